@@ -1,0 +1,85 @@
+"""The Python API: read reports, analyse them, extract mentions, build and export graphs.
+
+The CLI (``kg.cli``) is a thin layer over these functions; a notebook calls them directly.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import Errors, InputError, KGError
+from .io import Source, find_sources, read_source
+from .mentions import doc_mentions
+from .nlp import load_nlp
+
+DEFAULT_FORMATS = ("turtle", "graphml")
+
+
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """One pipeline per process, loaded on first use (loading takes about a second)."""
+    return load_nlp()
+
+
+def sample_report() -> Path:
+    """Path of the bundled sample report (used by ``kg build`` with no argument)."""
+    return Path(str(resources.files("kg.sample").joinpath("sample-report.md")))
+
+
+def analyse(source: Source | str | Path, nlp: Language | None = None) -> Doc:
+    """Run the NLP pipeline on one report (a ``Source``, a path, or a path string)."""
+    if not isinstance(source, Source):
+        source = read_source(source)
+    nlp = nlp or shared_nlp()
+    doc = nlp(source.text)
+    doc._.doc_id = source.doc_id
+    return doc
+
+
+def analyse_many(sources: list[Source], nlp: Language | None = None) -> list[Doc]:
+    """Analyse several reports through ``nlp.pipe``."""
+    nlp = nlp or shared_nlp()
+    docs = []
+    for source, doc in zip(sources, nlp.pipe(s.text for s in sources)):
+        doc._.doc_id = source.doc_id
+        docs.append(doc)
+    return docs
+
+
+def extract(path: str | Path, nlp: Language | None = None) -> list[dict]:
+    """Mentions of one report in the gold format (offsets into the original text)."""
+    return doc_mentions(analyse(path, nlp))
+
+
+def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports",
+          formats: tuple[str, ...] = DEFAULT_FORMATS, nlp: Language | None = None) -> list[Path]:
+    """Build each report into ``out_dir/<name>.ttl`` and ``<name>.graphml``; return the files written.
+
+    With no paths, builds the bundled sample report.
+    """
+    from .export import EXPORTERS, check_formats
+    from .graph import build_graph
+
+    check_formats(formats)
+    files = find_sources(paths) if paths else [sample_report()]
+    sources = [read_source(f) for f in files]
+    seen: dict[str, str] = {}
+    for s in sources:
+        if s.doc_id in seen:
+            raise InputError(Errors.E010.format(name=s.doc_id, first=seen[s.doc_id], second=s.path))
+        seen[s.doc_id] = s.path
+    out = Path(out_dir)
+    written: list[Path] = []
+    for source, doc in zip(sources, analyse_many(sources, nlp)):
+        graph = build_graph(doc, source)
+        for fmt in formats:
+            written.append(EXPORTERS[fmt](graph, doc, out, source.doc_id))
+    return written
+
+
+__all__ = ["analyse", "analyse_many", "extract", "build", "sample_report", "shared_nlp", "KGError"]

@@ -1,0 +1,29 @@
+"""Packaged data tables (gazetteers, unit and qualifier tables).
+
+Each ``.tsv`` starts with ``#`` comment lines (source and licence), then a header row.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import Errors, KGError
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of the packaged table ``name`` (e.g. ``"units.tsv"``) as dicts, in file order."""
+    try:
+        text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KGError(Errors.E011.format(name=name)) from None
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple({k: (v or "") for k, v in row.items()} for row in reader)
+
+
+def column(name: str, field: str) -> tuple[str, ...]:
+    """One column of a packaged table."""
+    return tuple(row[field] for row in load_table(name))

@@ -1,0 +1,45 @@
+"""Coded, actionable error messages (modelled on spaCy's ``errors.py``).
+
+Every message says what was expected, what was found, and how to fix it.
+The CLI prints ``KGError`` as one line and exits with ``exit_code``:
+2 for bad input or usage, 1 for a check that failed.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "No such file or folder: '{path}'. Check the path, or run `kg build` with no argument to build the bundled sample."
+    E002 = "'{path}' is not a text file (it contains binary data). kg reads UTF-8 or GB18030 text and Markdown (.txt, .md)."
+    E003 = "'{path}' is not valid UTF-8 or GB18030 text (first bad byte at offset {offset}). Re-save it as UTF-8."
+    E004 = "'{path}' is empty: there is no report text to build a graph from."
+    E005 = "Folder '{path}' holds no report files (*.txt, *.md). Point kg at a report file or a folder of them."
+    E006 = "Unknown export format '{name}'. Available: {opts}."
+    E007 = "Cannot write '{path}': {reason}. Choose another output folder with -o."
+    E008 = "'{path}' line {line}: not a JSON object with doc, start, end, text and label ({reason})."
+    E009 = "Cannot parse '{path}' as Turtle: {reason}"
+    E010 = "Two reports would write the same output name '{name}' ({first} and {second}). Rename one of them."
+    E011 = "Data file '{name}' is missing from the kg package. Reinstall kg (`pip install .`)."
+
+
+class KGError(Exception):
+    """An error a user can fix; carries its exit code (2 = bad input, 1 = failed check)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, exit_code: int | None = None):
+        super().__init__(message)
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class InputError(KGError):
+    """Bad input: missing, binary, undecodable or empty files, bad arguments."""
+
+    exit_code = 2
+
+
+class OutputError(KGError):
+    """An output could not be written; earlier outputs are left untouched."""
+
+    exit_code = 3

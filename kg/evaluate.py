@@ -1,0 +1,142 @@
+"""Score predicted mentions against gold: exact span + label P/R/F1, and quantity normalization."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Errors, InputError
+from .mentions import LABELS
+
+_FIELDS = ("doc", "start", "end", "text", "label")
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    """Read a mentions file; one clear error for a malformed line."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(Errors.E001.format(path=path))
+    rows = []
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise InputError(Errors.E003.format(path=path, offset="?")) from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(Errors.E008.format(path=path, line=n, reason=err.msg)) from None
+        if not isinstance(row, dict) or any(k not in row for k in _FIELDS):
+            raise InputError(Errors.E008.format(path=path, line=n, reason="missing fields"))
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Per-label scores, overall micro score, and quantity normalization accuracy."""
+
+    labels: dict[str, Score] = field(default_factory=dict)
+    overall: Score = field(default_factory=Score)
+    quantity_matched: int = 0
+    quantity_correct: int = 0
+
+    @property
+    def quantity_accuracy(self) -> float:
+        return self.quantity_correct / self.quantity_matched if self.quantity_matched else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "labels": {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp, "fp": v.fp, "fn": v.fn}
+                       for k, v in self.labels.items()},
+            "overall": {"precision": self.overall.precision, "recall": self.overall.recall, "f1": self.overall.f1},
+            "quantity_normalization": {"matched": self.quantity_matched, "correct": self.quantity_correct,
+                                       "accuracy": self.quantity_accuracy},
+        }
+
+    def table(self) -> str:
+        lines = [f"{'label':<10}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+        for label, s in self.labels.items():
+            lines.append(f"{label:<10}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        o = self.overall
+        lines.append(f"{'ALL':<10}{o.precision:>8.3f}{o.recall:>8.3f}{o.f1:>8.3f}{o.tp:>6}{o.fp:>6}{o.fn:>6}")
+        lines.append(f"quantity normalization (value+unit+approx on matched spans): "
+                     f"{self.quantity_correct}/{self.quantity_matched} = {self.quantity_accuracy:.3f}")
+        return "\n".join(lines)
+
+
+def _same_number(a, b) -> bool:
+    try:
+        return abs(float(a) - float(b)) < 1e-9 * max(1.0, abs(float(b)))
+    except (TypeError, ValueError):
+        return False
+
+
+def score(pred: list[dict], gold: list[dict]) -> Report:
+    """Compare mentions by (doc, start, end, label); only docs present in gold are scored."""
+    docs = {g["doc"] for g in gold}
+    pred = [p for p in pred if p["doc"] in docs]
+    key = lambda m: (m["doc"], m["start"], m["end"], m["label"])  # noqa: E731
+    gold_by_key = {key(g): g for g in gold}
+    pred_by_key = {key(p): p for p in pred}
+    report = Report()
+    labels = [l for l in LABELS if any(m["label"] == l for m in gold + pred)]
+    labels += sorted({m["label"] for m in gold + pred} - set(labels))
+    for label in labels:
+        g = {k for k in gold_by_key if k[3] == label}
+        p = {k for k in pred_by_key if k[3] == label}
+        report.labels[label] = Score(tp=len(g & p), fp=len(p - g), fn=len(g - p))
+    report.overall = Score(
+        tp=sum(s.tp for s in report.labels.values()),
+        fp=sum(s.fp for s in report.labels.values()),
+        fn=sum(s.fn for s in report.labels.values()),
+    )
+    for k in gold_by_key.keys() & pred_by_key.keys():
+        if k[3] != "QUANTITY":
+            continue
+        g, p = gold_by_key[k], pred_by_key[k]
+        report.quantity_matched += 1
+        if _same_number(p.get("value"), g.get("value")) and p.get("unit") == g.get("unit") and p.get("approx") == g.get("approx"):
+            report.quantity_correct += 1
+    return report
+
+
+def score_files(pred_path: str | Path, gold_path: str | Path) -> Report:
+    """Score a predictions file against a gold file."""
+    return score(read_jsonl(pred_path), read_jsonl(gold_path))
+
+
+def diff(pred: list[dict], gold: list[dict]) -> Counter:
+    """Counter of (kind, label, text) for false positives and negatives, for error analysis."""
+    key = lambda m: (m["doc"], m["start"], m["end"], m["label"])  # noqa: E731
+    gk, pk = {key(g): g for g in gold}, {key(p): p for p in pred if p["doc"] in {g["doc"] for g in gold}}
+    out = Counter()
+    for k in pk.keys() - gk.keys():
+        out[("FP", k[3], pk[k]["text"])] += 1
+    for k in gk.keys() - pk.keys():
+        out[("FN", k[3], gk[k]["text"])] += 1
+    return out

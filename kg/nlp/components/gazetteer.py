@@ -1,0 +1,92 @@
+"""Gazetteer matching: places, regions, organizations and named programs from packaged data.
+
+Two-character names (河南, 包头, 和县) are matched only where jieba also makes them a
+word, so that they do not fire inside longer words.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import candidates
+from ..candidates import Candidate
+from ..text import Lexicon, is_cjk
+from ...data import load_table
+
+# One-character country forms count only inside compounds of two or more (中俄, 俄蒙).
+_SHORT_MIN_RUN = 2
+
+
+def place_entries() -> dict[str, tuple[str, str]]:
+    """Surface name -> (label, key) for divisions, their aliases, and named regions."""
+    entries: dict[str, tuple[str, str]] = {}
+    for row in load_table("places.tsv"):
+        entries.setdefault(row["name"], ("PLACE", row["code"]))
+    for row in load_table("places.tsv"):
+        for alias in filter(None, row["aliases"].split("|")):
+            if len(alias) < 2 or (row["level"] == "county" and len(alias) < 3):
+                continue
+            entries.setdefault(alias, ("PLACE", row["code"]))
+    for row in load_table("regions.tsv"):
+        entries.setdefault(row["name"], ("PLACE", row["name"]))
+    return entries
+
+
+def name_entries() -> dict[str, tuple[str, str]]:
+    entries: dict[str, tuple[str, str]] = {}
+    for row in load_table("organizations.tsv"):
+        entries[row["name"]] = ("ORG", row["canonical"] or row["name"])
+    for row in load_table("names.tsv"):
+        entries[row["name"]] = (row["label"], row["name"])
+    return entries
+
+
+class Gazetteer:
+    def __init__(self):
+        entries = place_entries()
+        entries.update(name_entries())
+        self.lexicon = Lexicon(entries)
+        self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
+
+    def __call__(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        starts = {t.idx for t in doc}
+        ends = {t.idx + len(t) for t in doc}
+        found = []
+        for s, e, (label, key) in self.lexicon.find_all(text):
+            if e - s <= 2 and not (s in starts and e in ends):
+                continue
+            found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
+        found.extend(self._country_compounds(text))
+        return found
+
+    def _country_compounds(self, text: str) -> list[Candidate]:
+        """中俄, 中俄蒙, 中、美: one-character country forms in a run of two or more."""
+        found = []
+        i, n = 0, len(text)
+        while i < n:
+            j, members = i, []
+            while j < n and text[j] in self.shorts:
+                members.append(j)
+                j += 1
+                if j + 1 < n and text[j] == "、" and text[j + 1] in self.shorts:
+                    j += 1
+            if len(members) >= _SHORT_MIN_RUN and j < n and is_cjk(text[j]) and (
+                i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名"
+            ):
+                found.extend(Candidate(k, k + 1, "PLACE", "region") for k in members)
+            i = max(j, i + 1)
+        return found
+
+
+@Language.factory("kg_gazetteer", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
+def make_gazetteer(nlp: Language, name: str):
+    """Recognize places, organizations and named programs listed in the packaged gazetteers."""
+    gazetteer = Gazetteer()
+
+    def component(doc: Doc) -> Doc:
+        candidates.add(doc, gazetteer(doc))
+        return doc
+
+    return component

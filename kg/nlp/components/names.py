@@ -1,0 +1,145 @@
+"""PROGRAM, EVENT and WORK names: in quotes “”, in title marks 《》, or ending in a head word.
+
+- 《…》 is a WORK, unless an event head follows at once (《礼赞共和国》科技成就展).
+- “…” is a name when a cue says so: a head word inside it, or a word after it that
+  names what it is (“科技兴蒙”行动, “科普中国”品牌, “科创中国”试点). Quoted
+  slogans open with a numeral (“两个确立”, “四服务”) or list phrases (“亲”和“紧”) and are left out;
+  so are honours (…奖, …称号, 先进集体).
+- Otherwise a name ends in a head word (计划, 工程, 论坛, 大赛, 方案 …, see
+  ``name_heads.tsv``) and runs left until a boundary word or punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import candidates
+from ..candidates import Candidate
+from ..text import Lexicon, is_cjk
+from .gazetteer import place_entries
+from ...data import column, load_table
+
+_MAX_NAME = 30
+_NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万]|^[\d—\-]+$")
+_HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵", "模范", "单位", "示范县", "示范市")
+# Words after a closing quote that say the quoted text is a program's name.
+_PROGRAM_CUES = ("品牌", "行动", "工程", "计划", "试点", "系列活动", "主题活动", "活动", "战略", "平台",
+                 "服务平台", "模式", "创建", "项目", "专项", "培训班", "大事记", "巡讲", "进社区")
+_STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
+_QUALIFIER = re.compile(r"第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
+
+
+class NameFinder:
+    def __init__(self):
+        self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
+        self.head_lexicon = Lexicon({h: h for h in self.heads})
+        self.boundaries = sorted(column("boundaries.tsv", "word"), key=len, reverse=True)
+        self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
+        self.head_sorted = sorted(self.heads, key=len, reverse=True)
+        self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
+        # Names of ideologies, slogans and honours: never a mention, and nothing inside them is.
+        blocked = column("not_names.tsv", "phrase")
+        self.patterns.append(("BLOCK", re.compile("|".join(map(re.escape, sorted(blocked, key=len, reverse=True))))))
+
+    def __call__(self, text: str, token_ends: set[int] | None = None) -> list[Candidate]:
+        found = list(self._patterns(text))
+        found.extend(self._titled(text))
+        found.extend(self._quoted(text))
+        found.extend(self._headed(text, token_ends))
+        return found
+
+    def _label_by_head(self, name: str) -> str | None:
+        for h in self.head_sorted:
+            if name.endswith(h):
+                return self.heads[h]["label"]
+        return None
+
+    def _patterns(self, text: str):
+        for label, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                yield Candidate(m.start(), m.end(), label, "gazetteer" if label == "BLOCK" else "head")
+
+    def _titled(self, text: str):
+        for m in re.finditer(r"《([^《》\n]{1,60})》", text):
+            yield Candidate(m.start(1), m.end(1), "WORK", "title")
+
+    def _quoted(self, text: str):
+        for m in re.finditer(r"“([^“”\n]{1,40})”", text):
+            name = m.group(1)
+            if name.endswith(_HONOUR_END):
+                yield Candidate(m.start(1), m.end(1), "BLOCK", "quoted")
+                continue
+            if _NUMERAL_START.match(name) or len(name) < 2:
+                continue
+            after = text[m.end() : m.end() + 4]
+            label = self._label_by_head(name)
+            if label is None and after.startswith(_PROGRAM_CUES):
+                label = "PROGRAM"
+            if label:
+                yield Candidate(m.start(1), m.end(1), label, "quoted")
+
+    def _headed(self, text: str, token_ends: set[int] | None):
+        for hs, he, head in self.head_lexicon.find_all(text):
+            row = self.heads[head]
+            if token_ends is not None and he not in token_ends:
+                continue  # the head is the start of a longer word (工程 in 工程院)
+            if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
+                continue  # “科技兴蒙”行动: the quoted part alone is the name
+            start = self._left_edge(text, hs)
+            if start is None:
+                continue
+            modifier = text[start:hs]
+            if len(modifier.strip("“”《》")) < int(row["min"]):
+                continue
+            name = text[start:he]
+            if int(row["qualified"]) and not (_QUALIFIER.search(name) or any(True for _ in self.places.finditer(name))):
+                continue
+            if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
+                continue
+            yield Candidate(start, he, row["label"], "head")
+
+    def _left_edge(self, text: str, head_start: int) -> int | None:
+        """Leftmost start of a name ending at head_start: stop at punctuation or a boundary word."""
+        i = head_start
+        limit = max(0, head_start - _MAX_NAME)
+        while i > limit:
+            c = text[i - 1]
+            if c in _STOP_CHARS:
+                break
+            if c == "”":  # take the whole quoted part
+                j = text.rfind("“", limit, i - 1)
+                if j < 0:
+                    break
+                i = j
+                continue
+            if c == "》":
+                j = text.rfind("《", limit, i - 1)
+                if j < 0:
+                    break
+                i = j
+                continue
+            if c in "“《":
+                break
+            hit = next((b for b in self.boundaries if text.endswith(b, 0, i)), None)
+            if hit:
+                break
+            if not (is_cjk(c) or c.isdigit() or c in "·+—-"):
+                break
+            i -= 1
+        return i if i < head_start else None
+
+
+@Language.factory("kg_names", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
+def make_names(nlp: Language, name: str):
+    """Recognize PROGRAM, EVENT and WORK candidates."""
+    finder = NameFinder()
+
+    def component(doc: Doc) -> Doc:
+        token_ends = {t.idx + len(t) for t in doc}
+        candidates.add(doc, finder(doc.text, token_ends))
+        return doc
+
+    return component

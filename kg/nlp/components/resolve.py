@@ -1,0 +1,58 @@
+"""Turn candidates into ``doc.ents`` under the one conflict policy (``candidates.choose``).
+
+Token boundaries are split where an entity starts or ends inside a jieba word, so
+every entity is a real ``Span``; QUANTITY spans get ``span._.quantity``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..candidates import choose
+
+
+def _split_points(doc: Doc, offsets: set[int]) -> dict[int, list[int]]:
+    """Token index -> character offsets inside it where it must be split."""
+    points: dict[int, list[int]] = {}
+    for tok in doc:
+        inner = [o - tok.idx for o in offsets if tok.idx < o < tok.idx + len(tok)]
+        if inner:
+            points[tok.i] = sorted(inner)
+    return points
+
+
+def align(doc: Doc, offsets: set[int]) -> None:
+    """Split tokens so that every offset in ``offsets`` is a token boundary."""
+    points = _split_points(doc, offsets)
+    if not points:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, cuts in points.items():
+            tok = doc[i]
+            bounds = [0, *cuts, len(tok.text)]
+            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            heads = [(tok, k) for k in range(len(orths))]
+            retokenizer.split(tok, orths, heads=heads)
+
+
+@Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity"], requires=["doc._.kg_candidates"])
+def make_resolve(nlp: Language, name: str):
+    """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
+
+    def component(doc: Doc) -> Doc:
+        # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
+        chosen = [c for c in choose(doc._.kg_candidates or []) if c.label != "BLOCK"]
+        align(doc, {c.start for c in chosen} | {c.end for c in chosen})
+        ents = []
+        for c in chosen:
+            span = doc.char_span(c.start, c.end, label=c.label)
+            if span is None:  # cannot happen after align(); kept as a guard
+                continue
+            if c.label == "QUANTITY":
+                span._.quantity = dict(c.attrs)
+            ents.append(span)
+        doc.ents = ents
+        return doc
+
+    return component

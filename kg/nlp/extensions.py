@@ -1,0 +1,35 @@
+"""The only place where kg declares its ``Doc`` and ``Span`` extension attributes."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+
+def _orig_span(span: Span) -> tuple[int, int]:
+    norm = span.doc._.kg_norm
+    return norm.to_original(span.start_char, span.end_char)
+
+
+def _orig_text(span: Span) -> str:
+    s, e = _orig_span(span)
+    return span.doc._.kg_norm.original[s:e]
+
+
+def register() -> None:
+    """Declare the extensions (idempotent)."""
+    if Doc.has_extension("kg_norm"):
+        return
+    # The text as read and the map from analysed characters back to it (kg.nlp.normalize.Normalized).
+    Doc.set_extension("kg_norm", default=None)
+    Doc.set_extension("doc_id", default=None)
+    # Candidate mentions from every recognizer, before the conflict policy picks doc.ents.
+    Doc.set_extension("kg_candidates", default=None)
+    # Report metadata found in the heading: title, date, author (strings or None).
+    Doc.set_extension("kg_meta", default=None)
+    # Quantity normalization of a QUANTITY entity: dict(value, unit, approx, kind, currency, min, max).
+    Span.set_extension("quantity", default=None)
+    Span.set_extension("orig_span", getter=_orig_span)
+    Span.set_extension("orig_text", getter=_orig_text)
+
+
+register()

@@ -1,0 +1,30 @@
+"""Assemble the spaCy ``zh`` pipeline. No model is downloaded: every stage is rules and packaged data."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import extensions, tokenizer  # noqa: F401  (registers the tokenizer and extensions)
+from .components import dates, document, gazetteer, names, organizations, persons, quantities, resolve, sentences  # noqa: F401
+
+PIPES = (
+    "kg_sentences",
+    "kg_quantities",
+    "kg_dates",
+    "kg_gazetteer",
+    "kg_organizations",
+    "kg_names",
+    "kg_persons",
+    "kg_resolve",
+    "kg_document",
+)
+
+
+def load_nlp() -> Language:
+    """A fresh ``zh`` pipeline with kg's tokenizer and components, in ``PIPES`` order."""
+    config = {"nlp": {"tokenizer": {"@tokenizers": "kg.JiebaTokenizer.v1"}}}
+    nlp = spacy.blank("zh", config=config)
+    for name in PIPES:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,51 @@
+"""Small character helpers shared by the recognizers."""
+
+from __future__ import annotations
+
+import re
+
+
+def is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def quote_depth_map(text: str, open_mark: str = "“", close_mark: str = "”") -> bytearray:
+    """1 for every character inside a pair of marks (on one line), else 0."""
+    inside = bytearray(len(text))
+    for m in re.finditer(re.escape(open_mark) + r"[^" + re.escape(open_mark + close_mark) + r"\n]{1,60}" + re.escape(close_mark), text):
+        inside[m.start() + 1 : m.end() - 1] = b"\x01" * (m.end() - m.start() - 2)
+    return inside
+
+
+class Lexicon:
+    """Longest-match lookup of a set of names in text."""
+
+    def __init__(self, entries: dict[str, object]):
+        self.entries = entries
+        self.lengths = sorted({len(k) for k in entries}, reverse=True)
+        self.first = {k[0] for k in entries}
+
+    def finditer(self, text: str):
+        """Yield (start, end, value) for every longest match, scanning left to right, no overlaps."""
+        i, n = 0, len(text)
+        while i < n:
+            if text[i] in self.first:
+                for length in self.lengths:
+                    value = self.entries.get(text[i : i + length])
+                    if value is not None:
+                        yield i, i + length, value
+                        i += length
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+
+    def find_all(self, text: str):
+        """Yield (start, end, value) for every match at every position (overlaps allowed)."""
+        for i, c in enumerate(text):
+            if c in self.first:
+                for length in self.lengths:
+                    value = self.entries.get(text[i : i + length])
+                    if value is not None:
+                        yield i, i + length, value

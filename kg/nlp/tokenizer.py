@@ -1,0 +1,72 @@
+"""A jieba tokenizer that owns its ``jieba.Tokenizer`` and normalizes text first.
+
+spaCy's own ``zh`` tokenizer calls the process-wide ``jieba.cut``, and
+``jieba.add_word`` would change that global state for everyone. This one owns a
+``jieba.Tokenizer()`` instance, adds the gazetteer names to it, and builds the
+``Doc`` from the normalized text, keeping the map back to the original in
+``doc._.kg_norm``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import jieba
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces, registry
+from spacy.vocab import Vocab
+
+from . import extensions
+from .normalize import normalize
+from ..data import load_table
+
+extensions.register()
+jieba.setLogLevel(logging.WARNING)
+
+
+class JiebaTokenizer:
+    """Normalize, then segment with a private jieba instance."""
+
+    def __init__(self, vocab: Vocab, user_words: bool = True):
+        self.vocab = vocab
+        self.jieba = jieba.Tokenizer()
+        self.jieba.initialize()
+        if user_words:
+            for name in _gazetteer_words():
+                self.jieba.add_word(name, freq=2000)
+
+    def __call__(self, text: str) -> Doc:
+        norm = normalize(text)
+        words = [w for w in self.jieba.cut(norm.text, HMM=True) if w]
+        words, spaces = get_words_and_spaces(words, norm.text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc._.kg_norm = norm
+        return doc
+
+    # spaCy asks tokenizers to serialize; the jieba dictionary is rebuilt from packaged data.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "JiebaTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> "JiebaTokenizer":
+        return self
+
+
+def _gazetteer_words() -> list[str]:
+    words = {r["name"] for r in load_table("places.tsv")}
+    words |= {r["name"] for r in load_table("organizations.tsv")}
+    words |= {r["name"] for r in load_table("names.tsv") if len(r["name"]) > 1}
+    return sorted(words)
+
+
+@registry.tokenizers("kg.JiebaTokenizer.v1")
+def create_jieba_tokenizer(user_words: bool = True):
+    def make(nlp):
+        return JiebaTokenizer(nlp.vocab, user_words=user_words)
+
+    return make
