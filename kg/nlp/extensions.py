@@ -28,6 +28,8 @@ def register() -> None:
     Doc.set_extension("kg_meta", default=None)
     # Quantity normalization of a QUANTITY entity: dict(value, unit, approx, kind, currency, min, max).
     Span.set_extension("quantity", default=None)
+    # Canonical key from a gazetteer (division code, full name of an abbreviation), else None.
+    Span.set_extension("key", default=None)
     Span.set_extension("orig_span", getter=_orig_span)
     Span.set_extension("orig_text", getter=_orig_text)
 

@@ -36,7 +36,7 @@ def align(doc: Doc, offsets: set[int]) -> None:
             retokenizer.split(tok, orths, heads=heads)
 
 
-@Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity"], requires=["doc._.kg_candidates"])
+@Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity", "span._.key"], requires=["doc._.kg_candidates"])
 def make_resolve(nlp: Language, name: str):
     """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
 
@@ -49,8 +49,11 @@ def make_resolve(nlp: Language, name: str):
             span = doc.char_span(c.start, c.end, label=c.label)
             if span is None:  # cannot happen after align(); kept as a guard
                 continue
+            attrs = dict(c.attrs)
             if c.label == "QUANTITY":
-                span._.quantity = dict(c.attrs)
+                span._.quantity = attrs
+            elif "key" in attrs:
+                span._.key = attrs["key"]
             ents.append(span)
         doc.ents = ents
         return doc

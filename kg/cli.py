@@ -1,0 +1,93 @@
+"""The ``kg`` command: a thin layer over ``kg.api``.
+
+Exit codes: 0 ok; 1 a check failed; 2 bad input or usage; 3 an output could not be
+written; 70 an internal error (set KG_DEBUG=1 for the traceback); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from .errors import KGError
+
+EXIT_INTERNAL = 70
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg", prog_name="kg")
+def cli() -> None:
+    """Turn Chinese work reports into a knowledge graph (Turtle + GraphML)."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--out", "out_dir", default="exports", show_default=True, type=click.Path(),
+              help="Output folder.")
+@click.option("--format", "formats", default="turtle,graphml", show_default=True,
+              help="Comma-separated export formats.")
+def build(paths: tuple[str, ...], out_dir: str, formats: str) -> None:
+    """Build a graph for each report in PATHS (files or folders); with none, the bundled sample."""
+    from . import api
+
+    written = api.build(list(paths) or None, out_dir=out_dir,
+                        formats=tuple(f.strip() for f in formats.split(",") if f.strip()))
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def extract(path: str, fmt: str) -> None:
+    """Print the mentions of one report, one JSON object a line (the gold files' fields)."""
+    from . import api
+
+    out = click.get_text_stream("stdout")
+    for row in api.extract(path):
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@cli.command(name="eval")
+@click.argument("pred", type=click.Path())
+@click.argument("gold", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_(pred: str, gold: str, as_json: bool) -> None:
+    """Score PRED against GOLD: P/R/F1 per label (exact span and label), quantity normalization."""
+    from .evaluate import score_files
+
+    report = score_files(pred, gold)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and map errors to one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+    except KGError as err:
+        click.echo(f"kg: error: {err}", err=True)
+        return err.exit_code
+    except click.exceptions.Abort:
+        click.echo("kg: interrupted", err=True)
+        return 130
+    except click.ClickException as err:
+        click.echo(f"kg: error: {err.format_message()}", err=True)
+        return err.exit_code
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # noqa: BLE001  never a traceback for users
+        if os.environ.get("KG_DEBUG"):
+            raise
+        click.echo(f"kg: internal error: {type(err).__name__}: {err} (set KG_DEBUG=1 for details)", err=True)
+        return EXIT_INTERNAL
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Build the RDF graph of one analysed report.
+
+Only a spaCy ``Doc`` comes in and only an rdflib ``Graph`` goes out. Every
+sentence, mention and measurement carries its offsets into the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from itertools import combinations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from spacy.tokens import Doc, Span
+
+from ..io import Source
+from .iri import entity_iri, part_iri, report_iri
+from .namespace import ENTITY_CLASSES, KG, ORG_NS, SCHEMA
+
+_SPACE = re.compile(r"\s+")
+_YMD = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _int(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
+def bind_prefixes(g: Graph) -> None:
+    g.bind("kg", KG._NS)
+    g.bind("kgid", URIRef("https://w3id.org/kg-zh/id/"))
+    for prefix, ns in (("schema", SCHEMA), ("org", ORG_NS), ("prov", PROV), ("skos", SKOS),
+                       ("rdfs", RDFS), ("xsd", XSD), ("owl", OWL)):
+        g.bind(prefix, ns)
+
+
+def entity_key(span: Span) -> tuple[str, str, str]:
+    """(label, type segment, canonical key) of an entity span; the key decides its IRI."""
+    label = _SPACE.sub("", span.text)
+    segment = ENTITY_CLASSES[span.label_][2]
+    return label, segment, span._.key or label
+
+
+def entity_ref(span: Span) -> URIRef:
+    _label, segment, key = entity_key(span)
+    return entity_iri(segment, key)
+
+
+def _orig(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    norm = doc._.kg_norm
+    s, e = norm.to_original(start, end)
+    return s, e, norm.original[s:e]
+
+
+def build_graph(doc: Doc, source: Source | None = None) -> Graph:
+    """The RDF graph of one report: report, sentences, entities, mentions, measurements."""
+    g = Graph()
+    bind_prefixes(g)
+    doc_id = doc._.doc_id or (source.doc_id if source else "report")
+    report = report_iri(doc_id)
+    g.add((report, RDF.type, KG.Report))
+    g.add((report, RDF.type, SCHEMA.Report))
+    g.add((report, KG.docId, Literal(doc_id)))
+    meta = doc._.kg_meta or {}
+    if meta.get("title"):
+        s, e = meta["title"]
+        g.add((report, SCHEMA.name, _zh(_SPACE.sub("", doc.text[s:e]))))
+    if meta.get("date") is not None:
+        date_text = _SPACE.sub("", meta["date"].text)
+        m = _YMD.match(date_text)
+        value = Literal(f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", datatype=XSD.date) if m else _zh(date_text)
+        g.add((report, KG.date, value))
+    if meta.get("author") is not None:
+        g.add((report, SCHEMA.author, entity_ref(meta["author"])))
+
+    sentence_of: dict[int, URIRef] = {}
+    for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        start, end, original = _orig(doc, sent.start_char + lead, sent.end_char - trail)
+        node = part_iri(report, "sentence", start, end)
+        g.add((node, RDF.type, KG.Sentence))
+        g.add((node, KG.inReport, report))
+        g.add((node, KG.index, _int(index)))
+        g.add((node, KG.start, _int(start)))
+        g.add((node, KG.end, _int(end)))
+        g.add((node, KG.text, _zh(original)))
+        sentence_of[sent.start] = node
+
+    counts: Counter = Counter()
+    for ent in doc.ents:
+        sentence = sentence_of.get(ent.sent.start)
+        start, end, original = _orig(doc, ent.start_char, ent.end_char)
+        if ent.label_ == "QUANTITY":
+            _add_measurement(g, report, ent, sentence, start, end, original)
+            continue
+        label, segment, key = entity_key(ent)
+        node = entity_iri(segment, key)
+        kg_class, reused, _ = ENTITY_CLASSES[ent.label_]
+        g.add((node, RDF.type, kg_class))
+        g.add((node, RDF.type, reused))
+        g.add((node, RDF.type, KG.Entity))
+        counts[node] += 1
+        if segment == "place" and key.isdigit():
+            g.add((node, KG.divisionCode, Literal(key)))
+        mention = part_iri(report, "mention", start, end)
+        g.add((mention, RDF.type, KG.Mention))
+        g.add((mention, KG.refersTo, node))
+        g.add((mention, KG.start, _int(start)))
+        g.add((mention, KG.end, _int(end)))
+        g.add((mention, KG.text, _zh(original)))
+        if sentence is not None:
+            g.add((mention, KG.sentence, sentence))
+            g.add((mention, PROV.wasDerivedFrom, sentence))
+        labels_seen = set(g.objects(node, RDFS.label))
+        if not labels_seen:
+            g.add((node, RDFS.label, _zh(label)))
+        elif _zh(label) not in labels_seen:
+            g.add((node, SKOS.altLabel, _zh(label)))
+    for node, n in counts.items():
+        g.add((node, KG.mentionCount, _int(n)))
+    for a, b, _n in co_mentions(doc):
+        g.add((a, KG.coMentionedWith, b))
+    return g
+
+
+def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, end: int, original: str) -> None:
+    q = ent._.quantity or {}
+    node = part_iri(report, "measurement", start, end)
+    g.add((node, RDF.type, KG.Measurement))
+    g.add((node, RDF.type, SCHEMA.QuantitativeValue))
+    g.add((node, SCHEMA.value, Literal(Decimal(str(q.get("value", 0))), datatype=XSD.decimal)))
+    g.add((node, SCHEMA.unitText, _zh(q.get("unit", ""))))
+    g.add((node, KG.approx, Literal(q.get("approx", "exact"))))
+    g.add((node, KG.kind, Literal(q.get("kind", "other"))))
+    if q.get("currency"):
+        g.add((node, SCHEMA.currency, Literal(q["currency"])))
+    if "min" in q:
+        g.add((node, SCHEMA.minValue, Literal(Decimal(str(q["min"])), datatype=XSD.decimal)))
+        g.add((node, SCHEMA.maxValue, Literal(Decimal(str(q["max"])), datatype=XSD.decimal)))
+    g.add((node, RDFS.label, _zh(_SPACE.sub("", ent.text))))
+    g.add((node, KG.start, _int(start)))
+    g.add((node, KG.end, _int(end)))
+    g.add((node, KG.text, _zh(original)))
+    if sentence is not None:
+        g.add((node, KG.sentence, sentence))
+        g.add((node, PROV.wasDerivedFrom, sentence))
+
+
+def co_mentions(doc: Doc) -> list[tuple[URIRef, URIRef, int]]:
+    """Pairs of distinct entities named in one sentence, with the number of sentences (sorted)."""
+    weights: Counter = Counter()
+    by_sentence: dict[int, set[URIRef]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "QUANTITY":
+            continue
+        by_sentence.setdefault(ent.sent.start, set()).add(entity_ref(ent))
+    for nodes in by_sentence.values():
+        for a, b in combinations(sorted(nodes), 2):
+            weights[(a, b)] += 1
+    return [(a, b, n) for (a, b), n in sorted(weights.items())]
