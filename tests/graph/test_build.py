@@ -1,0 +1,74 @@
+from rdflib import Literal
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import RDF, RDFS, XSD
+
+import kg
+from kg.graph.namespace import KG, SCHEMA
+from kg.io import Source
+
+TEXT = "# 某某省科协工作报告\n\n(2023年2月1日)\n\n王小明\n\n2022年，河南省科协拨付资金 2565 万元支持“科创中国”建设。\n\n郑州市科协举办论坛。"
+
+
+def _graph(nlp, text=TEXT, doc_id="tiny"):
+    src = Source(doc_id=doc_id, text=text)
+    doc = kg.analyse(src, nlp)
+    return kg.build_graph(doc, src)
+
+
+def test_same_input_same_graph_and_iris(nlp):
+    a, b = _graph(nlp), _graph(nlp)
+    assert isomorphic(a, b), graph_diff(to_isomorphic(a), to_isomorphic(b))
+    assert set(a) == set(b)  # no blank nodes: the same triples, IRIs included
+
+
+def test_no_blank_nodes(nlp):
+    from rdflib import BNode
+
+    assert not any(isinstance(t, BNode) for triple in _graph(nlp) for t in triple)
+
+
+def test_report_metadata(nlp):
+    g = _graph(nlp)
+    report = next(g.subjects(RDF.type, KG.Report))
+    assert g.value(report, KG.date) == Literal("2023-02-01", datatype=XSD.date)
+    assert str(g.value(report, SCHEMA.name)) == "某某省科协工作报告"
+    author = g.value(report, SCHEMA.author)
+    assert str(g.value(author, RDFS.label)) == "王小明"
+
+
+def test_entities_are_typed_and_labelled(nlp):
+    g = _graph(nlp)
+    labels = {str(g.value(e, RDFS.label)): e for e in g.subjects(RDF.type, KG.Entity)}
+    assert (labels["科创中国"], RDF.type, KG.Program) in g
+    assert (labels["河南省科协"], RDF.type, KG.Organization) in g
+    assert g.value(labels["科创中国"], RDFS.label).language == "zh"
+
+
+def test_measurement_value_is_decimal_with_offsets_into_the_original(nlp):
+    g = _graph(nlp)
+    (m,) = [m for m in g.subjects(RDF.type, KG.Measurement)]
+    value = g.value(m, SCHEMA.value)
+    assert value.datatype == XSD.decimal and value.toPython() == 25650000
+    start, end = int(g.value(m, KG.start)), int(g.value(m, KG.end))
+    assert TEXT[start:end] == "2565 万元" == str(g.value(m, KG.text))
+    sentence = g.value(m, KG.sentence)
+    s, e = int(g.value(sentence, KG.start)), int(g.value(sentence, KG.end))
+    assert s <= start < end <= e and TEXT[s:e] == str(g.value(sentence, KG.text))
+
+
+def test_every_mention_traces_to_its_sentence(nlp):
+    g = _graph(nlp)
+    mentions = list(g.subjects(RDF.type, KG.Mention))
+    assert mentions
+    for m in mentions:
+        s, e = int(g.value(m, KG.start)), int(g.value(m, KG.end))
+        assert TEXT[s:e] == str(g.value(m, KG.text))
+        sentence = g.value(m, KG.sentence)
+        assert int(g.value(sentence, KG.start)) <= s and e <= int(g.value(sentence, KG.end))
+
+
+def test_place_iri_from_division_code(nlp):
+    g = _graph(nlp, "深入鄂托克前旗开展调研。")
+    (place,) = list(g.subjects(RDF.type, KG.Place))
+    assert str(place).endswith("/place/150623")
+    assert str(g.value(place, KG.divisionCode)) == "150623"

@@ -1,0 +1,95 @@
+"""Build every report of ../shared/corpus end to end and score extraction against ../shared/gold."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib.namespace import RDF, RDFS
+
+from kg.evaluate import read_jsonl, score
+from kg.graph.namespace import KG, SCHEMA
+
+THRESHOLDS = {"ORG": 0.80, "PROGRAM": 0.80, "PLACE": 0.80, "QUANTITY": 0.80}
+QUANTITY_NORMALIZATION = 0.85
+
+
+@pytest.fixture(scope="module")
+def built(shared, tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports")
+    reports = sorted((shared / "corpus").glob("*.txt"))
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, reports), "-o", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return out, reports
+
+
+def test_every_report_builds_and_parses(built):
+    out, reports = built
+    for report in reports:
+        ttl = out / f"{report.stem}.ttl"
+        g = rdflib.Graph().parse(ttl, format="turtle")
+        assert (None, RDF.type, KG.Report) in g
+        store = pyoxigraph.Store()
+        store.load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
+        assert len(store) == len(g)
+        net = nx.read_graphml(out / f"{report.stem}.graphml")
+        assert net.number_of_nodes() > 0
+        assert all(a.get("label") and a.get("type") for _n, a in net.nodes(data=True))
+        assert b'key id="d0"' not in (out / f"{report.stem}.graphml").read_bytes()
+
+
+def test_kexie_report_holds_the_expected_entities_and_measurement(built):
+    out, _ = built
+    ttl = out / "nmg-kexie-2022-work-report.ttl"
+    store = pyoxigraph.Store()
+    store.load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
+    rows = store.query("""
+        PREFIX kg: <https://w3id.org/kg-zh/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?label ?type WHERE { ?e a kg:Entity ; a ?type ; rdfs:label ?label . FILTER(?type != kg:Entity) }
+    """)
+    typed = {(r["label"].value, r["type"].value.rsplit("#", 1)[-1]) for r in rows}
+    for label, kind in [("科创中国", "Program"), ("科普中国", "Program"), ("智汇中国", "Program"),
+                        ("中国科协", "Organization"), ("巴彦淖尔市", "Place"), ("包头市", "Place"),
+                        ("呼伦贝尔市", "Place")]:
+        assert (label, kind) in typed, label
+    g = rdflib.Graph().parse(ttl, format="turtle")
+    values = {(str(g.value(m, RDFS.label)), g.value(m, SCHEMA.value).toPython())
+              for m in g.subjects(RDF.type, KG.Measurement)}
+    assert ("2565万元", 25650000) in values
+
+
+def test_extraction_scores_against_gold(shared, tmp_path):
+    report = shared / "corpus" / "nmg-kexie-2022-work-report.txt"
+    gold_path = shared / "gold" / "nmg-kexie-2022-work-report.jsonl"
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(report), "--format", "jsonl"],
+                       capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    pred = [json.loads(line) for line in r.stdout.splitlines()]
+    result = score(pred, read_jsonl(gold_path))
+    print(result.table())
+    for label, minimum in THRESHOLDS.items():
+        assert result.labels[label].f1 >= minimum, (label, result.labels[label].f1)
+    assert result.quantity_accuracy >= QUANTITY_NORMALIZATION
+
+
+def test_offsets_slice_the_original_text(shared):
+    import kg
+
+    text = (shared / "corpus" / "nmg-kexie-2022-work-report.txt").read_text(encoding="utf-8")
+    for row in kg.extract(shared / "corpus" / "nmg-kexie-2022-work-report.txt"):
+        assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_two_builds_are_byte_identical(shared, tmp_path):
+    report = shared / "corpus" / "nmg-kexie-2022-work-report.txt"
+    for d in ("a", "b"):
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(report), "-o", str(tmp_path / d)], check=True)
+    for suffix in (".ttl", ".graphml"):
+        name = report.stem + suffix
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

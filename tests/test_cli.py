@@ -1,0 +1,97 @@
+"""The CLI as users run it: a real subprocess, one-line errors, distinct exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_build_with_no_argument_builds_the_sample_into_exports(tmp_path):
+    r = run("build", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = sorted(p.name for p in (tmp_path / "exports").iterdir())
+    assert out == ["sample-report.graphml", "sample-report.ttl"]
+
+
+def test_build_file_to_folder(tmp_path):
+    r = run("build", str(DATA / "tiny-report.md"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out" / "tiny-report.ttl").stat().st_size > 0
+    assert (tmp_path / "out" / "tiny-report.graphml").stat().st_size > 0
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary\x00" * 20, b"\xff\xfe\xfa\xfb" * 10])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, content):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    r = run("build", str(bad), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2
+    assert r.stderr.startswith("kg: error: ") and r.stderr.count("\n") == 1
+    assert "Traceback" not in r.stderr
+
+
+def test_missing_file_and_unknown_format(tmp_path):
+    r = run("build", str(tmp_path / "missing.txt"))
+    assert r.returncode == 2 and "No such file" in r.stderr
+    r = run("build", "--format", "pdf", str(DATA / "tiny-report.md"))
+    assert r.returncode == 2 and "Unknown export format 'pdf'" in r.stderr
+
+
+def test_failed_build_keeps_earlier_outputs(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", str(DATA / "tiny-report.md"), "-o", str(out)).returncode == 0
+    before = (out / "tiny-report.ttl").read_bytes()
+    bad = tmp_path / "tiny-report.md"
+    bad.write_bytes(b"")
+    assert run("build", str(bad), "-o", str(out)).returncode == 2
+    assert (out / "tiny-report.ttl").read_bytes() == before
+
+
+def test_unwritable_output_exits_3(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = run("build", str(DATA / "tiny-report.md"), "-o", str(blocker / "sub"))
+    assert r.returncode == 3 and r.stderr.startswith("kg: error: Cannot write")
+
+
+def test_extract_prints_gold_fields(tmp_path):
+    r = run("extract", str(DATA / "tiny-report.md"), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    text = (DATA / "tiny-report.md").read_text(encoding="utf-8")
+    assert rows
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["text"]
+        expected = {"doc", "start", "end", "text", "label"}
+        if row["label"] == "QUANTITY":
+            expected |= {"value", "unit", "approx", "kind"}
+        assert set(row) == expected
+    money = [r for r in rows if r["label"] == "QUANTITY" and r["unit"] == "元"]
+    assert money[0]["value"] == 3200000 and money[0]["text"] == "320 万元"
+
+
+def test_eval_scores_and_rejects_bad_files(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "d", "start": 0, "end": 2, "text": "科协", "label": "ORG"}) + "\n", encoding="utf-8")
+    pred.write_text(json.dumps({"doc": "d", "start": 0, "end": 2, "text": "科协", "label": "ORG"}) + "\n", encoding="utf-8")
+    r = run("eval", str(pred), str(gold), "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["labels"]["ORG"]["f1"] == 1.0
+    pred.write_text("{not json\n", encoding="utf-8")
+    r = run("eval", str(pred), str(gold))
+    assert r.returncode == 2 and "line 1" in r.stderr
+
+
+def test_usage_error_exit_2():
+    r = run("nonsense")
+    assert r.returncode == 2 and "No such command" in r.stderr
