@@ -6,6 +6,8 @@ every entity is a real ``Span``; QUANTITY spans get ``span._.quantity``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -15,10 +17,12 @@ from ..candidates import choose
 def _split_points(doc: Doc, offsets: set[int]) -> dict[int, list[int]]:
     """Token index -> character offsets inside it where it must be split."""
     points: dict[int, list[int]] = {}
+    ordered = sorted(offsets)
     for tok in doc:
-        inner = [o - tok.idx for o in offsets if tok.idx < o < tok.idx + len(tok)]
-        if inner:
-            points[tok.i] = sorted(inner)
+        lo = bisect_right(ordered, tok.idx)
+        hi = bisect_left(ordered, tok.idx + len(tok))
+        if lo < hi:
+            points[tok.i] = [o - tok.idx for o in ordered[lo:hi]]
     return points
 
 

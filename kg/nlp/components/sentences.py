@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -9,25 +11,35 @@ _END = set("。！？!?")
 _CLOSE = set("”’」』）)")
 
 
+def sentence_starts(words: list[str]) -> list[int]:
+    """1 for a token that starts a sentence, -1 otherwise; blanks attach to the sentence before them."""
+    starts = []
+    start_next = True
+    prev = ""
+    for text in words:
+        if start_next and not text.isspace():
+            starts.append(1)
+            start_next = False
+        else:
+            starts.append(-1)
+        if "\n" in text or (text and text[-1] in _END):
+            start_next = True
+        elif text and text[-1] in _CLOSE and prev[-1:] in _END:
+            start_next = True
+        prev = text
+    if starts:
+        starts[0] = 1
+    return starts
+
+
 @Language.factory("kg_sentences", assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str):
-    """Mark sentence starts; whitespace-only tokens attach to the sentence before them."""
+    """Mark sentence starts (set as one array: per-token setters are quadratic in spaCy)."""
 
     def component(doc: Doc) -> Doc:
-        start_next = True
-        for tok in doc:
-            text = tok.text
-            if start_next and not text.isspace():
-                tok.is_sent_start = True
-                start_next = False
-            elif tok.i > 0:
-                tok.is_sent_start = False
-            if "\n" in text or (text and text[-1] in _END):
-                start_next = True
-            elif text and text[-1] in _CLOSE and tok.i > 0 and doc[tok.i - 1].text[-1:] in _END:
-                start_next = True
         if len(doc):
-            doc[0].is_sent_start = True
+            values = numpy.array(sentence_starts([t.text for t in doc]), dtype="int64").view("uint64").reshape(-1, 1)
+            doc.from_array([SENT_START], values)
         return doc
 
     return component

@@ -1,0 +1,81 @@
+"""Benchmark: the whole kg pipeline against jieba segmentation alone, on the same text, in the same run.
+
+    python bench/bench_pipeline.py [REPORT ...] [--repeat N]
+
+Prints characters per second for both and their ratio, the cold start (import and
+pipeline load, measured in a fresh interpreter) and the peak memory of the run.
+Goals are ratios against the baseline measured here, not absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "corpus" / "nmg-kexie-2022-work-report.txt"
+
+
+def _best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times), statistics.median(times)
+
+
+def cold_start() -> float:
+    code = "import time; t=time.perf_counter(); import kg; kg.shared_nlp(); print(time.perf_counter()-t)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("reports", nargs="*", type=Path, default=[DEFAULT])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    import jieba
+
+    import kg
+    from kg.graph import build_graph
+    from kg.io import read_source
+
+    sources = [read_source(p) for p in args.reports]
+    chars = sum(len(s.text) for s in sources)
+    nlp = kg.shared_nlp()
+    baseline = jieba.Tokenizer()
+    baseline.initialize()
+
+    def segment():
+        for s in sources:
+            list(baseline.cut(s.text))
+
+    def pipeline():
+        for s in sources:
+            build_graph(kg.analyse(s, nlp), s)
+
+    pipeline()  # warm caches on both sides before timing
+    segment()
+    seg_best, seg_med = _best(segment, args.repeat)
+    pipe_best, pipe_med = _best(pipeline, args.repeat)
+    start = cold_start()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"text: {chars} characters in {len(sources)} report(s); best of {args.repeat} runs (median in brackets)")
+    print(f"jieba segmentation alone : {chars / seg_best:>10,.0f} chars/s  ({chars / seg_med:,.0f})")
+    print(f"kg pipeline (NLP + graph): {chars / pipe_best:>10,.0f} chars/s  ({chars / pipe_med:,.0f})")
+    print(f"ratio pipeline/jieba     : {seg_best / pipe_best:>10.3f}  (jieba is {pipe_best / seg_best:.1f}x faster)")
+    print(f"cold start (import + load): {start:.2f} s")
+    print(f"peak memory (RSS)         : {peak_mb:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
