@@ -48,6 +48,9 @@ CASES = [
     ("援助50万美元", "50万美元", 500000, "美元", "exact", "money"),
     ("得分1212分", "1212分", 1212, "分", "exact", "other"),
     ("车辆１１９辆", "119辆", 119, "辆", "exact", "count"),
+    ("国土九百六十多万平方公里", "九百六十多万平方公里", 9600000, "平方公里", "more_than", "area"),
+    ("国内生产总值达到八十万亿元", "八十万亿元", 80_000_000_000_000, "元", "exact", "money"),
+    ("一千五百多项改革举措", "一千五百多项", 1500, "项", "more_than", "count"),
 ]
 
 
@@ -81,6 +84,9 @@ def test_range_has_min_and_max(recognize):
     "在八届三次全委会上",                    # numbering of a meeting
     "一是强化政治引领",                      # section numbering
     "打造一个平台",                          # the article-like 一个
+    "这十分重要",                            # 十分 means "very"
+    "万众一心，亿万人民",                    # multipliers alone are words
+    "百家争鸣",
 ])
 def test_not_a_quantity(recognize, text):
     assert recognize(text) == []

@@ -76,11 +76,16 @@ class QuantityRecognizer:
         else:
             raw = m.group("cn")
             j = m.end()
+            if not any(c in "零〇一二两三四五六七八九十" for c in raw):  # 万众, 亿万, 百家: words, not numbers
+                return None
             try:
                 value = parse_number(raw)
             except (ValueError, KeyError):
                 return None
             has_mult = any(c in CN_BIG for c in raw)
+            if j + 1 < len(text) and text[j] in "多余" and text[j + 1] in "万亿":  # 九百六十多万
+                approx, value, has_mult = "more_than", value * CN_BIG[text[j + 1]], True
+                j += 2
         if j < len(text) and text[j] in "多余几":
             approx, j = "more_than", j + 1
         return j, value, approx, has_mult
@@ -129,6 +134,9 @@ class QuantityRecognizer:
             else:
                 span_start = start
                 unit = self._unit_at(text, j)
+            if unit == "分" and is_cn:  # 十分 is "very", not ten points
+                i = j
+                continue
             end = j + (0 if percent_prefix or unit is None else len(unit))
             if unit is None:
                 if not (has_mult or approx):
