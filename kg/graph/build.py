@@ -57,6 +57,16 @@ def _orig(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     return s, e, norm.original[s:e]
 
 
+def _add_span(g: Graph, node: URIRef, start: int, end: int, original: str, sentence: URIRef | None = None) -> None:
+    """Offsets into the original text, the text itself, and the sentence it came from."""
+    g.add((node, KG.start, _int(start)))
+    g.add((node, KG.end, _int(end)))
+    g.add((node, KG.text, _zh(original)))
+    if sentence is not None:
+        g.add((node, KG.sentence, sentence))
+        g.add((node, PROV.wasDerivedFrom, sentence))
+
+
 def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     """The RDF graph of one report: report, sentences, entities, mentions, measurements."""
     g = Graph()
@@ -88,9 +98,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         g.add((node, RDF.type, KG.Sentence))
         g.add((node, KG.inReport, report))
         g.add((node, KG.index, _int(index)))
-        g.add((node, KG.start, _int(start)))
-        g.add((node, KG.end, _int(end)))
-        g.add((node, KG.text, _zh(original)))
+        _add_span(g, node, start, end, original)
         sentence_of[sent.start] = node
 
     counts: Counter = Counter()
@@ -112,12 +120,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         mention = part_iri(report, "mention", start, end)
         g.add((mention, RDF.type, KG.Mention))
         g.add((mention, KG.refersTo, node))
-        g.add((mention, KG.start, _int(start)))
-        g.add((mention, KG.end, _int(end)))
-        g.add((mention, KG.text, _zh(original)))
-        if sentence is not None:
-            g.add((mention, KG.sentence, sentence))
-            g.add((mention, PROV.wasDerivedFrom, sentence))
+        _add_span(g, mention, start, end, original, sentence)
         labels_seen = set(g.objects(node, RDFS.label))
         if not labels_seen:
             g.add((node, RDFS.label, _zh(label)))
@@ -145,12 +148,7 @@ def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, 
         g.add((node, SCHEMA.minValue, Literal(Decimal(str(q["min"])), datatype=XSD.decimal)))
         g.add((node, SCHEMA.maxValue, Literal(Decimal(str(q["max"])), datatype=XSD.decimal)))
     g.add((node, RDFS.label, _zh(_SPACE.sub("", ent.text))))
-    g.add((node, KG.start, _int(start)))
-    g.add((node, KG.end, _int(end)))
-    g.add((node, KG.text, _zh(original)))
-    if sentence is not None:
-        g.add((node, KG.sentence, sentence))
-        g.add((node, PROV.wasDerivedFrom, sentence))
+    _add_span(g, node, start, end, original, sentence)
 
 
 def co_mentions(doc: Doc) -> list[tuple[URIRef, URIRef, int]]:
