@@ -28,6 +28,9 @@ _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵"
 # Words after a closing quote that say the quoted text is a program's name.
 _PROGRAM_CUES = ("品牌", "行动", "工程", "计划", "试点", "系列活动", "主题活动", "活动", "战略", "平台",
                  "服务平台", "模式", "创建", "项目", "专项", "培训班", "大事记", "巡讲", "进社区")
+# A place or a level word, then 行 ending the phrase.
+_TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
+_NOT_TOUR = set("动为业政使列程走驶长情李")
 _STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
 _QUALIFIER = re.compile(r"第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
 
@@ -49,6 +52,7 @@ class NameFinder:
         found.extend(self._titled(text))
         found.extend(self._quoted(text))
         found.extend(self._headed(text, token_ends))
+        found.extend(self._tours(text, token_ends))
         return found
 
     def _label_by_head(self, name: str) -> str | None:
@@ -100,6 +104,18 @@ class NameFinder:
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue
             yield Candidate(start, he, row["label"], "head")
+
+    def _tours(self, text: str, token_ends: set[int] | None):
+        """Campaigns named as a tour of a place: 院士专家河南行, 科技助力乡村振兴旗县行."""
+        ends = [e for _s, e, _v in self.places.finditer(text)]
+        ends += [m.end() for m in re.finditer("|".join(_TOUR_LEVELS), text)]
+        for e in sorted(set(ends)):
+            if text[e : e + 1] != "行" or text[e + 1 : e + 2] in _NOT_TOUR:
+                continue
+            start = self._left_edge(text, e)
+            # the name needs words before the place: 院士专家内蒙古行, not a bare 河南行
+            if start is not None and e + 1 - start >= 6:
+                yield Candidate(start, e + 1, "PROGRAM", "head")
 
     def _left_edge(self, text: str, head_start: int) -> int | None:
         """Leftmost start of a name ending at head_start: stop at punctuation or a boundary word."""
