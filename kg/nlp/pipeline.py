@@ -6,10 +6,13 @@ import spacy
 from spacy.language import Language
 
 from . import extensions, tokenizer  # noqa: F401  (registers the tokenizer and extensions)
-from .components import dates, document, gazetteer, names, organizations, persons, quantities, resolve, sentences  # noqa: F401
+from .components import (  # noqa: F401
+    dates, document, gazetteer, names, organizations, persons, quantities, resolve, sentences, tagger,
+)
 
 PIPES = (
     "kg_sentences",
+    "kg_tagger",
     "kg_quantities",
     "kg_dates",
     "kg_gazetteer",

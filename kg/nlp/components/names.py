@@ -27,7 +27,7 @@ _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万]|^
 _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵", "模范", "单位", "示范县", "示范市")
 # Words after a closing quote that say the quoted text is a program's name.
 _PROGRAM_CUES = ("品牌", "行动", "工程", "计划", "试点", "系列活动", "主题活动", "活动", "战略", "平台",
-                 "服务平台", "模式", "创建", "项目", "专项", "培训班", "大事记", "巡讲", "进社区")
+                 "服务平台", "模式", "创建", "项目", "专项", "培训班", "大事记", "巡讲", "进社区", "为主题", "工作")
 # A place or a level word, then 行 ending the phrase.
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
 _NOT_TOUR = set("动为业政使列程走驶长情李")
@@ -71,18 +71,28 @@ class NameFinder:
             yield Candidate(m.start(1), m.end(1), "WORK", "title")
 
     def _quoted(self, text: str):
-        for m in re.finditer(r"“([^“”\n]{1,40})”", text):
+        quotes = list(re.finditer(r"“([^“”\n]{1,40})”", text))
+        labels: list[str | None] = [None] * len(quotes)
+        # right to left, so that a quote joined to the next one (“A”“B”创建, “A”和“B”活动)
+        # takes the label the next one's cue gives
+        for k in range(len(quotes) - 1, -1, -1):
+            m = quotes[k]
             name = m.group(1)
-            if name.endswith(_HONOUR_END):
-                yield Candidate(m.start(1), m.end(1), "BLOCK", "quoted")
-                continue
-            if _NUMERAL_START.match(name) or len(name) < 2:
+            if name.endswith(_HONOUR_END) or _NUMERAL_START.match(name) or len(name) < 2:
                 continue
             after = text[m.end() : m.end() + 4]
             label = self._label_by_head(name)
             if label is None and after.startswith(_PROGRAM_CUES):
                 label = "PROGRAM"
-            if label:
+            if label is None and k + 1 < len(quotes) and quotes[k + 1].start() - m.end() <= 1 \
+                    and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
+                label = labels[k + 1] if labels[k + 1] == "PROGRAM" else None
+            labels[k] = label
+        for m, label in zip(quotes, labels):
+            name = m.group(1)
+            if name.endswith(_HONOUR_END):
+                yield Candidate(m.start(1), m.end(1), "BLOCK", "quoted")
+            elif label:
                 yield Candidate(m.start(1), m.end(1), label, "quoted")
 
     def _headed(self, text: str, token_ends: set[int] | None):

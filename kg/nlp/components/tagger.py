@@ -1,0 +1,175 @@
+"""The LAC tagger as a spaCy component: part-of-speech tags, and PER/LOC/ORG candidates.
+
+LAC's spans are not trusted as they come: on this genre it glues verbs and
+conjunctions to names (通辽市科协征集, 联合人社厅, 锡林郭勒盟将科技馆) and calls
+categories organizations (科协, 区直). Each span is trimmed and checked by rules
+before it becomes a candidate, with the lowest priority of all sources; its
+part-of-speech tags go on the tokens (``token.tag_`` = LAC tag, ``token.pos_`` = UD).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import candidates
+from ..candidates import Candidate
+from ..lac import LacTagger
+from ..text import Lexicon
+from ...data import column, load_table
+from .gazetteer import place_entries
+from .organizations import REGION_LEVELS
+
+_COORD = re.compile(r"[和与及、并]")
+_CHUNK = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+_PLACE_SUFFIX = ("省", "市", "县", "区", "旗", "盟", "州", "镇", "乡", "村", "国", "岛", "湾", "山", "河", "湖")
+_LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区]|各级|全国|全区|全省)+$")
+_GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
+# Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
+_STANDALONE = ("大学", "学院", "学校", "集团", "公司", "医院", "研究院", "研究所", "科学院", "工程院", "银行",
+               "出版社", "报社", "电视台", "博物馆", "科技馆", "基金会", "协会", "学会", "研究会", "联合会")
+
+
+class LacRepair:
+    """Trim and check LAC's PER, LOC and ORG spans."""
+
+    def __init__(self):
+        self.surnames = set(column("surnames.tsv", "surname"))
+        self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
+        self.organs = sorted(column("organs.tsv", "organ"), key=len, reverse=True)
+        self.boundaries = sorted(column("boundaries.tsv", "word"), key=len, reverse=True)
+        self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
+        self.prefixes = Lexicon({**{k: v for k, v in place_entries().items() if len(k) >= 2},
+                                 **{w: ("LEVEL", w) for w in REGION_LEVELS}})
+
+    def person(self, text: str, s: int, e: int) -> Candidate | None:
+        name = text[s:e]
+        if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name):
+            return None
+        has_surname = name[:1] in self.surnames or name[:2] in self.surnames
+        if (has_surname and len(name) <= 4) or (len(name) >= 3 and all(c in self.translit or c == "·" for c in name)):
+            return Candidate(s, e, "PERSON", "lac")
+        return None
+
+    def place(self, text: str, s: int, e: int) -> Candidate | None:
+        name = text[s:e]
+        hits = list(self.places.finditer(name))
+        if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
+            return Candidate(s, s + hits[0][1], "PLACE", "lac")
+        if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
+            return Candidate(s, e, "PLACE", "lac")
+        return None
+
+    def organization(self, text: str, s: int, e: int) -> Candidate | None:
+        # leading verbs and conjunctions (联合人社厅 -> 人社厅)
+        for _ in range(3):
+            b = next((b for b in self.boundaries if text.startswith(b, s) and e - s > len(b) + 1), None)
+            if not b:
+                break
+            s += len(b)
+        # a coordination ends the name (内蒙古科协和科技馆 -> 内蒙古科协)
+        m = _COORD.search(text, s + 2, e)
+        if m:
+            e = m.start()
+        # trailing words after the last organ (通辽市科协征集 -> 通辽市科协)
+        name = text[s:e]
+        cut = 0
+        for k in range(len(name), 1, -1):
+            if any(name[:k].endswith(o) for o in self.organs):
+                cut = k
+                break
+        if not cut:
+            return None
+        e = s + cut
+        name = text[s:e]
+        organ = next(o for o in self.organs if name.endswith(o))
+        modifier = name[: -len(organ)]
+        if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier):
+            return None
+        prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name))
+        if prefixed or (organ in _STANDALONE and len(modifier) >= 2):
+            return Candidate(s, e, "ORG", "lac")
+        return None
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    for m in _CHUNK.finditer(text):
+        if m.group().strip():
+            yield m.start(), m.group()
+
+
+class TaggerComponent:
+    """Runs LAC over every sentence-sized chunk of the Docs it is given, in batches."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.tagger = LacTagger()
+        self.repair = LacRepair()
+        self.pos = {r["tag"]: r["pos"] for r in load_table("lac_pos.tsv")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._process(batch)
+                batch = []
+        if batch:
+            yield from self._process(batch)
+
+    def _process(self, docs: list[Doc]) -> list[Doc]:
+        jobs = [(d, off, chunk) for d, doc in enumerate(docs) for off, chunk in _chunks(doc.text)]
+        tagged = self.tagger.tag([chunk for _d, _off, chunk in jobs])
+        per_doc: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        for (d, off, _chunk), words in zip(jobs, tagged):
+            pos = off
+            for word, tag in words:
+                per_doc[d].append((pos, pos + len(word), tag))
+                pos += len(word)
+        for doc, words in zip(docs, per_doc):
+            self._annotate(doc, words)
+        return docs
+
+    def _annotate(self, doc: Doc, words: list[tuple[int, int, str]]) -> None:
+        text = doc.text
+        tag_at = [""] * len(text)
+        found = []
+        for s, e, tag in words:
+            for k in range(s, e):
+                tag_at[k] = tag
+            ws, we = s, e
+            while ws < we and text[ws].isspace():
+                ws += 1
+            while we > ws and text[we - 1].isspace():
+                we -= 1
+            if we <= ws:
+                continue
+            cand = None
+            if tag == "PER":
+                cand = self.repair.person(text, ws, we)
+            elif tag == "LOC":
+                cand = self.repair.place(text, ws, we)
+            elif tag == "ORG":
+                cand = self.repair.organization(text, ws, we)
+            if cand is not None:
+                found.append(cand)
+        for tok in doc:
+            tag = tag_at[tok.idx] if tok.idx < len(tag_at) else ""
+            if tag and not tok.is_space:
+                tok.tag_ = tag
+                tok.pos_ = self.pos.get(tag, "X")
+            elif tok.is_space:
+                tok.pos_ = "SPACE"
+        candidates.add(doc, found)
+
+
+@Language.factory("kg_tagger", assigns=["token.tag", "token.pos", "doc._.kg_candidates"], requires=["doc._.kg_norm"])
+def make_tagger(nlp: Language, name: str):
+    """LAC part-of-speech tags and repaired PER/LOC/ORG candidates."""
+    return TaggerComponent(nlp, name)
