@@ -1,9 +1,10 @@
-"""Benchmark: the whole kg pipeline against jieba segmentation alone, on the same text, in the same run.
+"""Benchmark: the whole kg pipeline against jieba alone and LAC alone, on the same text, in the same run.
 
     python bench/bench_pipeline.py [REPORT ...] [--repeat N]
 
-Prints characters per second for both and their ratio, the cold start (import and
+Prints characters per second for each and the ratios, the cold start (import and
 pipeline load, measured in a fresh interpreter) and the peak memory of the run.
+Everything runs on one core (ONNX Runtime is given one thread).
 Goals are ratios against the baseline measured here, not absolute times.
 """
 
@@ -62,17 +63,31 @@ def main() -> None:
         for s in sources:
             build_graph(kg.analyse(s, nlp), s)
 
-    pipeline()  # warm caches on both sides before timing
+    from kg.nlp.components.tagger import _chunks
+    from kg.nlp.normalize import normalize
+
+    tagger = nlp.get_pipe("kg_tagger").tagger
+    lac_inputs = [[c for _o, c in _chunks(normalize(s.text).text)] for s in sources]
+
+    def lac_alone():
+        for chunks in lac_inputs:
+            tagger.tag(chunks)
+
+    pipeline()  # warm caches on every side before timing
     segment()
+    lac_alone()
     seg_best, seg_med = _best(segment, args.repeat)
+    lac_best, lac_med = _best(lac_alone, args.repeat)
     pipe_best, pipe_med = _best(pipeline, args.repeat)
     start = cold_start()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"text: {chars} characters in {len(sources)} report(s); best of {args.repeat} runs (median in brackets)")
     print(f"jieba segmentation alone : {chars / seg_best:>10,.0f} chars/s  ({chars / seg_med:,.0f})")
+    print(f"LAC tagger alone         : {chars / lac_best:>10,.0f} chars/s  ({chars / lac_med:,.0f})")
     print(f"kg pipeline (NLP + graph): {chars / pipe_best:>10,.0f} chars/s  ({chars / pipe_med:,.0f})")
     print(f"ratio pipeline/jieba     : {seg_best / pipe_best:>10.3f}  (jieba is {pipe_best / seg_best:.1f}x faster)")
+    print(f"ratio pipeline/LAC       : {lac_best / pipe_best:>10.3f}  (LAC is {lac_best / pipe_best * 100:.0f}% of the pipeline's time)")
     print(f"cold start (import + load): {start:.2f} s")
     print(f"peak memory (RSS)         : {peak_mb:.0f} MiB")
 

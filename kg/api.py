@@ -56,6 +56,15 @@ def extract(path: str | Path, nlp: Language | None = None) -> list[dict]:
     return doc_mentions(analyse(path, nlp))
 
 
+def extract_lac(path: str | Path, tagger=None) -> list[dict]:
+    """LAC's own PER/LOC/ORG/TIME spans, untrimmed, as PERSON/PLACE/ORG/DATE mentions (a baseline for ``kg eval``)."""
+    from .nlp.components.tagger import lac_mentions
+    from .nlp.normalize import normalize
+
+    source = path if isinstance(path, Source) else read_source(path)
+    return lac_mentions(normalize(source.text), source.doc_id, tagger)
+
+
 def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports",
           formats: tuple[str, ...] = DEFAULT_FORMATS, nlp: Language | None = None) -> list[Path]:
     """Build each report into ``out_dir/<name>.ttl`` and ``<name>.graphml``; return the files written.
@@ -82,4 +91,4 @@ def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports"
     return written
 
 
-__all__ = ["analyse", "analyse_many", "extract", "build", "sample_report", "shared_nlp", "KGError"]
+__all__ = ["analyse", "analyse_many", "extract", "extract_lac", "build", "sample_report", "shared_nlp", "KGError"]

@@ -42,25 +42,38 @@ def build(paths: tuple[str, ...], out_dir: str, formats: str) -> None:
 @cli.command()
 @click.argument("path", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-def extract(path: str, fmt: str) -> None:
+@click.option("--lac-only", is_flag=True, help="Print LAC's own PER/LOC/ORG/TIME spans instead (a baseline).")
+def extract(path: str, fmt: str, lac_only: bool) -> None:
     """Print the mentions of one report, one JSON object a line (the gold files' fields)."""
     from . import api
 
     out = click.get_text_stream("stdout")
-    for row in api.extract(path):
+    for row in (api.extract_lac(path) if lac_only else api.extract(path)):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 @cli.command(name="eval")
-@click.argument("pred", type=click.Path())
-@click.argument("gold", type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(pred: str, gold: str, as_json: bool) -> None:
-    """Score PRED against GOLD: P/R/F1 per label (exact span and label), quantity normalization."""
-    from .evaluate import score_files
+def eval_(files: tuple[str, ...], as_json: bool) -> None:
+    """Score predictions against gold: kg eval PRED.jsonl GOLD.jsonl, or kg eval A.jsonl B.jsonl GOLD.jsonl
+    to compare two prediction files side by side.
 
-    report = score_files(pred, gold)
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
+    P/R/F1 per label (exact span and label), and quantity normalization on matched spans.
+    """
+    from .evaluate import compare_table, score_files
+
+    if len(files) not in (2, 3):
+        raise click.UsageError("give PRED.jsonl GOLD.jsonl, or PRED_A.jsonl PRED_B.jsonl GOLD.jsonl")
+    *preds, gold = files
+    reports = [score_files(p, gold) for p in preds]
+    if as_json:
+        payload = reports[0].to_dict() if len(reports) == 1 else {p: r.to_dict() for p, r in zip(preds, reports)}
+        click.echo(json.dumps(payload, indent=2))
+    elif len(reports) == 1:
+        click.echo(reports[0].table())
+    else:
+        click.echo(compare_table(reports[0], reports[1], preds[0], preds[1]))
 
 
 def main(argv: list[str] | None = None) -> int:

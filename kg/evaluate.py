@@ -89,6 +89,21 @@ class Report:
         return "\n".join(lines)
 
 
+def compare_table(a: Report, b: Report, name_a: str = "A", name_b: str = "B") -> str:
+    """Two reports side by side: P/R/F1 per label for each, and the change in F1 from A to B."""
+    labels = list(dict.fromkeys([*a.labels, *b.labels]))
+    lines = [f"A = {name_a}", f"B = {name_b}",
+             f"{'label':<10}{'P(A)':>7}{'R(A)':>7}{'F1(A)':>7}   {'P(B)':>7}{'R(B)':>7}{'F1(B)':>7}{'ΔF1':>8}"]
+    rows = [(label, a.labels.get(label, Score()), b.labels.get(label, Score())) for label in labels]
+    rows.append(("ALL", a.overall, b.overall))
+    for label, x, y in rows:
+        lines.append(f"{label:<10}{x.precision:>7.3f}{x.recall:>7.3f}{x.f1:>7.3f}   "
+                     f"{y.precision:>7.3f}{y.recall:>7.3f}{y.f1:>7.3f}{y.f1 - x.f1:>+8.3f}")
+    lines.append(f"quantity normalization: A {a.quantity_accuracy:.3f} ({a.quantity_correct}/{a.quantity_matched}), "
+                 f"B {b.quantity_accuracy:.3f} ({b.quantity_correct}/{b.quantity_matched})")
+    return "\n".join(lines)
+
+
 def _same_number(a, b) -> bool:
     try:
         return abs(float(a) - float(b)) < 1e-9 * max(1.0, abs(float(b)))

@@ -95,3 +95,25 @@ def test_eval_scores_and_rejects_bad_files(tmp_path):
 def test_usage_error_exit_2():
     r = run("nonsense")
     assert r.returncode == 2 and "No such command" in r.stderr
+
+
+def test_eval_compares_two_prediction_files(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    a = tmp_path / "a.jsonl"
+    b = tmp_path / "b.jsonl"
+    row = {"doc": "d", "start": 0, "end": 2, "text": "科协", "label": "ORG"}
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    a.write_text("", encoding="utf-8")
+    b.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    r = run("eval", str(a), str(b), str(gold))
+    assert r.returncode == 0, r.stderr
+    org = next(line for line in r.stdout.splitlines() if line.startswith("ORG"))
+    assert org.split()[-1] == "+1.000"
+    assert run("eval", str(a)).returncode == 2
+
+
+def test_extract_lac_only_baseline():
+    r = run("extract", "--lac-only", str(DATA / "tiny-report.md"))
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and {row["label"] for row in rows} <= {"PERSON", "PLACE", "ORG", "DATE"}

@@ -54,12 +54,14 @@ def main(src: Path, out: Path) -> None:
         "# Derived by tools/build_places.py from JioNLP jionlp/dictionary/china_location.zip",
         "# (github.com/dongrixinyu/JioNLP @ 783abc5237e05f25aea2a11dcc2ae2e0e9f4cd23), Apache-2.0;",
         "# development zones and other pseudo-units left out. Codes and names are public facts.",
+        "# Licence of the source: places.LICENSE beside this file.",
     ]
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(header) + "\n")
         f.write("code\tlevel\tname\tparent\taliases\n")
         for key in sorted(rows):
             f.write("\t".join(rows[key]) + "\n")
+    (out.parent / "places.LICENSE").write_bytes((src / "jionlp_LICENSE").read_bytes())
     print(f"wrote {len(rows)} places to {out}")
 
 

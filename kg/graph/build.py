@@ -79,7 +79,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     meta = doc._.kg_meta or {}
     if meta.get("title"):
         s, e = meta["title"]
-        g.add((report, SCHEMA.name, _zh(_SPACE.sub("", doc.text[s:e]))))
+        g.add((report, SCHEMA.name, _zh(_SPACE.sub("", doc._.kg_norm.text[s:e]))))
     if meta.get("date") is not None:
         date_text = _SPACE.sub("", meta["date"].text)
         m = _YMD.match(date_text)
@@ -89,6 +89,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         g.add((report, SCHEMA.author, entity_ref(meta["author"])))
 
     sentence_of: dict[int, URIRef] = {}
+    sent_start = sentence_starts(doc)
     for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
         text = sent.text
         lead = len(text) - len(text.lstrip())
@@ -103,7 +104,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
 
     counts: Counter = Counter()
     for ent in doc.ents:
-        sentence = sentence_of.get(ent.sent.start)
+        sentence = sentence_of.get(sent_start[ent.start])
         start, end, original = _orig(doc, ent.start_char, ent.end_char)
         if ent.label_ == "QUANTITY":
             _add_measurement(g, report, ent, sentence, start, end, original)
@@ -128,7 +129,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
             g.add((node, SKOS.altLabel, _zh(label)))
     for node, n in counts.items():
         g.add((node, KG.mentionCount, _int(n)))
-    for a, b, _n in co_mentions(doc):
+    for a, b, _n in co_mentions(doc, sent_start):
         g.add((a, KG.coMentionedWith, b))
     return g
 
@@ -151,14 +152,23 @@ def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, 
     _add_span(g, node, start, end, original, sentence)
 
 
-def co_mentions(doc: Doc) -> list[tuple[URIRef, URIRef, int]]:
+def sentence_starts(doc: Doc) -> list[int]:
+    """For each token, the index of the first token of its sentence (``Span.sent`` rescans tokens)."""
+    starts: list[int] = []
+    for sent in doc.sents:
+        starts.extend([sent.start] * len(sent))
+    return starts
+
+
+def co_mentions(doc: Doc, sent_start: list[int] | None = None) -> list[tuple[URIRef, URIRef, int]]:
     """Pairs of distinct entities named in one sentence, with the number of sentences (sorted)."""
+    sent_start = sent_start or sentence_starts(doc)
     weights: Counter = Counter()
     by_sentence: dict[int, set[URIRef]] = {}
     for ent in doc.ents:
         if ent.label_ == "QUANTITY":
             continue
-        by_sentence.setdefault(ent.sent.start, set()).add(entity_ref(ent))
+        by_sentence.setdefault(sent_start[ent.start], set()).add(entity_ref(ent))
     for nodes in by_sentence.values():
         for a, b in combinations(sorted(nodes), 2):
             weights[(a, b)] += 1

@@ -20,6 +20,8 @@ def register() -> None:
     if Doc.has_extension("kg_norm"):
         return
     # The text as read and the map from analysed characters back to it (kg.nlp.normalize.Normalized).
+    # Its ``.text`` equals ``doc.text``, which spaCy rebuilds from the tokens on every access:
+    # components read ``doc._.kg_norm.text`` instead.
     Doc.set_extension("kg_norm", default=None)
     Doc.set_extension("doc_id", default=None)
     # Candidate mentions from every recognizer, before the conflict policy picks doc.ents.

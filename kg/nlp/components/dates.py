@@ -50,7 +50,7 @@ def make_dates(nlp: Language, name: str):
     """Recognize DATE candidates."""
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, find_dates(doc.text))
+        candidates.add(doc, find_dates(doc._.kg_norm.text))
         return doc
 
     return component

@@ -13,7 +13,7 @@ _TITLE_WORDS = ("报告", "总结", "讲话", "意见", "通知", "决定", "计
 
 def report_meta(doc: Doc) -> dict:
     """Title, date and author as spans of the analysed text (``None`` where the text gives none)."""
-    text = doc.text
+    text = doc._.kg_norm.text
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, line))

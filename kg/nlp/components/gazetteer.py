@@ -50,7 +50,7 @@ class Gazetteer:
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
 
     def __call__(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc._.kg_norm.text
         starts = {t.idx for t in doc}
         ends = {t.idx + len(t) for t in doc}
         found = []

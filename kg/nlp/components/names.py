@@ -165,7 +165,7 @@ def make_names(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         token_ends = {t.idx + len(t) for t in doc}
-        candidates.add(doc, finder(doc.text, token_ends))
+        candidates.add(doc, finder(doc._.kg_norm.text, token_ends))
         return doc
 
     return component

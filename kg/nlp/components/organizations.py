@@ -108,7 +108,7 @@ def make_organizations(nlp: Language, name: str):
     composer = OrgComposer()
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, composer(doc.text))
+        candidates.add(doc, composer(doc._.kg_norm.text))
         return doc
 
     return component

@@ -60,7 +60,7 @@ def make_persons(nlp: Language, name: str):
     finder = PersonFinder()
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, finder(doc.text))
+        candidates.add(doc, finder(doc._.kg_norm.text))
         return doc
 
     return component

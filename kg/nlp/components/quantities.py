@@ -192,7 +192,7 @@ def make_quantities(nlp: Language, name: str):
     recognizer = QuantityRecognizer()
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, recognizer(doc.text))
+        candidates.add(doc, recognizer(doc._.kg_norm.text))
         return doc
 
     return component

@@ -96,9 +96,34 @@ class LacRepair:
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Sentence-sized pieces of text with their offsets: LAC is trained on sentences."""
     for m in _CHUNK.finditer(text):
         if m.group().strip():
             yield m.start(), m.group()
+
+
+_LAC_LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG", "TIME": "DATE"}
+
+
+def lac_mentions(norm, doc_id: str, tagger: LacTagger | None = None) -> list[dict]:
+    """LAC's entity spans as they come (whitespace trimmed), in the gold format: a baseline."""
+    tagger = tagger or LacTagger()
+    chunks = list(_chunks(norm.text))
+    rows = []
+    for (off, _chunk), words in zip(chunks, tagger.tag([c for _o, c in chunks])):
+        pos = off
+        for word, tag in words:
+            s, e = pos, pos + len(word)
+            pos = e
+            label = _LAC_LABELS.get(tag)
+            stripped = word.strip()
+            if not label or not stripped:
+                continue
+            s += len(word) - len(word.lstrip())
+            e = s + len(stripped)
+            os_, oe = norm.to_original(s, e)
+            rows.append({"doc": doc_id, "start": os_, "end": oe, "text": norm.original[os_:oe], "label": label})
+    return rows
 
 
 class TaggerComponent:
@@ -124,7 +149,7 @@ class TaggerComponent:
             yield from self._process(batch)
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
-        jobs = [(d, off, chunk) for d, doc in enumerate(docs) for off, chunk in _chunks(doc.text)]
+        jobs = [(d, off, chunk) for d, doc in enumerate(docs) for off, chunk in _chunks(doc._.kg_norm.text)]
         tagged = self.tagger.tag([chunk for _d, _off, chunk in jobs])
         per_doc: list[list[tuple[int, int, str]]] = [[] for _ in docs]
         for (d, off, _chunk), words in zip(jobs, tagged):
@@ -137,7 +162,7 @@ class TaggerComponent:
         return docs
 
     def _annotate(self, doc: Doc, words: list[tuple[int, int, str]]) -> None:
-        text = doc.text
+        text = doc._.kg_norm.text
         tag_at = [""] * len(text)
         found = []
         for s, e, tag in words:

