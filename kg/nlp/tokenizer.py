@@ -31,9 +31,19 @@ class JiebaTokenizer:
         self.vocab = vocab
         self.jieba = jieba.Tokenizer()
         self.jieba.initialize()
+        self._word_tags: dict[str, str] | None = None
         if user_words:
             for name in _gazetteer_words():
                 self.jieba.add_word(name, freq=2000)
+
+    @property
+    def word_tags(self) -> dict[str, str]:
+        """Part-of-speech tag of each word of this jieba's dictionary (``安康`` -> ``nr``), loaded on first use."""
+        if self._word_tags is None:
+            import jieba.posseg
+
+            self._word_tags = jieba.posseg.POSTokenizer(self.jieba).word_tag_tab
+        return self._word_tags
 
     def __call__(self, text: str) -> Doc:
         norm = normalize(text)

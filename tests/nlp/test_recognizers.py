@@ -68,3 +68,18 @@ def test_entities_report_original_offsets(nlp):
         s, e = ent._.orig_span
         assert text[s:e] == ent._.orig_text
     assert [e._.orig_text for e in doc.ents] == ["2565 万元", "科普中国"]
+
+
+def test_honours_hide_what_is_inside_them(nlp):
+    found = ents(nlp, "该县被命名为2021—2025年度全国科普示范县，学会荣获中国创新方法大赛优秀组织奖。")
+    assert ("DATE", "2021—2025年") not in found
+    assert ("EVENT", "中国创新方法大赛") not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("坚定拥护“两个确立”。", []),
+    ("落实“五个重大政治责任”要求。", []),
+    ("组织“百名专家进万村科普行”活动。", [("PROGRAM", "百名专家进万村科普行")]),
+])
+def test_quoted_numbers_are_slogans_unless_long_names(nlp, text, expected):
+    assert [e for e in ents(nlp, text) if e[0] != "QUANTITY"] == expected

@@ -59,6 +59,12 @@ def test_person_repair(repair, text, ok):
     assert (repair.person(text, 0, len(text)) is not None) == ok
 
 
+def test_dictionary_words_are_not_names():
+    repair = LacRepair({"严明": "a", "利益集团": "n", "陆海": "ns"})
+    assert repair.person("严明", 0, 2) is None and repair.person("陆海", 0, 2) is None
+    assert repair.organization("利益集团", 0, 4) is None
+
+
 def test_lac_baseline_mentions_use_original_offsets(tagger):
     original = "## 张三在 北京市工作。"
     rows = lac_mentions(normalize(original), "d", tagger)

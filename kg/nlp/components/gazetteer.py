@@ -18,14 +18,21 @@ from ...data import load_table
 _SHORT_MIN_RUN = 2
 
 
-def place_entries() -> dict[str, tuple[str, str]]:
-    """Surface name -> (label, key) for divisions, their aliases, and named regions."""
+def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """Surface name -> (label, key) for divisions, their aliases, and named regions.
+
+    Short aliases that the jieba dictionary knows as another kind of word (大同 d,
+    安康 nr) are left out, given ``word_tags``; full names always count.
+    """
+    word_tags = word_tags or {}
     entries: dict[str, tuple[str, str]] = {}
     for row in load_table("places.tsv"):
         entries.setdefault(row["name"], ("PLACE", row["code"]))
     for row in load_table("places.tsv"):
         for alias in filter(None, row["aliases"].split("|")):
             if len(alias) < 2 or (row["level"] == "county" and len(alias) < 3):
+                continue
+            if len(alias) == 2 and word_tags.get(alias, "ns") not in ("ns", "nz"):
                 continue
             entries.setdefault(alias, ("PLACE", row["code"]))
     for row in load_table("regions.tsv"):
@@ -43,8 +50,8 @@ def name_entries() -> dict[str, tuple[str, str]]:
 
 
 class Gazetteer:
-    def __init__(self):
-        entries = place_entries()
+    def __init__(self, word_tags: dict[str, str] | None = None):
+        entries = place_entries(word_tags)
         entries.update(name_entries())
         self.lexicon = Lexicon(entries)
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
@@ -83,7 +90,7 @@ class Gazetteer:
 @Language.factory("kg_gazetteer", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
 def make_gazetteer(nlp: Language, name: str):
     """Recognize places, organizations and named programs listed in the packaged gazetteers."""
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(getattr(nlp.tokenizer, "word_tags", None))
 
     def component(doc: Doc) -> Doc:
         candidates.add(doc, gazetteer(doc))

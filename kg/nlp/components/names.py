@@ -23,7 +23,9 @@ from .gazetteer import place_entries
 from ...data import column, load_table
 
 _MAX_NAME = 30
-_NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万]|^[\d—\-]+$")
+# Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
+# a long quoted name may still open with one (“百名专家走进…”).
+_NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万](?:个|.{0,3}$)|^[\d—\-]+$")
 _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵", "模范", "单位", "示范县", "示范市")
 # Words after a closing quote that say the quoted text is a program's name.
 _PROGRAM_CUES = ("品牌", "行动", "工程", "计划", "试点", "系列活动", "主题活动", "活动", "战略", "平台",
@@ -63,8 +65,10 @@ class NameFinder:
 
     def _patterns(self, text: str):
         for label, pattern in self.patterns:
+            named = "name" in pattern.groupindex
             for m in pattern.finditer(text):
-                yield Candidate(m.start(), m.end(), label, "gazetteer" if label == "BLOCK" else "head")
+                s, e = m.span("name") if named else m.span()
+                yield Candidate(s, e, label, "gazetteer" if label == "BLOCK" else "head")
 
     def _titled(self, text: str):
         for m in re.finditer(r"《([^《》\n]{1,60})》", text):

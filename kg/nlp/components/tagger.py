@@ -25,7 +25,11 @@ from .organizations import REGION_LEVELS
 
 _COORD = re.compile(r"[和与及、并]")
 _CHUNK = re.compile(r"[^。！？!?\n]+[。！？!?]*")
-_PLACE_SUFFIX = ("省", "市", "县", "区", "旗", "盟", "州", "镇", "乡", "村", "国", "岛", "湾", "山", "河", "湖")
+_PLACE_SUFFIX = ("省", "市", "县", "区", "旗", "盟", "州", "国")
+_DIRECTION_START = re.compile(r"^[东南西北中][部方]")
+# jieba dictionary tags of common words: a span LAC calls a name but the dictionary knows as one
+# of these (严明 a, 陈规陋习 i, 利益集团 n) is a word, not a name.
+_WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c", "p", "u", "r", "m")
 _LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
 # Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
@@ -36,7 +40,8 @@ _STANDALONE = ("大学", "学院", "学校", "集团", "公司", "医院", "研�
 class LacRepair:
     """Trim and check LAC's PER, LOC and ORG spans."""
 
-    def __init__(self):
+    def __init__(self, word_tags: dict[str, str] | None = None):
+        self.word_tags = word_tags if word_tags is not None else {}
         self.surnames = set(column("surnames.tsv", "surname"))
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.organs = sorted(column("organs.tsv", "organ"), key=len, reverse=True)
@@ -45,8 +50,14 @@ class LacRepair:
         self.prefixes = Lexicon({**{k: v for k, v in place_entries().items() if len(k) >= 2},
                                  **{w: ("LEVEL", w) for w in REGION_LEVELS}})
 
+    def is_word(self, name: str) -> bool:
+        """The dictionary knows ``name`` as a common word (not a name)."""
+        return self.word_tags.get(name, "") in _WORD_TAGS
+
     def person(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
+        if self.is_word(name) or self.word_tags.get(name) in ("ns", "nt"):
+            return None
         if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name):
             return None
         has_surname = name[:1] in self.surnames or name[:2] in self.surnames
@@ -59,6 +70,8 @@ class LacRepair:
         hits = list(self.places.finditer(name))
         if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
+        if self.is_word(name) or _DIRECTION_START.match(name):
+            return None
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
             return Candidate(s, e, "PLACE", "lac")
         return None
@@ -87,7 +100,8 @@ class LacRepair:
         name = text[s:e]
         organ = next(o for o in self.organs if name.endswith(o))
         modifier = name[: -len(organ)]
-        if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier):
+        if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
+                or "级" in modifier or self.is_word(name):
             return None
         prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name))
         if prefixed or (organ in _STANDALONE and len(modifier) >= 2):
@@ -132,7 +146,7 @@ class TaggerComponent:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.tagger = LacTagger()
-        self.repair = LacRepair()
+        self.repair = LacRepair(getattr(nlp.tokenizer, "word_tags", None))
         self.pos = {r["tag"]: r["pos"] for r in load_table("lac_pos.tsv")}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -163,6 +177,8 @@ class TaggerComponent:
 
     def _annotate(self, doc: Doc, words: list[tuple[int, int, str]]) -> None:
         text = doc._.kg_norm.text
+        starts = {t.idx for t in doc}
+        ends = {t.idx + len(t) for t in doc}
         tag_at = [""] * len(text)
         found = []
         for s, e, tag in words:
@@ -177,7 +193,8 @@ class TaggerComponent:
                 continue
             cand = None
             if tag == "PER":
-                cand = self.repair.person(text, ws, we)
+                # a name inside a longer jieba word (雷厉 in 雷厉风行) is not a name
+                cand = self.repair.person(text, ws, we) if ws in starts and we in ends else None
             elif tag == "LOC":
                 cand = self.repair.place(text, ws, we)
             elif tag == "ORG":
