@@ -14,8 +14,9 @@ from rdflib.namespace import RDF, RDFS
 from kg.evaluate import read_jsonl, score
 from kg.graph.namespace import KG, SCHEMA
 
-THRESHOLDS = {"ORG": 0.80, "PROGRAM": 0.80, "PLACE": 0.80, "QUANTITY": 0.80}
-QUANTITY_NORMALIZATION = 0.85
+THRESHOLDS = {"ORG": 0.92, "PROGRAM": 0.92, "PLACE": 0.92, "PERSON": 0.92,
+              "EVENT": 0.85, "WORK": 0.85, "DATE": 0.85, "QUANTITY": 0.95}
+QUANTITY_NORMALIZATION = 0.97
 
 
 @pytest.fixture(scope="module")
