@@ -1,15 +1,18 @@
 """QUANTITY: numbers with their unit, normalized as the annotation guidelines say.
 
 ``2万多人次`` -> value 20000, unit 人次, approx more_than, kind count;
-``2565万元`` -> 25650000 元 (CNY, money); ``第1位`` -> rank; ``17%`` -> percent.
-Qualifiers before the number (超过, 近, 约 …) stay out of the span but set approx.
-Years, ordinals (第十六届), numbers inside quoted slogans or names, and numbering
-are not quantities.
+``2565万元`` -> 25650000 元 (CNY, money); ``第1位`` -> rank; ``17%``, ``百分之十``,
+``七成``, ``三分之一`` -> percent; ``3至5个``, ``三五个``, ``十几个`` -> ranges with min and max.
+Qualifiers before or after the number (超过, 近, 约, 以上, 左右 …) stay out of the
+span but set approx. Years and dates, ordinals (第十六届, 第二批), numbers inside
+quoted slogans and titles, numbers glued to letters (4K, 5G) and numbering are not
+quantities.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.language import Language
@@ -17,17 +20,40 @@ from spacy.tokens import Doc
 
 from .. import candidates
 from ..candidates import Candidate
-from ..numbers import CN_BIG, CN_UNITS, parse_number, to_plain
-from ..text import is_cjk, quote_depth_map
+from ..numbers import CN_BIG, CN_DIGITS, CN_UNITS, parse_chinese, parse_number, to_plain
+from ..text import quote_depth_map
 from ...data import load_table
 
-_NUM = re.compile(
-    r"(?P<ar>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
-)
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_NUM = re.compile(rf"(?P<ar>{_AR})|(?P<cn>{_CN})")
+_FRACTION = re.compile(rf"(?P<den>{_AR}|[零一二两三四五六七八九十百千]+)分之(?P<num>{_AR}|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)")
+_TENTHS = re.compile(r"(?P<a>[一二三四五六七八九十]|\d+(?:\.\d+)?)(?P<b>[一二三四五六七八九])?成")
+# 成 starts many words: 成为, 成员, 成果 … (七成 is 70%, 一成不变 is an idiom)
+_NOT_TENTHS = set("为员果立绩本熟功就长型效交规效品套片")
 _RANGE_SEP = "至到—-~－–"
 _MEETING_AFTER = ("会", "全会", "全委会", "会议", "代表大会", "党代会", "常委会")
 _MULTIPLIERS = "万亿千百"
+_CN_DIGIT_CHARS = "零〇一二两三四五六七八九十"
+# A bare round number after these reads as one of it: 逾千人, 近万人, 上百家, 过万.
+_ROUND_PREFIX = "逾近上过超"
+_ROUND = ("百", "千", "万", "亿", "百万", "千万")
+
+
+@dataclass
+class Number:
+    end: int
+    value: Decimal
+    approx: str | None = None
+    has_mult: bool = False
+    low: Decimal | None = None
+    high: Decimal | None = None
+
+
+def _scale(value: Decimal, mult: str) -> Decimal:
+    for c in mult:
+        value *= CN_BIG.get(c) or CN_UNITS[c]
+    return value
 
 
 class QuantityRecognizer:
@@ -36,14 +62,9 @@ class QuantityRecognizer:
     def __init__(self):
         self.units = {r["unit"]: r for r in load_table("units.tsv")}
         self.unit_lengths = sorted({len(u) for u in self.units}, reverse=True)
-        self.before = sorted(
-            ((r["word"], r["approx"]) for r in load_table("qualifiers.tsv") if r["position"] == "before"),
-            key=lambda x: -len(x[0]),
-        )
-        self.after = sorted(
-            ((r["word"], r["approx"]) for r in load_table("qualifiers.tsv") if r["position"] == "after"),
-            key=lambda x: -len(x[0]),
-        )
+        rows = load_table("qualifiers.tsv")
+        self.before = sorted(((r["word"], r["approx"]) for r in rows if r["position"] == "before"), key=lambda x: -len(x[0]))
+        self.after = sorted(((r["word"], r["approx"]) for r in rows if r["position"] == "after"), key=lambda x: -len(x[0]))
         self.people = sorted((r["noun"] for r in load_table("people_nouns.tsv")), key=len, reverse=True)
 
     def _unit_at(self, text: str, i: int) -> str | None:
@@ -53,47 +74,80 @@ class QuantityRecognizer:
                 return u
         return None
 
-    def _read_number(self, text: str, i: int):
-        """Read a number at i; return (end, Decimal value, mid_approx, has_multiplier) or None."""
+    # -- numbers -----------------------------------------------------------------------
+
+    def _read_number(self, text: str, i: int) -> Number | None:
+        """Read the number starting at i (Arabic, Chinese or mixed, with 万/亿 and 多/余/几)."""
         m = _NUM.match(text, i)
         if not m:
             return None
-        approx = None
-        has_mult = False
+        n = len(text)
         if m.group("ar") is not None:
             j = m.end()
-            raw = m.group("ar")
-            if j < len(text) and text[j] in "多余" and j + 1 < len(text) and text[j + 1] in "万亿千":
-                approx, j = "more_than", j + 1  # 10多万
+            value = Decimal(m.group("ar").replace(",", ""))
+            approx = None
+            if j + 1 < n and text[j] in "多余" and text[j + 1] in "万亿千":  # 10多万
+                approx, j = "more_than", j + 1
             mult = ""
-            while j < len(text) and text[j] in _MULTIPLIERS:
+            while j < n and text[j] in _MULTIPLIERS:
                 mult += text[j]
                 j += 1
-            value = Decimal(raw.replace(",", ""))
-            for c in mult:
-                value *= CN_BIG.get(c) or CN_UNITS[c]
-            has_mult = bool(mult)
+            value = _scale(value, mult)
+            if mult and mult[-1] in "万亿":  # 100万三千: a Chinese tail below the multiplier
+                tail = re.match(r"[零一二两三四五六七八九十百千]+", text[j:])
+                if tail and self._unit_at(text, j + tail.end()):
+                    value += parse_chinese(tail.group())
+                    j += tail.end()
+            num = Number(j, value, approx, bool(mult))
         else:
             raw = m.group("cn")
-            j = m.end()
-            if not any(c in "零〇一二两三四五六七八九十" for c in raw):  # 万众, 亿万, 百家: words, not numbers
+            if not any(c in _CN_DIGIT_CHARS for c in raw):  # 万众, 亿万, 百家: words, not numbers,
+                if not (i and text[i - 1] in _ROUND_PREFIX and raw in _ROUND):  # but 逾千人, 上百家, 近万人
+                    return None
+                return Number(i + len(raw), _scale(Decimal(1), raw), "more_than" if text[i - 1] in "上过" else None, True)
+            num = self._read_chinese(text, i, raw)
+            if num is None:
                 return None
-            try:
-                value = parse_number(raw)
-            except (ValueError, KeyError):
-                return None
-            has_mult = any(c in CN_BIG for c in raw)
-            if j + 1 < len(text) and text[j] in "多余" and text[j + 1] in "万亿":  # 九百六十多万
-                approx, value, has_mult = "more_than", value * CN_BIG[text[j + 1]], True
-                j += 2
-        if j < len(text) and text[j] in "多余几":
-            approx, j = "more_than", j + 1
-        return j, value, approx, has_mult
+        j = num.end
+        if j < n and text[j] in "多余几":
+            if text[j] == "几" and num.low is None and text[j - 1] == "十":  # 十几 -> 11..19, 二十几 -> 21..29
+                num.low, num.high = num.value + 1, num.value + 9
+            num.approx, j = "more_than", j + 1
+            if j + 1 < n and text[j] in "万亿" and not num.has_mult:  # 九百六十多万
+                num.value = _scale(num.value, text[j])
+                if num.low is not None:
+                    num.low, num.high = _scale(num.low, text[j]), _scale(num.high, text[j])
+                num.has_mult, j = True, j + 1
+        num.end = j
+        return num
+
+    def _read_chinese(self, text: str, i: int, raw: str) -> Number | None:
+        # Two neighbouring digits read as a range: 三五个, 三四十, 七八百.
+        if len(raw) >= 2 and raw[0] in CN_DIGITS and raw[1] in CN_DIGITS and raw[0] not in "零〇" and raw[1] not in "零〇":
+            a, b = CN_DIGITS[raw[0]], CN_DIGITS[raw[1]]
+            rest = raw[2:]
+            if 0 < a < b and (not rest or (len(rest) == 1 and rest in "十百千万")):
+                scale = Decimal(CN_UNITS.get(rest) or CN_BIG.get(rest) or 1) if rest else Decimal(1)
+                low, high = Decimal(a) * scale, Decimal(b) * scale
+                return Number(i + len(raw), low, "about", bool(rest and rest in "万亿"), low, high)
+        try:
+            value = parse_number(raw)
+        except (ValueError, KeyError):
+            return None
+        return Number(i + len(raw), value, None, any(c in CN_BIG for c in raw))
+
+    # -- the scan ----------------------------------------------------------------------
 
     def __call__(self, text: str) -> list[Candidate]:
-        in_quotes = quote_depth_map(text)
-        in_titles = quote_depth_map(text, "《", "》")
-        found: list[Candidate] = []
+        blocked = quote_depth_map(text)
+        titles = quote_depth_map(text, "《", "》")
+        for k, v in enumerate(titles):
+            if v:
+                blocked[k] = 1
+        found = list(self._percent_forms(text, blocked))
+        taken = bytearray(len(text))
+        for c in found:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         i, n = 0, len(text)
         while i < n:
             m = _NUM.search(text, i)
@@ -101,76 +155,97 @@ class QuantityRecognizer:
                 break
             start = m.start()
             i = m.end()
-            prev = text[start - 1] if start else ""
-            if prev.isdigit() or prev == "." or ("a" <= prev.lower() <= "z"):
+            if taken[start]:
                 continue
-            if in_quotes[start] or in_titles[start]:
-                continue
-            if text.startswith("百分之", start):  # the number follows 之
-                continue
-            percent_prefix = start >= 3 and text[start - 3 : start] == "百分之"
-            read = self._read_number(text, start)
-            if read is None:
-                continue
-            j, value, approx, has_mult = read
-            is_cn = m.group("cn") is not None
-            if is_cn and m.group("cn") in ("一",) and not has_mult:
-                i = j
-                continue
-            if j < n and ("a" <= text[j].lower() <= "z"):  # 4K, 5G
-                i = j
-                continue
-            low = high = None
-            # Ranges: 3至5个, 3—5个
-            if j + 1 < n and text[j] in _RANGE_SEP:
-                r2 = self._read_number(text, j + 1)
-                if r2 is not None and self._unit_at(text, r2[0]):
-                    low, high = value, r2[1]
-                    j = r2[0]
-            unit = None
-            if percent_prefix:
-                unit = "%"
-                span_start = start - 3
-            else:
-                span_start = start
-                unit = self._unit_at(text, j)
-            if unit == "分" and is_cn:  # 十分 is "very", not ten points
-                i = j
-                continue
-            end = j + (0 if percent_prefix or unit is None else len(unit))
-            if unit is None:
-                if not (has_mult or approx):
-                    i = j
-                    continue
-                unit = "人" if any(text.startswith(p, j) for p in self.people) else "个"
-                # A bare number before 年/月/日 is a date or duration, never a count.
-                if j < n and text[j] in "年月日号岁":
-                    i = j
-                    continue
-            ordinal = prev == "第"
-            kind = self.units[unit]["kind"] if unit in self.units else "count"
-            if ordinal:
-                if unit not in ("位", "名"):
-                    i = end
-                    continue
-                kind = "rank"
-                span_start -= 1
-            if unit in ("次", "届") and (text.startswith(_MEETING_AFTER, end) or prev == "届"):
-                i = end
-                continue
-            if j < n and text[j] in "年" and not has_mult:
-                i = j
-                continue
-            approx = approx or self._approx_before(text, span_start) or self._approx_after(text, end) or "exact"
-            currency = self.units[unit]["currency"] if unit in self.units else ""
-            attrs = {"value": to_plain(value), "unit": unit, "approx": approx, "kind": kind}
-            if currency:
-                attrs["currency"] = currency
-            if low is not None:
-                attrs["min"], attrs["max"] = to_plain(low), to_plain(high)
-            found.append(Candidate(span_start, end, "QUANTITY", "quantity", tuple(sorted(attrs.items()))))
-            i = end
+            cand, i = self._quantity_at(text, start, blocked)
+            if cand is not None:
+                found.append(cand)
         return found
+
+    def _quantity_at(self, text: str, start: int, blocked: bytearray) -> tuple[Candidate | None, int]:
+        n = len(text)
+        prev = text[start - 1] if start else ""
+        if prev.isdigit() or prev == "." or ("a" <= prev.lower() <= "z") or blocked[start]:
+            return None, start + 1
+        num = self._read_number(text, start)
+        if num is None:
+            return None, start + 1
+        j = num.end
+        is_cn = not text[start].isdigit()
+        if is_cn and text[start:j] in ("一",):  # 一个, 一批: an article, not a count
+            return None, j
+        if j < n and ("a" <= text[j].lower() <= "z"):  # 4K, 5G
+            return None, j
+        # Ranges: 3至5个, 3—5个, 30%至40%
+        if j + 1 < n and text[j] in _RANGE_SEP and num.low is None:
+            second = self._read_number(text, j + 1)
+            if second is not None and self._unit_at(text, second.end):
+                num.low, num.high, j = num.value, second.value, second.end
+        unit = self._unit_at(text, j)
+        if unit is None:
+            if not (num.has_mult or num.approx) or (j < n and text[j] in "年月日号岁天"):
+                return None, j
+            unit = "人" if any(text.startswith(p, j) for p in self.people) else "个"
+            end = j
+        else:
+            end = j + len(unit)
+            # a range with the unit on both ends: 30%至40%
+            if end + 1 < n and text[end] in _RANGE_SEP and num.low is None:
+                second = self._read_number(text, end + 1)
+                if second is not None and text.startswith(unit, second.end):
+                    num.low, num.high, end = num.value, second.value, second.end + len(unit)
+        if unit == "分" and is_cn:  # 十分 is "very", not ten points
+            return None, j
+        if j < n and text[j] == "年" and not num.has_mult:
+            return None, j
+        span_start = start
+        kind = self.units[unit]["kind"] if unit in self.units else "count"
+        if prev == "第":
+            if unit not in ("位", "名"):
+                return None, end  # an ordinal: 第二批, 第十六届
+            kind, span_start = "rank", start - 1
+        if unit in ("次", "届") and (text.startswith(_MEETING_AFTER, end) or prev == "届"):
+            return None, end  # numbering of a meeting: 八届三次全委会
+        return self._candidate(text, span_start, end, num, unit, kind), end
+
+    def _candidate(self, text: str, start: int, end: int, num: Number, unit: str, kind: str) -> Candidate:
+        approx = self._approx_before(text, start) or num.approx or self._approx_after(text, end) or "exact"
+        attrs = {"value": to_plain(num.value), "unit": unit, "approx": approx, "kind": kind}
+        currency = self.units[unit]["currency"] if unit in self.units else ""
+        if currency:
+            attrs["currency"] = currency
+        if num.low is not None:
+            attrs["min"], attrs["max"] = to_plain(num.low), to_plain(num.high)
+        return Candidate(start, end, "QUANTITY", "quantity", tuple(sorted(attrs.items())))
+
+    def _percent_forms(self, text: str, blocked: bytearray):
+        """百分之十点二, 三分之一 and 七成: proportions written in words, as percentages."""
+        for m in _FRACTION.finditer(text):
+            if blocked[m.start()]:
+                continue
+            try:
+                den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+            except (ValueError, KeyError):
+                continue
+            if den == 0:
+                continue
+            value = (num * 100 / den).quantize(Decimal("0.0001")).normalize() if den != 100 else num
+            yield self._candidate(text, m.start(), m.end(), Number(m.end(), value), "%", "percent")
+        for m in _TENTHS.finditer(text):
+            nxt = text[m.end() : m.end() + 1]
+            if blocked[m.start()] or nxt in _NOT_TENTHS or (m.start() and text[m.start() - 1] in "百千万亿第"):
+                continue
+            if m.group("a") == "一" and not m.group("b") and nxt == "不":  # 一成不变
+                continue
+            a = parse_number(m.group("a"))
+            if m.group("b"):
+                b = parse_number(m.group("b"))
+                if b <= a:
+                    continue
+                number = Number(m.end(), a * 10, "about", low=a * 10, high=b * 10)
+            else:
+                number = Number(m.end(), a * 10)
+            yield self._candidate(text, m.start(), m.end(), number, "%", "percent")
 
     def _approx_before(self, text: str, start: int) -> str | None:
         window = text[max(0, start - 4) : start]
