@@ -12,6 +12,7 @@ quantities.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -138,7 +139,9 @@ class QuantityRecognizer:
 
     # -- the scan ----------------------------------------------------------------------
 
-    def __call__(self, text: str) -> list[Candidate]:
+    def __call__(self, text: str, words: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Quantities of ``text``; with ``words`` (jieba token spans), a number written in Chinese
+        inside a longer dictionary word (三座大山, 五项原则) is part of a set phrase, not an amount."""
         blocked = quote_depth_map(text)
         titles = quote_depth_map(text, "《", "》")
         for k, v in enumerate(titles):
@@ -158,9 +161,20 @@ class QuantityRecognizer:
             if taken[start]:
                 continue
             cand, i = self._quantity_at(text, start, blocked)
-            if cand is not None:
+            if cand is not None and not (words and self._inside_word(text, cand, words)):
                 found.append(cand)
         return found
+
+    @staticmethod
+    def _inside_word(text: str, cand: Candidate, words: list[tuple[int, int]]) -> bool:
+        if text[cand.start].isdigit():
+            return False
+        k = bisect_right(words, (cand.start, len(text) + 1)) - 1
+        while k >= 0 and words[k][1] > cand.start:
+            if words[k][0] <= cand.start and words[k][1] > cand.end:
+                return True
+            k -= 1
+        return any(s < cand.end < e for s, e in words[k + 1 : k + 8])
 
     def _quantity_at(self, text: str, start: int, blocked: bytearray) -> tuple[Candidate | None, int]:
         n = len(text)
@@ -185,7 +199,7 @@ class QuantityRecognizer:
         if unit is None:
             if not (num.has_mult or num.approx) or (j < n and text[j] in "年月日号岁天"):
                 return None, j
-            unit = "人" if any(text.startswith(p, j) for p in self.people) else "个"
+            unit = "人" if self._counts_people(text, j) else "个"
             end = j
         else:
             end = j + len(unit)
@@ -247,6 +261,17 @@ class QuantityRecognizer:
                 number = Number(m.end(), a * 10)
             yield self._candidate(text, m.start(), m.end(), number, "%", "percent")
 
+    def _counts_people(self, text: str, j: int) -> bool:
+        """The noun phrase after a bare number names people: 10多万农牧民, 六千多万贫困人口."""
+        m = re.match(r"[\u4e00-\u9fff]{1,8}", text[j:])
+        if not m:
+            return False
+        phrase = m.group()
+        phrase = phrase.split("的")[0] or phrase
+        return any(phrase.startswith(p) or phrase.endswith(p) for p in self.people) or any(
+            phrase[:k].endswith(p) for k in range(2, len(phrase)) for p in self.people if len(p) >= 2
+        )
+
     def _approx_before(self, text: str, start: int) -> str | None:
         window = text[max(0, start - 4) : start]
         for word, approx in self.before:
@@ -267,7 +292,8 @@ def make_quantities(nlp: Language, name: str):
     recognizer = QuantityRecognizer()
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, recognizer(doc._.kg_norm.text))
+        words = [(t.idx, t.idx + len(t)) for t in doc]
+        candidates.add(doc, recognizer(doc._.kg_norm.text, words))
         return doc
 
     return component
