@@ -20,6 +20,7 @@ class Errors:
     E009 = "Cannot parse '{path}' as Turtle: {reason}"
     E010 = "Two reports would write the same output name '{name}' ({first} and {second}). Rename one of them."
     E011 = "Data file '{name}' is missing from the kg package. Reinstall kg (`pip install .`)."
+    E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
 
 
 class KGError(Exception):

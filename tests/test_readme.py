@@ -20,3 +20,14 @@ def test_readme_query_returns_money_rows(tmp_path):
     assert ("1500万元", 15000000.0, "CNY") in rows
     assert rows == sorted(rows, key=lambda x: -x[1])
     assert all(c == "CNY" for _t, _v, c in rows)
+
+
+def test_readme_named_query_snippet_runs(tmp_path):
+    block = re.search(r"```python\nimport pyoxigraph as ox\nfrom kg import queries\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert block, "the README's named-query example is missing"
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", "-o", str(tmp_path / "exports")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    code = "import pyoxigraph as ox\nfrom kg import queries\n" + block.group(1)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "CNY" in out.stdout

@@ -24,6 +24,6 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     return tuple({k: (v or "") for k, v in row.items()} for row in reader)
 
 
-def column(name: str, field: str) -> tuple[str, ...]:
-    """One column of a packaged table."""
-    return tuple(row[field] for row in load_table(name))
+def column(name: str, field: str, where: tuple[str, str] | None = None) -> tuple[str, ...]:
+    """One column of a packaged table, optionally of the rows whose ``where[0]`` equals ``where[1]``."""
+    return tuple(row[field] for row in load_table(name) if where is None or row[where[0]] == where[1])

@@ -102,12 +102,19 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         _add_span(g, node, start, end, original)
         sentence_of[sent.start] = node
 
+    publisher = None
+    if meta.get("organization"):
+        publisher = _organization_node(g, doc, meta["organization"])
+        g.add((report, SCHEMA.publisher, publisher))
+
+    entity_at = {(e.start_char, e.end_char): e for e in doc.ents if e.label_ != "QUANTITY"}
     counts: Counter = Counter()
     for ent in doc.ents:
         sentence = sentence_of.get(sent_start[ent.start])
         start, end, original = _orig(doc, ent.start_char, ent.end_char)
         if ent.label_ == "QUANTITY":
-            _add_measurement(g, report, ent, sentence, start, end, original)
+            node = _add_measurement(g, report, ent, sentence, start, end, original)
+            _add_measure_links(g, doc, node, ent, entity_at, publisher)
             continue
         label, segment, key = entity_key(ent)
         node = entity_iri(segment, key)
@@ -134,7 +141,55 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     return g
 
 
-def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, end: int, original: str) -> None:
+def _organization_node(g: Graph, doc: Doc, label: str) -> URIRef:
+    """The node of the report's own organization, typed even if the text never mentions it alone."""
+    key = next((e._.key for e in doc.ents if e.label_ == "ORG" and _SPACE.sub("", e.text) == label and e._.key), label)
+    node = entity_iri("org", key)
+    g.add((node, RDF.type, KG.Organization))
+    g.add((node, RDF.type, ORG_NS.Organization))
+    g.add((node, RDF.type, KG.Entity))
+    if g.value(node, RDFS.label) is None:
+        g.add((node, RDFS.label, _zh(label)))
+    return node
+
+
+def _phrase_node(g: Graph, doc: Doc, span: tuple[int, int], entity_at: dict) -> URIRef:
+    """An entity when the phrase is one, else a concept named by the phrase."""
+    ent = entity_at.get(span)
+    if ent is not None:
+        return entity_ref(ent)
+    label = _SPACE.sub("", doc._.kg_norm.text[span[0]:span[1]])
+    node = entity_iri("concept", label)
+    g.add((node, RDF.type, KG.Concept))
+    g.add((node, RDF.type, SKOS.Concept))
+    g.set((node, RDFS.label, _zh(label)))
+    return node
+
+
+def _add_measure_links(g: Graph, doc: Doc, node: URIRef, ent: Span, entity_at: dict, publisher) -> None:
+    m = ent._.measure
+    if not m:
+        return
+    if m["measured"]:
+        g.add((node, KG.measures, _phrase_node(g, doc, m["measured"], entity_at)))
+    if m["purpose"]:
+        g.add((node, KG.purpose, _phrase_node(g, doc, m["purpose"], entity_at)))
+    subject = entity_at.get(m["subject"]) if m["subject"] else None
+    if subject is not None:
+        g.add((node, KG.subject, entity_ref(subject)))
+    elif publisher is not None:
+        g.add((node, KG.subject, publisher))
+    if m["period"] is not None:
+        g.add((node, KG.period, Literal(f"{m['period']:04d}", datatype=XSD.gYear)))
+    if m["period_text"]:
+        g.add((node, KG.periodText, _zh(_SPACE.sub("", m["period_text"]))))
+    g.add((node, KG.status, Literal(m["status"])))
+    for span in m["related"]:
+        if span in entity_at:
+            g.add((node, KG.relatedTo, entity_ref(entity_at[span])))
+
+
+def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, end: int, original: str) -> URIRef:
     q = ent._.quantity or {}
     node = part_iri(report, "measurement", start, end)
     g.add((node, RDF.type, KG.Measurement))
@@ -150,6 +205,7 @@ def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, 
         g.add((node, SCHEMA.maxValue, Literal(Decimal(str(q["max"])), datatype=XSD.decimal)))
     g.add((node, RDFS.label, _zh(_SPACE.sub("", ent.text))))
     _add_span(g, node, start, end, original, sentence)
+    return node
 
 
 def sentence_starts(doc: Doc) -> list[int]:

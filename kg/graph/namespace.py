@@ -42,6 +42,14 @@ class KG(DefinedNamespace):
     coMentionedWith: URIRef
     approx: URIRef
     kind: URIRef
+    Concept: URIRef
+    measures: URIRef
+    purpose: URIRef
+    subject: URIRef
+    period: URIRef
+    periodText: URIRef
+    status: URIRef
+    relatedTo: URIRef
 
 
 ORG_NS = Namespace("http://www.w3.org/ns/org#")

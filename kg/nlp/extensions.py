@@ -30,6 +30,8 @@ def register() -> None:
     Doc.set_extension("kg_meta", default=None)
     # Quantity normalization of a QUANTITY entity: dict(value, unit, approx, kind, currency, min, max).
     Span.set_extension("quantity", default=None)
+    # What a QUANTITY measures, its subject, period, status and related programs (components/measures.py).
+    Span.set_extension("measure", default=None)
     # Canonical key from a gazetteer (division code, full name of an abbreviation), else None.
     Span.set_extension("key", default=None)
     Span.set_extension("orig_span", getter=_orig_span)

@@ -72,3 +72,27 @@ def test_place_iri_from_division_code(nlp):
     (place,) = list(g.subjects(RDF.type, KG.Place))
     assert str(place).endswith("/place/150623")
     assert str(g.value(place, KG.divisionCode)) == "150623"
+
+
+def test_measurement_links(nlp):
+    text = "# 2021年工作回顾\n\n河南省科协拨付资金2565万元支持157个项目。\n\n# 2022年工作任务\n\n举办“科普大讲堂”10期，培训5000人次。"
+    g = _graph(nlp, text)
+    by_label = {str(g.value(m, RDFS.label)): m for m in g.subjects(RDF.type, KG.Measurement)}
+    money = by_label["2565万元"]
+    assert str(g.value(g.value(money, KG.measures), RDFS.label)) == "资金"
+    assert str(g.value(g.value(money, KG.purpose), RDFS.label)) == "项目"
+    assert (g.value(money, KG.purpose), RDF.type, KG.Concept) in g
+    assert str(g.value(g.value(money, KG.subject), RDFS.label)) == "河南省科协"
+    assert g.value(money, KG.period) == Literal("2021", datatype=XSD.gYear)
+    assert str(g.value(money, KG.status)) == "reported"
+    people = by_label["5000人次"]
+    assert str(g.value(people, KG.status)) == "planned"
+    assert str(g.value(g.value(people, KG.relatedTo), RDFS.label)) == "科普大讲堂"
+
+
+def test_report_publisher_from_title(nlp):
+    g = _graph(nlp, "# 在河南省科协九届五次全委会上的工作报告\n\n全年举办活动30场。")
+    report = next(g.subjects(RDF.type, KG.Report))
+    assert str(g.value(g.value(report, SCHEMA.publisher), RDFS.label)) == "河南省科协"
+    (m,) = list(g.subjects(RDF.type, KG.Measurement))
+    assert g.value(m, KG.subject) == g.value(report, SCHEMA.publisher)

@@ -1,23 +1,61 @@
-"""Report metadata from the heading: title, date and author (speaker)."""
+"""Report structure from the text: title, date, author, the report's own organization, and sections.
+
+A section is a heading line (a Markdown heading, or a short numbered line such as
+``一、…`` or ``（一）…`` without a full stop). Each carries the year it names
+(``2021年工作开展情况`` -> 2021) and whether it plans ahead (``2022年重点工作任务``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...data import column
+
 _HEADER_LINES = 12
 _TITLE_WORDS = ("报告", "总结", "讲话", "意见", "通知", "决定", "计划", "要点", "方案")
+_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
+_YEAR = re.compile(r"(\d{4})年")
+_MAX_HEADING = 50
 
 
-def report_meta(doc: Doc) -> dict:
-    """Title, date and author as spans of the analysed text (``None`` where the text gives none)."""
-    text = doc._.kg_norm.text
+def _lines(text: str) -> list[tuple[int, str]]:
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
+    return lines
+
+
+def sections(doc: Doc, plan_words: tuple[str, ...]) -> list[dict]:
+    """Heading lines in text order: start, end, text, level (1 = Markdown or 一、, 2 = （一）), year, planned."""
+    norm = doc._.kg_norm
+    out = []
+    for pos, line in _lines(norm.text):
+        s = line.strip()
+        if not s or len(s) > _MAX_HEADING or "。" in s:
+            continue
+        start = pos + line.index(s)
+        original_line_start = norm.original.rfind("\n", 0, norm.index[start]) + 1
+        markdown = norm.original[original_line_start:norm.index[start]].lstrip().startswith("#")
+        numbered = _NUMBERED.match(s)
+        if not (markdown or numbered):
+            continue
+        level = 2 if s.startswith(("（", "(")) else 1
+        year = _YEAR.search(s)
+        out.append({"start": start, "end": start + len(s), "text": s, "level": level,
+                    "year": int(year.group(1)) if year else None,
+                    "planned": any(w in s for w in plan_words)})
+    return out
+
+
+def report_meta(doc: Doc, plan_words: tuple[str, ...] = ()) -> dict:
+    """Title, date, author and organization, as spans of the analysed text, and the sections."""
+    text = doc._.kg_norm.text
+    lines = _lines(text)
     header = [(p, l) for p, l in lines if l.strip()][:_HEADER_LINES]
     title = None
     for p, line in header:
@@ -37,15 +75,30 @@ def report_meta(doc: Doc) -> dict:
             line = next(l for p, l in lines if p <= ent.start_char <= p + len(l))
             if line.strip() == ent.text:
                 author = ent
-    return {"title": title, "date": date, "author": author}
+    return {"title": title, "date": date, "author": author,
+            "organization": _organization(doc, title), "sections": sections(doc, plan_words)}
+
+
+def _organization(doc: Doc, title: tuple[int, int] | None) -> str | None:
+    """The report's own organization: an organization named in the title (even inside an event's
+    name, as in 在内蒙古科协八届三次全委会上的工作报告), else the organization mentioned most."""
+    text = doc._.kg_norm.text
+    if title is not None:
+        inside = [c for c in doc._.kg_candidates or [] if c.label == "ORG" and title[0] <= c.start and c.end <= title[1]]
+        if inside:
+            best = min(inside, key=lambda c: (c.start, -(c.end - c.start)))
+            return text[best.start:best.end]
+    counts = Counter(e.text for e in doc.ents if e.label_ == "ORG")
+    return counts.most_common(1)[0][0] if counts else None
 
 
 @Language.factory("kg_document", assigns=["doc._.kg_meta"], requires=["doc.ents"])
 def make_document(nlp: Language, name: str):
-    """Find the report's title, date and author in its heading."""
+    """Find the report's title, date, author, organization and sections."""
+    plan_words = tuple(column("status_cues.tsv", "word", where=("scope", "heading")))
 
     def component(doc: Doc) -> Doc:
-        doc._.kg_meta = report_meta(doc)
+        doc._.kg_meta = report_meta(doc, plan_words)
         return doc
 
     return component

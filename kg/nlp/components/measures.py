@@ -1,0 +1,206 @@
+"""What each quantity measures, whose it is, when, and whether it was done or planned.
+
+For every QUANTITY entity this sets ``span._.measure``:
+
+- ``measured``: the noun phrase it counts, after the unit (``157个项目`` -> 项目) or before
+  the number (``科普专家2640人`` -> 科普专家; ``举办各类培训班42个班次`` -> 培训班); for a
+  percentage, the clause before it (``作物增产17%`` -> 作物增产);
+- ``purpose``: for money, what it pays for (``拨付资金2565万元支持157个项目`` -> 项目);
+- ``subject``: the nearest organization or place before it in the sentence, else the
+  report's own organization;
+- ``period``: a year in the sentence (``截至2021年底``), else the year of the section it sits in;
+- ``status``: ``planned`` under a planning heading or with a planning cue (将, 要, 力争 …),
+  else ``reported``;
+- ``related``: programs and events named in the same clause.
+
+Phrases are (start, end) character spans of the analysed text; the graph builder maps
+them to entities or concepts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...data import column
+
+# LAC tags of words that can make up a noun phrase
+_NOUNISH = {"n", "nz", "vn", "an", "nw", "ORG", "LOC", "PER", "s", "j"}
+_DICT_NOUNISH = {"n", "vn", "nz", "nt", "ns", "j"}
+_CLAUSE_END = set("，,；;。！？!?：:\n")
+_SENTENCE_END = set("。！？!?\n")
+_MAX_PHRASE_TOKENS = 4
+_YEAR = re.compile(r"(\d{4})")
+_TIME_LEAD = ("年，", "年,", "来，", "中，")
+# tags under which 将, 要 … plan ahead (将 is also 把, a preposition: 将科技馆建设纳入…)
+_CUE_TAGS = {"d", "v", "vd", "ad"}
+
+
+class MeasureLinker:
+    def __init__(self, word_tags: dict[str, str] | None = None):
+        self.word_tags = word_tags or {}
+        self.skip = set(column("measure_words.tsv", "word", where=("role", "skip")))
+        self.purpose_verbs = set(column("measure_words.tsv", "word", where=("role", "purpose")))
+        self.plan_cues = set(column("status_cues.tsv", "word", where=("scope", "sentence")))
+
+    def __call__(self, doc: Doc) -> None:
+        meta = doc._.kg_meta or {}
+        sections = meta.get("sections", [])
+        ents = list(doc.ents)
+        ent_at = {}  # token index -> entity
+        for ent in ents:
+            for i in range(ent.start, ent.end):
+                ent_at[i] = ent
+        for ent in ents:
+            if ent.label_ != "QUANTITY":
+                continue
+            sent_start, sent_end = self._sentence(doc, ent)
+            measured = self._measured(doc, ent, ent_at)
+            ent._.measure = {
+                "measured": measured,
+                "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
+                "subject": self._subject(doc, ents, ent, sent_start),
+                **self._when(doc, ents, ent, sent_start, sent_end, sections),
+                "related": [(e.start_char, e.end_char) for e in ents
+                            if e.label_ in ("PROGRAM", "EVENT") and self._same_clause(doc, e, ent)],
+            }
+
+    # -- where the sentence and clause are -----------------------------------------------
+
+    @staticmethod
+    def _sentence(doc: Doc, ent: Span) -> tuple[int, int]:
+        text = doc._.kg_norm.text
+        s = ent.start_char
+        while s > 0 and text[s - 1] not in _SENTENCE_END:
+            s -= 1
+        e = ent.end_char
+        while e < len(text) and text[e] not in _SENTENCE_END:
+            e += 1
+        return s, e
+
+    @staticmethod
+    def _same_clause(doc: Doc, a: Span, b: Span) -> bool:
+        text = doc._.kg_norm.text
+        lo, hi = sorted((a.start_char, b.start_char))
+        between = text[lo:hi]
+        return not any(c in "；;。！？!?\n" for c in between)
+
+    # -- what is measured ------------------------------------------------------------------
+
+    def _nounish(self, tok) -> bool:
+        """A word of a noun phrase, by LAC's tag or, where LAC calls it a verb, the dictionary's (科普 vn)."""
+        return tok.tag_ in _NOUNISH or (tok.tag_ == "v" and self.word_tags.get(tok.text, "") in _DICT_NOUNISH)
+
+    def _phrase(self, doc: Doc, start: int, end: int, ent_at) -> tuple[int, int] | None:
+        """Character span of tokens [start, end), widened to any entity they touch."""
+        if start >= end:
+            return None
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        for i in (start, end - 1):
+            if i in ent_at and ent_at[i].label_ != "QUANTITY":
+                s, e = min(s, ent_at[i].start_char), max(e, ent_at[i].end_char)
+        return s, e
+
+    def _noun_run_after(self, doc: Doc, i: int, ent_at) -> tuple[int, int] | None:
+        j = i
+        while j < len(doc) and j - i < _MAX_PHRASE_TOKENS and self._nounish(doc[j]) and not doc[j].is_space \
+                and not (j in ent_at and ent_at[j].label_ == "QUANTITY"):
+            j += 1
+        return self._phrase(doc, i, j, ent_at)
+
+    def _noun_run_before(self, doc: Doc, i: int, ent_at, any_pos: bool = False) -> tuple[int, int] | None:
+        k = i
+        while k > 0 and doc[k - 1].text in self.skip:
+            k -= 1
+        j = k
+        while j > 0 and k - j < _MAX_PHRASE_TOKENS:
+            tok = doc[j - 1]
+            if tok.is_space or tok.text[-1:] in _CLAUSE_END or tok.text in "、“”《》（）()" or tok.text in self.skip:
+                break
+            if (j - 1) in ent_at and ent_at[j - 1].label_ == "QUANTITY":
+                break
+            if not any_pos and not self._nounish(tok):
+                break
+            j -= 1
+        return self._phrase(doc, j, k, ent_at)
+
+    def _measured(self, doc: Doc, ent: Span, ent_at) -> tuple[int, int] | None:
+        q = ent._.quantity or {}
+        if q.get("kind") == "percent":
+            return self._noun_run_before(doc, ent.start, ent_at, any_pos=True)
+        if q.get("kind") in ("count", "weight", "area", "other"):
+            after = self._noun_run_after(doc, ent.end, ent_at)
+            if after:
+                return after
+        # a count of events often follows the activity itself: 集中学习39次, 研讨交流11次
+        return self._noun_run_before(doc, ent.start, ent_at) or self._noun_run_before(doc, ent.start, ent_at, any_pos=True)
+
+    def _purpose(self, doc: Doc, ent: Span, ent_at) -> tuple[int, int] | None:
+        i = ent.end
+        if i + 1 < len(doc) and doc[i].text in "，," and doc[i + 1].text in self.purpose_verbs:
+            i += 1  # 争取资金3305万元，资助…
+        if i < len(doc) and doc[i].text in self.purpose_verbs:
+            i += 1
+            # skip a scope word and a count before the thing paid for: 资助全区63个科技馆
+            limit = min(len(doc), i + 6)
+            for j in range(i, limit):
+                if j in ent_at and ent_at[j].label_ == "QUANTITY":
+                    return self._noun_run_after(doc, ent_at[j].end, ent_at)
+                if doc[j].text[-1:] in _CLAUSE_END:
+                    break
+            return self._noun_run_after(doc, i, ent_at)
+        return None
+
+    # -- whose, when, done or planned -----------------------------------------------------
+
+    @staticmethod
+    def _subject(doc: Doc, ents: list[Span], ent: Span, sent_start: int) -> tuple[int, int] | None:
+        """The nearest organization that opens a clause before the quantity (包头市科协积极搭建…),
+        or a place opening a clause or after 在 (在鄂尔多斯市…举办), in the same sentence."""
+        text = doc._.kg_norm.text
+        best = None
+        for e in ents:
+            if not (sent_start <= e.start_char < ent.start_char) or e.label_ not in ("ORG", "PLACE") or len(e.text) < 2:
+                continue
+            prev = text[e.start_char - 1] if e.start_char else "\n"
+            opens = prev in _CLAUSE_END or e.start_char == sent_start or text[max(0, e.start_char - 3):e.start_char].endswith(_TIME_LEAD)
+            if opens or (e.label_ == "PLACE" and prev == "在"):
+                best = e
+        return (best.start_char, best.end_char) if best else None
+
+    def _when(self, doc: Doc, ents, ent: Span, sent_start: int, sent_end: int, sections: list[dict]) -> dict:
+        section = None
+        year_section = None
+        for s in sections:
+            if s["start"] > ent.start_char:
+                break
+            section = s
+            if s["year"] is not None:
+                year_section = s
+        period = period_text = None
+        dates = [e for e in ents if e.label_ == "DATE" and sent_start <= e.start_char < sent_end and _YEAR.search(e.text)]
+        before = [d for d in dates if d.start_char < ent.start_char]
+        chosen = before[-1] if before else (dates[0] if dates else None)  # the nearest date before it
+        if chosen is not None:
+            period, period_text = int(_YEAR.search(chosen.text).group(1)), chosen.text
+        if period is None and year_section is not None:
+            period = year_section["year"]
+        planned = bool(year_section and year_section["planned"]) or bool(section and section["planned"])
+        if not planned:
+            tokens = doc.char_span(sent_start, sent_end, alignment_mode="expand")
+            planned = tokens is not None and any(t.text in self.plan_cues and t.tag_ in _CUE_TAGS for t in tokens)
+        return {"period": period, "period_text": period_text, "status": "planned" if planned else "reported"}
+
+
+@Language.factory("kg_measures", assigns=["span._.measure"], requires=["doc.ents", "token.tag", "doc._.kg_meta"])
+def make_measures(nlp: Language, name: str):
+    """Link each quantity to what it measures, its subject, period and status."""
+    linker = MeasureLinker(getattr(nlp.tokenizer, "word_tags", None))
+
+    def component(doc: Doc) -> Doc:
+        linker(doc)
+        return doc
+
+    return component
