@@ -42,6 +42,8 @@ class MeasureLinker:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.word_tags = word_tags or {}
         self.skip = set(column("measure_words.tsv", "word", where=("role", "skip")))
+        self.skip |= set(column("qualifiers.tsv", "word", where=("position", "before")))
+        self.skip_sorted = sorted(self.skip, key=len, reverse=True)
         self.purpose_verbs = set(column("measure_words.tsv", "word", where=("role", "purpose")))
         self.plan_cues = set(column("status_cues.tsv", "word", where=("scope", "sentence")))
 
@@ -110,10 +112,26 @@ class MeasureLinker:
             j += 1
         return self._phrase(doc, i, j, ent_at)
 
-    def _noun_run_before(self, doc: Doc, i: int, ent_at, any_pos: bool = False) -> tuple[int, int] | None:
+    def _skip_back(self, doc: Doc, i: int) -> int:
+        """Token index after stepping back over qualifiers and light verbs before token i (达, 不低于 …),
+        matched on the text since jieba may split them (不/低于)."""
+        text = doc._.kg_norm.text
+        pos = doc[i].idx if i < len(doc) else len(text)
+        moved = True
+        while moved:
+            moved = False
+            for word in self.skip_sorted:
+                if pos >= len(word) and text.endswith(word, 0, pos):
+                    pos -= len(word)
+                    moved = True
+                    break
         k = i
-        while k > 0 and doc[k - 1].text in self.skip:
+        while k > 0 and doc[k - 1].idx + len(doc[k - 1]) > pos:
             k -= 1
+        return k
+
+    def _noun_run_before(self, doc: Doc, i: int, ent_at, any_pos: bool = False) -> tuple[int, int] | None:
+        k = self._skip_back(doc, i)
         j = k
         while j > 0 and k - j < _MAX_PHRASE_TOKENS:
             tok = doc[j - 1]
