@@ -55,6 +55,8 @@ class MeasureLinker:
         for ent in ents:
             for i in range(ent.start, ent.end):
                 ent_at[i] = ent
+        clause = self._clause_ids(doc._.kg_norm.text)
+        named = [e for e in ents if e.label_ in ("PROGRAM", "EVENT")]
         for ent in ents:
             if ent.label_ != "QUANTITY":
                 continue
@@ -65,8 +67,7 @@ class MeasureLinker:
                 "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
                 "subject": self._subject(doc, ents, ent, sent_start),
                 **self._when(doc, ents, ent, sent_start, sent_end, sections),
-                "related": [(e.start_char, e.end_char) for e in ents
-                            if e.label_ in ("PROGRAM", "EVENT") and self._same_clause(doc, e, ent)],
+                "related": [(e.start_char, e.end_char) for e in named if clause[e.start_char] == clause[ent.start_char]],
             }
 
     # -- where the sentence and clause are -----------------------------------------------
@@ -83,11 +84,14 @@ class MeasureLinker:
         return s, e
 
     @staticmethod
-    def _same_clause(doc: Doc, a: Span, b: Span) -> bool:
-        text = doc._.kg_norm.text
-        lo, hi = sorted((a.start_char, b.start_char))
-        between = text[lo:hi]
-        return not any(c in "；;。！？!?\n" for c in between)
+    def _clause_ids(text: str) -> list[int]:
+        """For each character, the number of the clause it is in (clauses end at ；。！？ and line breaks)."""
+        ids, n = [], 0
+        for c in text:
+            ids.append(n)
+            if c in "；;。！？!?\n":
+                n += 1
+        return ids
 
     # -- what is measured ------------------------------------------------------------------
 

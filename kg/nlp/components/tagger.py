@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from bisect import bisect_right
+
+import numpy
+from spacy.attrs import POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
 from .. import candidates
@@ -145,6 +150,7 @@ class TaggerComponent:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.vocab = nlp.vocab
         self.tagger = LacTagger()
         self.repair = LacRepair(getattr(nlp.tokenizer, "word_tags", None))
         self.pos = {r["tag"]: r["pos"] for r in load_table("lac_pos.tsv")}
@@ -177,13 +183,13 @@ class TaggerComponent:
 
     def _annotate(self, doc: Doc, words: list[tuple[int, int, str]]) -> None:
         text = doc._.kg_norm.text
-        starts = {t.idx for t in doc}
-        ends = {t.idx + len(t) for t in doc}
-        tag_at = [""] * len(text)
+        idx = doc.to_array("IDX").tolist()
+        lengths = doc.to_array("LENGTH").tolist()
+        starts = set(idx)
+        ends = {i + n for i, n in zip(idx, lengths)}
         found = []
+        word_starts = [s for s, _e, _t in words]
         for s, e, tag in words:
-            for k in range(s, e):
-                tag_at[k] = tag
             ws, we = s, e
             while ws < we and text[ws].isspace():
                 ws += 1
@@ -201,14 +207,25 @@ class TaggerComponent:
                 cand = self.repair.organization(text, ws, we)
             if cand is not None:
                 found.append(cand)
-        for tok in doc:
-            tag = tag_at[tok.idx] if tok.idx < len(tag_at) else ""
-            if tag and not tok.is_space:
-                tok.tag_ = tag
-                tok.pos_ = self.pos.get(tag, "X")
-            elif tok.is_space:
-                tok.pos_ = "SPACE"
+        # each token takes the tag of the LAC word its first character is in; set as arrays
+        # (per-token setters are slow), TAG as string hashes and POS as UD ids
+        tags = numpy.zeros((len(idx), 2), dtype="uint64")
+        for n, (i, length) in enumerate(zip(idx, lengths)):
+            if text[i : i + length].isspace():
+                tags[n] = (self._hash(""), self._pos_id("SPACE"))
+                continue
+            w = bisect_right(word_starts, i) - 1
+            tag = words[w][2] if w >= 0 and words[w][0] <= i < words[w][1] else ""
+            tags[n] = (self._hash(tag), self._pos_id(self.pos.get(tag, "X")) if tag else 0)
+        doc.from_array([TAG, POS], tags)
         candidates.add(doc, found)
+
+    def _hash(self, tag: str) -> int:
+        return self.vocab.strings.add(tag)
+
+    @staticmethod
+    def _pos_id(pos: str) -> int:
+        return IDS[pos]
 
 
 @Language.factory("kg_tagger", assigns=["token.tag", "token.pos", "doc._.kg_candidates"], requires=["doc._.kg_norm"])
