@@ -62,7 +62,6 @@ def normalize(text: str) -> Normalized:
     chars: list[str] = []
     index: list[int] = []
     lines = text.split("\n")
-    pos = 0
     drop: set[int] = set()
     join_breaks = _page_breaks(text, lines)
     for i in range(len(text)):

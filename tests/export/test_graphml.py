@@ -6,7 +6,7 @@ import networkx as nx
 from lxml import etree
 
 import kg
-from kg.export.graphml import entity_network, graphml_bytes, write_graphml
+from kg.export.graphml import graphml_bytes, write_graphml
 from kg.io import Source
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}

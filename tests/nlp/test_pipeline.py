@@ -1,6 +1,6 @@
 import jieba
 
-from kg.nlp import PIPES, load_nlp
+from kg.nlp import PIPES
 
 
 def test_pipeline_components_in_order(nlp):

@@ -19,23 +19,20 @@ them to entities or concepts.
 
 from __future__ import annotations
 
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...data import column
+from ..statements import StatementContext
 
 # LAC tags of words that can make up a noun phrase
 _NOUNISH = {"n", "nz", "vn", "an", "nw", "ORG", "LOC", "PER", "s", "j"}
 _DICT_NOUNISH = {"n", "vn", "nz", "nt", "ns", "j"}
 _CLAUSE_END = set("，,；;。！？!?：:\n")
-_SENTENCE_END = set("。！？!?\n")
 _MAX_PHRASE_TOKENS = 4
-_YEAR = re.compile(r"(\d{4})")
 _TIME_LEAD = ("年，", "年,", "来，", "中，")
-# tags under which 将, 要 … plan ahead (将 is also 把, a preposition: 将科技馆建设纳入…)
-_CUE_TAGS = {"d", "v", "vd", "ad"}
+
 
 
 class MeasureLinker:
@@ -48,8 +45,7 @@ class MeasureLinker:
         self.plan_cues = set(column("status_cues.tsv", "word", where=("scope", "sentence")))
 
     def __call__(self, doc: Doc) -> None:
-        meta = doc._.kg_meta or {}
-        sections = meta.get("sections", [])
+        context = StatementContext(doc, self.plan_cues)
         ents = list(doc.ents)
         ent_at = {}  # token index -> entity
         for ent in ents:
@@ -60,28 +56,17 @@ class MeasureLinker:
         for ent in ents:
             if ent.label_ != "QUANTITY":
                 continue
-            sent_start, sent_end = self._sentence(doc, ent)
+            sent_start, _sent_end = context.sentence(ent.start_char)
             measured = self._measured(doc, ent, ent_at)
             ent._.measure = {
                 "measured": measured,
                 "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
                 "subject": self._subject(doc, ents, ent, sent_start),
-                **self._when(doc, ents, ent, sent_start, sent_end, sections),
+                **context.when(ent.start_char),
                 "related": [(e.start_char, e.end_char) for e in named if clause[e.start_char] == clause[ent.start_char]],
             }
 
     # -- where the sentence and clause are -----------------------------------------------
-
-    @staticmethod
-    def _sentence(doc: Doc, ent: Span) -> tuple[int, int]:
-        text = doc._.kg_norm.text
-        s = ent.start_char
-        while s > 0 and text[s - 1] not in _SENTENCE_END:
-            s -= 1
-        e = ent.end_char
-        while e < len(text) and text[e] not in _SENTENCE_END:
-            e += 1
-        return s, e
 
     @staticmethod
     def _clause_ids(text: str) -> list[int]:
@@ -191,29 +176,6 @@ class MeasureLinker:
             if opens or (e.label_ == "PLACE" and prev == "在"):
                 best = e
         return (best.start_char, best.end_char) if best else None
-
-    def _when(self, doc: Doc, ents, ent: Span, sent_start: int, sent_end: int, sections: list[dict]) -> dict:
-        section = None
-        year_section = None
-        for s in sections:
-            if s["start"] > ent.start_char:
-                break
-            section = s
-            if s["year"] is not None:
-                year_section = s
-        period = period_text = None
-        dates = [e for e in ents if e.label_ == "DATE" and sent_start <= e.start_char < sent_end and _YEAR.search(e.text)]
-        before = [d for d in dates if d.start_char < ent.start_char]
-        chosen = before[-1] if before else (dates[0] if dates else None)  # the nearest date before it
-        if chosen is not None:
-            period, period_text = int(_YEAR.search(chosen.text).group(1)), chosen.text
-        if period is None and year_section is not None:
-            period = year_section["year"]
-        planned = bool(year_section and year_section["planned"]) or bool(section and section["planned"])
-        if not planned:
-            tokens = doc.char_span(sent_start, sent_end, alignment_mode="expand")
-            planned = tokens is not None and any(t.text in self.plan_cues and t.tag_ in _CUE_TAGS for t in tokens)
-        return {"period": period, "period_text": period_text, "status": "planned" if planned else "reported"}
 
 
 @Language.factory("kg_measures", assigns=["span._.measure"], requires=["doc.ents", "token.tag", "doc._.kg_meta"])

@@ -1,0 +1,76 @@
+"""When a statement holds and whether it reports or plans: shared by measurements and facts.
+
+A statement's period is the nearest year written before it in its sentence
+(``截至2021年底``), else the year of the section it sits in (``2021年工作开展情况``).
+It is ``planned`` under a planning heading (``2022年重点工作任务``) or when its
+sentence carries a planning cue used as an adverb or verb (将, 要, 力争 …; not
+将 as a preposition), else ``reported``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from ..data import column
+
+_YEAR = re.compile(r"(\d{4})")
+_SENTENCE_END = set("。！？!?\n")
+# tags under which 将, 要 … plan ahead (将 is also 把, a preposition: 将科技馆建设纳入…)
+_CUE_TAGS = {"d", "v", "vd", "ad"}
+
+
+class StatementContext:
+    """Period and status of any position of one analysed Doc."""
+
+    def __init__(self, doc: Doc, plan_cues: set[str] | None = None):
+        self.doc = doc
+        self.text = doc._.kg_norm.text
+        self.sections = (doc._.kg_meta or {}).get("sections", [])
+        self.section_starts = [s["start"] for s in self.sections]
+        self.plan_cues = plan_cues if plan_cues is not None else set(
+            column("status_cues.tsv", "word", where=("scope", "sentence")))
+        self.dates = [(e.start_char, e.text) for e in doc.ents if e.label_ == "DATE" and _YEAR.search(e.text)]
+        self._planned_sentence: dict[int, bool] = {}
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Character span of the sentence around ``pos``."""
+        s = pos
+        while s > 0 and self.text[s - 1] not in _SENTENCE_END:
+            s -= 1
+        e = pos
+        while e < len(self.text) and self.text[e] not in _SENTENCE_END:
+            e += 1
+        return s, e
+
+    def section(self, pos: int) -> dict | None:
+        k = bisect_right(self.section_starts, pos) - 1
+        return self.sections[k] if k >= 0 else None
+
+    def when(self, pos: int) -> dict:
+        """``{"period": int | None, "period_text": str | None, "status": "reported" | "planned"}``."""
+        sent_start, sent_end = self.sentence(pos)
+        k = bisect_right(self.section_starts, pos)
+        section = self.sections[k - 1] if k else None
+        year_section = next((s for s in reversed(self.sections[:k]) if s["year"] is not None), None)
+        in_sentence = [(p, t) for p, t in self.dates if sent_start <= p < sent_end]
+        before = [d for d in in_sentence if d[0] < pos]
+        chosen = before[-1] if before else (in_sentence[0] if in_sentence else None)
+        period = period_text = None
+        if chosen is not None:
+            period, period_text = int(_YEAR.search(chosen[1]).group(1)), chosen[1]
+        elif year_section is not None:
+            period = year_section["year"]
+        planned = bool(year_section and year_section["planned"]) or bool(section and section["planned"])
+        if not planned:
+            planned = self._sentence_plans(sent_start, sent_end)
+        return {"period": period, "period_text": period_text, "status": "planned" if planned else "reported"}
+
+    def _sentence_plans(self, start: int, end: int) -> bool:
+        if start not in self._planned_sentence:
+            tokens = self.doc.char_span(start, end, alignment_mode="expand")
+            self._planned_sentence[start] = tokens is not None and any(
+                t.text in self.plan_cues and t.tag_ in _CUE_TAGS for t in tokens)
+        return self._planned_sentence[start]
