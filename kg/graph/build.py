@@ -16,8 +16,9 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from spacy.tokens import Doc, Span
 
 from ..io import Source
+from .entities import EntityNodes, entity_ref
 from .iri import entity_iri, part_iri, report_iri
-from .namespace import ENTITY_CLASSES, KG, ORG_NS, SCHEMA
+from .namespace import KG, ORG_NS, SCHEMA
 
 _SPACE = re.compile(r"\s+")
 _YMD = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
@@ -37,18 +38,6 @@ def bind_prefixes(g: Graph) -> None:
     for prefix, ns in (("schema", SCHEMA), ("org", ORG_NS), ("prov", PROV), ("skos", SKOS),
                        ("rdfs", RDFS), ("xsd", XSD), ("owl", OWL)):
         g.bind(prefix, ns)
-
-
-def entity_key(span: Span) -> tuple[str, str, str]:
-    """(label, type segment, canonical key) of an entity span; the key decides its IRI."""
-    label = _SPACE.sub("", span.text)
-    segment = ENTITY_CLASSES[span.label_][2]
-    return label, segment, span._.key or label
-
-
-def entity_ref(span: Span) -> URIRef:
-    _label, segment, key = entity_key(span)
-    return entity_iri(segment, key)
 
 
 def _orig(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
@@ -102,13 +91,14 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         _add_span(g, node, start, end, original)
         sentence_of[sent.start] = node
 
+    entities = EntityNodes(g)
     publisher = None
     if meta.get("organization"):
-        publisher = _organization_node(g, doc, meta["organization"])
+        info = meta.get("organization_info") or {"key": meta["organization"], "location": None, "parent": None}
+        publisher = entities.organization(info["key"], meta["organization"], info["location"], info["parent"])
         g.add((report, SCHEMA.publisher, publisher))
 
     entity_at = {(e.start_char, e.end_char): e for e in doc.ents if e.label_ != "QUANTITY"}
-    counts: Counter = Counter()
     for ent in doc.ents:
         sentence = sentence_of.get(sent_start[ent.start])
         start, end, original = _orig(doc, ent.start_char, ent.end_char)
@@ -116,41 +106,15 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
             node = _add_measurement(g, report, ent, sentence, start, end, original)
             _add_measure_links(g, doc, node, ent, entity_at, publisher)
             continue
-        label, segment, key = entity_key(ent)
-        node = entity_iri(segment, key)
-        kg_class, reused, _ = ENTITY_CLASSES[ent.label_]
-        g.add((node, RDF.type, kg_class))
-        g.add((node, RDF.type, reused))
-        g.add((node, RDF.type, KG.Entity))
-        counts[node] += 1
-        if segment == "place" and key.isdigit():
-            g.add((node, KG.divisionCode, Literal(key)))
+        node = entities.mention(ent)
         mention = part_iri(report, "mention", start, end)
         g.add((mention, RDF.type, KG.Mention))
         g.add((mention, KG.refersTo, node))
         _add_span(g, mention, start, end, original, sentence)
-        labels_seen = set(g.objects(node, RDFS.label))
-        if not labels_seen:
-            g.add((node, RDFS.label, _zh(label)))
-        elif _zh(label) not in labels_seen:
-            g.add((node, SKOS.altLabel, _zh(label)))
-    for node, n in counts.items():
-        g.add((node, KG.mentionCount, _int(n)))
+    entities.finish()
     for a, b, _n in co_mentions(doc, sent_start):
         g.add((a, KG.coMentionedWith, b))
     return g
-
-
-def _organization_node(g: Graph, doc: Doc, label: str) -> URIRef:
-    """The node of the report's own organization, typed even if the text never mentions it alone."""
-    key = next((e._.key for e in doc.ents if e.label_ == "ORG" and _SPACE.sub("", e.text) == label and e._.key), label)
-    node = entity_iri("org", key)
-    g.add((node, RDF.type, KG.Organization))
-    g.add((node, RDF.type, ORG_NS.Organization))
-    g.add((node, RDF.type, KG.Entity))
-    if g.value(node, RDFS.label) is None:
-        g.add((node, RDFS.label, _zh(label)))
-    return node
 
 
 def _phrase_node(g: Graph, doc: Doc, span: tuple[int, int], entity_at: dict) -> URIRef:

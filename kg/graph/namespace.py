@@ -50,6 +50,11 @@ class KG(DefinedNamespace):
     periodText: URIRef
     status: URIRef
     relatedTo: URIRef
+    level: URIRef
+    Level: URIRef
+    Province: URIRef
+    Prefecture: URIRef
+    County: URIRef
 
 
 ORG_NS = Namespace("http://www.w3.org/ns/org#")

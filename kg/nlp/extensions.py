@@ -34,6 +34,10 @@ def register() -> None:
     Span.set_extension("measure", default=None)
     # Canonical key from a gazetteer (division code, full name of an abbreviation), else None.
     Span.set_extension("key", default=None)
+    # For organizations: the division code of the place it is named after, and the key of the
+    # organization above it in its system (components/entities.py).
+    Span.set_extension("location", default=None)
+    Span.set_extension("parent", default=None)
     Span.set_extension("orig_span", getter=_orig_span)
     Span.set_extension("orig_text", getter=_orig_text)
 

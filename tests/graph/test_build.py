@@ -1,6 +1,6 @@
 from rdflib import Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
 import kg
 from kg.graph.namespace import KG, SCHEMA
@@ -69,9 +69,14 @@ def test_every_mention_traces_to_its_sentence(nlp):
 
 def test_place_iri_from_division_code(nlp):
     g = _graph(nlp, "深入鄂托克前旗开展调研。")
-    (place,) = list(g.subjects(RDF.type, KG.Place))
+    place = next(p for p in g.subjects(RDF.type, KG.Place) if str(g.value(p, KG.divisionCode)) == "150623")
     assert str(place).endswith("/place/150623")
-    assert str(g.value(place, KG.divisionCode)) == "150623"
+    assert g.value(place, KG.level) == KG.County
+    city = g.value(place, SCHEMA.containedInPlace)
+    province = g.value(city, SCHEMA.containedInPlace)
+    assert (str(g.value(city, RDFS.label)), str(g.value(city, KG.divisionCode))) == ("鄂尔多斯市", "150600")
+    assert (str(g.value(province, RDFS.label)), g.value(province, KG.level)) == ("内蒙古自治区", KG.Province)
+    assert g.value(province, SCHEMA.containedInPlace) is None
 
 
 def test_measurement_links(nlp):
@@ -96,3 +101,23 @@ def test_report_publisher_from_title(nlp):
     assert str(g.value(g.value(report, SCHEMA.publisher), RDFS.label)) == "河南省科协"
     (m,) = list(g.subjects(RDF.type, KG.Measurement))
     assert g.value(m, KG.subject) == g.value(report, SCHEMA.publisher)
+
+
+def test_region_words_resolve_to_the_reports_region(nlp):
+    text = "# 在内蒙古科协工作会议上的报告\n\n自治区科协联合巴彦淖尔市科协举办论坛。内蒙古科协表彰先进。"
+    g = _graph(nlp, text)
+    orgs = {str(g.value(o, RDFS.label)): o for o in g.subjects(RDF.type, KG.Organization)}
+    node = orgs["内蒙古科协"]
+    assert {str(a) for a in g.objects(node, SKOS.altLabel)} == {"自治区科协"}
+    assert "自治区科协" not in orgs
+    city = orgs["巴彦淖尔市科协"]
+    assert g.value(city, ORG.subOrganizationOf) == node
+    assert str(g.value(g.value(node, ORG.subOrganizationOf), RDFS.label)) == "中国科学技术协会"
+    assert str(g.value(g.value(city, SCHEMA.location), KG.divisionCode)) == "150800"
+
+
+def test_province_words_in_a_henan_report(nlp):
+    g = _graph(nlp, "# 河南省科协2023年工作总结\n\n省科协组织专家下乡。河南省科协举办论坛。")
+    orgs = [o for o in g.subjects(RDF.type, KG.Organization) if str(g.value(o, RDFS.label)) == "河南省科协"]
+    assert len(orgs) == 1
+    assert {str(a) for a in g.objects(orgs[0], SKOS.altLabel)} == {"省科协"}

@@ -92,6 +92,11 @@ class LacRepair:
         m = _COORD.search(text, s + 2, e)
         if m:
             e = m.start()
+        # a verb or conjunction after an inner organ ends the name (自治区科协联合巴彦淖尔市科协)
+        for k in range(s + 2, e):
+            if any(text.endswith(o, s, k) for o in self.organs) and any(text.startswith(b, k) for b in self.boundaries):
+                e = k
+                break
         # trailing words after the last organ (通辽市科协征集 -> 通辽市科协)
         name = text[s:e]
         cut = 0

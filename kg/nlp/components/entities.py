@@ -1,0 +1,149 @@
+"""Entity resolution: one key per real-world thing, within a report and across reports.
+
+- Places get their division code; a name shared by several divisions (朝阳区) takes the
+  one inside the report's own region.
+- Organizations are keyed by a canonical name: a region word that stands for the
+  report's own region (自治区科协, 省科协) becomes that region (内蒙古科协, 河南科协);
+  a province's full name becomes its short form (内蒙古自治区科协 -> 内蒙古科协); long
+  forms become short ones (科学技术协会 -> 科协, see ``org_aliases.tsv``); national
+  bodies keep the key of ``organizations.tsv``. An organization named after a place is
+  located in it, and in a system of ``org_hierarchy.tsv`` (科协) it sits under the one
+  of the level above.
+
+The report's region is the place its own organization is named after, else the
+province its places fall in most often.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...data import load_table
+from ...places import Division, divisions
+from ..text import Lexicon
+
+
+class EntityResolver:
+    def __init__(self):
+        self.div = divisions()
+        self.names = Lexicon({name: name for name in self.div.by_name if len(name) >= 2})
+        self.region_words = {r["word"]: r["level"] for r in load_table("region_words.tsv")}
+        self.region_sorted = sorted(self.region_words, key=len, reverse=True)
+        self.long_forms = sorted(((r["long"], r["short"]) for r in load_table("org_aliases.tsv")), key=lambda x: -len(x[0]))
+        self.hierarchy = {r["organ"]: r["national"] for r in load_table("org_hierarchy.tsv")}
+        rows = load_table("organizations.tsv")
+        self.national = {r["name"]: (r["canonical"] or r["name"]) for r in rows if r["scope"] == "national"}
+        self.provincial = {r["name"]: (r["canonical"] or r["name"]) for r in rows if r["scope"] == "provincial"}
+
+    # -- the report's region -------------------------------------------------------------
+
+    def region(self, doc: Doc) -> str | None:
+        org = (doc._.kg_meta or {}).get("organization")
+        if org:
+            place = self._leading_place(org, None)
+            if place:
+                return place[1]
+        provinces = Counter()
+        for ent in doc.ents:
+            if ent.label_ == "PLACE" and ent._.key and ent._.key.isdigit():
+                p = self.div.province(ent._.key)
+                if p:
+                    provinces[p.code] += 1
+            elif ent.label_ == "ORG":
+                place = self._leading_place(ent.text, None)
+                if place:
+                    p = self.div.province(place[1])
+                    if p:
+                        provinces[p.code] += 1
+        return min(provinces, key=lambda c: (-provinces[c], c)) if provinces else None
+
+    def _leading_place(self, name: str, region: str | None) -> tuple[str, str] | None:
+        """(surface, code) of a division name that opens ``name``, longest first."""
+        for s, e, _v in self.names.finditer(name):
+            if s == 0:
+                code = self.div.resolve(name[:e], region)
+                return (name[:e], code) if code else None
+            break
+        return None
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def org(self, text: str, region: str | None) -> dict:
+        """Canonical key, location code and parent key of an organization name."""
+        if text in self.national:
+            return {"key": self.national[text], "location": None, "parent": None}
+        if text in self.provincial:  # 人社厅 in a provincial report is that province's department
+            province = self.div.province(region) if region else None
+            if province is None:
+                return {"key": self.provincial[text], "location": None, "parent": None}
+            return {"key": province.short + self.provincial[text], "location": province.code, "parent": None}
+        rest, location = text, None
+        place = self._leading_place(text, region)
+        if place:
+            rest, location = text[len(place[0]):], place[1]
+        elif region:
+            word = next((w for w in self.region_sorted if text.startswith(w)), None)
+            if word and self._names_region(word, region):
+                rest, location = text[len(word):], region
+        for long, short in self.long_forms:
+            rest = rest.replace(long, short)
+        if location is None:
+            return {"key": rest, "location": None, "parent": None}
+        d = self.div.by_code[location]
+        key = d.short + rest
+        return {"key": key, "location": location, "parent": self._parent(d, rest)}
+
+    def _names_region(self, word: str, region: str) -> bool:
+        d = self.div.by_code.get(region)
+        if d is None:
+            return False
+        level = self.region_words[word]
+        if level == d.level:
+            return True
+        return level == "prefecture" and d.level == "province" and d.name.endswith("市")  # 北京市: 本市
+
+    def _parent(self, d: Division, rest: str) -> str | None:
+        national = self.hierarchy.get(rest)
+        if national is None:
+            return None
+        if d.level == "province":
+            return national
+        up = self.div.by_code.get(d.parent or "")
+        if up is not None and up.level == "prefecture" and d.level == "county":
+            return up.short + rest
+        province = self.div.province(d.code)
+        return province.short + rest if province else national
+
+    def __call__(self, doc: Doc) -> None:
+        region = self.region(doc)
+        meta = doc._.kg_meta
+        if meta is not None:
+            meta["region"] = region
+            if meta.get("organization"):
+                meta["organization_info"] = self.org(meta["organization"], region)
+        for ent in doc.ents:
+            if ent.label_ == "PLACE":
+                code = self.div.resolve(ent.text, region)
+                if code and (ent._.key is None or ent._.key.isdigit()):
+                    ent._.key = code
+            elif ent.label_ == "ORG":
+                info = self.org(ent.text.replace("\n", "").replace(" ", ""), region)
+                ent._.key = info["key"]
+                ent._.location = info["location"]
+                ent._.parent = info["parent"]
+
+
+@Language.factory("kg_entities", assigns=["span._.key", "span._.location", "span._.parent", "doc._.kg_meta"],
+                  requires=["doc.ents", "doc._.kg_meta"])
+def make_entities(nlp: Language, name: str):
+    """Resolve places to division codes and organizations to canonical keys."""
+    resolver = EntityResolver()
+
+    def component(doc: Doc) -> Doc:
+        resolver(doc)
+        return doc
+
+    return component

@@ -1,0 +1,68 @@
+"""China's administrative divisions from the packaged gazetteer: names, codes, levels, containment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import load_table
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    level: str          # province, prefecture or county
+    name: str           # official full name: 内蒙古自治区, 鄂托克前旗
+    parent: str | None  # code of the containing division
+    aliases: tuple[str, ...]
+
+    @property
+    def short(self) -> str:
+        """The usual short form: 内蒙古 for 内蒙古自治区, 河南 for 河南省; the full name below province level."""
+        if self.level == "province" and self.aliases:
+            return min(self.aliases, key=len)
+        return self.name
+
+
+class Divisions:
+    """Look-ups over the division table."""
+
+    def __init__(self):
+        self.by_code: dict[str, Division] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for row in load_table("places.tsv"):
+            d = Division(row["code"], row["level"], row["name"], row["parent"] or None,
+                         tuple(a for a in row["aliases"].split("|") if a))
+            self.by_code[d.code] = d
+            for name in (d.name, *d.aliases):
+                self.by_name.setdefault(name, []).append(d.code)
+
+    def chain(self, code: str) -> list[Division]:
+        """The division and every division containing it, up to the province."""
+        out = []
+        while code and code in self.by_code:
+            d = self.by_code[code]
+            out.append(d)
+            code = d.parent
+        return out
+
+    def province(self, code: str) -> Division | None:
+        chain = self.chain(code)
+        return chain[-1] if chain else None
+
+    def resolve(self, name: str, region: str | None = None) -> str | None:
+        """The code of ``name``; among several divisions of that name, the one inside ``region``."""
+        codes = self.by_name.get(name)
+        if not codes:
+            return None
+        if len(codes) > 1 and region:
+            inside = [c for c in codes if any(d.code == region for d in self.chain(c))]
+            if inside:
+                return inside[0]
+        return sorted(codes, key=lambda c: ({"province": 0, "prefecture": 1, "county": 2}[self.by_code[c].level], c))[0]
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    """The packaged divisions, loaded once."""
+    return Divisions()
