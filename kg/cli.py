@@ -76,6 +76,47 @@ def eval_(files: tuple[str, ...], as_json: bool) -> None:
         click.echo(compare_table(reports[0], reports[1], preds[0], preds[1]))
 
 
+@cli.command()
+@click.argument("query")
+@click.option("--graph", "graphs", multiple=True, type=click.Path(), help="A Turtle file (repeatable); default: exports/*.ttl.")
+@click.option("--param", "params", multiple=True, help="KEY=VALUE, bound to ?KEY in the query (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+def query(query: str, graphs: tuple[str, ...], params: tuple[str, ...], fmt: str) -> None:
+    """Run QUERY (a named query, a .rq file, or SPARQL text) over built graphs.
+
+    Named queries: entities, places, measurements, facts, program-places (--param program=科创中国),
+    money-by-purpose, headcounts-by-program.
+    """
+    from . import query as q
+    from .errors import Errors, InputError
+
+    bindings = {}
+    for p in params:
+        key, sep, value = p.partition("=")
+        if not sep or not key:
+            raise InputError(Errors.E015.format(value=p))
+        bindings[key] = value
+    click.echo(q.render(q.run(query, list(graphs) or None, bindings), fmt), nl=False)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def validate(files: tuple[str, ...]) -> None:
+    """Check graphs against the SHACL shapes in ontology/shapes.ttl (exit 1 when one does not conform)."""
+    from .errors import KGError
+    from .validate import validate_file
+
+    failed = 0
+    for f in files:
+        ok, report = validate_file(f)
+        click.echo(f"{f}: {'conforms' if ok else 'does not conform'}")
+        if not ok:
+            failed += 1
+            click.echo(report)
+    if failed:
+        raise KGError(f"{failed} of {len(files)} graph(s) do not conform to the shapes", exit_code=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and map errors to one line and an exit code."""
     try:

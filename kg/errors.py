@@ -20,6 +20,10 @@ class Errors:
     E009 = "Cannot parse '{path}' as Turtle: {reason}"
     E010 = "Two reports would write the same output name '{name}' ({first} and {second}). Rename one of them."
     E011 = "Data file '{name}' is missing from the kg package. Reinstall kg (`pip install .`)."
+    E013 = "No graphs in '{folder}' (no *.ttl). Run `kg build` first, or name graphs with --graph FILE.ttl."
+    E014 = "The query does not parse: {reason}"
+    E015 = "--param takes KEY=VALUE, not '{value}'."
+    E016 = "Cannot bind the parameter: {reason}. A --param KEY must be a variable the query selects."
     E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
 
 

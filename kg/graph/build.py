@@ -7,6 +7,7 @@ sentence, mention and measurement carries its offsets into the ORIGINAL text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from decimal import Decimal
 from itertools import combinations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..io import Source
 from .entities import EntityNodes, entity_ref
+from .facts import add_facts, add_sections, section_of
 from .iri import entity_iri, part_iri, report_iri
 from .namespace import KG, ORG_NS, SCHEMA
 
@@ -77,7 +79,11 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     if meta.get("author") is not None:
         g.add((report, SCHEMA.author, entity_ref(meta["author"])))
 
+    orig = lambda s, e: _orig(doc, s, e)  # noqa: E731
+    section_starts, section_nodes = add_sections(g, doc, report, orig)
     sentence_of: dict[int, URIRef] = {}
+    sentence_char_starts: list[int] = []
+    sentence_nodes: list[URIRef] = []
     sent_start = sentence_starts(doc)
     for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
         text = sent.text
@@ -89,7 +95,12 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         g.add((node, KG.inReport, report))
         g.add((node, KG.index, _int(index)))
         _add_span(g, node, start, end, original)
+        section = section_of(section_starts, section_nodes, sent.start_char + lead)
+        if section is not None:
+            g.add((node, KG.inSection, section))
         sentence_of[sent.start] = node
+        sentence_char_starts.append(sent.start_char)
+        sentence_nodes.append(node)
 
     entities = EntityNodes(g)
     publisher = None
@@ -112,6 +123,16 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         g.add((mention, KG.refersTo, node))
         _add_span(g, mention, start, end, original, sentence)
     entities.finish()
+
+    def resolve(span):
+        ent = entity_at.get(tuple(span))
+        return entity_ref(ent) if ent is not None else _phrase_node(g, doc, tuple(span), entity_at)
+
+    def sentence_at(pos):
+        k = bisect_right(sentence_char_starts, pos) - 1
+        return sentence_nodes[k] if k >= 0 else None
+
+    add_facts(g, doc, report, resolve, sentence_at, orig, publisher)
     for a, b, _n in co_mentions(doc, sent_start):
         g.add((a, KG.coMentionedWith, b))
     return g

@@ -55,6 +55,26 @@ class KG(DefinedNamespace):
     Province: URIRef
     Prefecture: URIRef
     County: URIRef
+    Section: URIRef
+    inSection: URIRef
+    partOf: URIRef
+    depth: URIRef
+    Fact: URIRef
+    relation: URIRef
+    factSubject: URIRef
+    factObject: URIRef
+    objectText: URIRef
+    agent: URIRef
+    amount: URIRef
+    organizes: URIRef
+    hosts: URIRef
+    coOrganizes: URIRef
+    implements: URIRef
+    pilotOf: URIRef
+    receivedHonour: URIRef
+    funds: URIRef
+    recommends: URIRef
+    signsAgreement: URIRef
 
 
 ORG_NS = Namespace("http://www.w3.org/ns/org#")

@@ -28,6 +28,8 @@ def register() -> None:
     Doc.set_extension("kg_candidates", default=None)
     # Report metadata found in the heading: title, date, author (strings or None).
     Doc.set_extension("kg_meta", default=None)
+    # Facts from sentence patterns (components/relations.py): dicts with relation, subject, object …
+    Doc.set_extension("kg_facts", default=None)
     # Quantity normalization of a QUANTITY entity: dict(value, unit, approx, kind, currency, min, max).
     Span.set_extension("quantity", default=None)
     # What a QUANTITY measures, its subject, period, status and related programs (components/measures.py).

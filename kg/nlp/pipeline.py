@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from . import extensions, tokenizer  # noqa: F401  (registers the tokenizer and extensions)
 from .components import (  # noqa: F401
-    dates, document, entities, gazetteer, measures, names, organizations, persons, quantities, resolve, sentences, tagger,
+    dates, document, entities, gazetteer, measures, names, organizations, persons, quantities, relations, resolve, sentences, tagger,
 )
 
 PIPES = (
@@ -23,6 +23,7 @@ PIPES = (
     "kg_document",
     "kg_entities",
     "kg_measures",
+    "kg_relations",
 )
 
 
