@@ -34,6 +34,7 @@ class RelationFinder:
         text = doc._.kg_norm.text
         context = StatementContext(doc)
         ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
+        self.tag_at = {t.idx: t.tag_ for t in doc}
         facts: list[dict] = []
         sentences = self._spans(text, _SENT_END)
         prev_pilot_program: tuple[int, tuple[int, int]] | None = None  # (paragraph start, program span)
@@ -105,7 +106,8 @@ class RelationFinder:
         i = cs
         while i < ce:
             word = next((w for w in self.trigger_sorted if text.startswith(w, i)), None)
-            if word and not any(x.start_char <= i < x.end_char for x in ents):
+            # a trigger counts where the tagger reads a verb there (举办 v), not inside another word
+            if word and self.tag_at.get(i, "")[:1] == "v" and not any(x.start_char <= i < x.end_char for x in ents):
                 hits.append((i, word))
                 i += len(word)
             else:
