@@ -60,7 +60,7 @@ def _add_span(g: Graph, node: URIRef, start: int, end: int, original: str, sente
 
 def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     """The RDF graph of one report: report, sentences, entities, mentions, measurements."""
-    g = Graph()
+    g = Graph(store="SimpleMemory")  # no contexts needed; measurably faster adds than "Memory"
     bind_prefixes(g)
     doc_id = doc._.doc_id or (source.doc_id if source else "report")
     report = report_iri(doc_id)
