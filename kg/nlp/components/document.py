@@ -19,6 +19,8 @@ _HEADER_LINES = 12
 _TITLE_WORDS = ("报告", "总结", "讲话", "意见", "通知", "决定", "计划", "要点", "方案")
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
 _YEAR = re.compile(r"(\d{4})年")
+# an enumerated item opening a paragraph or following a full stop, up to its own full stop or semicolon
+_ITEM = re.compile(r"(?:^|(?<=[。；]))([一二三四五六七八九十]是[^。；]{1,40}[。；])")
 _MAX_HEADING = 50
 
 
@@ -31,25 +33,37 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def sections(doc: Doc, plan_words: tuple[str, ...]) -> list[dict]:
-    """Heading lines in text order: start, end, text, level (1 = Markdown or 一、, 2 = （一）), year, planned."""
+    """Headings in text order: start, end, text, level (0 unnumbered part, 1 一、, 2 （一）, 3 一是), year, planned."""
     norm = doc._.kg_norm
     out = []
     for pos, line in _lines(norm.text):
         s = line.strip()
-        if not s or len(s) > _MAX_HEADING or "。" in s:
+        if not s:
             continue
         start = pos + line.index(s)
         original_line_start = norm.original.rfind("\n", 0, norm.index[start]) + 1
         markdown = norm.original[original_line_start:norm.index[start]].lstrip().startswith("#")
         numbered = _NUMBERED.match(s)
-        if not (markdown or numbered):
-            continue
-        level = 2 if s.startswith(("（", "(")) else 1
-        year = _YEAR.search(s)
-        out.append({"start": start, "end": start + len(s), "text": s, "level": level,
-                    "year": int(year.group(1)) if year else None,
-                    "planned": any(w in s for w in plan_words)})
-    return out
+        if (markdown or numbered) and len(s) <= _MAX_HEADING and "。" not in s:
+            title = s
+        elif numbered and s.startswith(("（", "(")):
+            title = s[: s.index("。") + 1] if "。" in s[:_MAX_HEADING] else None  # （一）持续强化理论武装。正文…
+        else:
+            title = None
+        if title:
+            # 0: an unnumbered heading (a part: 2021年工作开展情况); 1: 一、…; 2: （一）…; 3: 一是…
+            level = 2 if s.startswith(("（", "(")) else (1 if numbered else 0)
+            out.append(_section(start, title, level, plan_words))
+        # items inside a paragraph: 一是强化政治引领。二是…
+        for m in _ITEM.finditer(s):
+            out.append(_section(start + m.start(1), m.group(1), 3, plan_words))
+    return sorted(out, key=lambda x: x["start"])
+
+
+def _section(start: int, title: str, level: int, plan_words: tuple[str, ...]) -> dict:
+    year = _YEAR.search(title)
+    return {"start": start, "end": start + len(title), "text": title, "level": level,
+            "year": int(year.group(1)) if year else None, "planned": any(w in title for w in plan_words)}
 
 
 def report_meta(doc: Doc, plan_words: tuple[str, ...] = ()) -> dict:
