@@ -121,3 +121,15 @@ def test_province_words_in_a_henan_report(nlp):
     orgs = [o for o in g.subjects(RDF.type, KG.Organization) if str(g.value(o, RDFS.label)) == "河南省科协"]
     assert len(orgs) == 1
     assert {str(a) for a in g.objects(orgs[0], SKOS.altLabel)} == {"省科协"}
+
+
+def test_sections_nest_and_sentences_sit_in_them(nlp):
+    text = "# 2021年工作回顾\n\n## 一、加强科普\n\n（一）建设阵地。全年新建站点5个。\n\n一是强化引领。二是做强学术。"
+    g = _graph(nlp, text)
+    sections = {str(g.value(s, RDFS.label)): s for s in g.subjects(RDF.type, KG.Section)}
+    assert int(g.value(sections["一、加强科普"], KG.depth)) == 1
+    assert g.value(sections["一、加强科普"], KG.partOf) == sections["2021年工作回顾"]
+    assert g.value(sections["（一）建设阵地。"], KG.partOf) == sections["一、加强科普"]
+    assert int(g.value(sections["二是做强学术。"], KG.depth)) == 3
+    sentence = next(s for s in g.subjects(RDF.type, KG.Sentence) if str(g.value(s, KG.text)) == "全年新建站点5个。")
+    assert g.value(sentence, KG.inSection) == sections["（一）建设阵地。"]
