@@ -66,11 +66,16 @@ def extract_lac(path: str | Path, tagger=None) -> list[dict]:
 
 
 def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports",
-          formats: tuple[str, ...] = DEFAULT_FORMATS, nlp: Language | None = None) -> list[Path]:
-    """Build each report into ``out_dir/<name>.ttl`` and ``<name>.graphml``; return the files written.
+          formats: tuple[str, ...] = DEFAULT_FORMATS, nlp: Language | None = None,
+          store: str | Path | None = "default") -> list[Path]:
+    """Build each report into ``out_dir/<name>.ttl`` and ``<name>.graphml``, and into its own named
+    graph of the SPARQL store (``out_dir/store`` by default; ``store=None`` for none); return the files written.
 
     With no paths, builds the bundled sample report.
     """
+    from .graph.iri import report_iri
+    from .store import open_store, replace_graph
+
     from .export import EXPORTERS, check_formats
     from .graph import build_graph
 
@@ -83,11 +88,15 @@ def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports"
             raise InputError(Errors.E010.format(name=s.doc_id, first=seen[s.doc_id], second=s.path))
         seen[s.doc_id] = s.path
     out = Path(out_dir)
+    store_path = out / "store" if store == "default" else store
+    db = open_store(store_path) if store_path is not None else None
     written: list[Path] = []
     for source, doc in zip(sources, analyse_many(sources, nlp)):
         graph = build_graph(doc, source)
         for fmt in formats:
             written.append(EXPORTERS[fmt](graph, doc, out, source.doc_id))
+        if db is not None:
+            replace_graph(db, str(report_iri(source.doc_id)), graph)
     return written
 
 

@@ -29,12 +29,16 @@ def cli() -> None:
               help="Output folder.")
 @click.option("--format", "formats", default="turtle,graphml", show_default=True,
               help="Comma-separated export formats.")
-def build(paths: tuple[str, ...], out_dir: str, formats: str) -> None:
+@click.option("--store", "store", type=click.Path(), default=None,
+              help="SPARQL store folder (default: OUT/store); each report is its own named graph.")
+@click.option("--no-store", is_flag=True, help="Write the files only, not the store.")
+def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None, no_store: bool) -> None:
     """Build a graph for each report in PATHS (files or folders); with none, the bundled sample."""
     from . import api
 
     written = api.build(list(paths) or None, out_dir=out_dir,
-                        formats=tuple(f.strip() for f in formats.split(",") if f.strip()))
+                        formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+                        store=None if no_store else (store or "default"))
     for path in written:
         click.echo(str(path))
 
@@ -78,10 +82,12 @@ def eval_(files: tuple[str, ...], as_json: bool) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--graph", "graphs", multiple=True, type=click.Path(), help="A Turtle file (repeatable); default: exports/*.ttl.")
+@click.option("--graph", "graphs", multiple=True, type=click.Path(),
+              help="A Turtle file (repeatable); default: the store exports/store, else exports/*.ttl.")
+@click.option("--store", "store", type=click.Path(), default=None, help="Query this store folder.")
 @click.option("--param", "params", multiple=True, help="KEY=VALUE, bound to ?KEY in the query (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-def query(query: str, graphs: tuple[str, ...], params: tuple[str, ...], fmt: str) -> None:
+def query(query: str, graphs: tuple[str, ...], store: str | None, params: tuple[str, ...], fmt: str) -> None:
     """Run QUERY (a named query, a .rq file, or SPARQL text) over built graphs.
 
     Named queries: entities, places, measurements, facts, program-places (--param program=科创中国),
@@ -96,7 +102,7 @@ def query(query: str, graphs: tuple[str, ...], params: tuple[str, ...], fmt: str
         if not sep or not key:
             raise InputError(Errors.E015.format(value=p))
         bindings[key] = value
-    click.echo(q.render(q.run(query, list(graphs) or None, bindings), fmt), nl=False)
+    click.echo(q.render(q.run(query, list(graphs) or None, bindings, store=store), fmt), nl=False)
 
 
 @cli.command()
@@ -115,6 +121,29 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(report)
     if failed:
         raise KGError(f"{failed} of {len(files)} graph(s) do not conform to the shapes", exit_code=1)
+
+
+@cli.command()
+@click.option("--store", "store", type=click.Path(), default="exports/store", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise).")
+@click.option("--port", default=7878, show_default=True, type=int, help="Port (0 picks a free one).")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--max-results", default=100_000, show_default=True, type=int, help="Most results a query may return.")
+@click.option("--verbose", is_flag=True, help="Log every request on stderr.")
+def serve(store: str, host: str, port: int, timeout: float, max_results: int, verbose: bool) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (and a query page at /)."""
+    from .serve import serve as run_server
+
+    def ready(url: str) -> None:
+        click.echo(f"kg: SPARQL endpoint at {url} (read-only; Ctrl-C to stop)")
+        sys.stdout.flush()
+
+    try:
+        run_server(store, host=host, port=port, timeout=timeout, max_rows=max_results, ready=ready, verbose=verbose)
+    except OSError as err:
+        from .errors import InputError
+
+        raise InputError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ class Errors:
     E014 = "The query does not parse: {reason}"
     E015 = "--param takes KEY=VALUE, not '{value}'."
     E016 = "Cannot bind the parameter: {reason}. A --param KEY must be a variable the query selects."
+    E017 = "No store at '{path}'. Run `kg build` first (it writes exports/store), or name one with --store DIR."
     E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
 
 

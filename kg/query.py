@@ -52,13 +52,23 @@ def default_graphs(folder: str | Path = "exports") -> list[Path]:
     return files
 
 
-def run(query: str, graphs: list[str | Path] | None = None, params: dict[str, str] | None = None):
-    """Run ``query`` over ``graphs`` (default: ``exports/*.ttl``); ``params`` bind variables to literals."""
+def run(query: str, graphs: list[str | Path] | None = None, params: dict[str, str] | None = None,
+        store: str | Path | None = None):
+    """Run ``query`` over Turtle ``graphs``, or the store at ``store``; with neither, the default
+    store (``exports/store``) if there is one, else ``exports/*.ttl``. ``params`` bind variables to literals.
+    The store's named graphs (one per report) are queried as one default graph."""
+    from .store import DEFAULT_STORE, open_store
+
     text = query_text(query)
-    store = load_store(graphs or default_graphs())
+    if graphs:
+        db, union = load_store(graphs), False
+    elif store is not None or DEFAULT_STORE.is_dir():
+        db, union = open_store(store or DEFAULT_STORE, read_only=True), True
+    else:
+        db, union = load_store(default_graphs()), False
     substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
     try:
-        return store.query(text, substitutions=substitutions)
+        return db.query(text, substitutions=substitutions, use_default_graph_as_union=union)
     except SyntaxError as err:
         reason = " ".join(str(err).split())
         raise InputError(Errors.E014.format(reason=reason if len(reason) <= 160 else reason[:160] + "…")) from None

@@ -19,7 +19,7 @@ def test_build_with_no_argument_builds_the_sample_into_exports(tmp_path):
     r = run("build", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     out = sorted(p.name for p in (tmp_path / "exports").iterdir())
-    assert out == ["sample-report.graphml", "sample-report.ttl"]
+    assert out == ["sample-report.graphml", "sample-report.ttl", "store"]
 
 
 def test_build_file_to_folder(tmp_path):
