@@ -76,6 +76,24 @@ def run(query: str, graphs: list[str | Path] | None = None, params: dict[str, st
         raise InputError(Errors.E016.format(reason=" ".join(str(err).split()))) from None
 
 
+def records(result) -> list[dict]:
+    """SELECT results as a list of dicts of Python values (numbers as float, the rest as text), e.g. for pandas."""
+    variables = [v.value for v in result.variables]
+    out = []
+    for sol in result:
+        row = {}
+        for v in variables:
+            t = sol[v]
+            if t is None:
+                row[v] = None
+            elif isinstance(t, ox.Literal) and t.datatype and t.datatype.value.endswith(("#decimal", "#integer", "#double", "#float")):
+                row[v] = float(t.value)
+            else:
+                row[v] = t.value
+        out.append(row)
+    return out
+
+
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 

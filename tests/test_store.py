@@ -1,6 +1,5 @@
 """The persistent store: one named graph per report, replaced atomically on rebuild."""
 
-import os
 import signal
 import subprocess
 import sys
