@@ -1,0 +1,115 @@
+"""Benchmark: the named queries on a graph of at least 1 million triples, Oxigraph against rdflib.
+
+    python bench/bench_store.py [--triples 1000000] [--repeat 5] [--rdflib-repeat 3]
+
+The graph replicates the corpus reports' graphs with varied names and numbers (every copy
+gets its own IRIs; two copies in three rename their entities; values are scaled), so the
+queries do real joins over a realistic shape. In the same run it times the load of the
+graph into each store and the median latency of every named query in each, and prints
+the Oxigraph/rdflib ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+PARAMS = {"program-places": {"program": "科创中国"}}
+
+
+def base_triples():
+    import kg
+
+    sources = sorted(CORPUS.glob("*.txt")) or [kg.sample_report()]
+    triples = []
+    for path in sources:
+        src = kg.read_source(path)
+        triples.extend(kg.build_graph(kg.analyse(src), src))
+    return triples
+
+
+def replicate(triples, target: int, path: Path) -> int:
+    """Write at least ``target`` N-Triples to ``path``: copies of ``triples`` with varied IRIs, names, numbers."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS, XSD
+    from rdflib.plugins.serializers.nt import _nt_row  # N-Triples escaping of one triple
+
+    from kg.graph.namespace import BASE
+
+    copies = -(-target // len(triples))
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for k in range(copies):
+            def iri(t):
+                if isinstance(t, URIRef) and str(t).startswith(BASE + "id/"):
+                    return URIRef(BASE + f"id/c{k}/" + str(t)[len(BASE) + 3:])
+                return t
+            for s, p, o in triples:
+                o2 = iri(o)
+                if isinstance(o, Literal):
+                    if p == RDFS.label and k % 3 and o.language == "zh":
+                        o2 = Literal(f"{o}{k}", lang="zh")
+                    elif o.datatype == XSD.decimal:
+                        o2 = Literal(Decimal(str(o)) * (1 + Decimal(k % 10) / 10), datatype=XSD.decimal)
+                f.write(_nt_row((iri(s), p, o2)))
+                n += 1
+    return n
+
+
+def median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rdflib-repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    import pyoxigraph as ox
+    from rdflib import Graph, Literal
+
+    from kg import queries
+
+    triples = base_triples()
+    with tempfile.TemporaryDirectory() as tmp:
+        nt = Path(tmp) / "graph.nt"
+        total = replicate(triples, args.triples, nt)
+        print(f"graph: {total:,} triples ({len(triples):,} from the corpus, replicated)")
+
+        t = time.perf_counter()
+        store = ox.Store()
+        store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        ox_load = time.perf_counter() - t
+        t = time.perf_counter()
+        graph = Graph()
+        graph.parse(nt, format="nt")
+        rdf_load = time.perf_counter() - t
+        print(f"load      oxigraph {ox_load:8.2f} s   rdflib {rdf_load:8.2f} s   ratio {rdf_load / ox_load:6.1f}x")
+
+        print(f"{'query':<24}{'oxigraph ms':>14}{'rdflib ms':>14}{'rdflib/oxigraph':>18}  rows")
+        for name in queries.names():
+            text = queries.load(name)
+            params = PARAMS.get(name, {})
+            subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
+            rows = len(list(store.query(text, substitutions=subs)))
+            ox_ms = median_ms(lambda: list(store.query(text, substitutions=subs)), args.repeat)
+            init = {k: Literal(v) for k, v in params.items()}
+            rdf_ms = median_ms(lambda: list(graph.query(text, initBindings=init)), args.rdflib_repeat)
+            print(f"{name:<24}{ox_ms:>14.1f}{rdf_ms:>14.1f}{rdf_ms / ox_ms:>17.1f}x  {rows}")
+
+
+if __name__ == "__main__":
+    main()
