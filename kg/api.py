@@ -67,11 +67,12 @@ def extract_lac(path: str | Path, tagger=None) -> list[dict]:
 
 def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports",
           formats: tuple[str, ...] = DEFAULT_FORMATS, nlp: Language | None = None,
-          store: str | Path | None = "default") -> list[Path]:
+          store: str | Path | None = "default", measurements: str = "attributes") -> list[Path]:
     """Build each report into ``out_dir/<name>.ttl`` and ``<name>.graphml``, and into its own named
     graph of the SPARQL store (``out_dir/store`` by default; ``store=None`` for none); return the files written.
 
-    With no paths, builds the bundled sample report.
+    With no paths, builds the bundled sample report. ``measurements="nodes"`` keeps measurements
+    as nodes of the exported networks instead of folding them into their subjects' attributes.
     """
     from .graph.iri import report_iri
     from .store import open_store, replace_graph
@@ -94,7 +95,8 @@ def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports"
     for source, doc in zip(sources, analyse_many(sources, nlp)):
         graph = build_graph(doc, source)
         for fmt in formats:
-            written.append(EXPORTERS[fmt](graph, doc, out, source.doc_id))
+            paths = EXPORTERS[fmt](graph, doc, out, source.doc_id, measurements=measurements)
+            written.extend(paths if isinstance(paths, list) else [paths])
         if db is not None:
             replace_graph(db, str(report_iri(source.doc_id)), graph)
     return written

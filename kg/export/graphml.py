@@ -12,47 +12,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph
 from spacy.tokens import Doc
 
-from ..graph.build import co_mentions
-from ..graph.namespace import ENTITY_CLASSES, KG
 from .atomic import write_atomic
+from .network import entity_network, node_id  # noqa: F401  (node_id: part of this module's API)
 
-_TYPES = {cls: str(cls).rsplit("#", 1)[1] for cls, _reused, _seg in ENTITY_CLASSES.values()}
-
-
-def node_id(iri: URIRef) -> str:
-    """An NMTOKEN id from an entity IRI: its type segment and key (``org-1a2b…``, ``place-150623``)."""
-    tail = str(iri).rstrip("/").split("/")
-    return f"{tail[-2]}-{tail[-1]}"
-
-
-def entity_network(graph: Graph, doc: Doc | None = None) -> nx.Graph:
-    """Entities as nodes (label, type, iri, mentions, code); co-mentions as weighted edges."""
-    net = nx.Graph()
-    entities = sorted(set(graph.subjects(RDF.type, KG.Entity)))
-    for e in entities:
-        types = sorted(_TYPES[t] for t in graph.objects(e, RDF.type) if t in _TYPES)
-        attrs = {
-            "label": str(graph.value(e, RDFS.label) or node_id(e)),
-            "type": types[0] if types else "Entity",
-            "iri": str(e),
-            "mentions": int(graph.value(e, KG.mentionCount) or 0),
-        }
-        code = graph.value(e, KG.divisionCode)
-        if code is not None:
-            attrs["division_code"] = str(code)
-        net.add_node(node_id(e), **attrs)
-    pairs = co_mentions(doc) if doc is not None else [
-        (a, b, 1) for a, b in sorted(graph.subject_objects(KG.coMentionedWith))
-    ]
-    for n, (a, b, weight) in enumerate(pairs):
-        net.add_edge(node_id(a), node_id(b), id=f"e{n}", label="co-mentioned", weight=weight)
-    return net
-
-
+# edge fields written as XML attributes, not data: the id, and the (source, target) order of the fact
+_EDGE_META = ("id", "ends")
 _XML_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
 _NS = "http://graphml.graphdrawing.org/xmlns"
 
@@ -89,7 +56,7 @@ def graphml_bytes(net: nx.Graph) -> bytes:
     kg writes the XML itself: key ids are ``node_<name>`` and ``edge_<name>``.
     """
     node_keys = _keys((a for _n, a in net.nodes(data=True)), "node")
-    edge_attrs = [{k: v for k, v in a.items() if k != "id"} for _u, _v, a in net.edges(data=True)]
+    edge_attrs = [{k: v for k, v in a.items() if k not in _EDGE_META} for _u, _v, a in net.edges(data=True)]
     edge_keys = _keys(edge_attrs, "edge")
     root = ET.Element("graphml", {
         "xmlns": _NS,
@@ -104,15 +71,16 @@ def graphml_bytes(net: nx.Graph) -> bytes:
         node = ET.SubElement(graph, "node", {"id": n})
         for name in sorted(attrs):
             ET.SubElement(node, "data", {"key": node_keys[name][0]}).text = _text(attrs[name])
-    for u, v, attrs in sorted(net.edges(data=True), key=lambda e: e[2]["id"]):
-        edge = ET.SubElement(graph, "edge", {"id": attrs["id"], "source": u, "target": v})
+    for _u, _v, attrs in sorted(net.edges(data=True), key=lambda e: int(e[2]["id"][1:])):
+        source, target = attrs["ends"]
+        edge = ET.SubElement(graph, "edge", {"id": attrs["id"], "source": source, "target": target})
         for name in sorted(attrs):
-            if name != "id":
+            if name not in _EDGE_META:
                 ET.SubElement(edge, "data", {"key": edge_keys[name][0]}).text = _text(attrs[name])
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
-def write_graphml(graph: Graph, doc: Doc, out_dir: Path, name: str) -> Path:
-    """Write ``out_dir/<name>.graphml`` atomically."""
-    return write_atomic(Path(out_dir) / f"{name}.graphml", graphml_bytes(entity_network(graph, doc)))
+def write_graphml(graph: Graph, doc: Doc, out_dir: Path, name: str, measurements: str = "attributes") -> Path:  # noqa: D417
+    """Write ``out_dir/<name>.graphml`` (the entity network) atomically."""
+    return write_atomic(Path(out_dir) / f"{name}.graphml", graphml_bytes(entity_network(graph, doc, measurements)))

@@ -30,6 +30,15 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+def _decimal(value) -> Literal:
+    """An xsd:decimal in canonical lexical form (25650000.0, 99.8), which every RDF syntax writes back unchanged."""
+    d = Decimal(str(value)).normalize()
+    text = f"{d:f}"
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
 def _int(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
@@ -179,15 +188,15 @@ def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, 
     node = part_iri(report, "measurement", start, end)
     g.add((node, RDF.type, KG.Measurement))
     g.add((node, RDF.type, SCHEMA.QuantitativeValue))
-    g.add((node, SCHEMA.value, Literal(Decimal(str(q.get("value", 0))), datatype=XSD.decimal)))
+    g.add((node, SCHEMA.value, _decimal(q.get("value", 0))))
     g.add((node, SCHEMA.unitText, _zh(q.get("unit", ""))))
     g.add((node, KG.approx, Literal(q.get("approx", "exact"))))
     g.add((node, KG.kind, Literal(q.get("kind", "other"))))
     if q.get("currency"):
         g.add((node, SCHEMA.currency, Literal(q["currency"])))
     if "min" in q:
-        g.add((node, SCHEMA.minValue, Literal(Decimal(str(q["min"])), datatype=XSD.decimal)))
-        g.add((node, SCHEMA.maxValue, Literal(Decimal(str(q["max"])), datatype=XSD.decimal)))
+        g.add((node, SCHEMA.minValue, _decimal(q["min"])))
+        g.add((node, SCHEMA.maxValue, _decimal(q["max"])))
     g.add((node, RDFS.label, _zh(_SPACE.sub("", ent.text))))
     _add_span(g, node, start, end, original, sentence)
     return node
