@@ -32,15 +32,42 @@ def cli() -> None:
 @click.option("--store", "store", type=click.Path(), default=None,
               help="SPARQL store folder (default: OUT/store); each report is its own named graph.")
 @click.option("--no-store", is_flag=True, help="Write the files only, not the store.")
-def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None, no_store: bool) -> None:
-    """Build a graph for each report in PATHS (files or folders); with none, the bundled sample."""
+@click.option("--measurements", type=click.Choice(["attributes", "nodes"]), default="attributes", show_default=True,
+              help="In the network exports, fold measurements into their subject's attributes or keep them as nodes.")
+def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None, no_store: bool,
+          measurements: str) -> None:
+    """Build a graph for each report in PATHS (files or folders); with none, the bundled sample.
+
+    Formats: turtle, ntriples, trig, nquads, jsonld, graphml, gexf, csv, html.
+    """
     from . import api
 
     written = api.build(list(paths) or None, out_dir=out_dir,
                         formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
-                        store=None if no_store else (store or "default"))
+                        store=None if no_store else (store or "default"), measurements=measurements)
     for path in written:
         click.echo(str(path))
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option("-o", "--out", "out_dir", default="exports", show_default=True, type=click.Path())
+@click.option("--no-open", is_flag=True, help="Write the page without opening a browser.")
+def view(path: str, out_dir: str, no_open: bool) -> None:
+    """Write PATH's interactive entity network as one self-contained HTML page, and open it."""
+    import webbrowser
+
+    from . import api
+
+    (page,) = api.build([path], out_dir=out_dir, formats=("html",), store=None)
+    click.echo(str(page))
+    if not no_open:
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            click.echo("kg: no browser here; open the file above in one", err=True)
+            return
+        browser.open(page.resolve().as_uri())
 
 
 @cli.command()
