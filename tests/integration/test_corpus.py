@@ -93,3 +93,32 @@ def test_two_builds_are_byte_identical(shared, tmp_path):
     for suffix in (".ttl", ".graphml"):
         name = report.stem + suffix
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_corpus_report_in_every_format(shared, tmp_path):
+    import json
+
+    from rdflib import Dataset
+
+    report = shared / "corpus" / "nmg-kexie-2022-work-report.txt"
+    formats = "turtle,ntriples,trig,nquads,jsonld,graphml,gexf,csv,html"
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(report), "-o", str(tmp_path), "--format", formats,
+                        "--no-store"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    stem = tmp_path / report.stem
+    reference = rdflib.Graph().parse(f"{stem}.ttl", format="turtle")
+    assert len(rdflib.Graph().parse(f"{stem}.nt", format="nt")) == len(reference)
+    for suffix, fmt, ox_fmt in (("trig", "trig", pyoxigraph.RdfFormat.TRIG), ("nq", "nquads", pyoxigraph.RdfFormat.N_QUADS),
+                                ("jsonld", "json-ld", pyoxigraph.RdfFormat.JSON_LD)):
+        ds = Dataset()
+        ds.parse(f"{stem}.{suffix}", format=fmt)
+        assert sum(len(g) for g in ds.graphs()) == len(reference)
+        store = pyoxigraph.Store()
+        store.load(path=f"{stem}.{suffix}", format=ox_fmt)
+        assert len(store) == len(reference)
+    assert nx.read_graphml(f"{stem}.graphml").number_of_edges() > 100
+    assert nx.read_gexf(f"{stem}.gexf", version="1.3").number_of_nodes() > 100
+    assert (tmp_path / f"{report.stem}.nodes.csv").read_text(encoding="utf-8").startswith("Id,Label,Type")
+    page = (tmp_path / f"{report.stem}.html").read_text(encoding="utf-8")
+    data = json.loads(page.split("const DATA = ", 1)[1].split(";\n", 1)[0])
+    assert any(n["label"] == "科创中国" for n in data["nodes"])
