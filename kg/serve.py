@@ -149,14 +149,16 @@ def make_handler(endpoint: Endpoint):
             if url.path != "/sparql":
                 self._send(404, "text/plain", b"not found: the endpoint is /sparql")
                 return
-            params = parse_qs(url.query)
+            self._answer_params(parse_qs(url.query))
+
+        def _answer_params(self, params: dict) -> None:
+            """Answer a query given as a parameter (GET, or a POSTed form); refuse an update."""
             if "update" in params:
                 self._refuse_update()
-                return
-            if "query" not in params:
+            elif "query" not in params:
                 self._send(400, "text/plain", b"missing the query parameter")
-                return
-            self._send(*endpoint.run(params["query"][0], self.headers.get("Accept", "")))
+            else:
+                self._send(*endpoint.run(params["query"][0], self.headers.get("Accept", "")))
 
         def do_POST(self):
             url = urlparse(self.path)
@@ -170,20 +172,11 @@ def make_handler(endpoint: Endpoint):
                 self._refuse_update()
                 return
             if media == "application/sparql-query":
-                query = body
+                self._send(*endpoint.run(body, self.headers.get("Accept", "")))
             elif media == "application/x-www-form-urlencoded":
-                params = parse_qs(body)
-                if "update" in params:
-                    self._refuse_update()
-                    return
-                if "query" not in params:
-                    self._send(400, "text/plain", b"missing the query parameter")
-                    return
-                query = params["query"][0]
+                self._answer_params(parse_qs(body))
             else:
                 self._send(415, "text/plain", b"send application/sparql-query or a form with query=")
-                return
-            self._send(*endpoint.run(query, self.headers.get("Accept", "")))
 
         def _write_refused(self):
             self._send(405, "text/plain", b"read-only endpoint: graph store writes are refused")

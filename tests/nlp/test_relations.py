@@ -1,5 +1,7 @@
 """Facts from sentence patterns, on sentences written for these tests."""
 
+import pytest
+
 
 def _facts(nlp, text):
     doc = nlp(text)
@@ -12,41 +14,28 @@ def _facts(nlp, text):
             for f in doc._.kg_facts]
 
 
-def test_honour_with_awarding_body(nlp):
-    facts = _facts(nlp, "河南省科协被省政府授予“全省科普工作先进集体”荣誉称号。")
-    assert ("receivedHonour", "河南省科协", "全省科普工作先进集体", "省政府", "reported") in facts
-
-
-def test_honour_without_awarding_body(nlp):
-    facts = _facts(nlp, "郑州市科协荣获“全国科普日活动优秀组织单位”称号。")
-    assert ("receivedHonour", "郑州市科协", "全国科普日活动优秀组织单位", None, "reported") in facts
-
-
-def test_pilot_cities_take_the_program_of_the_paragraph(nlp):
-    facts = _facts(nlp, "（二）推进“科创中国”试点建设。郑州市、洛阳市被确定为试点城市。")
-    assert ("pilotOf", "郑州市", "科创中国", None, "reported") in facts
-    assert ("pilotOf", "洛阳市", "科创中国", None, "reported") in facts
-
-
-def test_organizes_and_co_organizes(nlp):
-    facts = _facts(nlp, "河南省科协联合省科技厅共同举办第五届中原科技创新论坛。")
-    assert ("organizes", "河南省科协", "第五届中原科技创新论坛", None, "reported") in facts
-    assert ("coOrganizes", "河南省科协", "第五届中原科技创新论坛", "省科技厅", "reported") in facts
-
-
-def test_implements_a_program_and_plans(nlp):
-    facts = _facts(nlp, "# 2024年工作安排\n\n省科协将深入实施基层科普行动计划。")
-    assert ("implements", "省科协", "基层科普行动计划", None, "planned") in facts
-
-
-def test_agreement(nlp):
-    facts = _facts(nlp, "推动河南省政府与中国科协签署全面战略合作协议。")
-    assert ("signsAgreement", "河南省政府", "全面战略合作协议", "中国科协", "reported") in facts
-
-
-def test_funding(nlp):
-    facts = _facts(nlp, "河南省科协拨付资金1500万元支持62个项目。")
-    assert ("funds", "河南省科协", "项目", None, "reported") in facts
+@pytest.mark.parametrize("text,fact", [
+    # honours, with and without the awarding body
+    ("河南省科协被省政府授予“全省科普工作先进集体”荣誉称号。",
+     ("receivedHonour", "河南省科协", "全省科普工作先进集体", "省政府", "reported")),
+    ("郑州市科协荣获“全国科普日活动优秀组织单位”称号。",
+     ("receivedHonour", "郑州市科协", "全国科普日活动优秀组织单位", None, "reported")),
+    # pilot cities take the program of their paragraph
+    ("（二）推进“科创中国”试点建设。郑州市、洛阳市被确定为试点城市。", ("pilotOf", "郑州市", "科创中国", None, "reported")),
+    ("（二）推进“科创中国”试点建设。郑州市、洛阳市被确定为试点城市。", ("pilotOf", "洛阳市", "科创中国", None, "reported")),
+    # organizing, with a partner
+    ("河南省科协联合省科技厅共同举办第五届中原科技创新论坛。",
+     ("organizes", "河南省科协", "第五届中原科技创新论坛", None, "reported")),
+    ("河南省科协联合省科技厅共同举办第五届中原科技创新论坛。",
+     ("coOrganizes", "河南省科协", "第五届中原科技创新论坛", "省科技厅", "reported")),
+    # a plan under a planning heading
+    ("# 2024年工作安排\n\n省科协将深入实施基层科普行动计划。", ("implements", "省科协", "基层科普行动计划", None, "planned")),
+    ("推动河南省政府与中国科协签署全面战略合作协议。",
+     ("signsAgreement", "河南省政府", "全面战略合作协议", "中国科协", "reported")),
+    ("河南省科协拨付资金1500万元支持62个项目。", ("funds", "河南省科协", "项目", None, "reported")),
+])
+def test_fact(nlp, text, fact):
+    assert fact in _facts(nlp, text)
 
 
 def test_report_organization_is_the_default_subject(nlp):
