@@ -77,8 +77,47 @@ class KG(DefinedNamespace):
     signsAgreement: URIRef
 
 
-ORG_NS = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
+class ORG_NS(DefinedNamespace):
+    """The W3C Organization Ontology terms kg uses."""
+
+    _NS = Namespace("http://www.w3.org/ns/org#")
+    _fail = True
+
+    Organization: URIRef
+    subOrganizationOf: URIRef
+
+
+class SCHEMA(DefinedNamespace):
+    """The schema.org terms kg uses."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+
+    Report: URIRef
+    Project: URIRef
+    Event: URIRef
+    CreativeWork: URIRef
+    Place: URIRef
+    Person: URIRef
+    QuantitativeValue: URIRef
+    name: URIRef
+    author: URIRef
+    publisher: URIRef
+    value: URIRef
+    unitText: URIRef
+    currency: URIRef
+    minValue: URIRef
+    maxValue: URIRef
+    containedInPlace: URIRef
+    location: URIRef
+
+
+# DefinedNamespace mints a new URIRef (and validates it) on every attribute access; the graph
+# builder touches these terms tens of thousands of times per report, so mint each term once.
+# Typos still raise: unknown names still go through DefinedNamespace's checking __getattr__.
+for _ns in (KG, ORG_NS, SCHEMA):
+    for _term in _ns.__annotations__:
+        type.__setattr__(_ns, _term, _ns._NS[_term])
 
 # Entity label -> (kg class, the reused W3C / schema.org class asserted beside it, IRI path segment).
 ENTITY_CLASSES = {

@@ -49,3 +49,29 @@ class Lexicon:
                     value = self.entries.get(text[i : i + length])
                     if value is not None:
                         yield i, i + length, value
+
+
+class WordSet:
+    """A set of words, looked up where they end or start at a position (longest first)."""
+
+    def __init__(self, words):
+        self.words = set(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def ending_at(self, text: str, i: int, start: int = 0) -> str | None:
+        """The longest word that ends at ``i`` and begins at or after ``start``."""
+        for n in self.lengths:
+            if i - n >= start and text[i - n:i] in self.words:
+                return text[i - n:i]
+        return None
+
+    def starting_at(self, text: str, i: int, end: int | None = None) -> str | None:
+        """The longest word that starts at ``i`` and ends at or before ``end``."""
+        end = len(text) if end is None else end
+        for n in self.lengths:
+            if i + n <= end and text[i:i + n] in self.words:
+                return text[i:i + n]
+        return None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import candidates
 from ..candidates import Candidate
-from ..text import Lexicon, is_cjk
+from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
 from ...data import column, load_table
 
@@ -41,7 +41,7 @@ class NameFinder:
     def __init__(self):
         self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
-        self.boundaries = sorted(column("boundaries.tsv", "word"), key=len, reverse=True)
+        self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.head_sorted = sorted(self.heads, key=len, reverse=True)
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
@@ -153,7 +153,7 @@ class NameFinder:
                 continue
             if c in "“《":
                 break
-            hit = next((b for b in self.boundaries if text.endswith(b, 0, i)), None)
+            hit = self.boundaries.ending_at(text, i)
             if hit:
                 break
             if not (is_cjk(c) or c.isdigit() or c in "·+—-"):

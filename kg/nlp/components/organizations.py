@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .. import candidates
 from ..candidates import Candidate
-from ..text import Lexicon, is_cjk
+from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
 from ...data import column
 
@@ -31,25 +31,22 @@ _NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十百\d]+届(?:委
 
 class OrgComposer:
     def __init__(self):
-        self.organs = Lexicon({o: o for o in column("organs.tsv", "organ")})
-        self.organ_list = sorted(column("organs.tsv", "organ"), key=len, reverse=True)
+        self.organ_words = WordSet(column("organs.tsv", "organ"))
         places = {k: v for k, v in place_entries().items() if len(k) >= 2}
         for w in LEVEL_WORDS:
             places.setdefault(w, ("LEVEL", w))
         self.prefixes = Lexicon(places)
-        self.boundaries = sorted(column("boundaries.tsv", "word"), key=len, reverse=True)
+        self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.not_organs = column("not_organs.tsv", "word")
 
     def _at_phrase_start(self, text: str, i: int) -> bool:
         if i == 0 or not is_cjk(text[i - 1]):
             return True
-        return any(text.endswith(b, 0, i) for b in self.boundaries)
+        return self.boundaries.ending_at(text, i) is not None
 
     def _organ_at(self, text: str, i: int) -> int:
-        for o in self.organ_list:
-            if text.startswith(o, i):
-                return i + len(o)
-        return 0
+        organ = self.organ_words.starting_at(text, i)
+        return i + len(organ) if organ else 0
 
     def __call__(self, text: str) -> list[Candidate]:
         found = {}

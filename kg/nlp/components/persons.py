@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .. import candidates
 from ..candidates import Candidate
-from ..text import is_cjk
+from ..text import WordSet, is_cjk
 from ...data import column
 
 # A byline: a line of two to four characters alone in the report's opening lines.
@@ -21,7 +21,7 @@ class PersonFinder:
     def __init__(self):
         self.titles = sorted(column("person_titles.tsv", "title"), key=len, reverse=True)
         self.surnames = set(column("surnames.tsv", "surname"))
-        self.boundaries = sorted(column("boundaries.tsv", "word"), key=len, reverse=True)
+        self.boundaries = WordSet(column("boundaries.tsv", "word"))
 
     def __call__(self, text: str) -> list[Candidate]:
         found = []
@@ -38,7 +38,7 @@ class PersonFinder:
                 if not (name[:1] in self.surnames or name[:2] in self.surnames):
                     continue
                 before_ok = (length == 3 or b == 0 or not is_cjk(text[b - 1])
-                             or any(text.endswith(w, 0, b) for w in self.boundaries))
+                             or self.boundaries.ending_at(text, b) is not None)
                 if before_ok:
                     found.append(Candidate(b, s, "PERSON", "person"))
                     break

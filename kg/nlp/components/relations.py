@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ...data import load_table
 from ..statements import StatementContext
+from ..text import WordSet
 
 _CLAUSE_END = set("，,；;。！？!?\n：:")
 _SENT_END = set("。！？!?\n")
@@ -28,13 +29,14 @@ _AGREEMENT = re.compile(r"签(?:署|订)(?P<a>[^，。；\n]{0,20}?协议)")
 class RelationFinder:
     def __init__(self):
         self.triggers = {r["word"]: (r["relation"], set(r["object"].split("|"))) for r in load_table("relation_triggers.tsv")}
-        self.trigger_sorted = sorted(self.triggers, key=len, reverse=True)
+        self.trigger_words = WordSet(self.triggers)
 
     def __call__(self, doc: Doc) -> list[dict]:
         text = doc._.kg_norm.text
         context = StatementContext(doc)
         ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
-        self.tag_at = {t.idx: t.tag_ for t in doc}
+        strings = doc.vocab.strings
+        self.tag_at = {int(i): strings[int(t)] for i, t in doc.to_array(["IDX", "TAG"])}
         facts: list[dict] = []
         sentences = self._spans(text, _SENT_END)
         prev_pilot_program: tuple[int, tuple[int, int]] | None = None  # (paragraph start, program span)
@@ -105,7 +107,7 @@ class RelationFinder:
         hits = []
         i = cs
         while i < ce:
-            word = next((w for w in self.trigger_sorted if text.startswith(w, i)), None)
+            word = self.trigger_words.starting_at(text, i, ce)
             # a trigger counts where the tagger reads a verb there (举办 v), not inside another word
             if word and self.tag_at.get(i, "")[:1] == "v" and not any(x.start_char <= i < x.end_char for x in ents):
                 hits.append((i, word))

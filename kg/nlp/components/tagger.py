@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
-from ..text import Lexicon
+from ..text import Lexicon, WordSet
 from ...data import column, load_table
 from .gazetteer import place_entries
 from .organizations import REGION_LEVELS
@@ -49,8 +49,8 @@ class LacRepair:
         self.word_tags = word_tags if word_tags is not None else {}
         self.surnames = set(column("surnames.tsv", "surname"))
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
-        self.organs = sorted(column("organs.tsv", "organ"), key=len, reverse=True)
-        self.boundaries = sorted(column("boundaries.tsv", "word"), key=len, reverse=True)
+        self.organs = WordSet(column("organs.tsv", "organ"))
+        self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.prefixes = Lexicon({**{k: v for k, v in place_entries().items() if len(k) >= 2},
                                  **{w: ("LEVEL", w) for w in REGION_LEVELS}})
@@ -84,7 +84,7 @@ class LacRepair:
     def organization(self, text: str, s: int, e: int) -> Candidate | None:
         # leading verbs and conjunctions (联合人社厅 -> 人社厅)
         for _ in range(3):
-            b = next((b for b in self.boundaries if text.startswith(b, s) and e - s > len(b) + 1), None)
+            b = self.boundaries.starting_at(text, s, e - 2)
             if not b:
                 break
             s += len(b)
@@ -94,21 +94,21 @@ class LacRepair:
             e = m.start()
         # a verb or conjunction after an inner organ ends the name (自治区科协联合巴彦淖尔市科协)
         for k in range(s + 2, e):
-            if any(text.endswith(o, s, k) for o in self.organs) and any(text.startswith(b, k) for b in self.boundaries):
+            if self.organs.ending_at(text, k, s) and self.boundaries.starting_at(text, k):
                 e = k
                 break
         # trailing words after the last organ (通辽市科协征集 -> 通辽市科协)
         name = text[s:e]
         cut = 0
         for k in range(len(name), 1, -1):
-            if any(name[:k].endswith(o) for o in self.organs):
+            if self.organs.ending_at(name, k):
                 cut = k
                 break
         if not cut:
             return None
         e = s + cut
         name = text[s:e]
-        organ = next(o for o in self.organs if name.endswith(o))
+        organ = self.organs.ending_at(name, len(name))
         modifier = name[: -len(organ)]
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
                 or "级" in modifier or self.is_word(name):
