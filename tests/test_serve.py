@@ -22,7 +22,7 @@ def endpoint(tmp_path_factory):
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(d / "store"), "--port", "0",
-                             "--timeout", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--timeout", "1", "--max-results", "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     assert "SPARQL endpoint at" in line, proc.stderr.read()
     url = line.split(" at ", 1)[1].split()[0]
@@ -113,3 +113,17 @@ def test_query_page(endpoint):
     with urllib.request.urlopen(endpoint.rsplit("/", 1)[0] + "/") as r:
         page = r.read().decode("utf-8")
     assert "<textarea" in page and "/sparql" in page and "http" not in page.split("<script>")[1].split("</script>")[0].replace("/sparql", "")
+
+
+def test_xml_and_tsv_by_content_negotiation(endpoint):
+    q = urllib.parse.quote(COUNT)
+    for accept, expect in (("application/sparql-results+xml", b"<sparql"), ("text/tab-separated-values", b"?n")):
+        with urllib.request.urlopen(urllib.request.Request(endpoint + "?query=" + q, headers={"Accept": accept})) as r:
+            assert r.headers["Content-Type"].startswith(accept) and expect in r.read()
+
+
+def test_result_cap(endpoint):
+    req = urllib.request.Request(endpoint + "?query=" + urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }"))
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req)
+    assert err.value.code == 413
