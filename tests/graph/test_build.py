@@ -133,3 +133,9 @@ def test_sections_nest_and_sentences_sit_in_them(nlp):
     assert int(g.value(sections["二是做强学术。"], KG.depth)) == 3
     sentence = next(s for s in g.subjects(RDF.type, KG.Sentence) if str(g.value(s, KG.text)) == "全年新建站点5个。")
     assert g.value(sentence, KG.inSection) == sections["（一）建设阵地。"]
+
+
+def test_short_city_names_inside_names_are_not_rewritten(nlp):
+    doc = nlp("# 河南省科协工作总结\n\n郑州大学科协新增会员300名。")
+    (org,) = [e for e in doc.ents if e.label_ == "ORG" and e.text == "郑州大学科协"]
+    assert org._.key == "郑州大学科协" and org._.location == "410100"

@@ -36,6 +36,7 @@ def test_recognizes(nlp, text, expected):
     ("企业科协发挥作用。", "企业科协"),
     ("自治区有关部门给予支持。", "自治区有关部"),
     ("服务自治区高质量发展大局。", "自治区高质量发展大局"),
+    ("新建科技馆2座，新增展厅3个。", "新建科技馆"),
 ])
 def test_generic_categories_are_not_organizations(nlp, text, not_expected):
     assert not_expected not in [t for _l, t in ents(nlp, text)]

@@ -24,12 +24,14 @@ from spacy.tokens import Doc
 from ...data import load_table
 from ...places import Division, divisions
 from ..text import Lexicon
+from .gazetteer import place_entries
 
 
 class EntityResolver:
-    def __init__(self):
+    def __init__(self, word_tags: dict[str, str] | None = None):
         self.div = divisions()
-        self.names = Lexicon({name: name for name in self.div.by_name if len(name) >= 2})
+        # the same names the gazetteer matches (short aliases only where they are place names)
+        self.names = Lexicon({name: name for name in place_entries(word_tags) if name in self.div.by_name})
         self.region_words = {r["word"]: r["level"] for r in load_table("region_words.tsv")}
         self.region_sorted = sorted(self.region_words, key=len, reverse=True)
         self.long_forms = sorted(((r["long"], r["short"]) for r in load_table("org_aliases.tsv")), key=lambda x: -len(x[0]))
@@ -83,7 +85,16 @@ class EntityResolver:
         rest, location = text, None
         place = self._leading_place(text, region)
         if place:
-            rest, location = text[len(place[0]):], place[1]
+            d = self.div.by_code[place[1]]
+            # rewrite only an official name or a province's short form (内蒙古自治区科协, 内蒙古科协 -> 内蒙古科协);
+            # 郑州大学 stays 郑州大学, located in 郑州市
+            if place[0] == d.name or (d.level == "province" and place[0] in d.aliases):
+                rest, location = text[len(place[0]):], place[1]
+            else:
+                location = place[1]
+                for long, short in self.long_forms:
+                    rest = rest.replace(long, short)
+                return {"key": rest, "location": location, "parent": None}
         elif region:
             word = next((w for w in self.region_sorted if text.startswith(w)), None)
             if word and self._names_region(word, region):
@@ -140,7 +151,7 @@ class EntityResolver:
                   requires=["doc.ents", "doc._.kg_meta"])
 def make_entities(nlp: Language, name: str):
     """Resolve places to division codes and organizations to canonical keys."""
-    resolver = EntityResolver()
+    resolver = EntityResolver(getattr(nlp.tokenizer, "word_tags", None))
 
     def component(doc: Doc) -> Doc:
         resolver(doc)

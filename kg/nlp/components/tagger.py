@@ -31,6 +31,7 @@ from .organizations import REGION_LEVELS
 _COORD = re.compile(r"[和与及、并]")
 _CHUNK = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _PLACE_SUFFIX = ("省", "市", "县", "区", "旗", "盟", "州", "国")
+_VERBAL = ("v", "vd", "vn", "a", "ad", "d")
 _DIRECTION_START = re.compile(r"^[东南西北中][部方]")
 # jieba dictionary tags of common words: a span LAC calls a name but the dictionary knows as one
 # of these (严明 a, 陈规陋习 i, 利益集团 n) is a word, not a name.
@@ -107,12 +108,14 @@ class LacRepair:
         if not cut:
             return None
         e = s + cut
+        if e < len(text) and text[e].isdigit():
+            return None  # 新建科技馆2座: a kind of thing being counted, not a name
         name = text[s:e]
         organ = self.organs.ending_at(name, len(name))
         modifier = name[: -len(organ)]
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
-                or "级" in modifier or self.is_word(name):
-            return None
+                or "级" in modifier or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
+            return None  # 新建科技馆 is a new museum, not one named 新建
         prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name))
         if prefixed or (organ in _STANDALONE and len(modifier) >= 2):
             return Candidate(s, e, "ORG", "lac")
