@@ -86,13 +86,14 @@ def extract(path: str, fmt: str, lac_only: bool) -> None:
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(files: tuple[str, ...], as_json: bool) -> None:
+@click.option("--errors", is_flag=True, help="Also list the false positives and false negatives (one prediction file).")
+def eval_(files: tuple[str, ...], as_json: bool, errors: bool) -> None:
     """Score predictions against gold: kg eval PRED.jsonl GOLD.jsonl, or kg eval A.jsonl B.jsonl GOLD.jsonl
     to compare two prediction files side by side.
 
     P/R/F1 per label (exact span and label), and quantity normalization on matched spans.
     """
-    from .evaluate import compare_table, score_files
+    from .evaluate import compare_table, diff, read_jsonl, score_files
 
     if len(files) not in (2, 3):
         raise click.UsageError("give PRED.jsonl GOLD.jsonl, or PRED_A.jsonl PRED_B.jsonl GOLD.jsonl")
@@ -103,6 +104,10 @@ def eval_(files: tuple[str, ...], as_json: bool) -> None:
         click.echo(json.dumps(payload, indent=2))
     elif len(reports) == 1:
         click.echo(reports[0].table())
+        if errors:
+            for (kind, label, text), n in sorted(diff(read_jsonl(preds[0]), read_jsonl(gold)).items(),
+                                                 key=lambda x: (x[0][1], x[0][0], x[0][2])):
+                click.echo(f"{kind}\t{label}\t{text!r}\t{n}")
     else:
         click.echo(compare_table(reports[0], reports[1], preds[0], preds[1]))
 

@@ -25,6 +25,7 @@ class Errors:
     E015 = "--param takes KEY=VALUE, not '{value}'."
     E016 = "Cannot bind the parameter: {reason}. A --param KEY must be a variable the query selects."
     E017 = "No store at '{path}'. Run `kg build` first (it writes exports/store), or name one with --store DIR."
+    E018 = "Gold file '{path}' holds no mentions: nothing to score against."
     E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
 
 

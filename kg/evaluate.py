@@ -21,8 +21,8 @@ def read_jsonl(path: str | Path) -> list[dict]:
     rows = []
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise InputError(Errors.E003.format(path=path, offset="?")) from None
+    except UnicodeDecodeError as err:
+        raise InputError(Errors.E003.format(path=path, offset=err.start)) from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -142,7 +142,10 @@ def score(pred: list[dict], gold: list[dict]) -> Report:
 
 def score_files(pred_path: str | Path, gold_path: str | Path) -> Report:
     """Score a predictions file against a gold file."""
-    return score(read_jsonl(pred_path), read_jsonl(gold_path))
+    gold = read_jsonl(gold_path)
+    if not gold:
+        raise InputError(Errors.E018.format(path=gold_path))
+    return score(read_jsonl(pred_path), gold)
 
 
 def diff(pred: list[dict], gold: list[dict]) -> Counter:

@@ -33,5 +33,6 @@ def validate_file(path: str | Path) -> tuple[bool, str]:
     try:
         graph = Graph().parse(p, format="turtle")
     except Exception as err:  # rdflib raises many parser exception types
-        raise InputError(Errors.E009.format(path=path, reason=str(err).splitlines()[0] if str(err) else type(err).__name__)) from None
+        reason = " ".join(str(err).split()) or type(err).__name__
+        raise InputError(Errors.E009.format(path=path, reason=reason[:200])) from None
     return validate_graph(graph)

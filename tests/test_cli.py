@@ -86,6 +86,9 @@ def test_eval_scores_and_rejects_bad_files(tmp_path):
     pred.write_text(json.dumps({"doc": "d", "start": 0, "end": 2, "text": "科协", "label": "ORG"}) + "\n", encoding="utf-8")
     r = run("eval", str(pred), str(gold), "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["labels"]["ORG"]["f1"] == 1.0
+    pred.write_text(json.dumps({"doc": "d", "start": 0, "end": 3, "text": "科协会", "label": "ORG"}) + "\n", encoding="utf-8")
+    r = run("eval", str(pred), str(gold), "--errors")
+    assert "FP\tORG\t'科协会'\t1" in r.stdout and "FN\tORG\t'科协'\t1" in r.stdout
     pred.write_text("{not json\n", encoding="utf-8")
     r = run("eval", str(pred), str(gold))
     assert r.returncode == 2 and "line 1" in r.stderr

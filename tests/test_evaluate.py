@@ -28,3 +28,14 @@ def test_quantity_normalization_accuracy_on_matched_spans():
 def test_predictions_for_other_docs_are_ignored():
     r = score([m(0, 2, "ORG"), {**m(0, 2, "ORG"), "doc": "other"}], [m(0, 2, "ORG")])
     assert r.overall.precision == 1.0
+
+
+def test_empty_gold_is_bad_input(tmp_path):
+    from kg.errors import InputError
+    from kg.evaluate import score_files
+
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text("", encoding="utf-8")
+    pred.write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="holds no mentions"):
+        score_files(pred, gold)

@@ -16,7 +16,7 @@ from rdflib import Graph
 from spacy.tokens import Doc
 
 from .atomic import write_atomic
-from .network import entity_network, node_id  # noqa: F401  (node_id: part of this module's API)
+from .network import entity_network
 
 # edge fields written as XML attributes, not data: the id, and the (source, target) order of the fact
 _EDGE_META = ("id", "ends")

@@ -81,12 +81,13 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         s, e = meta["title"]
         g.add((report, SCHEMA.name, _zh(_SPACE.sub("", doc._.kg_norm.text[s:e]))))
     if meta.get("date") is not None:
-        date_text = _SPACE.sub("", meta["date"].text)
+        date_text = _SPACE.sub("", doc._.kg_norm.text[slice(*meta["date"])])
         m = _YMD.match(date_text)
         value = Literal(f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", datatype=XSD.date) if m else _zh(date_text)
         g.add((report, KG.date, value))
-    if meta.get("author") is not None:
-        g.add((report, SCHEMA.author, entity_ref(meta["author"])))
+    author = next((e for e in doc.ents if (e.start_char, e.end_char) == meta.get("author")), None)
+    if author is not None:
+        g.add((report, SCHEMA.author, entity_ref(author)))
 
     orig = lambda s, e: _orig(doc, s, e)  # noqa: E731
     section_starts, section_nodes = add_sections(g, doc, report, orig)

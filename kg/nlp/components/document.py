@@ -67,7 +67,7 @@ def _section(start: int, title: str, level: int, plan_words: tuple[str, ...]) ->
 
 
 def report_meta(doc: Doc, plan_words: tuple[str, ...] = ()) -> dict:
-    """Title, date, author and organization, as spans of the analysed text, and the sections."""
+    """Title, date, author (character spans of the analysed text), organization, and the sections."""
     text = doc._.kg_norm.text
     lines = _lines(text)
     header = [(p, l) for p, l in lines if l.strip()][:_HEADER_LINES]
@@ -89,7 +89,10 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = ()) -> dict:
             line = next(l for p, l in lines if p <= ent.start_char <= p + len(l))
             if line.strip() == ent.text:
                 author = ent
-    return {"title": title, "date": date, "author": author,
+    # character spans, not Span objects: a Span in doc.user_data would make every Doc a reference
+    # cycle that only the garbage collector frees
+    span = lambda ent: (ent.start_char, ent.end_char) if ent is not None else None  # noqa: E731
+    return {"title": title, "date": span(date), "author": span(author),
             "organization": _organization(doc, title), "sections": sections(doc, plan_words)}
 
 
