@@ -19,9 +19,10 @@ from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
 from ...data import column
 
-LEVEL_WORDS = ("自治区", "省", "市", "县", "盟", "旗", "自治州", "自治县", "中央", "全国", "国家", "中华")
 # Level words that stand for a region of their own and may take an organ directly (省科协).
-REGION_LEVELS = ("自治区", "省", "市", "县", "盟", "旗", "自治州", "自治县", "中央")
+LEVEL_WORDS = column("level_words.tsv", "word")
+# level words that may take an organ directly (省科协)
+REGION_LEVELS = column("level_words.tsv", "word", where=("bare", "1"))
 _MAX_MODIFIER = 8
 _STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
