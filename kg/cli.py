@@ -85,18 +85,37 @@ def extract(path: str, fmt: str, lac_only: bool) -> None:
 
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--extract", "text_dir", type=click.Path(), default=None,
+              help="Run the pipeline on the reports in this folder (<doc>.txt or .md) and score them against FILES (gold files or folders).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", is_flag=True, help="Also list the false positives and false negatives (one prediction file).")
-def eval_(files: tuple[str, ...], as_json: bool, errors: bool) -> None:
-    """Score predictions against gold: kg eval PRED.jsonl GOLD.jsonl, or kg eval A.jsonl B.jsonl GOLD.jsonl
-    to compare two prediction files side by side.
+@click.option("--errors", is_flag=True, help="Also list the false positives and false negatives.")
+def eval_(files: tuple[str, ...], text_dir: str | None, as_json: bool, errors: bool) -> None:
+    """Score predictions against gold (exact span and label; quantity normalization on matched spans).
 
-    P/R/F1 per label (exact span and label), and quantity normalization on matched spans.
+    \b
+    kg eval PRED.jsonl GOLD.jsonl              one file
+    kg eval A.jsonl B.jsonl GOLD.jsonl         two prediction files side by side
+    kg eval PRED_DIR GOLD_DIR                  every gold file with its namesake: a table per file + micro-average
+    kg eval P1.jsonl G1.jsonl P2.jsonl G2.jsonl …   pairs
+    kg eval --extract CORPUS_DIR GOLD_DIR      extract the reports themselves, then score
     """
-    from .evaluate import compare_table, diff, read_jsonl, score_files
+    from pathlib import Path
 
-    if len(files) not in (2, 3):
-        raise click.UsageError("give PRED.jsonl GOLD.jsonl, or PRED_A.jsonl PRED_B.jsonl GOLD.jsonl")
+    from .evaluate import compare_table, diff, pair_folders, read_jsonl, score_files
+
+    if text_dir is not None:
+        _eval_many(_extract_pairs(text_dir, files), as_json, errors)
+        return
+    paths = [Path(f) for f in files]
+    if len(paths) == 2 and all(p.is_dir() for p in paths):
+        _eval_many(pair_folders(*paths), as_json, errors)
+        return
+    if len(paths) >= 4 and len(paths) % 2 == 0:
+        _eval_many(list(zip(paths[0::2], paths[1::2])), as_json, errors)
+        return
+    if len(paths) not in (2, 3):
+        raise click.UsageError("give PRED.jsonl GOLD.jsonl, PRED_A.jsonl PRED_B.jsonl GOLD.jsonl, "
+                               "PRED_DIR GOLD_DIR, pairs PRED GOLD …, or --extract CORPUS_DIR GOLD…")
     *preds, gold = files
     reports = [score_files(p, gold) for p in preds]
     if as_json:
@@ -105,11 +124,67 @@ def eval_(files: tuple[str, ...], as_json: bool, errors: bool) -> None:
     elif len(reports) == 1:
         click.echo(reports[0].table())
         if errors:
-            for (kind, label, text), n in sorted(diff(read_jsonl(preds[0]), read_jsonl(gold)).items(),
-                                                 key=lambda x: (x[0][1], x[0][0], x[0][2])):
-                click.echo(f"{kind}\t{label}\t{text!r}\t{n}")
+            _echo_errors(diff(read_jsonl(preds[0]), read_jsonl(gold)))
     else:
         click.echo(compare_table(reports[0], reports[1], preds[0], preds[1]))
+
+
+def _echo_errors(counter) -> None:
+    for (kind, label, text), n in sorted(counter.items(), key=lambda x: (x[0][1], x[0][0], x[0][2])):
+        click.echo(f"{kind}\t{label}\t{text!r}\t{n}")
+
+
+def _extract_pairs(text_dir: str, gold_args: tuple[str, ...]) -> list:
+    """Extract every report that a gold file names from ``text_dir`` into a temporary folder; (pred, gold) pairs."""
+    import tempfile
+    from pathlib import Path
+
+    from .api import extract
+    from .errors import Errors, InputError
+
+    gold_files: list[Path] = []
+    for g in map(Path, gold_args):
+        if g.is_dir():
+            found = sorted(g.glob("*.jsonl"))
+            if not found:
+                raise InputError(Errors.E019.format(path=g))
+            gold_files.extend(found)
+        elif g.is_file():
+            gold_files.append(g)
+        else:
+            raise InputError(Errors.E001.format(path=g))
+    out = Path(tempfile.mkdtemp(prefix="kg-eval-"))
+    pairs = []
+    for g in gold_files:
+        name = g.stem
+        text = next((p for p in (Path(text_dir) / f"{name}.txt", Path(text_dir) / f"{name}.md") if p.is_file()), None)
+        if text is None:
+            raise InputError(Errors.E021.format(gold=g, folder=text_dir, name=name))
+        pred = out / f"{name}.jsonl"
+        pred.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in extract(text)), encoding="utf-8")
+        pairs.append((pred, g))
+    return pairs
+
+
+def _eval_many(pairs: list, as_json: bool, errors: bool) -> None:
+    from .evaluate import diff, f1_summary, read_jsonl, score_pairs
+
+    per_file, total = score_pairs(pairs)
+    if as_json:
+        payload = {"files": {n: r.to_dict() for n, r in per_file.items()}, "micro": total.to_dict()}
+        click.echo(json.dumps(payload, indent=2))
+        return
+    for (pred, gold), (name, report) in zip(pairs, per_file.items()):
+        click.echo(f"== {name}")
+        click.echo(report.table())
+        if errors:
+            _echo_errors(diff(read_jsonl(pred), read_jsonl(gold)))
+        click.echo()
+    click.echo("== micro-average")
+    click.echo(total.table())
+    click.echo()
+    click.echo("F1 by file")
+    click.echo(f1_summary(per_file, total))
 
 
 @cli.command()

@@ -26,6 +26,9 @@ class Errors:
     E016 = "Cannot bind the parameter: {reason}. A --param KEY must be a variable the query selects."
     E017 = "No store at '{path}'. Run `kg build` first (it writes exports/store), or name one with --store DIR."
     E018 = "Gold file '{path}' holds no mentions: nothing to score against."
+    E019 = "Gold folder '{path}' holds no *.jsonl files. Give a folder of gold files, or PRED.jsonl GOLD.jsonl."
+    E020 = "No prediction for gold file '{gold}': expected '{pred}'. Run `kg extract` on that report, or use --extract."
+    E021 = "No report text for gold file '{gold}' in '{folder}' (looked for {name}.txt and {name}.md)."
     E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
 
 

@@ -148,6 +148,55 @@ def score_files(pred_path: str | Path, gold_path: str | Path) -> Report:
     return score(read_jsonl(pred_path), gold)
 
 
+def micro(reports: list[Report]) -> Report:
+    """Micro-average of several reports: counts summed per label, then P/R/F1."""
+    total = Report()
+    for r in reports:
+        for label, s in r.labels.items():
+            t = total.labels.setdefault(label, Score())
+            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
+        total.quantity_matched += r.quantity_matched
+        total.quantity_correct += r.quantity_correct
+    order = [l for l in LABELS if l in total.labels] + sorted(set(total.labels) - set(LABELS))
+    total.labels = {l: total.labels[l] for l in order}
+    total.overall = Score(tp=sum(s.tp for s in total.labels.values()), fp=sum(s.fp for s in total.labels.values()),
+                          fn=sum(s.fn for s in total.labels.values()))
+    return total
+
+
+def pair_folders(pred_dir: str | Path, gold_dir: str | Path) -> list[tuple[Path, Path]]:
+    """(prediction, gold) file pairs of two folders, matched by file name (``<doc>.jsonl``).
+
+    Every gold file needs a prediction: a missing one is an error, not a silent skip."""
+    gold_files = sorted(Path(gold_dir).glob("*.jsonl"))
+    if not gold_files:
+        raise InputError(Errors.E019.format(path=gold_dir))
+    pairs = []
+    for g in gold_files:
+        p = Path(pred_dir) / g.name
+        if not p.is_file():
+            raise InputError(Errors.E020.format(gold=g, pred=p))
+        pairs.append((p, g))
+    return pairs
+
+
+def score_pairs(pairs: list[tuple[str | Path, str | Path]]) -> tuple[dict[str, Report], Report]:
+    """Score (prediction, gold) file pairs: one report per gold file (by its stem) and their micro-average."""
+    per_file = {Path(g).stem: score_files(p, g) for p, g in pairs}
+    return per_file, micro(list(per_file.values()))
+
+
+def f1_summary(per_file: dict[str, Report], total: Report) -> str:
+    """One row per file and one for the micro-average: F1 per label (the README's per-file table)."""
+    labels = list(total.labels)
+    width = max(12, *(len(n) for n in per_file)) + 2
+    lines = [f"{'file':<{width}}" + "".join(f"{l:>9}" for l in labels) + f"{'ALL':>9}"]
+    for name, r in [*per_file.items(), ("micro-average", total)]:
+        cells = "".join(f"{r.labels[l].f1:>9.3f}" if l in r.labels else f"{'-':>9}" for l in labels)
+        lines.append(f"{name:<{width}}{cells}{r.overall.f1:>9.3f}")
+    return "\n".join(lines)
+
+
 def diff(pred: list[dict], gold: list[dict]) -> Counter:
     """Counter of (kind, label, text) for false positives and negatives, for error analysis."""
     key = lambda m: (m["doc"], m["start"], m["end"], m["label"])  # noqa: E731

@@ -119,3 +119,41 @@ def test_extract_lac_only_baseline():
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert rows and {row["label"] for row in rows} <= {"PERSON", "PLACE", "ORG", "DATE"}
+
+
+def _rows(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_eval_scores_folders_file_by_file_with_a_micro_average(tmp_path):
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "gold").mkdir()
+    a = {"doc": "a", "start": 0, "end": 2, "text": "科协", "label": "ORG"}
+    b = {"doc": "b", "start": 0, "end": 2, "text": "河南", "label": "PLACE"}
+    _rows(tmp_path / "gold" / "a.jsonl", [a])
+    _rows(tmp_path / "gold" / "b.jsonl", [b])
+    _rows(tmp_path / "pred" / "a.jsonl", [a])
+    _rows(tmp_path / "pred" / "b.jsonl", [{**b, "label": "ORG"}])
+    r = run("eval", str(tmp_path / "pred"), str(tmp_path / "gold"), "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["files"]["a"]["overall"]["f1"] == 1.0 and out["files"]["b"]["overall"]["f1"] == 0.0
+    assert out["micro"]["labels"]["ORG"]["tp"] == 1 and out["micro"]["labels"]["ORG"]["fp"] == 1
+    assert out["micro"]["overall"]["f1"] == 0.5
+    r = run("eval", str(tmp_path / "pred" / "a.jsonl"), str(tmp_path / "gold" / "a.jsonl"),
+            str(tmp_path / "pred" / "b.jsonl"), str(tmp_path / "gold" / "b.jsonl"))
+    assert r.returncode == 0 and "== micro-average" in r.stdout and "F1 by file" in r.stdout
+    (tmp_path / "pred" / "b.jsonl").unlink()
+    r = run("eval", str(tmp_path / "pred"), str(tmp_path / "gold"))
+    assert r.returncode == 2 and "No prediction for gold file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_eval_extracts_reports_itself(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "r.txt").write_text("2021年，河南省科协举办论坛。", encoding="utf-8")
+    _rows(tmp_path / "r.jsonl", [{"doc": "r", "start": 6, "end": 11, "text": "河南省科协", "label": "ORG"}])
+    r = run("eval", "--extract", str(tmp_path / "texts"), str(tmp_path / "r.jsonl"), "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["files"]["r"]["labels"]["ORG"]["tp"] == 1
+    r = run("eval", "--extract", str(tmp_path), str(tmp_path / "r.jsonl"))
+    assert r.returncode == 2 and "No report text" in r.stderr

@@ -39,3 +39,13 @@ def test_empty_gold_is_bad_input(tmp_path):
     pred.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="holds no mentions"):
         score_files(pred, gold)
+
+
+def test_micro_average_sums_counts_per_label():
+    from kg.evaluate import micro
+
+    r1 = score([m(0, 2, "ORG")], [m(0, 2, "ORG")])
+    r2 = score([m(0, 2, "ORG")], [m(0, 3, "ORG"), m(4, 5, "PLACE")])
+    total = micro([r1, r2])
+    assert (total.labels["ORG"].tp, total.labels["ORG"].fp, total.labels["ORG"].fn) == (1, 1, 1)
+    assert total.labels["PLACE"].fn == 1 and total.overall.fn == 2
