@@ -1,4 +1,5 @@
-"""DATE: calendar expressions (2021年, 2022年3月18日, 2021年底, 2021—2025年, “七一”)."""
+"""DATE: calendar expressions (2021年, 2022年3月18日, 2021年底, 2021—2025年, “七一”, 2026-02-12),
+five-year plan periods (“十四五”), lunar years (农历马年) and holidays used as times (春节)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..candidates import Candidate
 from ..numbers import parse_chinese
+from ..text import Lexicon
+from ...data import column
 
 _CN = "〇零一二三四五六七八九十"
 _PATTERNS = [
@@ -17,7 +20,17 @@ _PATTERNS = [
     re.compile(r"(?<!\d)\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?(?:底|初|末|上半年|下半年|年底|年初)?"),
     re.compile(r"(?<![\d年])\d{1,2}月\d{1,2}[日号]"),
     re.compile(rf"[{_CN}]{{4}}年(?:[{_CN}]{{1,2}}月(?:[{_CN}]{{1,3}}日)?)?"),
+    # an ISO date, also as a timestamp's date (the clock time stays out)
+    re.compile(r"(?<![\d\-])(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d\-])"),
+    # five-year plan periods: 十四五, 十五五 (the guidelines' DATE; in quotes the marks stay out)
+    re.compile(r"(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![一二三四五六七八九十])"),
+    # lunar years: 农历马年, 中国农历甲辰龙年
+    re.compile(r"(?:中国)?农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?[鼠牛虎兔龙蛇马羊猴鸡狗猪]年"),
 ]
+# A part of the day after a calendar date stays in its span (1月22日上午).
+_DAYPART = re.compile(r"(?:上午|下午|中午|晚上|晚间|凌晨|早上|傍晚)")
+# A year before a holiday joins it (2020年春节).
+_YEAR_BEFORE = re.compile(r"(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4})年$")
 # Observances written as month and day inside quotes: “七一”, “五四”, “八一”, “十一”.
 _FESTIVAL = re.compile(r"(?<=“)([一二三四五六七八九十]{2,3})(?=”)")
 
@@ -33,8 +46,21 @@ def _is_month_day(s: str) -> bool:
     return False
 
 
+class DateFinder:
+    """DATE candidates: the patterns above, and holidays from ``holidays.tsv``."""
+
+    def __init__(self):
+        self.holidays = Lexicon({h: h for h in column("holidays.tsv", "name")})
+
+    def __call__(self, text: str) -> list[Candidate]:
+        found = find_dates(text)
+        for s, e, _h in self.holidays.finditer(text):
+            found.append(Candidate(s, e, "DATE", "date"))
+        return found
+
+
 def find_dates(text: str) -> list[Candidate]:
-    """DATE candidates in ``text``."""
+    """DATE candidates in ``text`` from the calendar patterns (no holidays: see ``DateFinder``)."""
     found = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -48,9 +74,10 @@ def find_dates(text: str) -> list[Candidate]:
 @Language.factory("kg_dates", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
 def make_dates(nlp: Language, name: str):
     """Recognize DATE candidates."""
+    finder = DateFinder()
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, find_dates(doc._.kg_norm.text))
+        candidates.add(doc, finder(doc._.kg_norm.text))
         return doc
 
     return component
