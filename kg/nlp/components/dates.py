@@ -55,7 +55,8 @@ class DateFinder:
     def __call__(self, text: str) -> list[Candidate]:
         found = find_dates(text)
         for s, e, _h in self.holidays.finditer(text):
-            found.append(Candidate(s, e, "DATE", "date"))
+            m = _YEAR_BEFORE.search(text, max(0, s - 5), s)
+            found.append(Candidate(m.start() if m else s, e, "DATE", "date"))
         return found
 
 
@@ -64,7 +65,11 @@ def find_dates(text: str) -> list[Candidate]:
     found = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            found.append(Candidate(m.start(), m.end(), "DATE", "date"))
+            end = m.end()
+            if text[end - 1] in "日号":
+                part = _DAYPART.match(text, end)
+                end = part.end() if part else end
+            found.append(Candidate(m.start(), end, "DATE", "date"))
     for m in _FESTIVAL.finditer(text):
         if _is_month_day(m.group(1)):
             found.append(Candidate(m.start(), m.end(), "DATE", "date"))
