@@ -27,3 +27,18 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
 def column(name: str, field: str, where: tuple[str, str] | None = None) -> tuple[str, ...]:
     """One column of a packaged table, optionally of the rows whose ``where[0]`` equals ``where[1]``."""
     return tuple(row[field] for row in load_table(name) if where is None or row[where[0]] == where[1])
+
+
+def organ_words() -> tuple[str, ...]:
+    """Words that end an organization's name: ``organs.tsv`` and every name in ``gov_bodies.tsv``
+    (住建厅, 工商联, 宣传部), so that 自治区住建厅 and 市工商联 compose."""
+    return tuple(dict.fromkeys([*column("organs.tsv", "organ"), *column("gov_bodies.tsv", "name")]))
+
+
+def organization_rows() -> tuple[dict[str, str], ...]:
+    """Organizations known by name: ``organizations.tsv`` (national bodies, universities, media), then
+    the government and party organs of ``gov_bodies.tsv``; the first row of a name wins."""
+    rows: dict[str, dict[str, str]] = {}
+    for row in (*load_table("organizations.tsv"), *load_table("gov_bodies.tsv")):
+        rows.setdefault(row["name"], {"bare": "1", **row})
+    return tuple(rows.values())

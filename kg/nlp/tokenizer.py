@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 
 from . import extensions
 from .normalize import normalize
-from ..data import load_table
+from ..data import load_table, organization_rows
 
 extensions.register()
 jieba.setLogLevel(logging.WARNING)
@@ -69,7 +69,7 @@ class JiebaTokenizer:
 
 def _gazetteer_words() -> list[str]:
     words = {r["name"] for r in load_table("places.tsv")}
-    words |= {r["name"] for r in load_table("organizations.tsv")}
+    words |= {r["name"] for r in organization_rows() if len(r["name"]) > 1}
     words |= {r["name"] for r in load_table("names.tsv") if len(r["name"]) > 1}
     return sorted(words)
 

@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...data import load_table
+from ...data import load_table, organization_rows
 from ...places import Division, divisions
 from ..text import Lexicon
 from .gazetteer import place_entries
@@ -36,7 +36,7 @@ class EntityResolver:
         self.region_sorted = sorted(self.region_words, key=len, reverse=True)
         self.long_forms = sorted(((r["long"], r["short"]) for r in load_table("org_aliases.tsv")), key=lambda x: -len(x[0]))
         self.hierarchy = {r["organ"]: r["national"] for r in load_table("org_hierarchy.tsv")}
-        rows = load_table("organizations.tsv")
+        rows = organization_rows()
         self.national = {r["name"]: (r["canonical"] or r["name"]) for r in rows if r["scope"] == "national"}
         self.provincial = {r["name"]: (r["canonical"] or r["name"]) for r in rows if r["scope"] == "provincial"}
 

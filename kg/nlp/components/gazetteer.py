@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..candidates import Candidate
 from ..text import Lexicon, is_cjk
-from ...data import load_table
+from ...data import load_table, organization_rows
 
 # One-character country forms count only inside compounds of two or more (中俄, 俄蒙).
 _SHORT_MIN_RUN = 2
@@ -42,8 +42,9 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
 
 def name_entries() -> dict[str, tuple[str, str]]:
     entries: dict[str, tuple[str, str]] = {}
-    for row in load_table("organizations.tsv"):
-        entries[row["name"]] = ("ORG", row["canonical"] or row["name"])
+    for row in organization_rows():
+        if row["bare"] == "1":  # 科协, 党校 alone are categories or references back
+            entries[row["name"]] = ("ORG", row["canonical"] or row["name"])
     for row in load_table("names.tsv"):
         entries[row["name"]] = (row["label"], row["name"])
     return entries

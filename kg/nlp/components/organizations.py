@@ -3,7 +3,10 @@
 巴彦淖尔市科协, 自治区党委办公厅, 内蒙古农业大学, 河南省科协. A level word alone
 (自治区, 省, 市) opens a name only at the start of a phrase, so 盟市科协 and 企业科协,
 which are categories, are left alone. An organ may be followed directly by another
-(自治区党委 + 办公厅) or by a numbered body (自治区科协 + 第八届常委会).
+(自治区党委 + 办公厅), by a numbered body (自治区科协 + 第八届常委会), or by a named body of its
+own (市委 + 社会工委, 市科协 + 乡村振兴工作委员会). A place or level word ends the name: what follows
+is a coordinated organ of its own (省委省政府 -> 省委, 省政府). Roles stay out: 党组 before 书记 or
+成员 is the role's (市科协党组书记 -> 市科协).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from .. import candidates
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
-from ...data import column
+from ...data import column, organ_words
 
 # Level words that stand for a region of their own and may take an organ directly (省科协).
 LEVEL_WORDS = column("level_words.tsv", "word")
@@ -27,29 +30,61 @@ _MAX_MODIFIER = 8
 _STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
 _GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上", "以下", "级")
-_NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
+_NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
+# LAC tags of words a chained body's modifier never holds: verbs, names of people, prepositions,
+# conjunctions, adverbs, pronouns, numerals, times.
+_BARRED_TAGS = {"v", "vd", "PER", "p", "c", "d", "r", "m", "TIME", "u", "xc", "w"}
+# LAC tags of words after which a phrase starts (verbs, prepositions, conjunctions).
+_PHRASE_OPENING_TAGS = {"v", "p", "c", "vd"}
+_ROLE_WORDS = ("常委", "委员", "成员", "党组成员", "党组书记")
+# Roles written after an organ: 党组 + 书记 is a post of the organization, not a body of its own.
+_ROLES = ("书记", "副书记", "成员", "组长", "副组长")
+_ROLE_TAKERS = ("党组", "党组织")
+# A body of an organization named by a modifier and an organ, chained after it (市委社会工委).
+_MAX_CHAINED_MODIFIER = 10
 
 
 class OrgComposer:
     def __init__(self):
-        self.organ_words = WordSet(column("organs.tsv", "organ"))
+        self.organ_words = WordSet(organ_words())
         places = {k: v for k, v in place_entries().items() if len(k) >= 2}
         for w in LEVEL_WORDS:
             places.setdefault(w, ("LEVEL", w))
         self.prefixes = Lexicon(places)
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.not_organs = column("not_organs.tsv", "word")
+        self.token_ends: set[int] | None = None
+        self.barred: set[int] = set()
+        self.after_function_word: set[int] = set()
+        self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
 
     def _at_phrase_start(self, text: str, i: int) -> bool:
+        """A level word opens a name only at the start of a phrase: after punctuation, a boundary
+        word, a verb, preposition or conjunction (代表市科协, 就市科协), or right after another organ
+        (市委市政府: 市政府)."""
         if i == 0 or not is_cjk(text[i - 1]):
             return True
-        return self.boundaries.ending_at(text, i) is not None
+        if self.boundaries.ending_at(text, i) is not None or i in self.after_function_word:
+            return True
+        return self.organ_words.ending_at(text, i) is not None and (self.token_ends is None or i in self.token_ends)
 
     def _organ_at(self, text: str, i: int) -> int:
-        organ = self.organ_words.starting_at(text, i)
-        return i + len(organ) if organ else 0
+        for n in self.organ_words.lengths:
+            end = i + n
+            if end <= len(text) and text[i:end] in self.organ_words and (
+                    self.token_ends is None or end in self.token_ends):
+                return end
+        return 0
 
-    def __call__(self, text: str) -> list[Candidate]:
+    def __call__(self, text: str, token_ends: set[int] | None = None, barred: set[int] | None = None,
+                 after_function_word: set[int] | None = None) -> list[Candidate]:
+        """ORG candidates of ``text``. ``token_ends``: where words end (an organ must end a word:
+        not 部 of 部署); ``barred``: where words start that a chained body's modifier cannot hold
+        (verbs, person names, prepositions: 主席包钢作政府 is no body); ``after_function_word``: where
+        words start that follow a verb, preposition or conjunction (a phrase starts there)."""
+        self.token_ends = token_ends
+        self.barred = barred or set()
+        self.after_function_word = after_function_word or set()
         found = {}
         for s, e, (label, _key) in self.prefixes.find_all(text):
             is_level = label == "LEVEL"
@@ -73,7 +108,7 @@ class OrgComposer:
             if any(w in modifier for w in _GENERIC):
                 return 0
             if end - k == 1 and (
-                (end < len(text) and text[end] in "门分长级属")  # 部门, 局长, 厅级
+                (end < len(text) and text[end] in "门分长级属员")  # 部门, 局长, 厅级, 委员
                 or any(text.startswith(w, k - len(w) + 1) for w in self.not_organs)  # 大局, 干部
             ):
                 continue
@@ -81,23 +116,65 @@ class OrgComposer:
                 if not modifier and not allow_empty:
                     continue
                 return 0
-            # a single-character organ (厅, 局, 部, 委) needs a modifier: 自治区科技厅, not 自治区部
-            if end - k == 1 and not modifier:
+            # a single-character organ (厅, 局, 部) needs a modifier: 自治区科技厅, not 自治区部;
+            # 委 right after a place or level word is its party committee (省委, 市委, 江西省委)
+            if end - k == 1 and not modifier and text[k] != "委":
                 continue
             return self._chain(text, end)
         return 0
 
+    def _new_name_at(self, text: str, i: int) -> bool:
+        """A place or level word opens a name of its own at ``i`` (省委省政府: 省政府)."""
+        return any(True for _ in self.prefixes_at(text, i))
+
+    def prefixes_at(self, text: str, i: int):
+        for length in self.prefixes.lengths:
+            if text[i:i + length] in self.prefixes.entries:
+                yield length
+
+    def _role_follows(self, text: str, end: int) -> bool:
+        return text.startswith(_ROLES, end)
+
     def _chain(self, text: str, end: int) -> int:
         while True:
+            if self._new_name_at(text, end):
+                return end
             nxt = self._organ_at(text, end)
             if nxt and nxt - end >= 2:
+                if text[end:nxt] in _ROLE_TAKERS and self._role_follows(text, nxt):
+                    return end  # 市科协党组书记: the role of 市科协
                 end = nxt
                 continue
             m = _NUMBERED_BODY.match(text, end)
             if m and m.group(0).endswith(("委员会", "常委会", "理事会")):
                 end = m.end()
                 continue
+            body = self._chained_body(text, m.end() if m else end)
+            if body:
+                end = body
+                continue
             return end
+
+    def _chained_body(self, text: str, i: int) -> int:
+        """End of a body named by a modifier and an organ of two or more characters right at ``i``
+        (社会工委 after 市委, 乡村振兴工作委员会 after 市科协第九届常委会); 0 if none."""
+        for k in range(i + 1, min(len(text), i + _MAX_CHAINED_MODIFIER + 1)):
+            c = text[k - 1]
+            if c in _STOP or not is_cjk(c) or self.boundaries.ending_at(text, k, i) or (k - 1) in self.barred \
+                    or (k - 1 == i and self._new_name_at(text, i)):
+                return 0
+            end = self._organ_at(text, k)
+            if end and (end - k >= 2 or text[k] in "委部"):
+                if end < len(text) and text[end] in "门分长级属员":
+                    continue
+                if any(w in text[i:k] for w in _GENERIC) or text[i:k] in _LEVELISH:
+                    return 0
+                if text[k:end] in _ROLE_TAKERS and self._role_follows(text, end):
+                    return 0
+                if self.roles.ending_at(text, end, i):  # 九届常委: a post, not a body
+                    return 0
+                return end
+        return 0
 
 
 @Language.factory("kg_organizations", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
@@ -106,7 +183,10 @@ def make_organizations(nlp: Language, name: str):
     composer = OrgComposer()
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, composer(doc._.kg_norm.text))
+        token_ends = {t.idx + len(t) for t in doc}
+        barred = {t.idx for t in doc if t.tag_ in _BARRED_TAGS}
+        after = {t.idx for t in doc[1:] if doc[t.i - 1].tag_ in _PHRASE_OPENING_TAGS}
+        candidates.add(doc, composer(doc._.kg_norm.text, token_ends, barred, after))
         return doc
 
     return component

@@ -24,7 +24,7 @@ from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
 from ..text import Lexicon, WordSet
-from ...data import column, load_table
+from ...data import column, load_table, organ_words
 from .gazetteer import place_entries
 from .organizations import REGION_LEVELS
 
@@ -50,7 +50,9 @@ class LacRepair:
         self.word_tags = word_tags if word_tags is not None else {}
         self.surnames = set(column("surnames.tsv", "surname"))
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
-        self.organs = WordSet(column("organs.tsv", "organ"))
+        self.organs = WordSet(organ_words())
+        # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
+        self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.prefixes = Lexicon({**{k: v for k, v in place_entries().items() if len(k) >= 2},
@@ -82,7 +84,7 @@ class LacRepair:
             return Candidate(s, e, "PLACE", "lac")
         return None
 
-    def organization(self, text: str, s: int, e: int) -> Candidate | None:
+    def organization(self, text: str, s: int, e: int, token_ends: set[int] | None = None) -> Candidate | None:
         # leading verbs and conjunctions (联合人社厅 -> 人社厅)
         for _ in range(3):
             b = self.boundaries.starting_at(text, s, e - 2)
@@ -98,16 +100,28 @@ class LacRepair:
             if self.organs.ending_at(text, k, s) and self.boundaries.starting_at(text, k):
                 e = k
                 break
-        # trailing words after the last organ (通辽市科协征集 -> 通辽市科协)
+        # an organ followed by a level word that opens another organ: two names (市委社会工委市民政局)
+        for k in range(s + 2, e - 2):
+            if text[k] in _LEVEL_OPENERS and self.organs.ending_at(text, k, s) and self.organs.ending_at(text, e, k + 1):
+                e = k
+                break
+        # trailing words after the last organ (通辽市科协征集 -> 通辽市科协); the organ must end a word
+        # and not be part of a post (常委, 委员)
         name = text[s:e]
         cut = 0
         for k in range(len(name), 1, -1):
-            if self.organs.ending_at(name, k):
+            if token_ends is not None and s + k not in token_ends:
+                continue
+            if self.organs.ending_at(name, k) and not self.roles.ending_at(name, k):
                 cut = k
                 break
         if not cut:
             return None
         e = s + cut
+        # 党组 before a post is the post's (市科协党组书记 -> 市科协)
+        for taker in _ROLE_TAKERS:
+            if text.endswith(taker, s, e) and self.roles.starting_at(text, e) and e - len(taker) - s >= 2:
+                e -= len(taker)
         if e < len(text) and text[e].isdigit():
             return None  # 新建科技馆2座: a kind of thing being counted, not a name
         name = text[s:e]
@@ -127,6 +141,11 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
     for m in _CHUNK.finditer(text):
         if m.group().strip():
             yield m.start(), m.group()
+
+
+_ROLE_WORDS = ("常委", "委员", "成员", "党组成员", "党组书记", "常务副主席", "驻会副主席")
+_ROLE_TAKERS = ("党组", "党组织")
+_LEVEL_OPENERS = ("省", "市", "县", "区", "盟", "旗", "州")
 
 
 _LAC_LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG", "TIME": "DATE"}
@@ -212,7 +231,7 @@ class TaggerComponent:
             elif tag == "LOC":
                 cand = self.repair.place(text, ws, we)
             elif tag == "ORG":
-                cand = self.repair.organization(text, ws, we)
+                cand = self.repair.organization(text, ws, we, ends)
             if cand is not None:
                 found.append(cand)
         # each token takes the tag of the LAC word its first character is in; set as arrays
