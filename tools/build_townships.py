@@ -172,8 +172,7 @@ def main(src: Path, out: Path) -> None:
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(header) + "\n")
         f.write("code\tname\tcounty\n")
-        for key in sorted(rows):
-            f.write("\t".join(rows[key]) + "\n")
+        f.writelines("\t".join(rows[key]) + "\n" for key in sorted(rows))
     (out.parent / "townships.LICENSE").write_bytes((src / "modood_LICENSE").read_bytes())
     print(f"read {len(source)} rows; wrote {len(rows)} townships to {out} ({changed} names trimmed)")
     print("county mapping: " + ", ".join(f"{k} {v}" for k, v in mapping.most_common()))

@@ -1,5 +1,7 @@
 """Entity resolution: one key per real-world thing, within a report and across reports.
 
+- An organization named by a bare level word that cannot stand for the report's region (市委
+  in a provincial report: some city's committee) is dropped: it names no one.
 - Places get their division code; a name shared by several divisions (朝阳区) takes the
   one inside the report's own region.
 - Organizations are keyed by a canonical name: a region word that stands for the
@@ -107,6 +109,13 @@ class EntityResolver:
         key = d.short + rest
         return {"key": key, "location": location, "parent": self._parent(d, rest)}
 
+    def _unnamed_level_body(self, text: str, region: str) -> bool:
+        """``text`` opens with a bare level word (市, 盟, 县) that cannot stand for the report's region."""
+        if self._leading_place(text, region):
+            return False
+        word = next((w for w in self.region_sorted if text.startswith(w)), None)
+        return word is not None and len(word) == 1 and not self._names_region(word, region)
+
     def _names_region(self, word: str, region: str) -> bool:
         d = self.div.by_code.get(region)
         if d is None:
@@ -135,6 +144,10 @@ class EntityResolver:
             meta["region"] = region
             if meta.get("organization"):
                 meta["organization_info"] = self.org(meta["organization"], region)
+        if region:
+            # 市委, 盟委 in a provincial report name some city's body, left unnamed: not a mention
+            doc.ents = [e for e in doc.ents if not (e.label_ == "ORG" and e[0].text in self.region_words
+                                                    and self._unnamed_level_body(e.text, region))]
         for ent in doc.ents:
             if ent.label_ == "PLACE":
                 code = self.div.resolve(ent.text, region)

@@ -23,6 +23,8 @@ from .gazetteer import place_entries
 from ...data import column, load_table
 
 _MAX_NAME = 30
+# LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
+_VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
 # a long quoted name may still open with one (“百名专家走进…”).
 _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万](?:个|.{0,3}$)|^[\d—\-]+$")
@@ -49,11 +51,13 @@ class NameFinder:
         blocked = column("not_names.tsv", "phrase")
         self.patterns.append(("BLOCK", re.compile("|".join(map(re.escape, sorted(blocked, key=len, reverse=True))))))
 
-    def __call__(self, text: str, token_ends: set[int] | None = None) -> list[Candidate]:
+    def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None) -> list[Candidate]:
+        """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
+        start -> end of verbs, adverbs and function words (an organization's name never runs left past one)."""
         found = list(self._patterns(text))
         found.extend(self._titled(text))
         found.extend(self._quoted(text))
-        found.extend(self._headed(text, token_ends))
+        found.extend(self._headed(text, token_ends, verbal or {}))
         found.extend(self._tours(text, token_ends))
         return found
 
@@ -99,9 +103,15 @@ class NameFinder:
             elif label:
                 yield Candidate(m.start(1), m.end(1), label, "quoted")
 
-    def _headed(self, text: str, token_ends: set[int] | None):
+    def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int]):
+        longest: dict[int, tuple[int, str]] = {}
         for hs, he, head in self.head_lexicon.find_all(text):
+            if he not in longest or hs < longest[he][0]:
+                longest[he] = (hs, head)
+        for he, (hs, head) in sorted(longest.items()):
             row = self.heads[head]
+            if row["label"] == "NONE":
+                continue  # the longest head says the phrase is no name (科技创新中心: a goal)
             if token_ends is not None and he not in token_ends:
                 continue  # the head is the start of a longer word (工程 in 工程院)
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
@@ -109,6 +119,8 @@ class NameFinder:
             start = self._left_edge(text, hs)
             if start is None:
                 continue
+            if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
+                start = max([start, *(ve for vs, ve in verbal.items() if start <= vs < hs)])
             modifier = text[start:hs]
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue
@@ -169,7 +181,8 @@ def make_names(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         token_ends = {t.idx + len(t) for t in doc}
-        candidates.add(doc, finder(doc._.kg_norm.text, token_ends))
+        verbal = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _VERBAL_TAGS}
+        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal))
         return doc
 
     return component

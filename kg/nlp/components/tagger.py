@@ -52,6 +52,7 @@ class LacRepair:
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
+        self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
@@ -125,6 +126,8 @@ class LacRepair:
         if e < len(text) and text[e].isdigit():
             return None  # 新建科技馆2座: a kind of thing being counted, not a name
         name = text[s:e]
+        if name.endswith(self.not_org_heads):
+            return None  # 建设全国科技创新中心: a development goal, not a body
         organ = self.organs.ending_at(name, len(name))
         modifier = name[: -len(organ)]
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
