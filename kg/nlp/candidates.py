@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 # Source priority, used only to break ties between spans of equal length.
-PRIORITY = {"gazetteer": 50, "quantity": 45, "date": 45, "quoted": 40, "org": 35,
+PRIORITY = {"gazetteer": 50, "quantity": 45, "date": 45, "quoted": 40, "org": 35, "facility": 35,
             "title": 30, "person": 30, "head": 20, "region": 10, "lac": 5}
 
 

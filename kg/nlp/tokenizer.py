@@ -71,6 +71,7 @@ def _gazetteer_words() -> list[str]:
     words = {r["name"] for r in load_table("places.tsv")}
     words |= {r["name"] for r in organization_rows() if len(r["name"]) > 1}
     words |= {r["name"] for r in load_table("names.tsv") if len(r["name"]) > 1}
+    words |= {r["name"] for r in load_table("features.tsv") if len(r["name"]) > 2}
     return sorted(words)
 
 

@@ -1,7 +1,8 @@
 """Gazetteer matching: places, regions, organizations and named programs from packaged data.
 
-Two-character names (河南, 包头, 和县) are matched only where jieba also makes them a
-word, so that they do not fire inside longer words.
+Two-character names (河南, 包头, 和县), and places that are not divisions (rivers, regions),
+are matched only where jieba also makes them a word, so that they do not fire inside longer
+words (地中海 in 地中海贫血).
 """
 
 from __future__ import annotations
@@ -37,7 +38,15 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
             entries.setdefault(alias, ("PLACE", row["code"]))
     for row in load_table("regions.tsv"):
         entries.setdefault(row["name"], ("PLACE", row["name"]))
+    for name, value in feature_entries().items():
+        entries.setdefault(name, value)
     return entries
+
+
+def feature_entries() -> dict[str, tuple[str, str]]:
+    """Named places that are not divisions (``features.tsv``: rivers, mountains, world regions …),
+    two characters or more; keyed by their name."""
+    return {r["name"]: ("PLACE", r["name"]) for r in load_table("features.tsv") if len(r["name"]) >= 2}
 
 
 def name_entries() -> dict[str, tuple[str, str]]:
@@ -63,7 +72,8 @@ class Gazetteer:
         ends = {t.idx + len(t) for t in doc}
         found = []
         for s, e, (label, key) in self.lexicon.find_all(text):
-            if e - s <= 2 and not (s in starts and e in ends):
+            # short names, and names that are not divisions (地中海 of 地中海贫血), must be words
+            if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends):
                 continue
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._country_compounds(text))

@@ -52,6 +52,9 @@ class LacRepair:
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
+        self.division_names = {r["name"] for r in load_table("places.tsv")} | {
+            a for r in load_table("places.tsv") if r["level"] != "county" for a in r["aliases"].split("|") if len(a) >= 2}
+        self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -79,6 +82,10 @@ class LacRepair:
         hits = list(self.places.finditer(name))
         if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
+        if hits and hits[0][:2] == (0, len(name)) and name in self.division_names:
+            return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree: 包头, 通辽 (not the verb 包头)
+        if name.endswith(self.place_heads) and not hits:
+            return None  # 产业集聚区, 5A级景区: a kind of zone, no place named
         if self.is_word(name) or _DIRECTION_START.match(name):
             return None
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
@@ -232,7 +239,8 @@ class TaggerComponent:
                 # a name inside a longer jieba word (雷厉 in 雷厉风行) is not a name
                 cand = self.repair.person(text, ws, we) if ws in starts and we in ends else None
             elif tag == "LOC":
-                cand = self.repair.place(text, ws, we)
+                # a place starting inside a jieba word (顺盟市 of 理顺盟市) is none
+                cand = self.repair.place(text, ws, we) if ws in starts else None
             elif tag == "ORG":
                 cand = self.repair.organization(text, ws, we, ends)
             if cand is not None:

@@ -1,0 +1,122 @@
+"""PLACE names of facilities, infrastructure and zones, composed as [place] + modifiers + head.
+
+The annotation guidelines make a named railway, airport, reservoir, irrigation area, scenic
+area, heritage site or official zone one PLACE for the whole name (临河至哈密铁路,
+昆明长水国际机场, 河套灌区, 中国（上海）自由贸易试验区). The head words are in
+``place_heads.tsv``; the name runs left from the head, over modifiers, a bracketed place
+（内蒙古）, a dash or 至 between two places, until punctuation, a boundary word or a verb.
+
+- Heads with ``needs_place = 1`` make a name only when the modifier holds a place (a division,
+  a named feature of ``features.tsv`` or a region): 包头稀土高新技术产业开发区, not 零碳园区.
+  The name then starts at its first place: 推进呼和浩特都市圈 -> 呼和浩特都市圈.
+- Heads with ``needs_place = 0`` take a proper name that is not a division (盛乐国际机场,
+  小浪底水利枢纽): any modifier of two or more characters that the dictionary does not know
+  as a common word (小型水库 and 智慧口岸 stay categories).
+- A numbered road is a name: 331国道, G6高速.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import candidates
+from ..candidates import Candidate
+from ..text import Lexicon, WordSet, is_cjk
+from ...data import column, load_table
+from .gazetteer import feature_entries, place_entries
+
+_MAX_MODIFIER = 16
+_STOP = set("，。、；：！？“”《》\n \t")
+_INNER = set("（）()—-·至")
+# LAC tags a name's modifier never holds: verbs, adverbs, prepositions, conjunctions, pronouns.
+_VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
+# jieba dictionary tags of common words: such a modifier alone is a kind, not a name.
+_COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f")
+_ROUTE_FROM = re.compile(r"[\u4e00-\u9fff]{2,5}至$")
+_NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
+
+
+class FacilityFinder:
+    def __init__(self, word_tags: dict[str, str] | None = None):
+        self.heads = {r["head"]: r for r in load_table("place_heads.tsv")}
+        self.head_lexicon = Lexicon({h: h for h in self.heads})
+        entries = {k: v for k, v in place_entries(word_tags).items() if len(k) >= 2}
+        entries.update(feature_entries())
+        self.places = Lexicon(entries)
+        self.boundaries = WordSet(column("boundaries.tsv", "word"))
+        self.word_tags = word_tags or {}
+
+    def __call__(self, text: str, token_ends: set[int] | None = None,
+                 verbal: dict[int, int] | None = None) -> list[Candidate]:
+        """Facility and zone names of ``text``: ``token_ends`` where words end (a head must end one),
+        ``verbal`` start -> end of verbs and function words (a name does not run left past one)."""
+        verbal = verbal or {}
+        longest: dict[int, tuple[int, str]] = {}
+        for hs, he, head in self.head_lexicon.find_all(text):
+            if he not in longest or hs < longest[he][0]:
+                longest[he] = (hs, head)
+        found = []
+        for he, (hs, head) in sorted(longest.items()):
+            if token_ends is not None and he not in token_ends:
+                continue
+            start = self._left_edge(text, hs, verbal)
+            if start >= hs:
+                continue
+            row = self.heads[head]
+            places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
+            if places:
+                first = start + places[0][0]
+                # a route between two places: 临河至哈密铁路 (the first may be a short name)
+                route = _ROUTE_FROM.search(text, start, first)
+                start = route.start() if route else first
+            elif row["needs_place"] == "1" or not self._proper(text[start:hs]):
+                continue
+            name = text[start:he]
+            if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
+                continue
+            found.append(Candidate(start, he, "PLACE", "facility"))
+        for m in _NUMBERED_ROAD.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        return found
+
+    def _proper(self, modifier: str) -> bool:
+        """A modifier that can be a proper name: two or more Hanzi, not a common word of the dictionary."""
+        core = modifier.strip("（）()")
+        if len(core) < 2 or not all(is_cjk(c) for c in core):
+            return False
+        return self.word_tags.get(core, "") not in _COMMON
+
+    def _left_edge(self, text: str, head_start: int, verbal: dict[int, int]) -> int:
+        i = head_start
+        limit = max(0, head_start - _MAX_MODIFIER)
+        while i > limit:
+            c = text[i - 1]
+            if c in _STOP or not (is_cjk(c) or c in _INNER):
+                break
+            if self.boundaries.ending_at(text, i):
+                break
+            i -= 1
+        # a verb or function word inside the run ends the name before it
+        for vs, ve in verbal.items():
+            if i <= vs < head_start:
+                i = max(i, ve)
+        while i < head_start and text[i] in _INNER:
+            i += 1
+        return i
+
+
+@Language.factory("kg_facilities", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm", "token.tag"])
+def make_facilities(nlp: Language, name: str):
+    """Recognize PLACE candidates of facilities, infrastructure and zones."""
+    finder = FacilityFinder(getattr(nlp.tokenizer, "word_tags", None))
+
+    def component(doc: Doc) -> Doc:
+        token_ends = {t.idx + len(t) for t in doc}
+        verbal = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _VERBAL_TAGS}
+        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal))
+        return doc
+
+    return component
