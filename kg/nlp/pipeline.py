@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from . import extensions, tokenizer  # noqa: F401  (registers the tokenizer and extensions)
 from .components import (  # noqa: F401
-    dates, document, entities, facilities, gazetteer, measures, names, organizations, persons, quantities, relations, resolve, sentences, tagger,
+    dates, document, entities, facilities, gazetteer, localities, measures, names, organizations, persons, quantities, relations, resolve, sentences, tagger,
 )
 
 PIPES = (
@@ -17,6 +17,7 @@ PIPES = (
     "kg_dates",
     "kg_gazetteer",
     "kg_facilities",
+    "kg_localities",
     "kg_organizations",
     "kg_names",
     "kg_persons",

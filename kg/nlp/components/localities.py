@@ -1,0 +1,98 @@
+"""PLACE names below the county: townships (镇, 乡, 街道, 苏木) and villages (村, 社区, 嘎查).
+
+The guidelines make a named town, street, community or village a PLACE, and a chain of them
+with the county before one span (密云区十里堡镇岭东村). Townships come from the packaged
+``townships.tsv`` (with their full suffix only: see ``kg.townships``); a village is a name of
+two to four characters before 村, 社区 or 嘎查 that the dictionary does not know as a common
+word (岭东村, not 示范村, 贫困村 or 新农村), written right after a township or county, or on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import candidates
+from ..candidates import Candidate
+from ..text import Lexicon
+from ...places import divisions
+from ...townships import townships
+
+_VILLAGE_END = re.compile(r"(?:村|社区|嘎查)(?![\u4e00-\u9fff]?(?:委|民|级|干部|书记|两委|庄|落|镇|居|建设|振兴|发展|治理|规划|改造|集体|经济))")
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区|嘎查)")
+# level words: a township's or village's stem is never one (乡镇街道, 苏木乡)
+_LEVELS = ("乡", "镇", "村", "街道", "苏木", "社区", "嘎查", "县", "区", "市", "旗")
+# jieba dictionary tags of common words: a village's stem is none of them (示范村, 贫困村, 行政村)
+_COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "q", "r", "t", "s")
+# LAC tags a village's stem never carries: verbs, adverbs, function words, numerals
+_NOT_STEM = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q", "w", "TIME", "PER"}
+
+
+class LocalityFinder:
+    def __init__(self, word_tags: dict[str, str] | None = None):
+        self.townships = townships()
+        self.word_tags = word_tags or {}
+        div = divisions()
+        self.counties = Lexicon({n: c for n, codes in div.by_name.items() for c in codes[:1] if len(n) >= 3})
+
+    def __call__(self, text: str, token_starts: set[int], barred: set[int]) -> list[Candidate]:
+        found = []
+        taken = bytearray(len(text) + 1)
+        for s, e, name in self.townships.finditer(text):
+            stem = name[:-2] if name.endswith(("街道", "苏木", "地区")) else name[:-1]
+            if s not in token_starts or stem.endswith(_LEVELS) or stem.startswith(_LEVELS):
+                continue
+            start = self._division_before(text, s)
+            end = self._village_after(text, e, token_starts, barred) or e
+            found.append(Candidate(start, end, "PLACE", "facility"))
+            taken[start:end] = b"\x01" * (end - start)
+        for m in _VILLAGE_END.finditer(text):
+            ve, e = m.span()
+            if taken[ve]:
+                continue
+            for n in (4, 3, 2):  # the longest stem that starts a word and holds no verb or function word
+                s = ve - n
+                stem = text[s:ve] if s >= 0 else ""
+                if not stem or not all("\u4e00" <= c <= "\u9fff" for c in stem) or s not in token_starts:
+                    continue
+                if any(i in barred for i in range(s, ve)) or stem.endswith(_LEVELS) or self._common(stem) \
+                        or self.word_tags.get(text[s:e]):
+                    continue
+                found.append(Candidate(self._division_before(text, s), e, "PLACE", "facility"))
+                break
+        return found
+
+    def _common(self, stem: str) -> bool:
+        return self.word_tags.get(stem, "") in _COMMON or self.word_tags.get(stem[:2], "") in ("v", "a", "d", "m")
+
+    def _division_before(self, text: str, s: int) -> int:
+        """Start of a county or prefecture name written right before ``s`` (密云区十里堡镇), else ``s``."""
+        best = s
+        for n in self.counties.lengths:
+            if n <= s - 0 and text[s - n:s] in self.counties.entries:
+                best = s - n
+                break
+        return best
+
+    def _village_after(self, text: str, e: int, token_starts: set[int], barred: set[int]) -> int:
+        m = _VILLAGE.match(text, e)
+        if not m or any(i in barred for i in range(e, m.end())):
+            return 0
+        stem = m.group().removesuffix("嘎查").removesuffix("社区").removesuffix("村")
+        return m.end() if not self._common(stem) else 0
+
+
+@Language.factory("kg_localities", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm", "token.tag"])
+def make_localities(nlp: Language, name: str):
+    """Recognize PLACE candidates of townships and villages."""
+    finder = LocalityFinder(getattr(nlp.tokenizer, "word_tags", None))
+
+    def component(doc: Doc) -> Doc:
+        starts = {t.idx for t in doc}
+        barred = {t.idx for t in doc if t.tag_ in _NOT_STEM}
+        candidates.add(doc, finder(doc._.kg_norm.text, starts, barred))
+        return doc
+
+    return component
