@@ -29,9 +29,6 @@ _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # a long quoted name may still open with one (“百名专家走进…”).
 _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万](?:个|.{0,3}$)|^[\d—\-]+$")
 _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵", "模范", "单位", "示范县", "示范市")
-# Words after a closing quote that say the quoted text is a program's name.
-_PROGRAM_CUES = ("品牌", "行动", "工程", "计划", "试点", "系列活动", "主题活动", "活动", "战略", "平台",
-                 "服务平台", "模式", "创建", "项目", "专项", "培训班", "大事记", "巡讲", "进社区", "为主题", "工作")
 # A place or a level word, then 行 ending the phrase.
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
 _NOT_TOUR = set("动为业政使列程走驶长情李")
@@ -46,17 +43,24 @@ class NameFinder:
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.head_sorted = sorted(self.heads, key=len, reverse=True)
+        # words after a closing quote that say what the quoted text names (“科技兴蒙”行动)
+        self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
+        self.cue_sorted = sorted(self.cues, key=len, reverse=True)
+        # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
+        self.known = Lexicon({r["name"]: r["label"] for r in load_table("national_programs.tsv")})
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
         # Names of ideologies, slogans and honours: never a mention, and nothing inside them is.
-        blocked = column("not_names.tsv", "phrase")
+        blocked = [*column("not_names.tsv", "phrase"), *column("slogans.tsv", "phrase")]
         self.patterns.append(("BLOCK", re.compile("|".join(map(re.escape, sorted(blocked, key=len, reverse=True))))))
 
-    def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None) -> list[Candidate]:
+    def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None,
+                 token_starts: set[int] | None = None) -> list[Candidate]:
         """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
         start -> end of verbs, adverbs and function words (an organization's name never runs left past one)."""
         found = list(self._patterns(text))
         found.extend(self._titled(text))
         found.extend(self._quoted(text))
+        found.extend(self._known(text, token_starts))
         found.extend(self._headed(text, token_ends, verbal or {}))
         found.extend(self._tours(text, token_ends))
         return found
@@ -78,30 +82,58 @@ class NameFinder:
         for m in re.finditer(r"《([^《》\n]{1,60})》", text):
             yield Candidate(m.start(1), m.end(1), "WORK", "title")
 
+    def _cue_after(self, text: str, i: int) -> dict | None:
+        return next((self.cues[w] for w in self.cue_sorted if text.startswith(w, i)), None)
+
     def _quoted(self, text: str):
         quotes = list(re.finditer(r"“([^“”\n]{1,40})”", text))
         labels: list[str | None] = [None] * len(quotes)
+        whole: list[int] = [0] * len(quotes)  # end of a name that runs on past the closing mark
         # right to left, so that a quote joined to the next one (“A”“B”创建, “A”和“B”活动)
         # takes the label the next one's cue gives
         for k in range(len(quotes) - 1, -1, -1):
             m = quotes[k]
             name = m.group(1)
-            if name.endswith(_HONOUR_END) or _NUMERAL_START.match(name) or len(name) < 2:
+            if name.endswith(_HONOUR_END) or len(name) < 1:
                 continue
-            after = text[m.end() : m.end() + 4]
+            cue = self._cue_after(text, m.end())
+            # a short or numbered quoted part, or one ending in an operator, is no name on its own:
+            # the name is the quoted part and the head together (“三北”工程, “人工智能+”行动)
+            if cue and cue["span"] == "in" and (len(name) <= 2 or _NUMERAL_START.match(name) or name[-1] in "+×"):
+                labels[k], whole[k] = cue["label"], m.end() + len(cue["word"])
+                continue
+            if _NUMERAL_START.match(name) or len(name) < 2:
+                continue
             label = self._label_by_head(name)
-            if label is None and after.startswith(_PROGRAM_CUES):
+            if label is None and cue is not None and cue["label"] == "PROGRAM":
                 label = "PROGRAM"
             if label is None and k + 1 < len(quotes) and quotes[k + 1].start() - m.end() <= 1 \
                     and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
                 label = labels[k + 1] if labels[k + 1] == "PROGRAM" else None
             labels[k] = label
-        for m, label in zip(quotes, labels):
+        for m, label, end in zip(quotes, labels, whole):
             name = m.group(1)
             if name.endswith(_HONOUR_END):
                 yield Candidate(m.start(1), m.end(1), "BLOCK", "quoted")
+            elif end:
+                yield Candidate(m.start(), end, label, "quoted")
             elif label:
                 yield Candidate(m.start(1), m.end(1), label, "quoted")
+
+    def _known(self, text: str, token_starts: set[int] | None):
+        """Names of ``national_programs.tsv``, found with quote marks inside them ignored."""
+        keep = [i for i, c in enumerate(text) if c not in "“”"]
+        bare = "".join(text[i] for i in keep)
+        for s, e, label in self.known.finditer(bare):
+            start, end = keep[s], keep[e - 1] + 1
+            if "”" in text[start:end] and start and text[start - 1] == "“":
+                start -= 1  # “三北”工程: the name runs on past the closing mark and keeps both marks
+            quoted = start and text[start - 1] == "“" and end < len(text) and text[end] == "”"
+            if e - s <= 3 and not quoted and "”" not in text[start:end]:
+                continue  # 两新 of 两新组织: a short name counts in quote marks only
+            if token_starts is not None and start not in token_starts and text[start] != "“":
+                continue
+            yield Candidate(start, end, label, "gazetteer")
 
     def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int]):
         longest: dict[int, tuple[int, str]] = {}
@@ -182,7 +214,8 @@ def make_names(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         token_ends = {t.idx + len(t) for t in doc}
         verbal = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _VERBAL_TAGS}
-        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal))
+        starts = {t.idx for t in doc}
+        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts))
         return doc
 
     return component
