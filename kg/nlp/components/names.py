@@ -23,6 +23,8 @@ from .gazetteer import place_entries
 from ...data import column, load_table
 
 _MAX_NAME = 30
+# A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦).
+_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
@@ -37,13 +39,17 @@ _QUALIFIER = re.compile(r"第?[一二三四五六七八九十百\d]+[届次期]|
 
 
 class NameFinder:
-    def __init__(self):
+    def __init__(self, word_tags: dict[str, str] | None = None):
         self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.head_sorted = sorted(self.heads, key=len, reverse=True)
         # words after a closing quote that say what the quoted text names (“科技兴蒙”行动)
+        self.verb_tags = word_tags or {}
+        # verbs that introduce a whole coordinated name (实施甲和乙工程)
+        self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
+        self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
@@ -61,7 +67,7 @@ class NameFinder:
         found.extend(self._titled(text))
         found.extend(self._quoted(text))
         found.extend(self._known(text, token_starts))
-        found.extend(self._headed(text, token_ends, verbal or {}))
+        found.extend(self._headed(text, token_ends, verbal or {}, token_starts))
         found.extend(self._tours(text, token_ends))
         return found
 
@@ -135,7 +141,23 @@ class NameFinder:
                 continue
             yield Candidate(start, end, label, "gazetteer")
 
-    def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int]):
+    def _coordinated(self, text: str, start: int, token_starts: set[int] | None) -> int:
+        """Start of ``甲和乙`` when the name at ``start`` follows 和 and a verb that introduces the
+        whole name comes right before 甲 (实施国家…普及攻坚和质量提升工程)."""
+        if start < 2 or text[start - 1] not in "和与":
+            return start
+        j = start - 1
+        while j > max(0, start - 16) and is_cjk(text[j - 1]) and text[j - 1] not in _STOP_CHARS:
+            hit = self.introducers.ending_at(text, j)
+            if hit and (token_starts is None or j - len(hit) in token_starts):
+                return j
+            if self.boundaries.ending_at(text, j):
+                return start
+            j -= 1
+        return start
+
+    def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int],
+                token_starts: set[int] | None = None):
         longest: dict[int, tuple[int, str]] = {}
         for hs, he, head in self.head_lexicon.find_all(text):
             if he not in longest or hs < longest[he][0]:
@@ -148,12 +170,25 @@ class NameFinder:
                 continue  # the head is the start of a longer word (工程 in 工程院)
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
                 continue  # “科技兴蒙”行动: the quoted part alone is the name
-            start = self._left_edge(text, hs)
+            start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM")
             if start is None:
                 continue
             if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
                 start = max([start, *(ve for vs, ve in verbal.items() if start <= vs < hs)])
+            else:
+                # a coordination inside a name introduced by a verb: 实施[甲和乙工程]
+                start = self._coordinated(text, start, token_starts)
+                # a name starts at a word, and not with a verb of the sentence (增加…计划, 建好…项目)
+                if token_starts is not None:
+                    start = next((i for i in range(start, hs) if i in token_starts), hs)
+                while start in verbal and verbal[start] < hs and self.verb_tags.get(text[start:verbal[start]]) == "v":
+                    start = verbal[start]
             modifier = text[start:hs]
+            if _COUNTED.search(modifier):
+                continue  # 增加5000个…计划, 建成20个…工程: things counted, not a name
+            if row["label"] == "PROGRAM" and head.endswith("工程") and any(
+                    fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(modifier)):
+                continue  # 集通铁路动车改造工程: works on a facility give only the facility
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue
             name = text[start:he]
@@ -175,8 +210,11 @@ class NameFinder:
             if start is not None and e + 1 - start >= 6:
                 yield Candidate(start, e + 1, "PROGRAM", "head")
 
-    def _left_edge(self, text: str, head_start: int) -> int | None:
-        """Leftmost start of a name ending at head_start: stop at punctuation or a boundary word."""
+    def _left_edge(self, text: str, head_start: int, token_starts: set[int] | None = None,
+                   stop_at_quote: bool = False) -> int | None:
+        """Leftmost start of a name ending at head_start: stop at punctuation or a boundary word
+        (one that ends a word: 各 of 各族 is none). A program's name does not take in a quoted
+        name of four characters or more (“红色百年路·科普万里行”全区…行动: the quoted one is the name)."""
         i = head_start
         limit = max(0, head_start - _MAX_NAME)
         while i > limit:
@@ -185,7 +223,7 @@ class NameFinder:
                 break
             if c == "”":  # take the whole quoted part
                 j = text.rfind("“", limit, i - 1)
-                if j < 0:
+                if j < 0 or (stop_at_quote and i - 1 - (j + 1) >= 4):
                     break
                 i = j
                 continue
@@ -198,7 +236,7 @@ class NameFinder:
             if c in "“《":
                 break
             hit = self.boundaries.ending_at(text, i)
-            if hit:
+            if hit and (token_starts is None or i in token_starts):
                 break
             if not (is_cjk(c) or c.isdigit() or c in "·+—-"):
                 break
@@ -209,7 +247,7 @@ class NameFinder:
 @Language.factory("kg_names", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
 def make_names(nlp: Language, name: str):
     """Recognize PROGRAM, EVENT and WORK candidates."""
-    finder = NameFinder()
+    finder = NameFinder(getattr(nlp.tokenizer, "word_tags", None))
 
     def component(doc: Doc) -> Doc:
         token_ends = {t.idx + len(t) for t in doc}
