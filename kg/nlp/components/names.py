@@ -23,6 +23,11 @@ from .gazetteer import place_entries
 from ...data import column, load_table
 
 _MAX_NAME = 30
+_LOCATIVES = set("上后前中")
+# LAC tags of the words a program's or event's name never starts with: verbs of the sentence,
+# adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
+_LEADING_TAGS = {"v", "vd", "d", "p", "c"}
+_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦).
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
@@ -35,7 +40,7 @@ _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵"
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
 _NOT_TOUR = set("动为业政使列程走驶长情李")
 _STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
-_QUALIFIER = re.compile(r"第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
+_QUALIFIER = re.compile(r"（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
 
 
 class NameFinder:
@@ -60,14 +65,16 @@ class NameFinder:
         self.patterns.append(("BLOCK", re.compile("|".join(map(re.escape, sorted(blocked, key=len, reverse=True))))))
 
     def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None,
-                 token_starts: set[int] | None = None) -> list[Candidate]:
+                 token_starts: set[int] | None = None, persons: set[int] | None = None,
+                 leading: dict[int, int] | None = None) -> list[Candidate]:
         """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
         start -> end of verbs, adverbs and function words (an organization's name never runs left past one)."""
         found = list(self._patterns(text))
         found.extend(self._titled(text))
         found.extend(self._quoted(text))
         found.extend(self._known(text, token_starts))
-        found.extend(self._headed(text, token_ends, verbal or {}, token_starts))
+        found.extend(self._with_ordinal(text, found))
+        found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading))
         found.extend(self._tours(text, token_ends))
         return found
 
@@ -126,6 +133,15 @@ class NameFinder:
             elif label:
                 yield Candidate(m.start(1), m.end(1), label, "quoted")
 
+    def _with_ordinal(self, text: str, found: list[Candidate]):
+        """An ordinal right before an event joins it: 第七届 + 残特奥会, 第三轮 + 中央…督察 (a year stays a DATE)."""
+        for c in found:
+            if c.label != "EVENT":
+                continue
+            m = _ORDINAL_BEFORE.search(text, max(0, c.start - 8), c.start)
+            if m:
+                yield Candidate(m.start(), c.end, "EVENT", c.source, c.attrs)
+
     def _known(self, text: str, token_starts: set[int] | None):
         """Names of ``national_programs.tsv``, found with quote marks inside them ignored."""
         keep = [i for i, c in enumerate(text) if c not in "“”"]
@@ -157,7 +173,9 @@ class NameFinder:
         return start
 
     def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int],
-                token_starts: set[int] | None = None):
+                token_starts: set[int] | None = None, persons: set[int] = frozenset(),
+                leading: dict[int, int] | None = None):
+        leading = leading or {}
         longest: dict[int, tuple[int, str]] = {}
         for hs, he, head in self.head_lexicon.find_all(text):
             if he not in longest or hs < longest[he][0]:
@@ -166,8 +184,9 @@ class NameFinder:
             row = self.heads[head]
             if row["label"] == "NONE":
                 continue  # the longest head says the phrase is no name (科技创新中心: a goal)
-            if token_ends is not None and he not in token_ends:
-                continue  # the head is the start of a longer word (工程 in 工程院)
+            if token_ends is not None and he not in token_ends and not (
+                    row["label"] == "EVENT" and text[he:he + 1] in _LOCATIVES):
+                continue  # the head is the start of a longer word (工程 in 工程院); 工作会上 is fine
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
                 continue  # “科技兴蒙”行动: the quoted part alone is the name
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM")
@@ -181,8 +200,14 @@ class NameFinder:
                 # a name starts at a word, and not with a verb of the sentence (增加…计划, 建好…项目)
                 if token_starts is not None:
                     start = next((i for i in range(start, hs) if i in token_starts), hs)
-                while start in verbal and verbal[start] < hs and self.verb_tags.get(text[start:verbal[start]]) == "v":
-                    start = verbal[start]
+                while start in leading and leading[start] < hs:
+                    start = leading[start]
+                # 主持会议, 召开会议: a verb and its object, no name
+                if row["label"] == "EVENT" and any(
+                        ve == hs and vs >= start for vs, ve in verbal.items() if self.verb_tags.get(text[vs:ve]) == "v"):
+                    continue
+                if any(start <= p < hs for p in persons):
+                    continue  # …董事长徐明波主持会议: a person inside is no part of a name
             modifier = text[start:hs]
             if _COUNTED.search(modifier):
                 continue  # 增加5000个…计划, 建成20个…工程: things counted, not a name
@@ -227,6 +252,12 @@ class NameFinder:
                     break
                 i = j
                 continue
+            if c in "）)":  # a bracketed part inside a name: 内蒙古—深圳（前海）产业合作大会
+                j = text.rfind("（" if c == "）" else "(", limit, i - 1)
+                if j < 0 or i - 1 - j > 8:
+                    break
+                i = j
+                continue
             if c == "》":
                 j = text.rfind("《", limit, i - 1)
                 if j < 0:
@@ -253,7 +284,9 @@ def make_names(nlp: Language, name: str):
         token_ends = {t.idx + len(t) for t in doc}
         verbal = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _VERBAL_TAGS}
         starts = {t.idx for t in doc}
-        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts))
+        persons = {t.idx for t in doc if t.tag_ == "PER"}
+        leading = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _LEADING_TAGS}
+        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts, persons, leading))
         return doc
 
     return component
