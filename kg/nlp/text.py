@@ -31,6 +31,8 @@ class Lexicon:
         while i < n:
             if text[i] in self.first:
                 for length in self.lengths:
+                    if i + length > n:
+                        continue  # a slice past the end would be shorter than its length
                     value = self.entries.get(text[i : i + length])
                     if value is not None:
                         yield i, i + length, value
@@ -43,9 +45,12 @@ class Lexicon:
 
     def find_all(self, text: str):
         """Yield (start, end, value) for every match at every position (overlaps allowed)."""
+        n = len(text)
         for i, c in enumerate(text):
             if c in self.first:
                 for length in self.lengths:
+                    if i + length > n:
+                        continue
                     value = self.entries.get(text[i : i + length])
                     if value is not None:
                         yield i, i + length, value

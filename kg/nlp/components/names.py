@@ -26,7 +26,7 @@ _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
 # LAC tags of the words a program's or event's name never starts with: verbs of the sentence,
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
-_LEADING_TAGS = {"v", "vd", "d", "p", "c"}
+_LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦).
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)")
