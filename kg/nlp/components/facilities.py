@@ -32,10 +32,11 @@ _MAX_MODIFIER = 16
 _STOP = set("，。、；：！？“”《》\n \t")
 _INNER = set("（）()—-·至")
 # LAC tags a name's modifier never holds: verbs, adverbs, prepositions, conjunctions, pronouns.
-_VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
+_VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q"}
 # jieba dictionary tags of common words: such a modifier alone is a kind, not a name.
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f")
 _ROUTE_FROM = re.compile(r"[\u4e00-\u9fff]{2,5}至$")
+_FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
 
@@ -43,7 +44,8 @@ class FacilityFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.heads = {r["head"]: r for r in load_table("place_heads.tsv")}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
-        entries = {k: v for k, v in place_entries(word_tags).items() if len(k) >= 2}
+        # every alias counts here (哈密, 临河): the head is the evidence that a place is named
+        entries = {k: v for k, v in place_entries().items() if len(k) >= 2}
         entries.update(feature_entries())
         self.places = Lexicon(entries)
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -62,7 +64,7 @@ class FacilityFinder:
         for he, (hs, head) in sorted(longest.items()):
             if token_ends is not None and he not in token_ends:
                 continue
-            start = self._left_edge(text, hs, verbal)
+            start = self._left_edge(text, hs, verbal, token_ends)
             if start >= hs:
                 continue
             row = self.heads[head]
@@ -80,6 +82,26 @@ class FacilityFinder:
             found.append(Candidate(start, he, "PLACE", "facility"))
         for m in _NUMBERED_ROAD.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        found.extend(self._compounds(text, token_ends))
+        return found
+
+    def _compounds(self, text: str, token_ends: set[int] | None) -> list[Candidate]:
+        """A place and a named feature written together are one place (a city and its grassland,
+        a gorge and its river): 呼和浩特 + 敕勒川草原, 老牛湾 + 黄河大峡谷."""
+        hits = [(s, e, v) for s, e, v in self.places.finditer(text)]
+        found = []
+        k = 0
+        while k < len(hits):
+            j = k
+            while j + 1 < len(hits) and hits[j + 1][0] == hits[j][1]:
+                j += 1
+            if j > k and any(not hits[n][2][1].isdigit() for n in range(k, j + 1)):
+                end = hits[j][1]
+                m = _FEATURE_TYPE.match(text, end)
+                end = m.end() if m else end
+                if token_ends is None or end in token_ends or (m and True):
+                    found.append(Candidate(hits[k][0], end, "PLACE", "facility"))
+            k = j + 1
         return found
 
     def _proper(self, modifier: str) -> bool:
@@ -89,20 +111,24 @@ class FacilityFinder:
             return False
         return self.word_tags.get(core, "") not in _COMMON
 
-    def _left_edge(self, text: str, head_start: int, verbal: dict[int, int]) -> int:
+    def _left_edge(self, text: str, head_start: int, verbal: dict[int, int], token_ends: set[int] | None) -> int:
         i = head_start
         limit = max(0, head_start - _MAX_MODIFIER)
         while i > limit:
             c = text[i - 1]
             if c in _STOP or not (is_cjk(c) or c in _INNER):
                 break
-            if self.boundaries.ending_at(text, i):
-                break
+            if self.boundaries.ending_at(text, i) and (token_ends is None or i in token_ends):
+                break  # a boundary word that ends a word (和 of 呼和浩特 is none)
             i -= 1
-        # a verb or function word inside the run ends the name before it
+        # a verb or function word inside the run ends the name before it (至 of 甲至乙 is none)
         for vs, ve in verbal.items():
-            if i <= vs < head_start:
+            if i <= vs < head_start and text[vs:ve] not in _INNER:
                 i = max(i, ve)
+        # the name starts at a word (4F级盛乐国际机场: 盛乐)
+        if token_ends is not None:
+            while i < head_start and i not in token_ends and i > 0:
+                i += 1
         while i < head_start and text[i] in _INNER:
             i += 1
         return i

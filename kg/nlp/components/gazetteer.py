@@ -28,6 +28,10 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
     word_tags = word_tags or {}
     entries: dict[str, tuple[str, str]] = {}
     for row in load_table("places.tsv"):
+        # a two-character division name that is also a common noun (城区, 郊区, 矿区) is no mention
+        # on its own: 中心城区 names no district
+        if len(row["name"]) <= 2 and word_tags.get(row["name"], "ns") in ("n", "vn", "an", "s", "f"):
+            continue
         entries.setdefault(row["name"], ("PLACE", row["code"]))
     for row in load_table("places.tsv"):
         for alias in filter(None, row["aliases"].split("|")):

@@ -37,13 +37,16 @@ class LocalityFinder:
         div = divisions()
         self.counties = Lexicon({n: c for n, codes in div.by_name.items() for c in codes[:1] if len(n) >= 3})
 
-    def __call__(self, text: str, token_starts: set[int], barred: set[int]) -> list[Candidate]:
+    def __call__(self, text: str, token_starts: set[int], barred: set[int],
+                 common_words: set[tuple[int, int]] = frozenset()) -> list[Candidate]:
+        """``common_words``: (start, end) of words the tagger reads as common nouns (小城镇)."""
         found = []
         taken = bytearray(len(text) + 1)
         for s, e, name in self.townships.finditer(text):
             stem = name[:-2] if name.endswith(("街道", "苏木", "地区")) else name[:-1]
-            if s not in token_starts or stem.endswith(_LEVELS) or stem.startswith(_LEVELS):
-                continue
+            if s not in token_starts or stem.endswith(_LEVELS) or stem.startswith(_LEVELS) \
+                    or self.word_tags.get(name, "") in _COMMON or (s, e) in common_words:
+                continue  # 小城镇 is a word, not 小城 + 镇
             start = self._division_before(text, s)
             end = self._village_after(text, e, token_starts, barred) or e
             found.append(Candidate(start, end, "PLACE", "facility"))
@@ -92,7 +95,8 @@ def make_localities(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         starts = {t.idx for t in doc}
         barred = {t.idx for t in doc if t.tag_ in _NOT_STEM}
-        candidates.add(doc, finder(doc._.kg_norm.text, starts, barred))
+        common = {(t.idx, t.idx + len(t)) for t in doc if t.tag_ in ("n", "vn", "a", "v")}
+        candidates.add(doc, finder(doc._.kg_norm.text, starts, barred, common))
         return doc
 
     return component
