@@ -24,6 +24,12 @@ from ...data import column, load_table
 
 _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
+# 等 or a short parenthesis between a quoted name and its cue: “甲”（朝阳科协）公众号, “乙”等公众号
+_BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
+_GENERIC_ENDS = ("系统", "组织", "部门", "单位", "机构", "官方", "平台", "媒体", "门户", "新闻", "各自", "自身", "本单位")
+_LIST_ITEM_BEFORE = re.compile(r"(?:（[^（）\n]{1,10}）)?、$")
+# jieba tags of common words: such a word alone before 公众号 is no account's name (微信, 官方)
+_COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "p", "c", "u", "q")
 # LAC tags of the words a program's or event's name never starts with: verbs of the sentence,
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
@@ -52,13 +58,17 @@ class NameFinder:
         self.head_sorted = sorted(self.heads, key=len, reverse=True)
         # words after a closing quote that say what the quoted text names (“科技兴蒙”行动)
         self.verb_tags = word_tags or {}
+        self.generic_channels = {"微信", "微博", "官方", "新媒体", "自媒体", "政务", "移动", "手机", "门户"}
         # verbs that introduce a whole coordinated name (实施甲和乙工程)
         self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
         self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
-        self.known = Lexicon({r["name"]: r["label"] for r in load_table("national_programs.tsv")})
+        # (label, short names need quote marks): platforms are names wherever they are words
+        self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
+                              **{r["name"]: (r["label"], True) for r in load_table("national_programs.tsv")}})
+        self.channels = Lexicon({w: w for w, r in self.cues.items() if r["platform"] == "1"})
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
         # Names of ideologies, slogans and honours: never a mention, and nothing inside them is.
         blocked = [*column("not_names.tsv", "phrase"), *column("slogans.tsv", "phrase")]
@@ -74,6 +84,8 @@ class NameFinder:
         found.extend(self._quoted(text))
         found.extend(self._known(text, token_starts))
         found.extend(self._with_ordinal(text, found))
+        found.extend(self._channel_names(text, token_starts, leading or {}))
+        found.extend(self._elsewhere(text, found, token_starts))
         found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading))
         found.extend(self._tours(text, token_ends))
         return found
@@ -96,7 +108,13 @@ class NameFinder:
             yield Candidate(m.start(1), m.end(1), "WORK", "title")
 
     def _cue_after(self, text: str, i: int) -> dict | None:
-        return next((self.cues[w] for w in self.cue_sorted if text.startswith(w, i)), None)
+        # “A”（朝阳科协）、… or “A”等公众号: a short parenthesis or 等 may come between
+        m = _BEFORE_CUE.match(text, i)
+        j = m.end() if m else i
+        cue = next((self.cues[w] for w in self.cue_sorted if text.startswith(w, j)), None)
+        if cue is not None and j > i and cue["platform"] != "1":
+            return None
+        return cue
 
     def _quoted(self, text: str):
         quotes = list(re.finditer(r"“([^“”\n]{1,40})”", text))
@@ -133,6 +151,50 @@ class NameFinder:
             elif label:
                 yield Candidate(m.start(1), m.end(1), label, "quoted")
 
+    def _channel_names(self, text: str, token_starts: set[int] | None, leading: dict[int, int]):
+        """Accounts and apps named before an online channel without quote marks (科学加客户端,
+        蝌蚪五线谱网站), and every item of a list that ends in 等 + channel (甲、乙、丙等公众号)."""
+        for cs, _ce, _w in self.channels.finditer(text):
+            end = cs - 1 if cs and text[cs - 1] == "等" else cs
+            listed = end < cs
+            while True:
+                start = self._channel_start(text, end, token_starts, leading)
+                if start is None:
+                    break
+                yield Candidate(start, end, "PROGRAM", "head")
+                # the item before, across 、 or a short parenthesis (金葵花行动（朝阳科协）、…)
+                m = _LIST_ITEM_BEFORE.search(text, max(0, start - 12), start) if listed else None
+                if not m:
+                    break
+                end = m.start()
+
+    def _channel_start(self, text: str, end: int, token_starts: set[int] | None, leading: dict[int, int]) -> int | None:
+        i = end
+        while i > max(0, end - 10) and (is_cjk(text[i - 1]) or text[i - 1].isalnum()) and text[i - 1] not in _STOP_CHARS:
+            if self.boundaries.ending_at(text, i) and (token_starts is None or i in token_starts):
+                break
+            i -= 1
+        if token_starts is not None:
+            i = next((k for k in range(i, end) if k in token_starts), end)
+        while i in leading and leading[i] < end:
+            i = leading[i]
+        name = text[i:end]
+        if len(name) < 2 or self.verb_tags.get(name, "") in _COMMON_WORD or name in self.generic_channels \
+                or name.endswith(_GENERIC_ENDS):
+            return None  # 微信公众号, 科协系统网站: a kind of channel, not the name of one
+        return i
+
+    def _elsewhere(self, text: str, found: list[Candidate], token_starts: set[int] | None):
+        """One sense per report: a program named once by quote marks or a channel is the same
+        program wherever its name recurs (平谷科普 quoted once, bare in a list elsewhere)."""
+        names = {text[c.start:c.end] for c in found if c.label == "PROGRAM" and c.source in ("quoted", "head")
+                 and c.end - c.start >= 3 and not any(ch in text[c.start:c.end] for ch in "“”《》")}
+        if not names:
+            return
+        for s, e, name in Lexicon({n: n for n in names}).finditer(text):
+            if token_starts is None or s in token_starts:
+                yield Candidate(s, e, "PROGRAM", "head")
+
     def _with_ordinal(self, text: str, found: list[Candidate]):
         """An ordinal right before an event joins it: 第七届 + 残特奥会, 第三轮 + 中央…督察 (a year stays a DATE)."""
         for c in found:
@@ -146,12 +208,12 @@ class NameFinder:
         """Names of ``national_programs.tsv``, found with quote marks inside them ignored."""
         keep = [i for i, c in enumerate(text) if c not in "“”"]
         bare = "".join(text[i] for i in keep)
-        for s, e, label in self.known.finditer(bare):
+        for s, e, (label, needs_quote) in self.known.finditer(bare):
             start, end = keep[s], keep[e - 1] + 1
             if "”" in text[start:end] and start and text[start - 1] == "“":
                 start -= 1  # “三北”工程: the name runs on past the closing mark and keeps both marks
             quoted = start and text[start - 1] == "“" and end < len(text) and text[end] == "”"
-            if e - s <= 3 and not quoted and "”" not in text[start:end]:
+            if needs_quote and e - s <= 3 and not quoted and "”" not in text[start:end]:
                 continue  # 两新 of 两新组织: a short name counts in quote marks only
             if token_starts is not None and start not in token_starts and text[start] != "“":
                 continue
