@@ -23,7 +23,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...data import load_table, organization_rows
+from ...data import load_table, organ_words, organization_rows
 from ...places import Division, divisions
 from ..text import Lexicon
 from .gazetteer import place_entries
@@ -36,6 +36,7 @@ class EntityResolver:
         self.names = Lexicon({name: name for name in place_entries(word_tags) if name in self.div.by_name})
         self.region_words = {r["word"]: r["level"] for r in load_table("region_words.tsv")}
         self.region_sorted = sorted(self.region_words, key=len, reverse=True)
+        self.organs = set(organ_words())
         self.long_forms = sorted(((r["long"], r["short"]) for r in load_table("org_aliases.tsv")), key=lambda x: -len(x[0]))
         self.hierarchy = {r["organ"]: r["national"] for r in load_table("org_hierarchy.tsv")}
         rows = organization_rows()
@@ -109,6 +110,11 @@ class EntityResolver:
         key = d.short + rest
         return {"key": key, "location": location, "parent": self._parent(d, rest)}
 
+    def _opens_with_level_word(self, ent) -> bool:
+        """The first word is a level word, or a level word and an organ (市委), not 市场…"""
+        first = ent[0].text
+        return first in self.region_words or (first[:1] in self.region_words and first[1:] in self.organs)
+
     def _unnamed_level_body(self, text: str, region: str) -> bool:
         """``text`` opens with a bare level word (市, 盟, 县) that cannot stand for the report's region."""
         if self._leading_place(text, region):
@@ -146,7 +152,7 @@ class EntityResolver:
                 meta["organization_info"] = self.org(meta["organization"], region)
         if region:
             # 市委, 盟委 in a provincial report name some city's body, left unnamed: not a mention
-            doc.ents = [e for e in doc.ents if not (e.label_ == "ORG" and e[0].text in self.region_words
+            doc.ents = [e for e in doc.ents if not (e.label_ == "ORG" and self._opens_with_level_word(e)
                                                     and self._unnamed_level_body(e.text, region))]
         for ent in doc.ents:
             if ent.label_ == "PLACE":

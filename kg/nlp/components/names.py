@@ -24,6 +24,8 @@ from ...data import column, load_table
 
 _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
+_TITLE_LINES = 15
+_REPORT_WORDS = ("工作报告", "政府工作报告")
 # 等 or a short parenthesis between a quoted name and its cue: “甲”（朝阳科协）公众号, “乙”等公众号
 _BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
 _GENERIC_ENDS = ("系统", "组织", "部门", "单位", "机构", "官方", "平台", "媒体", "门户", "新闻", "各自", "自身", "本单位")
@@ -67,7 +69,8 @@ class NameFinder:
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
         self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
-                              **{r["name"]: (r["label"], True) for r in load_table("national_programs.tsv")}})
+                              **{r["name"]: (r["label"], not (r["label"] == "WORK" and len(r["name"]) >= 3))
+                                 for r in load_table("national_programs.tsv")}})
         self.channels = Lexicon({w: w for w, r in self.cues.items() if r["platform"] == "1"})
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
         # Names of ideologies, slogans and honours: never a mention, and nothing inside them is.
@@ -81,6 +84,7 @@ class NameFinder:
         start -> end of verbs, adverbs and function words (an organization's name never runs left past one)."""
         found = list(self._patterns(text))
         found.extend(self._titled(text))
+        found.extend(self._title_line(text))
         found.extend(self._quoted(text))
         found.extend(self._known(text, token_starts))
         found.extend(self._with_ordinal(text, found))
@@ -102,6 +106,21 @@ class NameFinder:
             for m in pattern.finditer(text):
                 s, e = m.span("name") if named else m.span()
                 yield Candidate(s, e, label, "gazetteer" if label == "BLOCK" else "head")
+
+    def _title_line(self, text: str):
+        """The report's own title line is a WORK (guidelines): a short line among the first ones that
+        ends in 报告 and holds no sentence (2026年内蒙古自治区政府工作报告)."""
+        pos = 0
+        for n, line in enumerate(text.split("\n")):
+            if n >= _TITLE_LINES:
+                break
+            stripped = line.strip().strip("#* ")
+            if 6 <= len(stripped) <= 40 and stripped.endswith(_REPORT_WORDS) and not stripped.startswith(("在", "关于")) \
+                    and not re.search(r"[，。；：！？]", stripped):
+                start = pos + line.index(stripped)
+                yield Candidate(start, start + len(stripped), "WORK", "title")
+                break
+            pos += len(line) + 1
 
     def _titled(self, text: str):
         for m in re.finditer(r"《([^《》\n]{1,60})》", text):
@@ -256,7 +275,7 @@ class NameFinder:
                 continue
             if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
                 start = max([start, *(ve for vs, ve in verbal.items() if start <= vs < hs)])
-            else:
+            elif row["label"] != "WORK":  # a document's title may open with a verb (加快发展…实施方案)
                 # a coordination inside a name introduced by a verb: 实施[甲和乙工程]
                 start = self._coordinated(text, start, token_starts)
                 # a name starts at a word, and not with a verb of the sentence (增加…计划, 建好…项目)

@@ -1,4 +1,5 @@
-"""PERSON: a name written before a title (习近平总书记, 朱有勇院士) or as the report's byline."""
+"""PERSON: a name written before a title (习近平总书记, 朱有勇院士), after one (董事长徐明波主持,
+主席 包钢), a foreign name joined by · (里卡多·维拉利), or the report's byline."""
 
 from __future__ import annotations
 
@@ -15,6 +16,19 @@ from ...data import column
 # A byline: a line of two to four characters alone in the report's opening lines.
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 _HEADER_LINES = 12
+# LAC tags of verbs and function words: a name ends before them
+_FUNCTION_TAGS = {"v", "vd", "p", "c", "u", "d", "ad", "w", "xc", "f", "m", "q", "TIME"}
+# Posts written before a name (besides person_titles.tsv): 董事长徐明波, 副主任许炜, 前议长伊蕾妮·皮韦蒂.
+_HONORIFICS = set("老总工")
+_TITLES_BEFORE = ("老领导", "董事长", "总经理", "秘书长", "巡视员", "二级巡视员", "理事长", "副理事长", "议长", "院长",
+                  "所长", "馆长", "社长", "处长", "科长", "总工程师", "委员", "常委", "专家", "记者")
+_DOT_NAME = re.compile(r"(?P<first>[\u4e00-\u9fff]{2,6})(?:·[\u4e00-\u9fff]{1,6})*·(?P<last>[\u4e00-\u9fff]{1,6})")
+
+
+# Where a name after a title ends: punctuation, a space, the end of the line.
+_NAME_END = set("、，。；：！？（）()“”《》 \u3000\n\t等")
+# LAC tags a name never holds inside: verbs, prepositions, conjunctions, particles
+_INSIDE_TAGS = {"v", "p", "c", "u"}
 
 
 class PersonFinder:
@@ -22,9 +36,17 @@ class PersonFinder:
         self.titles = sorted(column("person_titles.tsv", "title"), key=len, reverse=True)
         self.surnames = set(column("surnames.tsv", "surname"))
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
+        self.titles_set = WordSet([*self.titles, *_TITLES_BEFORE])
+        self.title_re = re.compile("|".join(map(re.escape, sorted(self.titles_set.words, key=len, reverse=True))))
 
-    def __call__(self, text: str) -> list[Candidate]:
-        found = []
+    def __call__(self, text: str, function_starts: set[int] | None = None,
+                 inside_barred: set[int] | None = None) -> list[Candidate]:
+        """PERSON candidates; ``function_starts``: where verbs and function words start (a name
+        after a title ends before one: 董事长徐明波主持会议)."""
+        function_starts = function_starts or set()
+        self.inside_barred = inside_barred or set()
+        found = self._after_titles(text, function_starts)
+        found.extend(self._foreign(text, function_starts))
         title_re = re.compile("|".join(map(re.escape, self.titles)) + r"|等(?=[\d一二三四五六七八九十]+[人名位])")
         for m in title_re.finditer(text):
             s = m.start()
@@ -39,11 +61,12 @@ class PersonFinder:
                     continue
                 before_ok = (length == 3 or b == 0 or not is_cjk(text[b - 1])
                              or self.boundaries.ending_at(text, b) is not None)
-                if before_ok:
+                if before_ok and not any(i in self.inside_barred for i in range(b + 1, s)) \
+                        and name[1:2] not in _HONORIFICS:
                     found.append(Candidate(b, s, "PERSON", "person"))
                     break
         pos = 0
-        for n, line in enumerate(text.split("\n")):
+        for n, line in enumerate(text.split("\n")):  # bylines
             if n >= _HEADER_LINES:
                 break
             stripped = line.strip()
@@ -54,13 +77,69 @@ class PersonFinder:
         return found
 
 
+    def _after_titles(self, text: str, function_starts: set[int]) -> list[Candidate]:
+        """A full name right after a title, maybe after a space: 董事长徐明波主持, 主席 包钢."""
+        found = []
+        for m in self.title_re.finditer(text):
+            b = m.end()
+            while b < len(text) and text[b] in " \u3000":
+                b += 1
+            for length in (3, 2):
+                name = text[b:b + length]
+                if len(name) < length or not all(is_cjk(c) for c in name):
+                    continue
+                if not (name[:1] in self.surnames or name[:2] in self.surnames):
+                    break
+                after = b + length
+                if after >= len(text) or text[after] in _NAME_END or after in function_starts \
+                        or self.titles_set.starting_at(text, after):
+                    if not any(i in self.inside_barred for i in range(b, after)):
+                        found.append(Candidate(b, after, "PERSON", "person"))
+                    break
+        return found
+
+    def elsewhere(self, text: str, found: list[Candidate], token_starts: set[int]) -> list[Candidate]:
+        """Other occurrences of full names (three characters or more, or two with a surname) found once."""
+        names = {text[c.start:c.end] for c in found if c.end - c.start >= 3 or text[c.start] in self.surnames}
+        out = []
+        for name in names:
+            for m in re.finditer(re.escape(name), text):
+                if m.start() in token_starts or (m.start() and not is_cjk(text[m.start() - 1])):
+                    out.append(Candidate(m.start(), m.end(), "PERSON", "person"))
+        return out
+
+    def _foreign(self, text: str, function_starts: set[int]) -> list[Candidate]:
+        """Transliterated names joined by ·: 里卡多·维拉利 (a title before it stays out)."""
+        found = []
+        for m in _DOT_NAME.finditer(text):
+            s, e = m.span()
+            # the right part ends before a verb or preposition (费罗兹在来信中)
+            for i in range(m.start("last") + 1, e):
+                if i in function_starts:
+                    e = i
+                    break
+            # the left part starts after a title (主任阿赫桑)
+            for i in range(s, m.start("first") + len(m.group("first"))):
+                t = self.titles_set.ending_at(text, i, s)
+                if t:
+                    s = i
+            if e - s >= 4 and text[s] != "·" and text[e - 1] != "·":
+                found.append(Candidate(s, e, "PERSON", "person"))
+        return found
+
+
 @Language.factory("kg_persons", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
 def make_persons(nlp: Language, name: str):
     """Recognize PERSON candidates."""
     finder = PersonFinder()
 
     def component(doc: Doc) -> Doc:
-        candidates.add(doc, finder(doc._.kg_norm.text))
+        function_starts = {t.idx for t in doc if t.tag_ in _FUNCTION_TAGS}
+        inside = {t.idx for t in doc if t.tag_ in _INSIDE_TAGS}
+        found = finder(doc._.kg_norm.text, function_starts, inside)
+        # one sense per report: a full name found once (by a title or by LAC) is a name wherever it recurs
+        lac = [c for c in doc._.kg_candidates or [] if c.label == "PERSON"]
+        candidates.add(doc, found + finder.elsewhere(doc._.kg_norm.text, found + lac, {t.idx for t in doc}))
         return doc
 
     return component

@@ -55,6 +55,7 @@ class LacRepair:
         self.division_names = {r["name"] for r in load_table("places.tsv")} | {
             a for r in load_table("places.tsv") if r["level"] != "county" for a in r["aliases"].split("|") if len(a) >= 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
+        self.title_words = set(column("person_titles.tsv", "title"))
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -72,6 +73,12 @@ class LacRepair:
             return None
         if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name):
             return None
+        if name[1:] in self.title_words or name[2:] in self.title_words:
+            return None  # 马书记: a surname with a title is no name (guidelines)
+        if len(name) == 2 and name[1] in _HONORIFICS or name[1:2] in _HONORIFICS and not name[:2] in self.surnames:
+            return None  # 任老, 马书记: a surname with an honorific is no name (guidelines)
+        if name.endswith("·") or (s and text[s - 1] == "“" and text[e:e + 1] == "”"):
+            return None  # “马超”: a quoted word alone is a name of a thing, not of a person
         has_surname = name[:1] in self.surnames or name[:2] in self.surnames
         if (has_surname and len(name) <= 4) or (len(name) >= 3 and all(c in self.translit or c == "·" for c in name)):
             return Candidate(s, e, "PERSON", "lac")
@@ -153,6 +160,7 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
             yield m.start(), m.group()
 
 
+_HONORIFICS = set("老总工")
 _ROLE_WORDS = ("常委", "委员", "成员", "党组成员", "党组书记", "常务副主席", "驻会副主席")
 _ROLE_TAKERS = ("党组", "党组织")
 _LEVEL_OPENERS = ("省", "市", "县", "区", "盟", "旗", "州")
