@@ -37,6 +37,12 @@ _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q"}
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f")
 _ROUTE_FROM = re.compile(r"[\u4e00-\u9fff]{2,5}至$")
 _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
+# kinds whose names may be built from abbreviations of places rather than a place's name
+_PROPER_KINDS = {"railway", "road"}
+# 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
+_LIST_BEFORE_HEAD = re.compile(r"等(?:重点|主要|沿边|边境|陆路)?")
+_DIRECTIONS = set("东南西北中内外上下前后")
+_SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
 
@@ -74,16 +80,44 @@ class FacilityFinder:
                 # a route between two places: 临河至哈密铁路 (the first may be a short name)
                 route = _ROUTE_FROM.search(text, start, first)
                 start = route.start() if route else first
-            elif row["needs_place"] == "1" or not self._proper(text[start:hs]):
-                continue
-            name = text[start:he]
+            elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
+                continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
+            section = _SECTION.match(text, he)  # 滨洲铁路（齐海满段）: the section named is part of it
+            end = section.end() if section else he
+            name = text[start:end]
             if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
                 continue
-            found.append(Candidate(start, he, "PLACE", "facility"))
+            found.append(Candidate(start, end, "PLACE", "facility"))
         for m in _NUMBERED_ROAD.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))
+        found.extend(self._listed(text, found, token_ends, verbal))
         return found
+
+    def _listed(self, text: str, found: list[Candidate], token_ends: set[int] | None,
+                verbal: dict[int, int]) -> list[Candidate]:
+        """Items of a list ending in 等 + a facility head are facilities' names too (甲、乙、丙等重点口岸)."""
+        out = []
+        for m in _LIST_BEFORE_HEAD.finditer(text):
+            head = next((h for h in sorted(self.heads, key=len, reverse=True) if text.startswith(h, m.end())), None)
+            if head is None:
+                continue
+            end = m.start()
+            while True:
+                start = end
+                while start > 0 and end - start < 6 and is_cjk(text[start - 1]) and text[start - 1] not in _STOP:
+                    start -= 1
+                while start in verbal and verbal[start] < end:  # 在二连浩特: the preposition stays out
+                    start = verbal[start]
+                name = text[start:end]
+                if len(name) < 2 or (token_ends is not None and start not in token_ends and start > 0) \
+                        or not self._proper(name):
+                    break
+                out.append(Candidate(start, end, "PLACE", "facility"))
+                if start == 0 or text[start - 1] != "、":
+                    break
+                end = start - 1
+        return out
 
     def _compounds(self, text: str, token_ends: set[int] | None) -> list[Candidate]:
         """A place and a named feature written together are one place (a city and its grassland,
@@ -105,11 +139,12 @@ class FacilityFinder:
         return found
 
     def _proper(self, modifier: str) -> bool:
-        """A modifier that can be a proper name: two or more Hanzi, not a common word of the dictionary."""
+        """A modifier that can be a proper name: two to six Hanzi, neither it nor its first two characters
+        a common word of the dictionary (城际铁路, 小型水库 are kinds)."""
         core = modifier.strip("（）()")
-        if len(core) < 2 or not all(is_cjk(c) for c in core):
+        if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core):
             return False
-        return self.word_tags.get(core, "") not in _COMMON
+        return self.word_tags.get(core, "") not in _COMMON and self.word_tags.get(core[:2], "") not in _COMMON
 
     def _left_edge(self, text: str, head_start: int, verbal: dict[int, int], token_ends: set[int] | None) -> int:
         i = head_start
@@ -125,10 +160,6 @@ class FacilityFinder:
         for vs, ve in verbal.items():
             if i <= vs < head_start and text[vs:ve] not in _INNER:
                 i = max(i, ve)
-        # the name starts at a word (4F级盛乐国际机场: 盛乐)
-        if token_ends is not None:
-            while i < head_start and i not in token_ends and i > 0:
-                i += 1
         while i < head_start and text[i] in _INNER:
             i += 1
         return i

@@ -31,6 +31,8 @@ _STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向�
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
 _GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上", "以下", "级")
 _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
+# Organs that name a kind when a place comes right before them (北京市学校, 自治区医院 are many).
+_NEEDS_MODIFIER = {"学校", "医院", "中心", "企业", "公司", "单位"}
 # LAC tags of words a chained body's modifier never holds: verbs, names of people, prepositions,
 # conjunctions, adverbs, pronouns, numerals, times.
 _BARRED_TAGS = {"v", "vd", "PER", "p", "c", "d", "r", "m", "TIME", "u", "xc", "w"}
@@ -105,8 +107,10 @@ class OrgComposer:
             if not end:
                 continue
             modifier = text[e:k]
-            if any(w in modifier for w in _GENERIC):
-                return 0
+            if any(w in modifier for w in _GENERIC) or any(i in self.barred for i in range(e, k)):
+                return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name
+            if not modifier and text[k:end] in _NEEDS_MODIFIER:
+                continue  # 北京市学校: the schools of a place, not one school
             if end - k == 1 and (
                 (end < len(text) and text[end] in "门分长级属员")  # 部门, 局长, 厅级, 委员
                 or any(text.startswith(w, k - len(w) + 1) for w in self.not_organs)  # 大局, 干部
