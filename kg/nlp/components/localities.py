@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .. import candidates
 from ..candidates import Candidate
-from ..text import Lexicon
+from ..text import Lexicon, is_cjk
 from ...places import divisions
 from ...townships import townships
 
@@ -36,6 +36,12 @@ class LocalityFinder:
         self.word_tags = word_tags or {}
         div = divisions()
         self.counties = Lexicon({n: c for n, codes in div.by_name.items() for c in codes[:1] if len(n) >= 3})
+        # county code -> stems of its townships (西罗园 of 西罗园街道), two characters or more
+        self.stems: dict[str, set[str]] = {}
+        for code, (name, county) in self.townships.by_code.items():
+            stem = name[:-2] if name.endswith(("街道", "苏木", "地区")) else name[:-1]
+            if len(stem) >= 2:
+                self.stems.setdefault(county, set()).add(stem)
 
     def __call__(self, text: str, token_starts: set[int], barred: set[int],
                  common_words: set[tuple[int, int]] = frozenset()) -> list[Candidate]:
@@ -51,6 +57,14 @@ class LocalityFinder:
             end = self._village_after(text, e, token_starts, barred) or e
             found.append(Candidate(start, end, "PLACE", "facility"))
             taken[start:end] = b"\x01" * (end - start)
+        # a county and the stem of one of its townships: 丰台区西罗园 (西罗园街道)
+        for s, e, code in self.counties.finditer(text):
+            stems = self.stems.get(code)
+            if not stems or taken[e]:
+                continue
+            stem = next((text[e:e + n] for n in (4, 3, 2) if text[e:e + n] in stems), None)
+            if stem and (e + len(stem) >= len(text) or not is_cjk(text[e + len(stem)]) or e + len(stem) in token_starts):
+                found.append(Candidate(s, e + len(stem), "PLACE", "facility"))
         for m in _VILLAGE_END.finditer(text):
             ve, e = m.span()
             if taken[ve]:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
-from ..text import Lexicon, WordSet
+from ..text import Lexicon, WordSet, is_cjk
 from ...data import column, load_table, organ_words
 from .gazetteer import place_entries
 from .organizations import REGION_LEVELS
@@ -97,6 +97,11 @@ class LacRepair:
             return None
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
             return Candidate(s, e, "PLACE", "lac")
+        # otherwise LAC is trusted where the dictionary knows the word as a place too (荷兰, 欧洲)
+        if name.startswith(_DEICTIC) or _LEVEL_ONLY.match(name) or not all(is_cjk(c) or c == "·" for c in name):
+            return None
+        if len(name) >= 2 and self.word_tags.get(name) == "ns":
+            return Candidate(s, e, "PLACE", "lac")
         return None
 
     def organization(self, text: str, s: int, e: int, token_ends: set[int] | None = None) -> Candidate | None:
@@ -131,7 +136,7 @@ class LacRepair:
                 cut = k
                 break
         if not cut:
-            return None
+            return self._organless(text, s, e)
         e = s + cut
         # 党组 before a post is the post's (市科协党组书记 -> 市科协)
         for taker in _ROLE_TAKERS:
@@ -153,6 +158,26 @@ class LacRepair:
         return None
 
 
+    def _organless(self, text: str, s: int, e: int) -> Candidate | None:
+        """A name LAC reads as an organization with no organ word in it, kept where the dictionary
+        agrees it is a name (北大, 清华, 新华社, 解放军: tags nt, nz, j) or where it opens with a place
+        and goes on with a noun (天津电信); a common word, a category or a fragment is none."""
+        name = text[s:e]
+        if not 2 <= len(name) <= 20 or not all(is_cjk(c) or c == "·" for c in name):
+            return None
+        if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
+            return None
+        tag = self.word_tags.get(name, "")
+        if tag in ("nt", "nz", "j"):
+            return Candidate(s, e, "ORG", "lac")
+        hits = list(self.places.finditer(name))
+        if hits and hits[0][0] == 0 and len(name) - hits[0][1] >= 2 and hits[0][1] < len(name):
+            rest = name[hits[0][1]:]
+            if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
+                return Candidate(s, e, "ORG", "lac")
+        return None
+
+
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
     """Sentence-sized pieces of text with their offsets: LAC is trained on sentences."""
     for m in _CHUNK.finditer(text):
@@ -161,6 +186,7 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 _HONORIFICS = set("老总工")
+_DEICTIC = ("我", "全", "本", "各", "该", "此", "当地", "外地", "异地")
 _ROLE_WORDS = ("常委", "委员", "成员", "党组成员", "党组书记", "常务副主席", "驻会副主席")
 _ROLE_TAKERS = ("党组", "党组织")
 _LEVEL_OPENERS = ("省", "市", "县", "区", "盟", "旗", "州")
