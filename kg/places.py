@@ -50,16 +50,28 @@ class Divisions:
         chain = self.chain(code)
         return chain[-1] if chain else None
 
-    def resolve(self, name: str, region: str | None = None) -> str | None:
-        """The code of ``name``; among several divisions of that name, the one inside ``region``."""
+    def resolve(self, name: str, region: str | None = None, context: tuple[str, ...] = ()) -> str | None:
+        """The code of ``name``, or None when the evidence does not pick one.
+
+        Among several divisions of that name, the one inside a division of ``context`` (places
+        named just before it: 北京市朝阳区), else the one inside ``region`` (the report's own), else
+        the one of the highest level when only one has it (吉林: the province); otherwise none
+        (朝阳区 in a report of neither Beijing nor Changchun, 城区 anywhere without its city)."""
         codes = self.by_name.get(name)
         if not codes:
             return None
-        if len(codes) > 1 and region:
-            inside = [c for c in codes if any(d.code == region for d in self.chain(c))]
-            if inside:
+        if len(codes) == 1:
+            return codes[0]
+        for scope in (*context, region):
+            if not scope:
+                continue
+            inside = [c for c in codes if c != scope and any(d.code == scope for d in self.chain(c))]
+            if len(inside) == 1:
                 return inside[0]
-        return sorted(codes, key=lambda c: ({"province": 0, "prefecture": 1, "county": 2}[self.by_code[c].level], c))[0]
+        rank = {"province": 0, "prefecture": 1, "county": 2}
+        best = min(rank[self.by_code[c].level] for c in codes)
+        top = [c for c in codes if rank[self.by_code[c].level] == best]
+        return top[0] if len(top) == 1 and best < 2 else None
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ...data import load_table, organ_words, organization_rows
 from ...places import Division, divisions
+from ...townships import townships
 from ..text import Lexicon
 from .gazetteer import place_entries
 
@@ -37,6 +38,8 @@ class EntityResolver:
         self.region_words = {r["word"]: r["level"] for r in load_table("region_words.tsv")}
         self.region_sorted = sorted(self.region_words, key=len, reverse=True)
         self.organs = set(organ_words())
+        self.townships = townships()
+        self.county_names = Lexicon({n: codes[0] for n, codes in self.div.by_name.items() if len(codes) == 1 and len(n) >= 3})
         self.long_forms = sorted(((r["long"], r["short"]) for r in load_table("org_aliases.tsv")), key=lambda x: -len(x[0]))
         self.hierarchy = {r["organ"]: r["national"] for r in load_table("org_hierarchy.tsv")}
         rows = organization_rows()
@@ -53,7 +56,8 @@ class EntityResolver:
                 return place[1]
         provinces = Counter()
         for ent in doc.ents:
-            if ent.label_ == "PLACE" and ent._.key and ent._.key.isdigit():
+            if ent.label_ == "PLACE" and ent._.key and ent._.key.isdigit() \
+                    and len(self.div.by_name.get(ent.text, ())) == 1:  # a namesake is no evidence
                 p = self.div.province(ent._.key)
                 if p:
                     provinces[p.code] += 1
@@ -110,6 +114,14 @@ class EntityResolver:
         key = d.short + rest
         return {"key": key, "location": location, "parent": self._parent(d, rest)}
 
+    def _township(self, name: str, region: str | None, context: tuple[str, ...]) -> str | None:
+        """The code of the township a place's name holds (密云区十里堡镇岭东村 -> 十里堡镇), tied to a
+        county named inside the name, a place named before it, or the report's region."""
+        for s, e, township in self.townships.finditer(name):
+            inside = tuple(c for _s, _e, c in self.county_names.finditer(name[:s]))
+            return self.townships.resolve(township, (*inside, *context, *([region] if region else [])))
+        return None
+
     def _opens_with_level_word(self, ent) -> bool:
         """The first word is a level word, or a level word and an organ (市委), not 市场…"""
         first = ent[0].text
@@ -154,11 +166,19 @@ class EntityResolver:
             # 市委, 盟委 in a provincial report name some city's body, left unnamed: not a mention
             doc.ents = [e for e in doc.ents if not (e.label_ == "ORG" and self._opens_with_level_word(e)
                                                     and self._unnamed_level_body(e.text, region))]
+        previous: dict[int, str] = {}  # sentence start -> code of the last place named in it
         for ent in doc.ents:
             if ent.label_ == "PLACE":
-                code = self.div.resolve(ent.text, region)
+                sent = ent.sent.start if doc.has_annotation("SENT_START") else 0
+                context = (previous[sent],) if sent in previous else ()
+                name = ent.text.replace("\n", "").replace(" ", "")
+                code = self.div.resolve(name, region, context) or self._township(name, region, context)
                 if code and (ent._.key is None or ent._.key.isdigit()):
                     ent._.key = code
+                elif ent._.key and ent._.key.isdigit() and code is None:
+                    ent._.key = None  # the gazetteer's guess among namesakes is not evidence
+                if ent._.key and ent._.key.isdigit():
+                    previous[sent] = ent._.key
             elif ent.label_ == "ORG":
                 info = self.org(ent.text.replace("\n", "").replace(" ", ""), region)
                 ent._.key = info["key"]
