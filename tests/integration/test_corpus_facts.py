@@ -72,6 +72,6 @@ def test_fact_offsets_slice_the_original_sentence(graphs, shared):
 
 def test_every_built_graph_validates(graphs):
     files = sorted(str(p) for p in graphs.glob("*.ttl"))
-    assert len(files) == 3
+    assert len(files) >= 3
     out = kg("validate", *files)
-    assert out.count(": conforms") == 3
+    assert out.count(": conforms") == len(files)

@@ -283,9 +283,10 @@ class NameFinder:
                     start = next((i for i in range(start, hs) if i in token_starts), hs)
                 while start in leading and leading[start] < hs:
                     start = leading[start]
-                # 主持会议, 召开会议: a verb and its object, no name
+                # 主持会议, 出席会议: a verb and its object, no name
                 if row["label"] == "EVENT" and any(
-                        ve == hs and vs >= start for vs, ve in verbal.items() if self.verb_tags.get(text[vs:ve]) == "v"):
+                        (ve == hs and vs >= start and self.verb_tags.get(text[vs:ve]) == "v") or vs < hs < ve
+                        for vs, ve in verbal.items()):
                     continue
                 if any(start <= p < hs for p in persons):
                     continue  # …董事长徐明波主持会议: a person inside is no part of a name
