@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 
 def is_cjk(c: str) -> bool:
@@ -23,17 +24,26 @@ class Lexicon:
     def __init__(self, entries: dict[str, object]):
         self.entries = entries
         self.lengths = sorted({len(k) for k in entries}, reverse=True)
-        self.first = {k[0] for k in entries}
+        # first character -> the lengths of the entries that start with it, longest first: a position
+        # is tried only with lengths that can match there
+        by_first: dict[str, set[int]] = {}
+        for k in entries:
+            if k:
+                by_first.setdefault(k[0], set()).add(len(k))
+        self.by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+        self.first = set(self.by_first)
 
     def finditer(self, text: str):
         """Yield (start, end, value) for every longest match, scanning left to right, no overlaps."""
         i, n = 0, len(text)
+        by_first, entries = self.by_first, self.entries
         while i < n:
-            if text[i] in self.first:
-                for length in self.lengths:
+            lengths = by_first.get(text[i])
+            if lengths:
+                for length in lengths:
                     if i + length > n:
                         continue  # a slice past the end would be shorter than its length
-                    value = self.entries.get(text[i : i + length])
+                    value = entries.get(text[i : i + length])
                     if value is not None:
                         yield i, i + length, value
                         i += length
@@ -46,12 +56,14 @@ class Lexicon:
     def find_all(self, text: str):
         """Yield (start, end, value) for every match at every position (overlaps allowed)."""
         n = len(text)
+        by_first, entries = self.by_first, self.entries
         for i, c in enumerate(text):
-            if c in self.first:
-                for length in self.lengths:
+            lengths = by_first.get(c)
+            if lengths:
+                for length in lengths:
                     if i + length > n:
                         continue
-                    value = self.entries.get(text[i : i + length])
+                    value = entries.get(text[i : i + length])
                     if value is not None:
                         yield i, i + length, value
 
@@ -80,3 +92,23 @@ class WordSet:
             if i + n <= end and text[i:i + n] in self.words:
                 return text[i:i + n]
         return None
+
+
+class Spans:
+    """Word spans (start -> end) looked up by range: the words that start in [a, b)."""
+
+    def __init__(self, spans: dict[int, int]):
+        self.starts = sorted(spans)
+        self.spans = spans
+
+    def starting_in(self, a: int, b: int):
+        """(start, end) of the words that start at or after ``a`` and before ``b``."""
+        i = bisect_left(self.starts, a)
+        while i < len(self.starts) and self.starts[i] < b:
+            s = self.starts[i]
+            yield s, self.spans[s]
+            i += 1
+
+    def covering(self, a: int, b: int):
+        """(start, end) of the words that overlap [a, b) (a word is at most 40 characters)."""
+        yield from ((s, e) for s, e in self.starting_in(max(0, a - 40), b) if e > a)

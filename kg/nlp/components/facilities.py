@@ -23,8 +23,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
+from ..words import words
 from ..candidates import Candidate
-from ..text import Lexicon, WordSet, is_cjk
+from ..text import Lexicon, Spans, WordSet, is_cjk
 from ...data import column, load_table
 from .gazetteer import feature_entries, place_entries
 
@@ -61,7 +62,7 @@ class FacilityFinder:
                  verbal: dict[int, int] | None = None) -> list[Candidate]:
         """Facility and zone names of ``text``: ``token_ends`` where words end (a head must end one),
         ``verbal`` start -> end of verbs and function words (a name does not run left past one)."""
-        verbal = verbal or {}
+        verbal = Spans(verbal or {})
         longest: dict[int, tuple[int, str]] = {}
         for hs, he, head in self.head_lexicon.find_all(text):
             if he not in longest or hs < longest[he][0]:
@@ -95,7 +96,7 @@ class FacilityFinder:
         return found
 
     def _listed(self, text: str, found: list[Candidate], token_ends: set[int] | None,
-                verbal: dict[int, int]) -> list[Candidate]:
+                verbal: Spans) -> list[Candidate]:
         """Items of a list ending in 等 + a facility head are facilities' names too (甲、乙、丙等重点口岸)."""
         out = []
         for m in _LIST_BEFORE_HEAD.finditer(text):
@@ -107,8 +108,8 @@ class FacilityFinder:
                 start = end
                 while start > 0 and end - start < 6 and is_cjk(text[start - 1]) and text[start - 1] not in _STOP:
                     start -= 1
-                while start in verbal and verbal[start] < end:  # 在二连浩特: the preposition stays out
-                    start = verbal[start]
+                while start in verbal.spans and verbal.spans[start] < end:  # 在二连浩特: the preposition stays out
+                    start = verbal.spans[start]
                 name = text[start:end]
                 if len(name) < 2 or (token_ends is not None and start not in token_ends and start > 0) \
                         or not self._proper(name):
@@ -146,7 +147,7 @@ class FacilityFinder:
             return False
         return self.word_tags.get(core, "") not in _COMMON and self.word_tags.get(core[:2], "") not in _COMMON
 
-    def _left_edge(self, text: str, head_start: int, verbal: dict[int, int], token_ends: set[int] | None) -> int:
+    def _left_edge(self, text: str, head_start: int, verbal: Spans, token_ends: set[int] | None) -> int:
         i = head_start
         limit = max(0, head_start - _MAX_MODIFIER)
         while i > limit:
@@ -157,8 +158,8 @@ class FacilityFinder:
                 break  # a boundary word that ends a word (和 of 呼和浩特 is none)
             i -= 1
         # a verb or function word inside the run ends the name before it (至 of 甲至乙 is none)
-        for vs, ve in verbal.items():
-            if i <= vs < head_start and text[vs:ve] not in _INNER:
+        for vs, ve in verbal.starting_in(i, head_start):
+            if text[vs:ve] not in _INNER:
                 i = max(i, ve)
         while i < head_start and text[i] in _INNER:
             i += 1
@@ -171,8 +172,9 @@ def make_facilities(nlp: Language, name: str):
     finder = FacilityFinder(getattr(nlp.tokenizer, "word_tags", None))
 
     def component(doc: Doc) -> Doc:
-        token_ends = {t.idx + len(t) for t in doc}
-        verbal = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _VERBAL_TAGS}
+        w = words(doc)
+        token_ends = w.end_set
+        verbal = w.spans(_VERBAL_TAGS)
         candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal))
         return doc
 

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
+from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, is_cjk
 from ...data import load_table, organization_rows
@@ -72,8 +73,8 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
-        starts = {t.idx for t in doc}
-        ends = {t.idx + len(t) for t in doc}
+        w = words(doc)
+        starts, ends = w.start_set, w.end_set
         found = []
         for s, e, (label, key) in self.lexicon.find_all(text):
             # short names, and names that are not divisions (地中海 of 地中海贫血), must be words

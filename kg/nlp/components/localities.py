@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
+from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, is_cjk
 from ...places import divisions
@@ -107,9 +108,10 @@ def make_localities(nlp: Language, name: str):
     finder = LocalityFinder(getattr(nlp.tokenizer, "word_tags", None))
 
     def component(doc: Doc) -> Doc:
-        starts = {t.idx for t in doc}
-        barred = {t.idx for t in doc if t.tag_ in _NOT_STEM}
-        common = {(t.idx, t.idx + len(t)) for t in doc if t.tag_ in ("n", "vn", "a", "v")}
+        w = words(doc)
+        starts = w.start_set
+        barred = w.starts_of(_NOT_STEM)
+        common = set(w.spans(("n", "vn", "a", "v")).items())
         candidates.add(doc, finder(doc._.kg_norm.text, starts, barred, common))
         return doc
 

@@ -17,8 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
+from ..words import words
 from ..candidates import Candidate
-from ..text import Lexicon, WordSet, is_cjk
+from ..text import Lexicon, Spans, WordSet, is_cjk
 from .gazetteer import place_entries
 from ...data import column, load_table
 
@@ -257,6 +258,7 @@ class NameFinder:
                 token_starts: set[int] | None = None, persons: set[int] = frozenset(),
                 leading: dict[int, int] | None = None):
         leading = leading or {}
+        verbal_spans = Spans(verbal)
         longest: dict[int, tuple[int, str]] = {}
         for hs, he, head in self.head_lexicon.find_all(text):
             if he not in longest or hs < longest[he][0]:
@@ -274,7 +276,7 @@ class NameFinder:
             if start is None:
                 continue
             if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
-                start = max([start, *(ve for vs, ve in verbal.items() if start <= vs < hs)])
+                start = max([start, *(ve for _vs, ve in verbal_spans.starting_in(start, hs))])
             elif row["label"] != "WORK":  # a document's title may open with a verb (加快发展…实施方案)
                 # a coordination inside a name introduced by a verb: 实施[甲和乙工程]
                 start = self._coordinated(text, start, token_starts)
@@ -286,7 +288,7 @@ class NameFinder:
                 # 主持会议, 出席会议: a verb and its object, no name
                 if row["label"] == "EVENT" and any(
                         (ve == hs and vs >= start and self.verb_tags.get(text[vs:ve]) == "v") or vs < hs < ve
-                        for vs, ve in verbal.items()):
+                        for vs, ve in verbal_spans.covering(start, he)):
                     continue
                 if any(start <= p < hs for p in persons):
                     continue  # …董事长徐明波主持会议: a person inside is no part of a name
@@ -363,11 +365,12 @@ def make_names(nlp: Language, name: str):
     finder = NameFinder(getattr(nlp.tokenizer, "word_tags", None))
 
     def component(doc: Doc) -> Doc:
-        token_ends = {t.idx + len(t) for t in doc}
-        verbal = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _VERBAL_TAGS}
-        starts = {t.idx for t in doc}
-        persons = {t.idx for t in doc if t.tag_ == "PER"}
-        leading = {t.idx: t.idx + len(t) for t in doc if t.tag_ in _LEADING_TAGS}
+        w = words(doc)
+        token_ends = w.end_set
+        verbal = w.spans(_VERBAL_TAGS)
+        starts = w.start_set
+        persons = w.starts_of(("PER",))
+        leading = w.spans(_LEADING_TAGS)
         candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts, persons, leading))
         return doc
 

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
+from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
@@ -187,9 +188,10 @@ def make_organizations(nlp: Language, name: str):
     composer = OrgComposer()
 
     def component(doc: Doc) -> Doc:
-        token_ends = {t.idx + len(t) for t in doc}
-        barred = {t.idx for t in doc if t.tag_ in _BARRED_TAGS}
-        after = {t.idx for t in doc[1:] if doc[t.i - 1].tag_ in _PHRASE_OPENING_TAGS}
+        w = words(doc)
+        token_ends = w.end_set
+        barred = w.starts_of(_BARRED_TAGS)
+        after = w.starts_after(_PHRASE_OPENING_TAGS)
         candidates.add(doc, composer(doc._.kg_norm.text, token_ends, barred, after))
         return doc
 

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
+from ..words import words
 from ..candidates import Candidate
 from ..text import WordSet, is_cjk
 from ...data import column
@@ -134,12 +135,13 @@ def make_persons(nlp: Language, name: str):
     finder = PersonFinder()
 
     def component(doc: Doc) -> Doc:
-        function_starts = {t.idx for t in doc if t.tag_ in _FUNCTION_TAGS}
-        inside = {t.idx for t in doc if t.tag_ in _INSIDE_TAGS}
+        w = words(doc)
+        function_starts = w.starts_of(_FUNCTION_TAGS)
+        inside = w.starts_of(_INSIDE_TAGS)
         found = finder(doc._.kg_norm.text, function_starts, inside)
         # one sense per report: a full name found once (by a title or by LAC) is a name wherever it recurs
         lac = [c for c in doc._.kg_candidates or [] if c.label == "PERSON"]
-        candidates.add(doc, found + finder.elsewhere(doc._.kg_norm.text, found + lac, {t.idx for t in doc}))
+        candidates.add(doc, found + finder.elsewhere(doc._.kg_norm.text, found + lac, w.start_set))
         return doc
 
     return component
