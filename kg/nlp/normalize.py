@@ -22,6 +22,7 @@ _FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 # A line that ends with one of these closes its sentence; anything else that is
 # followed by a blank line and more text is a page break inside a sentence.
 _SENTENCE_END = set("。！？!?：:；;）)」』”\"…")
+_ISO_DATE_END = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
 _HEADING_START = re.compile(r"^\s*(#|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[一二三四五六七八九十]是)")
 _MIN_BROKEN_LINE = 16
 
@@ -88,9 +89,11 @@ def normalize(text: str) -> Normalized:
                 j += 1
             left = out_c[-1] if out_c else ""
             right = chars[j] if j < n else ""
-            if (_is_digit(left) and (_is_digit(right) or _is_cjk(right))) or (
+            # a date followed by a clock time (2026-01-05 10:30) keeps its blank
+            after_iso_date = _is_digit(left) and _ISO_DATE_END.search("".join(out_c[-10:])) is not None
+            if not after_iso_date and ((_is_digit(left) and (_is_digit(right) or _is_cjk(right))) or (
                 _is_cjk(left) and _is_digit(right)
-            ):
+            )):
                 k = j
                 continue
         out_c.append(c)

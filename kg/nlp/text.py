@@ -94,6 +94,27 @@ class WordSet:
         return None
 
 
+def word_boundary(boundaries: "WordSet", text: str, i: int, word_edges: set[int] | None,
+                  dictionary: dict | None = None) -> str | None:
+    """The boundary word ending at ``i`` if it is a word of its own here. A longer one must end a
+    word; a single character must be a word by itself, or sit in a word the dictionary does not
+    know (湖等, 辽及 made up by the segmenter): 同 of 大同, 和 of 呼和浩特 and 各 of 各族 are none.
+    ``word_edges``: where words end (None: no word information, any match counts)."""
+    hit = boundaries.ending_at(text, i)
+    if hit is None or word_edges is None:
+        return hit
+    if len(hit) > 1:
+        return hit if i in word_edges else None
+    start, end = i - 1, i
+    while start > 0 and start not in word_edges:
+        start -= 1
+    while end < len(text) and end not in word_edges:
+        end += 1
+    if end - start == 1:
+        return hit
+    return hit if dictionary is not None and text[start:end] not in dictionary else None
+
+
 class Spans:
     """Word spans (start -> end) looked up by range: the words that start in [a, b)."""
 

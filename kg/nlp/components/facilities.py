@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..words import words
 from ..candidates import Candidate
-from ..text import Lexicon, Spans, WordSet, is_cjk
+from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from ...data import column, load_table
 from .gazetteer import feature_entries, place_entries
 
@@ -154,12 +154,12 @@ class FacilityFinder:
             c = text[i - 1]
             if c in _STOP or not (is_cjk(c) or c in _INNER):
                 break
-            if self.boundaries.ending_at(text, i) and (token_ends is None or i in token_ends):
+            if word_boundary(self.boundaries, text, i, token_ends, self.word_tags):
                 break  # a boundary word that ends a word (和 of 呼和浩特 is none)
             i -= 1
         # a verb or function word inside the run ends the name before it (至 of 甲至乙 is none)
         for vs, ve in verbal.starting_in(i, head_start):
-            if text[vs:ve] not in _INNER:
+            if text[vs] not in _INNER:  # 至雄安 read as a verb is the route's 至
                 i = max(i, ve)
         while i < head_start and text[i] in _INNER:
             i += 1

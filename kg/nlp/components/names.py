@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..words import words
 from ..candidates import Candidate
-from ..text import Lexicon, Spans, WordSet, is_cjk
+from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from .gazetteer import place_entries
 from ...data import column, load_table
 
@@ -191,7 +191,7 @@ class NameFinder:
     def _channel_start(self, text: str, end: int, token_starts: set[int] | None, leading: dict[int, int]) -> int | None:
         i = end
         while i > max(0, end - 10) and (is_cjk(text[i - 1]) or text[i - 1].isalnum()) and text[i - 1] not in _STOP_CHARS:
-            if self.boundaries.ending_at(text, i) and (token_starts is None or i in token_starts):
+            if word_boundary(self.boundaries, text, i, token_starts, self.verb_tags):
                 break
             i -= 1
         if token_starts is not None:
@@ -350,8 +350,8 @@ class NameFinder:
                 continue
             if c in "“《":
                 break
-            hit = self.boundaries.ending_at(text, i)
-            if hit and (token_starts is None or i in token_starts):
+            hit = word_boundary(self.boundaries, text, i, token_starts, self.verb_tags)
+            if hit:
                 break
             if not (is_cjk(c) or c.isdigit() or c in "·+—-"):
                 break

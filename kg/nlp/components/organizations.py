@@ -107,6 +107,8 @@ class OrgComposer:
             end = self._organ_at(text, k)
             if not end:
                 continue
+            if self.roles.ending_at(text, end, s):
+                continue  # 省委常委: a post, not an organ
             modifier = text[e:k]
             if any(w in modifier for w in _GENERIC) or any(i in self.barred for i in range(e, k)):
                 return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name

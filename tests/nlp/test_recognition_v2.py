@@ -1,0 +1,72 @@
+"""Recognition of government reports, news and web pages (the guidelines' section on them), on
+sentences written for these tests (not taken from any report)."""
+
+import pytest
+
+from conftest import ents
+
+
+@pytest.mark.parametrize("text,expected", [
+    # organs and their composition
+    ("省委省政府出台意见。", [("ORG", "省委"), ("ORG", "省政府")]),
+    ("江西省委常委张明出席。", [("ORG", "江西省委"), ("PERSON", "张明")]),
+    ("牵头单位：住建厅、医保局、妇联。", [("ORG", "住建厅"), ("ORG", "医保局"), ("ORG", "妇联")]),
+    ("陕西省残联组织活动。", [("ORG", "陕西省残联")]),
+    ("县科协党组书记王明讲话。", [("ORG", "县科协"), ("PERSON", "王明")]),
+    ("成立区卫健委疫情防控工作领导小组。", [("ORG", "区卫健委疫情防控工作领导小组")]),
+    # places: facilities, zones, routes, townships, villages, features
+    ("开工建设太原至雄安铁路。", [("PLACE", "太原至雄安铁路")]),
+    ("争创中国（四川）自由贸易试验区。", [("PLACE", "中国（四川）自由贸易试验区")]),
+    ("推进长沙都市圈建设。", [("PLACE", "长沙都市圈")]),
+    ("加快建设大同国际机场。", [("PLACE", "大同国际机场")]),
+    ("修缮G210国道。", []),
+    ("走访延庆区八达岭镇石峡村。", [("PLACE", "延庆区八达岭镇石峡村")]),
+    ("保护长江和洞庭湖生态。", [("PLACE", "长江"), ("PLACE", "洞庭湖")]),
+    # programs, events, works
+    ("实施“千万工程”，推进“两新”工作。", [("PROGRAM", "千万工程"), ("PROGRAM", "两新")]),
+    ("推进“三北”工程建设。", [("PROGRAM", "“三北”工程")]),
+    ("办好第十五届全国运动会。", [("EVENT", "第十五届全国运动会")]),
+    ("纪念4·22世界地球日。", []),
+    ("严格执行预算法。", [("WORK", "预算法")]),
+    ("关注“科普长沙”微信公众号。", [("PROGRAM", "科普长沙")]),
+    # dates and people
+    ("“十五五”时期开局之年。", [("DATE", "十五五")]),
+    ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),
+    ("基金会主席让·杜邦在信中表示。", [("PERSON", "让·杜邦")]),
+    ("公司董事长刘建华主持会议。", [("PERSON", "刘建华")]),
+])
+def test_recognizes(nlp, text, expected):
+    found = ents(nlp, text)
+    for item in expected:
+        assert item in found, (item, found)
+
+
+@pytest.mark.parametrize("text,not_expected", [
+    ("建设零碳园区和产业集聚区。", ("PLACE", "零碳园区")),
+    ("推进中心城区更新。", ("PLACE", "城区")),
+    ("按照自治区党委全会精神。", ("EVENT", "按照自治区党委全会")),
+    ("王书记和任老出席。", ("PERSON", "王书记")),
+    ("发展“两新组织”党建。", ("PROGRAM", "两新")),
+    ("增加5000个高中招生计划。", ("PROGRAM", "增加5000个高中招生计划")),
+    ("推动北京建设全国科技创新中心。", ("ORG", "北京建设全国科技创新中心")),
+    ("培育一批高水平医院。", ("ORG", "高水平医院")),
+])
+def test_does_not_recognize(nlp, text, not_expected):
+    assert not_expected not in ents(nlp, text)
+
+
+def test_bare_level_body_names_the_region_only_where_it_can(nlp):
+    # in a provincial report 市委 is some city's committee: no mention
+    assert ("ORG", "市委") not in ents(nlp, "河南省科协召开会议，报送市委、市政府参考。")
+    # in a report of a city, 市委 is that city's
+    assert ("ORG", "市委") in ents(nlp, "北京市科协召开会议，贯彻市委部署。")
+
+
+def test_one_sense_per_report(nlp):
+    found = ents(nlp, "开通“云上科普”客户端。截至年底，云上科普访问量增长。")
+    assert found.count(("PROGRAM", "云上科普")) == 2
+
+
+def test_title_line_is_a_work(nlp):
+    found = ents(nlp, "2026年河南省政府工作报告\n——在河南省第十四届人民代表大会上\n各位代表：")
+    assert ("WORK", "2026年河南省政府工作报告") in found
