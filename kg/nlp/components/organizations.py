@@ -56,6 +56,7 @@ class OrgComposer:
         self.prefixes = Lexicon(places)
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.not_organs = column("not_organs.tsv", "word")
+        self.category_modifiers = column("category_modifiers.tsv", "word")
         self.token_ends: set[int] | None = None
         self.barred: set[int] = set()
         self.after_function_word: set[int] = set()
@@ -112,6 +113,8 @@ class OrgComposer:
             modifier = text[e:k]
             if any(w in modifier for w in _GENERIC) or any(i in self.barred for i in range(e, k)):
                 return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name
+            if any(w in modifier for w in self.category_modifiers):
+                return 0  # 自治区专科区域医疗中心, 省级示范性中心: a kind of body
             if not modifier and text[k:end] in _NEEDS_MODIFIER:
                 continue  # 北京市学校: the schools of a place, not one school
             if end - k == 1 and (

@@ -56,6 +56,7 @@ class LacRepair:
             a for r in load_table("places.tsv") if r["level"] != "county" for a in r["aliases"].split("|") if len(a) >= 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
         self.title_words = set(column("person_titles.tsv", "title"))
+        self.category_modifiers = column("category_modifiers.tsv", "word")
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -149,6 +150,8 @@ class LacRepair:
             return None  # 建设全国科技创新中心: a development goal, not a body
         organ = self.organs.ending_at(name, len(name))
         modifier = name[: -len(organ)]
+        if any(w in modifier for w in self.category_modifiers):
+            return None  # 世界一流大学, 高水平医院: a kind of body
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
                 or "级" in modifier or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
             return None  # 新建科技馆 is a new museum, not one named 新建
