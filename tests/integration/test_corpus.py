@@ -122,3 +122,26 @@ def test_corpus_report_in_every_format(shared, tmp_path):
     page = (tmp_path / f"{report.stem}.html").read_text(encoding="utf-8")
     data = json.loads(page.split("const DATA = ", 1)[1].split(";\n", 1)[0])
     assert any(n["label"] == "科创中国" for n in data["nodes"])
+
+
+# Floors per gold file, just below what the pipeline scores (a regression guard): exact-span F1.
+# The targets of the recognition work are 0.92 for ORG, PLACE and PERSON and 0.85 for the others.
+FLOORS = {
+    "nmg-kexie-2022-work-report": {"ORG": 0.93, "PROGRAM": 0.93, "EVENT": 0.89, "WORK": 0.91, "PLACE": 0.95,
+                                   "PERSON": 0.94, "DATE": 0.98},
+    "nmg-gov-work-report-2026": {"ORG": 0.91, "PROGRAM": 0.74, "EVENT": 0.81, "WORK": 0.95, "PLACE": 0.78,
+                                 "PERSON": 0.97, "DATE": 0.97},
+    "cast-news-kexie-2019-2020": {"ORG": 0.90, "PROGRAM": 0.87, "EVENT": 0.76, "WORK": 0.82, "PLACE": 0.85,
+                                  "PERSON": 0.96, "DATE": 0.94},
+}
+
+
+def test_every_gold_file_scores_above_its_floors(shared, tmp_path):
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "eval", "--extract", str(shared / "corpus"),
+                        str(shared / "gold"), "--json"], capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    files = json.loads(r.stdout)["files"]
+    assert set(FLOORS) <= set(files)
+    for name, floors in FLOORS.items():
+        for label, minimum in floors.items():
+            assert files[name]["labels"][label]["f1"] >= minimum, (name, label, files[name]["labels"][label]["f1"])
