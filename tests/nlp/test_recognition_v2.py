@@ -70,3 +70,12 @@ def test_one_sense_per_report(nlp):
 def test_title_line_is_a_work(nlp):
     found = ents(nlp, "2026年河南省政府工作报告\n——在河南省第十四届人民代表大会上\n各位代表：")
     assert ("WORK", "2026年河南省政府工作报告") in found
+
+
+@pytest.mark.parametrize("text", [
+    "坚持农业农村优先发展，建设生态宜居乡村。",
+    "推动文明乡风建设，促进城乡融合和城镇发展。",
+    "振兴乡村产业，兴盛农村文化。",
+])
+def test_common_words_are_no_townships_or_villages(nlp, text):
+    assert [t for label, t in ents(nlp, text) if label == "PLACE"] == []

@@ -55,6 +55,9 @@ class LocalityFinder:
                     or self.word_tags.get(name, "") in _COMMON or (s, e) in common_words:
                 continue  # 小城镇 is a word, not 小城 + 镇
             start = self._division_before(text, s)
+            if start == s and (e not in token_starts and e < len(text) and is_cjk(text[e])
+                               or self._generic(stem, name)):
+                continue  # 振兴乡村, 于城镇, 文明乡: without its county, a common word is no township
             end = self._village_after(text, e, token_starts, barred) or e
             found.append(Candidate(start, end, "PLACE", "facility"))
             taken[start:end] = b"\x01" * (end - start)
@@ -78,9 +81,20 @@ class LocalityFinder:
                 if any(i in barred for i in range(s, ve)) or stem.endswith(_LEVELS) or self._common(stem) \
                         or self.word_tags.get(text[s:e]):
                     continue
-                found.append(Candidate(self._division_before(text, s), e, "PLACE", "facility"))
+                start = self._division_before(text, s)
+                if start == s and self._generic(stem, text[s:e]):
+                    continue  # 农业农村, 兴盛农村: 农村 is a word, not a village's suffix
+                found.append(Candidate(start, e, "PLACE", "facility"))
                 break
         return found
+
+    def _generic(self, stem: str, name: str) -> bool:
+        """The name reads as common words: its stem, or the stem's last character with the suffix
+        (城镇, 农村, 乡村, 山村), is a word of the dictionary."""
+        suffix = name[len(stem):]
+        tags = self.word_tags
+        return tags.get(stem, "") in _COMMON or tags.get(stem[-1:] + suffix[:1], "") in _COMMON \
+            or tags.get(stem[-1:] + suffix, "") in _COMMON
 
     def _common(self, stem: str) -> bool:
         return self.word_tags.get(stem, "") in _COMMON or self.word_tags.get(stem[:2], "") in ("v", "a", "d", "m")
