@@ -37,6 +37,23 @@ class Divisions:
             for name in (d.name, *d.aliases):
                 self.by_name.setdefault(name, []).append(d.code)
 
+    def text_province(self, text: str) -> str | None:
+        """The province most of the unambiguous full division names of ``text`` lie in (the report's own
+        region, before any recognition), or None when it names none."""
+        from collections import Counter
+
+        from .nlp.text import Lexicon
+
+        if not hasattr(self, "_full_names"):
+            self._full_names = Lexicon({n: codes[0] for n, codes in self.by_name.items()
+                                        if len(codes) == 1 and len(n) >= 3 and n == self.by_code[codes[0]].name})
+        provinces = Counter()
+        for _s, _e, code in self._full_names.finditer(text):
+            p = self.province(code)
+            if p:
+                provinces[p.code] += 1
+        return min(provinces, key=lambda c: (-provinces[c], c)) if provinces else None
+
     def chain(self, code: str) -> list[Division]:
         """The division and every division containing it, up to the province."""
         out = []

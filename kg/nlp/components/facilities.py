@@ -43,6 +43,7 @@ _PROPER_KINDS = {"railway", "road"}
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
 _LIST_BEFORE_HEAD = re.compile(r"等(?:重点|主要|沿边|边境|陆路)?")
 _DIRECTIONS = set("东南西北中内外上下前后")
+_SECTION_AFTER = re.compile(r"[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 _SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -54,6 +55,10 @@ class FacilityFinder:
         # every alias counts here (哈密, 临河): the head is the evidence that a place is named
         entries = {k: v for k, v in place_entries().items() if len(k) >= 2}
         entries.update(feature_entries())
+        for row in load_table("places.tsv"):  # county short names too (红山文化遗址)
+            for alias in filter(None, row["aliases"].split("|")):
+                if len(alias) >= 2:
+                    entries.setdefault(alias, ("PLACE", row["code"]))
         self.places = Lexicon(entries)
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.word_tags = word_tags or {}
@@ -76,6 +81,9 @@ class FacilityFinder:
                 continue
             row = self.heads[head]
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
+            if places and token_ends is not None and start + places[0][0] not in token_ends \
+                    and start + places[0][0] != start and self._proper(text[start:hs]):
+                places = []  # 萨拉乌苏遗址: the place found starts inside a word; the whole modifier is the name
             if places:
                 first = start + places[0][0]
                 # a route between two places: 临河至哈密铁路 (the first may be a short name)
@@ -92,8 +100,22 @@ class FacilityFinder:
         for m in _NUMBERED_ROAD.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))
+        found.extend(self._sections(text, found))
         found.extend(self._listed(text, found, token_ends, verbal))
         return found
+
+    def _sections(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A named section of a river or line is one place with it: 黄河甘肃段, 西成铁路甘肃段, 银兰高铁中兰段."""
+        out = []
+        ends = {c.end: c.start for c in found}
+        for s, e, (_label, key) in self.places.finditer(text):
+            if not key.isdigit():  # a named feature (a river)
+                ends.setdefault(e, s)
+        for end, start in ends.items():
+            m = _SECTION_AFTER.match(text, end)
+            if m:
+                out.append(Candidate(start, m.end(), "PLACE", "facility"))
+        return out
 
     def _listed(self, text: str, found: list[Candidate], token_ends: set[int] | None,
                 verbal: Spans) -> list[Candidate]:
@@ -130,10 +152,9 @@ class FacilityFinder:
             j = k
             while j + 1 < len(hits) and hits[j + 1][0] == hits[j][1]:
                 j += 1
-            if j > k and any(not hits[n][2][1].isdigit() for n in range(k, j + 1)):
-                end = hits[j][1]
-                m = _FEATURE_TYPE.match(text, end)
-                end = m.end() if m else end
+            m = _FEATURE_TYPE.match(text, hits[j][1])
+            if j > k and (m or any(not hits[n][2][1].isdigit() for n in range(k, j + 1))):
+                end = m.end() if m else hits[j][1]
                 if token_ends is None or end in token_ends or (m and True):
                     found.append(Candidate(hits[k][0], end, "PLACE", "facility"))
             k = j + 1

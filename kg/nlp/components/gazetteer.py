@@ -15,7 +15,11 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, is_cjk
 from ...data import load_table, organization_rows
+from ...places import divisions
 
+# jieba tags a county's short name may carry (the dictionary's tags of rare names are unreliable:
+# 玛曲 nr, 迭部 n), but not a verb, adjective or adverb (新建 of 新建区 is "newly built")
+_PLACE_TAGS = ("ns", "nr", "nrt", "nz", "n", "")
 # One-character country forms count only inside compounds of two or more (中俄, 俄蒙).
 _SHORT_MIN_RUN = 2
 
@@ -37,7 +41,7 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
     for row in load_table("places.tsv"):
         for alias in filter(None, row["aliases"].split("|")):
             if len(alias) < 2 or (row["level"] == "county" and len(alias) < 3):
-                continue
+                continue  # county short names (泾川) only inside the report's own province: see Gazetteer
             if len(alias) == 2 and word_tags.get(alias, "ns") not in ("ns", "nz"):
                 continue
             entries.setdefault(alias, ("PLACE", row["code"]))
@@ -68,8 +72,19 @@ class Gazetteer:
     def __init__(self, word_tags: dict[str, str] | None = None):
         entries = place_entries(word_tags)
         entries.update(name_entries())
+        self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
+        # two-character short names of counties, by province: they count in a report of that province only
+        self.div = divisions()
+        self.county_shorts: dict[str, dict[str, str]] = {}
+        for row in load_table("places.tsv"):
+            if row["level"] != "county":
+                continue
+            province = self.div.province(row["code"])
+            for alias in filter(None, row["aliases"].split("|")):
+                if len(alias) == 2 and province is not None and alias not in entries:
+                    self.county_shorts.setdefault(province.code, {})[alias] = row["code"]
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
@@ -82,6 +97,12 @@ class Gazetteer:
                 continue
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._country_compounds(text))
+        province = self.div.text_province(text)
+        shorts = self.county_shorts.get(province or "", {})
+        if shorts:
+            for s, e, code in Lexicon(shorts).finditer(text):
+                if s in starts and e in ends and self.word_tags.get(text[s:e], "ns") in _PLACE_TAGS:
+                    found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         return found
 
     def _country_compounds(self, text: str) -> list[Candidate]:

@@ -94,7 +94,7 @@ class LocalityFinder:
         suffix = name[len(stem):]
         tags = self.word_tags
         return tags.get(stem, "") in _COMMON or tags.get(stem[-1:] + suffix[:1], "") in _COMMON \
-            or tags.get(stem[-1:] + suffix, "") in _COMMON
+            or tags.get(stem[-1:] + suffix, "") in _COMMON or tags.get(stem[-2:] + suffix, "") in _COMMON
 
     def _common(self, stem: str) -> bool:
         return self.word_tags.get(stem, "") in _COMMON or self.word_tags.get(stem[:2], "") in ("v", "a", "d", "m")

@@ -96,7 +96,9 @@ class OrgComposer:
                 continue
             end = self._compose(text, s, e, allow_empty=(not is_level) or text[s:e] in REGION_LEVELS)
             if end:
-                found[(s, end)] = Candidate(s, end, "ORG", "org")
+                # 中共湖南省委: the party's name before a committee is part of its formal name
+                start = s - 2 if text.startswith("中共", s - 2) and s >= 2 else s
+                found[(start, end)] = Candidate(start, end, "ORG", "org")
         return list(found.values())
 
     def _compose(self, text: str, s: int, e: int, allow_empty: bool) -> int:

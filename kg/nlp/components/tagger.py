@@ -52,8 +52,13 @@ class LacRepair:
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
+        # every division name and alias, county short names too (两当, 泾川): LAC reading one as a place is
+        # the evidence the gazetteer alone lacks
         self.division_names = {r["name"] for r in load_table("places.tsv")} | {
-            a for r in load_table("places.tsv") if r["level"] != "county" for a in r["aliases"].split("|") if len(a) >= 2}
+            a for r in load_table("places.tsv") for a in r["aliases"].split("|") if len(a) >= 2}
+        # two-character county short names: left to the gazetteer, which knows the report's province
+        self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
+                              for a in r["aliases"].split("|") if len(a) == 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
         self.title_words = set(column("person_titles.tsv", "title"))
         self.category_modifiers = column("category_modifiers.tsv", "word")
@@ -74,6 +79,8 @@ class LacRepair:
             return None
         if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name):
             return None
+        if name[-1] in _NOT_NAME_END:
+            return None  # 林长制, 武张段: a system, a section of a line
         if name[1:] in self.title_words or name[2:] in self.title_words:
             return None  # 马书记: a surname with a title is no name (guidelines)
         if len(name) == 2 and name[1] in _HONORIFICS or name[1:2] in _HONORIFICS and not name[:2] in self.surnames:
@@ -87,6 +94,8 @@ class LacRepair:
 
     def place(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
+        if name in self.division_names and (len(name) > 2 or name not in self.county_shorts):
+            return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree
         hits = list(self.places.finditer(name))
         if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
@@ -189,6 +198,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 _HONORIFICS = set("老总工")
+# last characters of a system, a line's section or a zone, never of a person's name
+_NOT_NAME_END = set("制段线港区")
 _DEICTIC = ("我", "全", "本", "各", "该", "此", "当地", "外地", "异地")
 _ROLE_WORDS = ("常委", "委员", "成员", "党组成员", "党组书记", "常务副主席", "驻会副主席")
 _ROLE_TAKERS = ("党组", "党组织")
