@@ -14,7 +14,7 @@ from ..numbers import parse_chinese
 from ..text import Lexicon
 from ...data import column
 
-_CN = "〇零一二三四五六七八九十"
+_CN = "〇○零一二三四五六七八九十"  # ○ (U+25CB) is often typed for 〇
 _PATTERNS = [
     re.compile(r"\d{4}(?:年)?[—\-–~至]\d{4}年"),
     re.compile(r"(?<!\d)\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?(?:底|初|末|上半年|下半年|年底|年初)?"),
@@ -30,7 +30,7 @@ _PATTERNS = [
 # A part of the day after a calendar date stays in its span (1月22日上午).
 _DAYPART = re.compile(r"(?:上午|下午|中午|晚上|晚间|凌晨|早上|傍晚)")
 # A year before a holiday joins it (2020年春节).
-_YEAR_BEFORE = re.compile(r"(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4})年$")
+_YEAR_BEFORE = re.compile(r"(?:(?<!\d)\d{4}|[〇○零一二三四五六七八九]{4})年$")
 # Observances written as month and day inside quotes: “七一”, “五四”, “八一”, “十一”.
 _FESTIVAL = re.compile(r"(?<=“)([一二三四五六七八九十]{2,3})(?=”)")
 

@@ -25,6 +25,9 @@ from ...data import column, load_table
 
 _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
+_DEICTIC_INSIDE = ("我省", "我市", "我区", "我县", "我国", "本省", "本市")
+# a document's status in brackets after its name: 规划纲要（草案）
+_DOC_STATUS = re.compile(r"（(?:草案|试行|修订|修订稿|征求意见稿|送审稿|暂行)）")
 _TITLE_LINES = 15
 _REPORT_WORDS = ("工作报告", "政府工作报告")
 # 等 or a short parenthesis between a quoted name and its cue: “甲”（朝阳科协）公众号, “乙”等公众号
@@ -49,7 +52,7 @@ _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵"
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
 _NOT_TOUR = set("动为业政使列程走驶长情李")
 _STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
-_QUALIFIER = re.compile(r"（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
+_QUALIFIER = re.compile(r"\d(?:\.\d)?级|（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
 
 
 class NameFinder:
@@ -70,7 +73,7 @@ class NameFinder:
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
         self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
-                              **{r["name"]: (r["label"], not (r["label"] == "WORK" and len(r["name"]) >= 3))
+                              **{r["name"]: (r["label"], r["label"] == "PROGRAM" or len(r["name"]) < 3)
                                  for r in load_table("national_programs.tsv")}})
         self.channels = Lexicon({w: w for w, r in self.cues.items() if r["platform"] == "1"})
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
@@ -106,6 +109,10 @@ class NameFinder:
             named = "name" in pattern.groupindex
             for m in pattern.finditer(text):
                 s, e = m.span("name") if named else m.span()
+                if label != "BLOCK":  # 按照省委…全会: a preposition before the organ is no part of the name
+                    for _ in range(2):
+                        b = self.boundaries.starting_at(text, s, e - 2)
+                        s += len(b) if b else 0
                 yield Candidate(s, e, label, "gazetteer" if label == "BLOCK" else "head")
 
     def _title_line(self, text: str):
@@ -295,6 +302,8 @@ class NameFinder:
             modifier = text[start:hs]
             if _COUNTED.search(modifier):
                 continue  # 增加5000个…计划, 建成20个…工程: things counted, not a name
+            if any(w in modifier for w in _DEICTIC_INSIDE):
+                continue  # …项目刷新我省单体工业项目: a clause, not a name
             if row["label"] == "PROGRAM" and head.endswith("工程") and any(
                     fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(modifier)):
                 continue  # 集通铁路动车改造工程: works on a facility give only the facility
@@ -305,7 +314,11 @@ class NameFinder:
                 continue
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue
-            yield Candidate(start, he, row["label"], "head")
+            end = he
+            if row["label"] == "WORK":
+                status = _DOC_STATUS.match(text, he)
+                end = status.end() if status else he
+            yield Candidate(start, end, row["label"], "head")
 
     def _tours(self, text: str, token_ends: set[int] | None):
         """Campaigns named as a tour of a place: 院士专家河南行, 科技助力乡村振兴旗县行."""
@@ -353,7 +366,7 @@ class NameFinder:
             hit = word_boundary(self.boundaries, text, i, token_starts, self.verb_tags)
             if hit:
                 break
-            if not (is_cjk(c) or c.isdigit() or c in "·+—-"):
+            if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (c == "." and text[i - 2:i - 1].isdigit())):
                 break
             i -= 1
         return i if i < head_start else None
