@@ -1,0 +1,50 @@
+"""Score kg on held-out excerpts of two 2026 provincial reports (甘肃省, 湖南省) that no rule was
+written from before they were first measured.
+
+    python bench/heldout/eval_heldout.py [--errors]
+
+The annotations (offsets and labels only; the text is read from ../shared/corpora/) were made
+by separate sessions that followed ../shared/annotation-guidelines.md without seeing kg or its
+output: one annotator per excerpt, no QUANTITY. See README.md beside this file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPORA = HERE.parent.parent.parent / "shared" / "corpora" / "gov-reports-2026"
+
+
+def load(path: Path) -> tuple[str, int, list[dict]]:
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    head, rows = lines[0], lines[1:]
+    text = (CORPORA / f"{head['doc']}.txt").read_text(encoding="utf-8")
+    for r in rows:
+        r["text"] = text[r["start"]:r["end"]]
+    return head["doc"], head["excerpt_end"], rows
+
+
+def main() -> None:
+    from kg.api import extract
+    from kg.evaluate import diff, micro, score
+
+    reports = []
+    for path in sorted(HERE.glob("*.jsonl")):
+        doc, end, gold = load(path)
+        pred = [p for p in extract(CORPORA / f"{doc}.txt") if p["end"] <= end and p["label"] != "QUANTITY"]
+        report = score(pred, gold)
+        reports.append(report)
+        print(f"== {doc} (characters 0-{end})")
+        print(report.table().rsplit("\n", 1)[0])
+        if "--errors" in sys.argv:
+            for (kind, label, text), n in sorted(diff(pred, gold).items(), key=lambda x: (x[0][1], x[0][0])):
+                print(kind, label, text, n, sep="\t")
+    print("== micro-average")
+    print(micro(reports).table().rsplit("\n", 1)[0])
+
+
+if __name__ == "__main__":
+    main()
