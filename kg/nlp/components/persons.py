@@ -35,7 +35,7 @@ _INSIDE_TAGS = {"v", "p", "c", "u"}
 class PersonFinder:
     def __init__(self):
         self.titles = sorted(column("person_titles.tsv", "title"), key=len, reverse=True)
-        self.surnames = set(column("surnames.tsv", "surname"))
+        self.surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.titles_set = WordSet([*self.titles, *_TITLES_BEFORE])
         self.title_re = re.compile("|".join(map(re.escape, sorted(self.titles_set.words, key=len, reverse=True))))

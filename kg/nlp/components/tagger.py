@@ -49,6 +49,7 @@ class LacRepair:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.word_tags = word_tags if word_tags is not None else {}
         self.surnames = set(column("surnames.tsv", "surname"))
+        self.common_surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
@@ -57,6 +58,7 @@ class LacRepair:
         self.division_names = {r["name"] for r in load_table("places.tsv")} | {
             a for r in load_table("places.tsv") for a in r["aliases"].split("|") if len(a) >= 2}
         # two-character county short names: left to the gazetteer, which knows the report's province
+        self.place_names = set(place_entries()) | self.division_names
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
@@ -75,8 +77,9 @@ class LacRepair:
 
     def person(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
-        if self.is_word(name) or self.word_tags.get(name) in ("ns", "nt"):
-            return None
+        tag = self.word_tags.get(name)
+        if self.is_word(name) or tag == "nt" or (tag == "ns" and name in self.place_names):
+            return None  # a common word, an organization, a place of the gazetteer
         if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name):
             return None
         if name[-1] in _NOT_NAME_END:
@@ -87,8 +90,14 @@ class LacRepair:
             return None  # 任老, 马书记: a surname with an honorific is no name (guidelines)
         if name.endswith("·") or (s and text[s - 1] == "“" and text[e:e + 1] == "”"):
             return None  # “马超”: a quoted word alone is a name of a thing, not of a person
-        has_surname = name[:1] in self.surnames or name[:2] in self.surnames
-        if (has_surname and len(name) <= 4) or (len(name) >= 3 and all(c in self.translit or c == "·" for c in name)):
+        # LAC's reading is kept where a surname, the dictionary (nr) or the look of a transliteration
+        # supports it (郎平, 普京: LAC and the dictionary); a name with none of them (湖湘, 兰张) is none
+        has_surname = name[:1] in self.common_surnames or name[:2] in self.common_surnames
+        # a rarer surname only with a three-character name (鲍晓芹): two or four characters with one
+        # are as often abbreviations of places (兰张, 金白兰武 for railways and regions)
+        rare_surname = len(name) == 3 and (name[:1] in self.surnames or name[:2] in self.surnames)
+        if (has_surname and len(name) <= 4) or rare_surname or (tag or "").startswith("nr") or "·" in name \
+                or (len(name) >= 2 and all(c in self.translit for c in name)):
             return Candidate(s, e, "PERSON", "lac")
         return None
 
@@ -180,8 +189,8 @@ class LacRepair:
         if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
             return None
         tag = self.word_tags.get(name, "")
-        if tag in ("nt", "nz", "j"):
-            return Candidate(s, e, "ORG", "lac")
+        if tag in ("nt", "nz", "j") or (len(name) >= 3 and name.endswith(_FORCES)):
+            return Candidate(s, e, "ORG", "lac")  # 北大, 新华社; 八路军, 志愿军
         hits = list(self.places.finditer(name))
         if hits and hits[0][0] == 0 and len(name) - hits[0][1] >= 2 and hits[0][1] < len(name):
             rest = name[hits[0][1]:]
@@ -198,6 +207,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 _HONORIFICS = set("老总工")
+# armed forces and teams LAC names: 八路军, 新四军, 国家队
+_FORCES = ("军", "部队", "队")
 # last characters of a system, a line's section or a zone, never of a person's name
 _NOT_NAME_END = set("制段线港区")
 _DEICTIC = ("我", "全", "本", "各", "该", "此", "当地", "外地", "异地")
