@@ -12,9 +12,12 @@ import csv
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is a folder of scripts, not a package
+from tsv import write_tsv  # noqa: E402  (tools/tsv.py)
+
 LEVELS = {"province": "province", "city": "prefecture", "county": "county"}
 # Pseudo-units: development and functional zones (county digits 7x) and zones named as such.
-NOT_DIVISION = ("开发区", "高新区", "新区管委会", "管理区", "示范区", "园区", "工业区", "试验区")
+NOT_DIVISION = ("开发区", "高新区", "新区管委会", "管理区", "示范区", "工业园区", "产业园区", "科技园区", "工业区", "试验区")
 
 
 def main(src: Path, out: Path) -> None:
@@ -49,18 +52,13 @@ def main(src: Path, out: Path) -> None:
         if key in rows:
             continue
         rows[key] = (code, LEVELS[level], name, parent, "|".join(aliases))
-    header = [
-        "# Place gazetteer: China's administrative divisions at province, prefecture and county level.",
-        "# Derived by tools/build_places.py from JioNLP jionlp/dictionary/china_location.zip",
-        "# (github.com/dongrixinyu/JioNLP @ 783abc5237e05f25aea2a11dcc2ae2e0e9f4cd23), Apache-2.0;",
-        "# development zones and other pseudo-units left out. Codes and names are public facts.",
-        "# Licence of the source: places.LICENSE beside this file.",
-    ]
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(header) + "\n")
-        f.write("code\tlevel\tname\tparent\taliases\n")
-        for key in sorted(rows):
-            f.write("\t".join(rows[key]) + "\n")
+    write_tsv(out, [
+        "Place gazetteer: China's administrative divisions at province, prefecture and county level.",
+        "Derived by tools/build_places.py from JioNLP jionlp/dictionary/china_location.zip",
+        "(github.com/dongrixinyu/JioNLP @ 783abc5237e05f25aea2a11dcc2ae2e0e9f4cd23), Apache-2.0;",
+        "development zones and other pseudo-units left out. Codes and names are public facts.",
+        "Licence of the source: places.LICENSE beside this file.",
+    ], ["code", "level", "name", "parent", "aliases"], (rows[key] for key in sorted(rows)))
     (out.parent / "places.LICENSE").write_bytes((src / "jionlp_LICENSE").read_bytes())
     print(f"wrote {len(rows)} places to {out}")
 

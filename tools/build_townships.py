@@ -42,6 +42,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is a folder of scripts, not a package
+from tsv import write_tsv  # noqa: E402  (tools/tsv.py)
+
 SOURCE = ("modood/Administrative-divisions-of-China", "57a0aa9c", "dist/streets.csv")
 SUFFIX = re.compile(r"(镇|乡|街道|苏木)$")
 # A zone's name written in front of the township's own: keep what follows the last of these.
@@ -160,19 +163,15 @@ def main(src: Path, out: Path) -> None:
         mapping[how] += 1
         assert code not in rows, code
         rows[code] = (code, cleaned, county)
-    header = [
-        "# Township gazetteer: China's township-level divisions (镇, 乡, 民族乡, 街道, 苏木; Beijing's and Tianjin's 地区).",
-        "# Derived by tools/build_townships.py from modood/Administrative-divisions-of-China dist/streets.csv",
-        f"# (github.com/{SOURCE[0]} @ {SOURCE[1]} : {SOURCE[2]}), 2023 statistical codes, WTFPL.",
-        "# Development zones, farms, prisons, committees and placeholder rows left out; zone prefixes and",
-        "# 街道办事处 trimmed to the township's own name. county: the smallest division of places.tsv that",
-        "# contains the township (a renamed county's code in places.tsv; the prefecture for development zones).",
-        "# Codes and names are public facts. Licence of the source: townships.LICENSE beside this file.",
-    ]
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(header) + "\n")
-        f.write("code\tname\tcounty\n")
-        f.writelines("\t".join(rows[key]) + "\n" for key in sorted(rows))
+    write_tsv(out, [
+        "Township gazetteer: China's township-level divisions (镇, 乡, 民族乡, 街道, 苏木; Beijing's and Tianjin's 地区).",
+        "Derived by tools/build_townships.py from modood/Administrative-divisions-of-China dist/streets.csv",
+        f"(github.com/{SOURCE[0]} @ {SOURCE[1]} : {SOURCE[2]}), 2023 statistical codes, WTFPL.",
+        "Development zones, farms, prisons, committees and placeholder rows left out; zone prefixes and",
+        "街道办事处 trimmed to the township's own name. county: the smallest division of places.tsv that",
+        "contains the township (a renamed county's code in places.tsv; the prefecture for development zones).",
+        "Codes and names are public facts. Licence of the source: townships.LICENSE beside this file.",
+    ], ["code", "name", "county"], (rows[key] for key in sorted(rows)))
     (out.parent / "townships.LICENSE").write_bytes((src / "modood_LICENSE").read_bytes())
     print(f"read {len(source)} rows; wrote {len(rows)} townships to {out} ({changed} names trimmed)")
     print("county mapping: " + ", ".join(f"{k} {v}" for k, v in mapping.most_common()))
