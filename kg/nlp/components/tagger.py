@@ -58,7 +58,6 @@ class LacRepair:
         self.division_names = {r["name"] for r in load_table("places.tsv")} | {
             a for r in load_table("places.tsv") for a in r["aliases"].split("|") if len(a) >= 2}
         # two-character county short names: left to the gazetteer, which knows the report's province
-        self.place_names = set(place_entries()) | self.division_names
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
@@ -78,8 +77,8 @@ class LacRepair:
     def person(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
         tag = self.word_tags.get(name)
-        if self.is_word(name) or tag == "nt" or (tag == "ns" and name in self.place_names):
-            return None  # a common word, an organization, a place of the gazetteer
+        if self.is_word(name) or tag in ("nt", "ns"):
+            return None  # a common word, or a word the dictionary knows as an organization or a place
         if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name):
             return None
         if name[-1] in _NOT_NAME_END:
