@@ -79,3 +79,18 @@ def test_title_line_is_a_work(nlp):
 ])
 def test_common_words_are_no_townships_or_villages(nlp, text):
     assert [t for label, t in ents(nlp, text) if label == "PLACE"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("开通宜常高铁。", ("PLACE", "宜常高铁")),          # a line named by abbreviations of its ends
+    ("建成涔天河水库。", ("PLACE", "涔天河水库")),       # a proper name holding a district's name
+    ("开通兰州轨道交通二号线。", ("PLACE", "兰州轨道交通二号线")),
+    ("支持湘西州发展。", ("PLACE", "湘西州")),
+    ("整治黄河甘肃段。", ("PLACE", "黄河甘肃段")),
+])
+def test_facility_names(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_no_facility_from_a_verb(nlp):
+    assert ("PLACE", "新开工高速公路") not in ents(nlp, "新开工高速公路10条。")

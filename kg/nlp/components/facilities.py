@@ -45,6 +45,7 @@ _LIST_BEFORE_HEAD = re.compile(r"等(?:重点|主要|沿边|边境|陆路)?")
 _DIRECTIONS = set("东南西北中内外上下前后")
 _SECTION_AFTER = re.compile(r"[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 _SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
+_METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
 
@@ -76,11 +77,19 @@ class FacilityFinder:
         for he, (hs, head) in sorted(longest.items()):
             if token_ends is not None and he not in token_ends:
                 continue
+            row = self.heads[head]
             start = self._left_edge(text, hs, verbal, token_ends)
+            if row["kind"] in _PROPER_KINDS:
+                # abbreviations of a line's ends are tagged anyhow (宜常 as a verb): a short proper
+                # modifier right before the head stands without the tagger's word classes
+                bare = self._left_edge(text, hs, Spans({}), token_ends)
+                if 2 <= hs - bare <= 4 and self._proper(text[bare:hs]) and not self._holds_verb(text[bare:hs]):
+                    start = min(start, bare)
             if start >= hs:
                 continue
-            row = self.heads[head]
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
+            if places and row["needs_place"] == "0" and places[0][0] > 0 and self._proper(text[start:hs]):
+                places = []  # 涔天河水库: a proper name that holds a place's name is still one name
             if places and token_ends is not None and start + places[0][0] not in token_ends \
                     and start + places[0][0] != start and self._proper(text[start:hs]):
                 places = []  # 萨拉乌苏遗址: the place found starts inside a word; the whole modifier is the name
@@ -97,6 +106,11 @@ class FacilityFinder:
             if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
                 continue
             found.append(Candidate(start, end, "PLACE", "facility"))
+        for m in _METRO_LINE.finditer(text):
+            start = self._left_edge(text, m.start(), verbal, token_ends)
+            if any(True for _ in self.places.finditer(text[start:m.start()])):
+                yield_start = start + next(iter(self.places.finditer(text[start:m.start()])))[0]
+                found.append(Candidate(yield_start, m.end(), "PLACE", "facility"))  # 兰州轨道交通二号线
         for m in _NUMBERED_ROAD.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))
@@ -159,6 +173,10 @@ class FacilityFinder:
                     found.append(Candidate(hits[k][0], end, "PLACE", "facility"))
             k = j + 1
         return found
+
+    def _holds_verb(self, modifier: str) -> bool:
+        """A two-character verb of the dictionary inside the modifier (新开工: 开工)."""
+        return any(self.word_tags.get(modifier[i:i + 2]) == "v" for i in range(len(modifier) - 1))
 
     def _proper(self, modifier: str) -> bool:
         """A modifier that can be a proper name: two to six Hanzi, neither it nor its first two characters

@@ -45,6 +45,11 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
             if len(alias) == 2 and word_tags.get(alias, "ns") not in ("ns", "nz"):
                 continue
             entries.setdefault(alias, ("PLACE", row["code"]))
+    for row in load_table("places.tsv"):
+        # an autonomous prefecture by its short name and 州 (湘西州, 甘南州, 延边州)
+        if row["name"].endswith("自治州"):
+            for alias in filter(None, row["aliases"].split("|")):
+                entries.setdefault(alias + "州", ("PLACE", row["code"]))
     for row in load_table("regions.tsv"):
         entries.setdefault(row["name"], ("PLACE", row["name"]))
     for name, value in feature_entries().items():
