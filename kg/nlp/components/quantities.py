@@ -39,6 +39,15 @@ _CN_DIGIT_CHARS = "零〇一二两三四五六七八九十"
 # A bare round number after these reads as one of it: 逾千人, 近万人, 上百家, 过万.
 _ROUND_PREFIX = "逾近上过超"
 _ROUND = ("百", "千", "万", "亿", "百万", "千万")
+# Units that are common words too: they need evidence (see QuantityRecognizer._unit_evident).
+_NEEDS_EVIDENCE = {"度", "方", "口", "间", "片", "列", "架", "周", "P", "秒", "届"}
+# Set phrases of a number of years, which the guidelines leave out: 近5年, 这5年, 5年来.
+_SET_PHRASE_BEFORE = ("近", "这", "最近", "过去", "前", "每")
+_NOT_DURATION_AFTER = ("来", "以来", "代", "度", "级", "前", "后", "底", "初", "末", "内", "间", "份", "中", "里")
+# 首位, 第一 as a rank: after 居/位居/稳居/位列/排名 (and a scope), or after a scope alone (全国第一)
+_RANK_WORDS = re.compile(
+    r"(?:(?:居|位居|稳居|位列|排名|保持|排在|名列|跃居|升至)(?:全国|全区|全省|全市|全球|世界|西部|中部|东部|东北|同类城市)?"
+    r"|(?:全国|全区|全省|全球|世界))(?P<rank>首位|第一(?![批次届期个项步线书家]))")
 
 
 @dataclass
@@ -148,6 +157,7 @@ class QuantityRecognizer:
             if v:
                 blocked[k] = 1
         found = list(self._percent_forms(text, blocked))
+        found.extend(self._ranks(text, blocked))
         taken = bytearray(len(text))
         for c in found:
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -188,14 +198,22 @@ class QuantityRecognizer:
         is_cn = not text[start].isdigit()
         if is_cn and text[start:j] in ("一",):  # 一个, 一批: an article, not a count
             return None, j
-        if j < n and ("a" <= text[j].lower() <= "z"):  # 4K, 5G
+        if j < n and ("a" <= text[j].lower() <= "z") and self._unit_at(text, j) is None:  # 4K, 5G (but 3 km, 22万P)
             return None, j
         # Ranges: 3至5个, 3—5个, 30%至40%
         if j + 1 < n and text[j] in _RANGE_SEP and num.low is None:
             second = self._read_number(text, j + 1)
             if second is not None and self._unit_at(text, second.end):
                 num.low, num.high, j = num.value, second.value, second.end
-        unit = self._unit_at(text, j)
+        unit = None
+        if num.has_mult:
+            # 1.7亿千瓦: the last multiplier character begins the unit (千瓦, 千米, 千克, 千伏)
+            unit, j = self._unit_in_multipliers(text, start, j, num)
+        unit = unit or self._unit_at(text, j)
+        if unit is not None and unit in _NEEDS_EVIDENCE and not self._unit_evident(text, start, j, unit, num):
+            unit = None
+        if unit is None and j < n and text[j] == "年" and self._is_duration(text, start, j, num):
+            unit = "年"  # 连续21年, 打破9年: a duration (guidelines), not a year
         if unit is None:
             if not (num.has_mult or num.approx) or (j < n and text[j] in "年月日号岁天"):
                 return None, j
@@ -210,17 +228,61 @@ class QuantityRecognizer:
                     num.low, num.high, end = num.value, second.value, second.end + len(unit)
         if unit == "分" and is_cn:  # 十分 is "very", not ten points
             return None, j
-        if j < n and text[j] == "年" and not num.has_mult:
+        if j < n and text[j] == "年" and not num.has_mult and unit != "年":
             return None, j
         span_start = start
-        kind = self.units[unit]["kind"] if unit in self.units else "count"
+        kind = self.units[unit]["kind"] if unit in self.units else ("other" if unit == "年" else "count")
         if prev == "第":
             if unit not in ("位", "名"):
                 return None, end  # an ordinal: 第二批, 第十六届
             kind, span_start = "rank", start - 1
+        elif prev == "前" and unit == "位":  # 前8位: among the first eight
+            kind, span_start = "rank", start - 1
+            num.approx = "at_most"
         if unit in ("次", "届") and (text.startswith(_MEETING_AFTER, end) or prev == "届"):
             return None, end  # numbering of a meeting: 八届三次全委会
         return self._candidate(text, span_start, end, num, unit, kind), end
+
+    def _unit_in_multipliers(self, text: str, start: int, j: int, num: Number) -> tuple[str | None, int]:
+        """Back off multiplier characters that begin a unit: 1.7亿千瓦 is 1.7亿 千瓦, not 1.7亿千 瓦."""
+        k = j
+        while k > start and text[k - 1] in _MULTIPLIERS:
+            k -= 1
+        for cut in range(j - 1, k - 1, -1):
+            unit = self._unit_at(text, cut)
+            if unit is not None and len(unit) > j - cut and (cut > k or text[k - 1:k].isdigit()):
+                factor = _scale(Decimal(1), text[cut:j])
+                num.value /= factor
+                if num.low is not None:
+                    num.low, num.high = num.low / factor, num.high / factor
+                num.has_mult = cut > k
+                return unit, cut
+        return None, j
+
+    def _unit_evident(self, text: str, start: int, j: int, unit: str, num: Number) -> bool:
+        """Units that are also common words after a numeral: 度 (degrees, extent) counts as kilowatt-hours
+        only with 万/亿 (3000亿度); 方, 口, 周 and the like only after Arabic digits, 周 never before 年."""
+        if unit == "度":
+            return num.has_mult
+        if unit == "周" and text.startswith("周年", j):
+            return False
+        return text[start].isdigit()
+
+    def _is_duration(self, text: str, start: int, j: int, num: Number) -> bool:
+        """A number and 年 that measure a duration: Arabic, short, not a set phrase (近5年, 这五年, 5年来)
+        nor a part of a year's name (5年级, 3年度)."""
+        if num.has_mult or num.low is not None or not text[start].isdigit() or j - start > 3:
+            return "连续" in text[max(0, start - 3):start] and not num.has_mult
+        if text[max(0, start - 2):start].endswith(_SET_PHRASE_BEFORE):
+            return False
+        return not text.startswith(_NOT_DURATION_AFTER, j + 1)
+
+    def _ranks(self, text: str, blocked: bytearray):
+        """首位 and 第一 after a verb of standing (居全国首位, 全国第一): rank 1, unit 位."""
+        for m in _RANK_WORDS.finditer(text):
+            if blocked[m.start("rank")]:
+                continue
+            yield self._candidate(text, m.start("rank"), m.end("rank"), Number(m.end(), Decimal(1)), "位", "rank")
 
     def _candidate(self, text: str, start: int, end: int, num: Number, unit: str, kind: str) -> Candidate:
         approx = self._approx_before(text, start) or num.approx or self._approx_after(text, end) or "exact"
