@@ -21,6 +21,11 @@ def validate_graph(graph: Graph) -> tuple[bool, str]:
     """(conforms, readable report) for one graph."""
     from pyshacl import validate
 
+    if not graph.store.context_aware:  # the builder's SimpleMemory store: pyshacl needs a context-aware one
+        copy = Graph()
+        for triple in graph:
+            copy.add(triple)
+        graph = copy
     conforms, _results, text = validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
     return bool(conforms), text
 

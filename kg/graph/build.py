@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 
 from rdflib import Graph, Literal, URIRef
@@ -20,7 +21,8 @@ from ..io import Source
 from .entities import EntityNodes, entity_ref
 from .facts import add_facts, add_sections, section_of
 from .iri import entity_iri, part_iri, report_iri
-from .namespace import KG, ORG_NS, SCHEMA
+from ..data import load_table
+from .namespace import KG, KG_UNIT, ORG_NS, QUDT, QUDT_UNIT, SCHEMA
 
 _SPACE = re.compile(r"\s+")
 _YMD = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
@@ -46,6 +48,9 @@ def _int(n: int) -> Literal:
 def bind_prefixes(g: Graph) -> None:
     g.bind("kg", KG._NS)
     g.bind("kgid", URIRef("https://w3id.org/kg-zh/id/"))
+    g.bind("kgunit", KG_UNIT)
+    g.bind("qudt", QUDT)
+    g.bind("unit", QUDT_UNIT)
     for prefix, ns in (("schema", SCHEMA), ("org", ORG_NS), ("prov", PROV), ("skos", SKOS),
                        ("rdfs", RDFS), ("xsd", XSD), ("owl", OWL)):
         g.bind(prefix, ns)
@@ -195,12 +200,30 @@ def _add_measurement(g: Graph, report: URIRef, ent: Span, sentence, start: int, 
     g.add((node, KG.kind, Literal(q.get("kind", "other"))))
     if q.get("currency"):
         g.add((node, SCHEMA.currency, Literal(q["currency"])))
+    _add_unit(g, node, q)
     if "min" in q:
         g.add((node, SCHEMA.minValue, _decimal(q["min"])))
         g.add((node, SCHEMA.maxValue, _decimal(q["max"])))
     g.add((node, RDFS.label, _zh(_SPACE.sub("", ent.text))))
     _add_span(g, node, start, end, original, sentence)
     return node
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> dict[str, dict[str, str]]:
+    return {r["unit"]: r for r in load_table("units.tsv")}
+
+
+def _add_unit(g: Graph, node: URIRef, q: dict) -> None:
+    """The unit others can compute with: its QUDT IRI (or kg's own, for 亩 and the like), the value in
+    the coherent SI unit of its dimension (kg:siValue: 亩 and 公顷 in square metres) and the dimension."""
+    row = _unit_table().get(q.get("unit", ""))
+    if row is None or not (row["qudt"] or row["own"]) or not row["si_factor"]:
+        return
+    g.add((node, QUDT.unit, QUDT_UNIT[row["qudt"]] if row["qudt"] else KG_UNIT[row["own"]]))
+    si = Decimal(str(q.get("value", 0))) * Decimal(row["si_factor"])
+    g.add((node, KG.siValue, _decimal(si)))
+    g.add((node, KG.dimension, Literal(row["dimension"])))
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -8,6 +8,10 @@ from rdflib.namespace import DefinedNamespace
 
 BASE = "https://w3id.org/kg-zh/"
 ID = Namespace(BASE + "id/")
+# kg's own units, for those QUDT lacks (亩, 斤, 吨标准煤): unit/MU …
+KG_UNIT = Namespace(BASE + "unit/")
+QUDT = Namespace("http://qudt.org/schema/qudt/")
+QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
 
 
 class KG(DefinedNamespace):
@@ -75,6 +79,8 @@ class KG(DefinedNamespace):
     funds: URIRef
     recommends: URIRef
     signsAgreement: URIRef
+    siValue: URIRef
+    dimension: URIRef
 
 
 class ORG_NS(DefinedNamespace):
