@@ -26,19 +26,26 @@ from ..text import quote_depth_map
 from ...data import load_table
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_FIN = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億"  # financial numerals
+_CN = rf"[零〇一二两三四五六七八九十百千万亿{_FIN}]+(?:点[零〇一二三四五六七八九]+)?"
 _NUM = re.compile(rf"(?P<ar>{_AR})|(?P<cn>{_CN})")
 _FRACTION = re.compile(rf"(?P<den>{_AR}|[零一二两三四五六七八九十百千]+)分之(?P<num>{_AR}|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)")
-_TENTHS = re.compile(r"(?P<a>[一二三四五六七八九十]|\d+(?:\.\d+)?)(?P<b>[一二三四五六七八九])?成")
+_TENTHS = re.compile(r"(?P<a>[一二三四五六七八九十](?:点[一二三四五六七八九])?|\d+(?:\.\d+)?|半)(?P<b>[一二三四五六七八九])?成(?P<half>半)?")
 # 成 starts many words: 成为, 成员, 成果 … (七成 is 70%, 一成不变 is an idiom)
 _NOT_TENTHS = set("为员果立绩本熟功就长型效交规效品套片")
 _RANGE_SEP = "至到—-~－–"
 _MEETING_AFTER = ("会", "全会", "全委会", "会议", "代表大会", "党代会", "常委会")
 _MULTIPLIERS = "万亿千百"
-_CN_DIGIT_CHARS = "零〇一二两三四五六七八九十"
+_CN_DIGIT_CHARS = "零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾"
 # A bare round number after these reads as one of it: 逾千人, 近万人, 上百家, 过万.
-_ROUND_PREFIX = "逾近上过超"
+_ROUND_PREFIX = "逾近上过超数"
 _ROUND = ("百", "千", "万", "亿", "百万", "千万")
+_SHORTHAND = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)(?P<k>[kKwW])(?![A-Za-z\d])")
+_DOUBLING = re.compile(r"翻(?P<n>[一两二三四五])?番")
+_RATIO = re.compile(r"(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)[∶:：](?P<b>\d+(?:\.\d+)?)(?![\d:：∶])")
+_UNIT_AND_HALF = re.compile(r"[\u4e00-\u9fff]{1,2}半")  # 一吨半, 一米半
+_JIAO_FEN = re.compile(r"(?P<n>\d|[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖])(?P<unit>[角分])")
+_PER_UNIT = re.compile(r"/|每")
 # Units that are common words too: they need evidence (see QuantityRecognizer._unit_evident).
 _NEEDS_EVIDENCE = {"度", "方", "口", "间", "片", "列", "架", "周", "P", "秒", "届"}
 # Set phrases of a number of years, which the guidelines leave out: 近5年, 这5年, 5年来.
@@ -114,10 +121,12 @@ class QuantityRecognizer:
             if not any(c in _CN_DIGIT_CHARS for c in raw):  # 万众, 亿万, 百家: words, not numbers,
                 if not (i and text[i - 1] in _ROUND_PREFIX and raw in _ROUND):  # but 逾千人, 上百家, 近万人
                     return None
-                return Number(i + len(raw), _scale(Decimal(1), raw), "more_than" if text[i - 1] in "上过" else None, True)
+                return Number(i + len(raw), _scale(Decimal(1), raw), "more_than" if text[i - 1] in "上过数" else None, True)
             num = self._read_chinese(text, i, raw)
             if num is None:
                 return None
+            if i and text[i - 1] == "数" and raw[0] in "十百千万亿":  # 数十万, 数百: several tens of thousands
+                num.approx = "more_than"
         j = num.end
         if j < n and text[j] in "多余几":
             if text[j] == "几" and num.low is None and text[j - 1] == "十":  # 十几 -> 11..19, 二十几 -> 21..29
@@ -158,6 +167,7 @@ class QuantityRecognizer:
                 blocked[k] = 1
         found = list(self._percent_forms(text, blocked))
         found.extend(self._ranks(text, blocked))
+        found.extend(self._spoken_and_ratios(text, blocked))
         taken = bytearray(len(text))
         for c in found:
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -184,7 +194,8 @@ class QuantityRecognizer:
             if words[k][0] <= cand.start and words[k][1] > cand.end:
                 return True
             k -= 1
-        return any(s < cand.end < e for s, e in words[k + 1 : k + 8])
+        # a word running on past the amount (三座大山) makes a set phrase; 元整 (an exact sum) does not
+        return any(s < cand.end < e and text[cand.end] != "整" for s, e in words[k + 1 : k + 8])
 
     def _quantity_at(self, text: str, start: int, blocked: bytearray) -> tuple[Candidate | None, int]:
         n = len(text)
@@ -196,7 +207,7 @@ class QuantityRecognizer:
             return None, start + 1
         j = num.end
         is_cn = not text[start].isdigit()
-        if is_cn and text[start:j] in ("一",):  # 一个, 一批: an article, not a count
+        if is_cn and text[start:j] in ("一",) and not _UNIT_AND_HALF.match(text, j):  # 一个, 一批: an article
             return None, j
         if j < n and ("a" <= text[j].lower() <= "z") and self._unit_at(text, j) is None:  # 4K, 5G (but 3 km, 22万P)
             return None, j
@@ -228,6 +239,22 @@ class QuantityRecognizer:
                     num.low, num.high, end = num.value, second.value, second.end + len(unit)
         if unit == "分" and is_cn:  # 十分 is "very", not ten points
             return None, j
+        if end < n and text[end] == "半" and num.low is None and unit not in ("%", "个百分点"):
+            num.value += Decimal("0.5")  # 一吨半, 两米半
+            end += 1
+        if unit in ("元", "圆"):
+            end = self._jiao_fen(text, end, num)  # 50元6角3分 is 50.63 元
+            unit = "元"
+        per = _PER_UNIT.match(text, end)
+        if per and self._unit_at(text, per.end()) and unit in self.units:
+            other = self._unit_at(text, per.end())
+            compound = f"{unit}/{other}"
+            kind = self.units[unit]["kind"] if self.units[unit]["kind"] != "area" else "other"
+            cand = self._candidate(text, start - (prev == "第"), per.end() + len(other), num, compound, kind)
+            if self.units[unit]["currency"]:
+                cand = Candidate(cand.start, cand.end, cand.label, cand.source,
+                                 tuple(sorted({**dict(cand.attrs), "currency": self.units[unit]["currency"]}.items())))
+            return cand, per.end() + len(other)  # 300元/吨, 120人/平方公里
         if j < n and text[j] == "年" and not num.has_mult and unit != "年":
             return None, j
         span_start = start
@@ -242,6 +269,15 @@ class QuantityRecognizer:
         if unit in ("次", "届") and (text.startswith(_MEETING_AFTER, end) or prev == "届"):
             return None, end  # numbering of a meeting: 八届三次全委会
         return self._candidate(text, span_start, end, num, unit, kind), end
+
+    def _jiao_fen(self, text: str, end: int, num: Number) -> int:
+        """角 and 分 after 元 add tenths and hundredths: 50元6角3分."""
+        for word, scale in (("角", Decimal("0.1")), ("分", Decimal("0.01"))):
+            m = _JIAO_FEN.match(text, end)
+            if m and m.group("unit") == word:
+                num.value += parse_number(m.group("n")) * scale
+                end = m.end()
+        return end
 
     def _unit_in_multipliers(self, text: str, start: int, j: int, num: Number) -> tuple[str | None, int]:
         """Back off multiplier characters that begin a unit: 1.7亿千瓦 is 1.7亿 千瓦, not 1.7亿千 瓦."""
@@ -277,6 +313,25 @@ class QuantityRecognizer:
             return False
         return not text.startswith(_NOT_DURATION_AFTER, j + 1)
 
+    def _spoken_and_ratios(self, text: str, blocked: bytearray):
+        """Spoken shorthand (1.5k, 3w, 10K: thousands and ten-thousands; a single digit with K is a
+        resolution, 4K), doubling (翻一番 is 2 倍, 翻两番 4 倍) and ratios (1.68∶1, unit 比)."""
+        for m in _SHORTHAND.finditer(text):
+            if blocked[m.start()] or (len(m.group("n")) == 1 and m.group("k") in "kK"):
+                continue
+            value = Decimal(m.group("n")) * (1000 if m.group("k") in "kK" else 10000)
+            yield self._candidate(text, m.start(), m.end(), Number(m.end(), value), "个", "count")
+        for m in _DOUBLING.finditer(text):
+            times = parse_number(m.group("n")) if m.group("n") else Decimal(1)
+            yield self._candidate(text, m.start(), m.end(), Number(m.end(), Decimal(2) ** int(times)), "倍", "other")
+        for m in _RATIO.finditer(text):
+            a, b = Decimal(m.group("a")), Decimal(m.group("b"))
+            if b == 0 or blocked[m.start()]:
+                continue
+            if "∶" not in m.group() and "比" not in text[max(0, m.start() - 6):m.start()]:
+                continue  # 10:30 is a time of day; a colon is a ratio only after 比 (比例, 之比)
+            yield self._candidate(text, m.start(), m.end(), Number(m.end(), (a / b).normalize()), "比", "other")
+
     def _ranks(self, text: str, blocked: bytearray):
         """首位 and 第一 after a verb of standing (居全国首位, 全国第一): rank 1, unit 位."""
         for m in _RANK_WORDS.finditer(text):
@@ -306,21 +361,27 @@ class QuantityRecognizer:
             if den == 0:
                 continue
             value = (num * 100 / den).quantize(Decimal("0.0001")).normalize() if den != 100 else num
-            yield self._candidate(text, m.start(), m.end(), Number(m.end(), value), "%", "percent")
+            ranged = self._read_chinese(m.group("num"), 0, m.group("num")) if den == 100 else None
+            if ranged is not None and ranged.low is not None:  # 百分之二三十: 20 to 30 percent
+                number = Number(m.end(), ranged.low, "about", low=ranged.low, high=ranged.high)
+            else:
+                number = Number(m.end(), value)
+            yield self._candidate(text, m.start(), m.end(), number, "%", "percent")
         for m in _TENTHS.finditer(text):
             nxt = text[m.end() : m.end() + 1]
             if blocked[m.start()] or nxt in _NOT_TENTHS or (m.start() and text[m.start() - 1] in "百千万亿第"):
                 continue
             if m.group("a") == "一" and not m.group("b") and nxt == "不":  # 一成不变
                 continue
-            a = parse_number(m.group("a"))
+            a = Decimal("0.5") if m.group("a") == "半" else parse_number(m.group("a"))
+            half = Decimal("0.5") if m.group("half") else Decimal(0)
             if m.group("b"):
                 b = parse_number(m.group("b"))
                 if b <= a:
                     continue
                 number = Number(m.end(), a * 10, "about", low=a * 10, high=b * 10)
             else:
-                number = Number(m.end(), a * 10)
+                number = Number(m.end(), (a + half) * 10)  # 三成半 is 35%, 八点五成 85%, 半成 5%
             yield self._candidate(text, m.start(), m.end(), number, "%", "percent")
 
     def _counts_people(self, text: str, j: int) -> bool:
