@@ -37,6 +37,24 @@ def cold_start() -> float:
     return float(out.stdout.strip())
 
 
+def component_shares(nlp, texts: list[str], repeat: int) -> dict[str, float]:
+    """Seconds each pipeline component takes over ``texts`` (best of ``repeat`` runs), tokenizer included."""
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        times: dict[str, float] = {}
+        for text in texts:
+            t = time.perf_counter()
+            doc = nlp.make_doc(text)
+            times["tokenizer"] = times.get("tokenizer", 0.0) + time.perf_counter() - t
+            for name, proc in nlp.pipeline:
+                t = time.perf_counter()
+                doc = proc(doc)
+                times[name] = times.get(name, 0.0) + time.perf_counter() - t
+        for name, seconds in times.items():
+            best[name] = min(best.get(name, seconds), seconds)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reports", nargs="*", type=Path, default=[DEFAULT])
@@ -96,6 +114,11 @@ def main() -> None:
     print(f"ratio pipeline/jieba     : {seg_best / pipe_best:>10.3f}  (jieba is {pipe_best / seg_best:.1f}x faster)")
     print(f"ratio NLP pipeline/LAC   : {lac_best / nlp_best:>10.3f}  (LAC is {lac_best / nlp_best * 100:.0f}% of the NLP pipeline's time)")
     print(f"ratio NLP+graph/LAC      : {lac_best / pipe_best:>10.3f}  (LAC is {lac_best / pipe_best * 100:.0f}% of NLP + graph time)")
+    shares = component_shares(nlp, [s.text for s in sources], args.repeat)
+    total = sum(shares.values())
+    print("share of the NLP pipeline's time, per component (best of the runs):")
+    for name, seconds in sorted(shares.items(), key=lambda x: -x[1]):
+        print(f"  {name:<18} {seconds / total * 100:>5.1f}%")
     print(f"cold start (import + load): {start:.2f} s")
     print(f"peak memory (RSS)         : {peak_mb:.0f} MiB")
 
