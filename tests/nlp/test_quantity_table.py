@@ -20,8 +20,8 @@ CASES = _cases()
 
 
 def test_table_is_large_and_covers_both_sides():
-    assert len(CASES) >= 150
-    assert sum(1 for c in CASES if not c.values[0]["span"]) >= 30
+    assert len(CASES) >= 300
+    assert sum(1 for c in CASES if not c.values[0]["span"]) >= 60
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from ..numbers import CN_BIG, CN_DIGITS, CN_UNITS, parse_chinese, parse_number, 
 from ..text import quote_depth_map
 from ...data import load_table
 
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_AR = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"  # 1,200 and 3，000: thousands separators
 _FIN = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億"  # financial numerals
 _CN = rf"[零〇一二两三四五六七八九十百千万亿{_FIN}]+(?:点[零〇一二三四五六七八九]+)?"
 _NUM = re.compile(rf"(?P<ar>{_AR})|(?P<cn>{_CN})")
@@ -101,7 +101,7 @@ class QuantityRecognizer:
         n = len(text)
         if m.group("ar") is not None:
             j = m.end()
-            value = Decimal(m.group("ar").replace(",", ""))
+            value = Decimal(m.group("ar").replace(",", "").replace("，", ""))
             approx = None
             if j + 1 < n and text[j] in "多余" and text[j + 1] in "万亿千":  # 10多万
                 approx, j = "more_than", j + 1
@@ -215,6 +215,12 @@ class QuantityRecognizer:
         if j + 1 < n and text[j] in _RANGE_SEP and num.low is None:
             second = self._read_number(text, j + 1)
             if second is not None and self._unit_at(text, second.end):
+                if second.has_mult and not num.has_mult:  # 3至5亿元: the multiplier serves both ends
+                    head = _NUM.match(text, j + 1)
+                    head_value = Decimal(head.group("ar").replace(",", "")) if head and head.group("ar") else None
+                    if head_value:
+                        num.value *= second.value / head_value
+                        num.has_mult = True
                 num.low, num.high, j = num.value, second.value, second.end
         unit = None
         if num.has_mult:
