@@ -43,6 +43,10 @@ _ROUND = ("百", "千", "万", "亿", "百万", "千万")
 _SHORTHAND = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)(?P<k>[kKwW])(?![A-Za-z\d])")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四五])?番")
 _RATIO = re.compile(r"(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)[∶:：](?P<b>\d+(?:\.\d+)?)(?![\d:：∶])")
+# a spoken decimal after a unit: 1米8, 一米七五, 3块5 (one or two digits, no unit after them)
+_SPOKEN_TAIL_UNITS = ("米", "块")
+_SPOKEN_TAIL = re.compile(r"\d(?![\d.])|[一二三四五六七八九](?:[一二三四五六七八九])?(?![十百千万亿])")
+_SPOKEN_UNIT_TAIL = re.compile(r"[米块][一二三四五六七八九\d]")
 _UNIT_AND_HALF = re.compile(r"[\u4e00-\u9fff]{1,2}半")  # 一吨半, 一米半
 _JIAO_FEN = re.compile(r"(?P<n>\d|[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖])(?P<unit>[角分])")
 _PER_UNIT = re.compile(r"/|每")
@@ -118,6 +122,8 @@ class QuantityRecognizer:
             num = Number(j, value, approx, bool(mult))
         else:
             raw = m.group("cn")
+            if raw[0] in "零〇" and len(raw) > 1 and not raw.startswith(("零点", "〇点")):
+                return None  # 找零五毛: a number does not open with 零 (the scan goes on at 五)
             if not any(c in _CN_DIGIT_CHARS for c in raw):  # 万众, 亿万, 百家: words, not numbers,
                 if not (i and text[i - 1] in _ROUND_PREFIX and raw in _ROUND):  # but 逾千人, 上百家, 近万人
                     return None
@@ -207,7 +213,8 @@ class QuantityRecognizer:
             return None, start + 1
         j = num.end
         is_cn = not text[start].isdigit()
-        if is_cn and text[start:j] in ("一",) and not _UNIT_AND_HALF.match(text, j):  # 一个, 一批: an article
+        if is_cn and text[start:j] in ("一",) and not _UNIT_AND_HALF.match(text, j) \
+                and not _SPOKEN_UNIT_TAIL.match(text, j):  # 一个, 一批: an article (but 一吨半, 一米七五)
             return None, j
         if j < n and ("a" <= text[j].lower() <= "z") and self._unit_at(text, j) is None:  # 4K, 5G (but 3 km, 22万P)
             return None, j
@@ -248,6 +255,20 @@ class QuantityRecognizer:
         if end < n and text[end] == "半" and num.low is None and unit not in ("%", "个百分点"):
             num.value += Decimal("0.5")  # 一吨半, 两米半
             end += 1
+        if unit in _SPOKEN_TAIL_UNITS and end < n:  # 1米8 is 1.8 米, 一米七五 1.75 米, 3块5 3.5 元
+            tail = _SPOKEN_TAIL.match(text, end)
+            if tail and not self._unit_at(text, tail.end()):
+                digits = "".join(str(CN_DIGITS.get(c, c)) for c in tail.group())
+                num.value += Decimal("0." + digits)
+                end = tail.end()
+        if unit in ("块", "毛"):
+            if unit == "块" and not (text.startswith("钱", end) or end > j + 1):
+                unit = "个"  # 一块土地: a piece, not a yuan
+            else:
+                if unit == "毛":
+                    num.value /= 10
+                end += 1 if text.startswith("钱", end) else 0
+                unit = "元"
         if unit in ("元", "圆"):
             end = self._jiao_fen(text, end, num)  # 50元6角3分 is 50.63 元
             unit = "元"
