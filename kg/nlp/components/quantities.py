@@ -42,7 +42,7 @@ _ROUND_PREFIX = "逾近上过超数"
 _ROUND = ("百", "千", "万", "亿", "百万", "千万")
 _SHORTHAND = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)(?P<k>[kKwW])(?![A-Za-z\d])")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四五])?番")
-_RATIO = re.compile(r"(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)[∶:：](?P<b>\d+(?:\.\d+)?)(?![\d:：∶])")
+_RATIO = re.compile(r"(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)[∶:：](?P<b>\d+(?:\.\d+)?)(?![\d.:：∶])")  # not 8.3∶41.4∶50.3
 # a spoken decimal after a unit: 1米8, 一米七五, 3块5 (one or two digits, no unit after them)
 _SPOKEN_TAIL_UNITS = ("米", "块")
 _SPOKEN_TAIL = re.compile(r"\d(?![\d.])|[一二三四五六七八九](?:[一二三四五六七八九])?(?![十百千万亿])")
