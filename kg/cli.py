@@ -1,13 +1,15 @@
 """The ``kg`` command: a thin layer over ``kg.api``.
 
 Exit codes: 0 ok; 1 a check failed; 2 bad input or usage; 3 an output could not be
-written; 70 an internal error (set KG_DEBUG=1 for the traceback); 130 interrupted.
+written; 70 an internal error (set KG_DEBUG=1 for the traceback); 130 interrupted (Ctrl-C);
+143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 
 import click
@@ -194,7 +196,9 @@ def _eval_many(pairs: list, as_json: bool, errors: bool) -> None:
 @click.option("--store", "store", type=click.Path(), default=None, help="Query this store folder.")
 @click.option("--param", "params", multiple=True, help="KEY=VALUE, bound to ?KEY in the query (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-def query(query: str, graphs: tuple[str, ...], store: str | None, params: tuple[str, ...], fmt: str) -> None:
+@click.option("--allow-service", is_flag=True, help="Let SERVICE clauses fetch from other endpoints (refused by default).")
+def query(query: str, graphs: tuple[str, ...], store: str | None, params: tuple[str, ...], fmt: str,
+          allow_service: bool) -> None:
     """Run QUERY (a named query, a .rq file, or SPARQL text) over built graphs.
 
     Named queries: entities, places, measurements, facts, program-places (--param program=科创中国),
@@ -208,8 +212,11 @@ def query(query: str, graphs: tuple[str, ...], store: str | None, params: tuple[
         key, sep, value = p.partition("=")
         if not sep or not key:
             raise InputError(Errors.E015.format(value=p))
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise InputError(Errors.E023.format(key=key))
         bindings[key] = value
-    click.echo(q.render(q.run(query, list(graphs) or None, bindings, store=store), fmt), nl=False)
+    result = q.run(query, list(graphs) or None, bindings, store=store, allow_service=allow_service)
+    click.echo(q.render(result, fmt), nl=False)
 
 
 @cli.command()
@@ -236,8 +243,15 @@ def validate(files: tuple[str, ...]) -> None:
 @click.option("--port", default=7878, show_default=True, type=int, help="Port (0 picks a free one).")
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--max-results", default=100_000, show_default=True, type=int, help="Most results a query may return.")
-@click.option("--verbose", is_flag=True, help="Log every request on stderr.")
-def serve(store: str, host: str, port: int, timeout: float, max_results: int, verbose: bool) -> None:
+@click.option("--verbose", is_flag=True, help="Kept for compatibility: every request is logged unless --quiet.")
+@click.option("--quiet", is_flag=True, help="No access-log line per request.")
+@click.option("--allow-service", is_flag=True, help="Let SERVICE clauses fetch from other endpoints (refused by default).")
+@click.option("--max-concurrent", default=4, show_default=True, type=int, help="Queries run at once; past it, 503.")
+@click.option("--max-body", default=1 << 20, show_default=True, type=int, help="Largest request body in bytes; past it, 413.")
+@click.option("--socket-timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a client may stay silent before it is dropped.")
+def serve(store: str, host: str, port: int, timeout: float, max_results: int, verbose: bool, quiet: bool,
+          allow_service: bool, max_concurrent: int, max_body: int, socket_timeout: float) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (and a query page at /)."""
     from .serve import serve as run_server
 
@@ -246,7 +260,9 @@ def serve(store: str, host: str, port: int, timeout: float, max_results: int, ve
         sys.stdout.flush()
 
     try:
-        run_server(store, host=host, port=port, timeout=timeout, max_rows=max_results, ready=ready, verbose=verbose)
+        run_server(store, host=host, port=port, timeout=timeout, max_rows=max_results, ready=ready, verbose=verbose,
+                   quiet=quiet, allow_service=allow_service, max_concurrent=max_concurrent, max_body=max_body,
+                   socket_timeout=socket_timeout)
     except OSError as err:
         from .errors import InputError
 
@@ -254,7 +270,7 @@ def serve(store: str, host: str, port: int, timeout: float, max_results: int, ve
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI and map errors to one line and an exit code."""
+    """Entry point: run the CLI and map errors to one line and an exit code (signals: kg._entry)."""
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except KGError as err:
@@ -279,5 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # python -m kg.cli: the same signal handling as the kg command
+    from kg._entry import main as entry
+
+    sys.exit(entry())

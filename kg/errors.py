@@ -29,6 +29,8 @@ class Errors:
     E019 = "Gold folder '{path}' holds no *.jsonl files. Give a folder of gold files, or PRED.jsonl GOLD.jsonl."
     E020 = "No prediction for gold file '{gold}': expected '{pred}'. Run `kg extract` on that report, or use --extract."
     E021 = "No report text for gold file '{gold}' in '{folder}' (looked for {name}.txt and {name}.md)."
+    E022 = "The query calls SERVICE: kg makes no outbound requests unless asked. Add --allow-service to let it fetch from other endpoints."
+    E023 = "--param key '{key}' is not a variable name: write it without ? or $, as in --param program=科创中国."
     E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
 
 

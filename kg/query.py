@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import queries
+from .sparql_guard import uses_service
 from .errors import Errors, InputError
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -53,13 +54,16 @@ def default_graphs(folder: str | Path = "exports") -> list[Path]:
 
 
 def run(query: str, graphs: list[str | Path] | None = None, params: dict[str, str] | None = None,
-        store: str | Path | None = None):
+        store: str | Path | None = None, allow_service: bool = False):
     """Run ``query`` over Turtle ``graphs``, or the store at ``store``; with neither, the default
     store (``exports/store``) if there is one, else ``exports/*.ttl``. ``params`` bind variables to literals.
-    The store's named graphs (one per report) are queried as one default graph."""
+    The store's named graphs (one per report) are queried as one default graph. A SERVICE clause
+    is refused unless ``allow_service``: no request leaves the machine unless asked."""
     from .store import DEFAULT_STORE, open_store
 
     text = query_text(query)
+    if not allow_service and uses_service(text):
+        raise InputError(Errors.E022)
     if graphs:
         db, union = load_store(graphs), False
     elif store is not None or DEFAULT_STORE.is_dir():

@@ -7,20 +7,31 @@
 - Each query runs in a worker process that opens the store read-only; past the time
   limit the worker is killed and the client gets 503, so a runaway query never hangs
   the server. Results past the size cap give 413.
+- Closed by default: a query calling SERVICE is refused (400) unless ``allow_service``, so no
+  request leaves the machine; a body over ``max_body`` bytes gets 413, a malformed
+  ``Content-Length`` 400; past ``max_concurrent`` queries at once, 503 with ``Retry-After``;
+  a client that sends nothing for ``socket_timeout`` seconds is dropped (slowloris).
+- One access-log line per request on stderr (time, status, milliseconds, method, path,
+  a hash of the query); ``/health`` answers ``{"status": "ok"}``.
 - ``/`` serves a small page to type a query and see the table.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing as mp
 import sys
+import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pyoxigraph as ox
+
+from .sparql_guard import uses_service
 
 _RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -94,13 +105,30 @@ def _execute(store_path: str, query: str, accept: str, max_rows: int, conn) -> N
 class Endpoint:
     """Settings shared by the request handlers."""
 
-    def __init__(self, store: str, timeout: float, max_rows: int):
+    def __init__(self, store: str, timeout: float, max_rows: int, allow_service: bool = False,
+                 max_concurrent: int = 4, max_body: int = 1 << 20, socket_timeout: float = 10.0):
         self.store = store
         self.timeout = timeout
         self.max_rows = max_rows
+        self.allow_service = allow_service
+        self.max_body = max_body
+        self.socket_timeout = socket_timeout
+        self.slots = threading.BoundedSemaphore(max_concurrent)
         self.ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
     def run(self, query: str, accept: str) -> tuple[int, str, bytes]:
+        """Answer ``query``: refused if it calls SERVICE (unless allowed), 503 when every slot is busy."""
+        if not self.allow_service and uses_service(query):
+            return 400, "text/plain", (b"SERVICE is refused: this endpoint makes no outbound requests "
+                                       b"(start kg serve with --allow-service to allow them)")
+        if not self.slots.acquire(blocking=False):
+            return 503, "text/plain", b"too many queries at once; retry shortly"
+        try:
+            return self._run(query, accept)
+        finally:
+            self.slots.release()
+
+    def _run(self, query: str, accept: str) -> tuple[int, str, bytes]:
         parent, child = self.ctx.Pipe(duplex=False)
         worker = self.ctx.Process(target=_execute, args=(self.store, query, accept, self.max_rows, child), daemon=True)
         worker.start()
@@ -125,13 +153,28 @@ def _page() -> bytes:
 def make_handler(endpoint: Endpoint):
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-sparql"
+        timeout = endpoint.socket_timeout  # a silent client (slowloris) is dropped
+        query_hash = "-"
+        started = 0.0
 
-        def log_message(self, fmt, *args):  # quiet: one line per request on stderr only with --verbose
-            if getattr(self.server, "verbose", False):
-                super().log_message(fmt, *args)
+        def log_message(self, fmt, *args):  # the access log below is the only line per request
+            pass
 
-        def _send(self, status: int, media: str, body: bytes) -> None:
+        def log_request(self, code="-", size="-"):
+            if getattr(self.server, "quiet", False):
+                return
+            ms = (time.perf_counter() - self.started) * 1000 if self.started else 0.0
+            sys.stderr.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} {code} {ms:.0f}ms {self.command} "
+                             f"{urlparse(self.path).path} q={self.query_hash}\n")
+
+        def parse_request(self):
+            self.started = time.perf_counter()
+            return super().parse_request()
+
+        def _send(self, status: int, media: str, body: bytes, headers: dict | None = None) -> None:
             self.send_response(status)
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
             self.send_header("Content-Type", media + ("; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else ""))
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Vary", "Accept")
@@ -141,10 +184,18 @@ def make_handler(endpoint: Endpoint):
         def _refuse_update(self) -> None:
             self._send(403, "text/plain", b"this endpoint is read-only: SPARQL Update is refused")
 
+        def _answer(self, query: str) -> None:
+            self.query_hash = hashlib.sha256(query.encode("utf-8", "replace")).hexdigest()[:12]
+            status, media, body = endpoint.run(query, self.headers.get("Accept", ""))
+            self._send(status, media, body, {"Retry-After": "1"} if status == 503 and b"retry" in body else None)
+
         def do_GET(self):
             url = urlparse(self.path)
             if url.path in ("/", "/index.html"):
                 self._send(200, "text/html", _page())
+                return
+            if url.path == "/health":
+                self._send(200, "application/json", json.dumps({"status": "ok", "store": endpoint.store}).encode())
                 return
             if url.path != "/sparql":
                 self._send(404, "text/plain", b"not found: the endpoint is /sparql")
@@ -158,21 +209,30 @@ def make_handler(endpoint: Endpoint):
             elif "query" not in params:
                 self._send(400, "text/plain", b"missing the query parameter")
             else:
-                self._send(*endpoint.run(params["query"][0], self.headers.get("Accept", "")))
+                self._answer(params["query"][0])
 
         def do_POST(self):
             url = urlparse(self.path)
             if url.path != "/sparql":
                 self._send(405, "text/plain", b"read-only endpoint: graph store writes are refused")
                 return
-            length = int(self.headers.get("Content-Length") or 0)
+            raw_length = (self.headers.get("Content-Length") or "0").strip()
+            if not raw_length.isdigit():
+                self._send(400, "text/plain", b"Content-Length must be a number of bytes")
+                self.close_connection = True
+                return
+            length = int(raw_length)
+            if length > endpoint.max_body:
+                self._send(413, "text/plain", f"request body over {endpoint.max_body} bytes".encode())
+                self.close_connection = True
+                return
             body = self.rfile.read(length).decode("utf-8", "replace")
             media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if media == "application/sparql-update":
                 self._refuse_update()
                 return
             if media == "application/sparql-query":
-                self._send(*endpoint.run(body, self.headers.get("Accept", "")))
+                self._answer(body)
             elif media == "application/x-www-form-urlencoded":
                 self._answer_params(parse_qs(body))
             else:
@@ -186,16 +246,31 @@ def make_handler(endpoint: Endpoint):
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up or sends garbage costs one line, never a traceback."""
+        err = sys.exc_info()[1]
+        if not getattr(self, "quiet", False):
+            sys.stderr.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} - {client_address[0]} dropped: "
+                             f"{type(err).__name__}\n")
+
+
 def serve(store: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-          max_rows: int = 100_000, ready=None, verbose: bool = False) -> None:
-    """Serve the store until interrupted; ``ready(url)`` is called once the socket listens."""
+          max_rows: int = 100_000, ready=None, verbose: bool = False, quiet: bool = False,
+          allow_service: bool = False, max_concurrent: int = 4, max_body: int = 1 << 20,
+          socket_timeout: float = 10.0) -> None:
+    """Serve the store until interrupted; ``ready(url)`` is called once the socket listens.
+    One access-log line per request on stderr unless ``quiet``."""
     from .store import open_store
 
     open_store(store, read_only=True)  # a clear error now rather than at the first query
-    endpoint = Endpoint(str(store), timeout, max_rows)
-    httpd = ThreadingHTTPServer((host, port), make_handler(endpoint))
-    httpd.daemon_threads = True
+    endpoint = Endpoint(str(store), timeout, max_rows, allow_service=allow_service, max_concurrent=max_concurrent,
+                        max_body=max_body, socket_timeout=socket_timeout)
+    httpd = _Server((host, port), make_handler(endpoint))
     httpd.verbose = verbose
+    httpd.quiet = quiet
     url = f"http://{httpd.server_address[0]}:{httpd.server_address[1]}/sparql"
     if ready:
         ready(url)
