@@ -4,9 +4,10 @@
 - Results by content negotiation: SPARQL results JSON (default), XML, CSV or TSV;
   graph results (CONSTRUCT, DESCRIBE) as Turtle (default) or N-Triples.
 - Read-only: SPARQL Update and Graph Store writes are refused with 403 or 405.
-- Each query runs in a worker process that opens the store read-only; past the time
-  limit the worker is killed and the client gets 503, so a runaway query never hangs
-  the server. Results past the size cap give 413.
+- Queries run on a pool of long-lived worker processes, each holding the store open
+  read-only (reopened when a build changes it); past the time limit a worker is killed
+  and replaced and the client gets 503, so a runaway query never hangs the server.
+  Results past the size cap give 413.
 - Closed by default: a query calling SERVICE is refused (400) unless ``allow_service``, so no
   request leaves the machine; a body over ``max_body`` bytes gets 413, a malformed
   ``Content-Length`` 400; past ``max_concurrent`` queries at once, 503 with ``Retry-After``;
@@ -21,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing as mp
+import queue
 import sys
 import threading
 import time
@@ -74,36 +76,68 @@ def _count(body: bytes, fmt) -> int:
     return max(0, body.count(b"\n") - 1)
 
 
-def _execute(store_path: str, query: str, accept: str, max_rows: int, conn) -> None:
-    """Worker: run one query on a read-only store and send (status, content type, body)."""
+def _answer(store, query: str, accept: str, max_rows: int) -> tuple[int, str, bytes]:
+    """Run one query on an open store: (status, content type, body)."""
     try:
-        store = ox.Store.read_only(store_path)
         result = store.query(query, use_default_graph_as_union=True)
         if isinstance(result, ox.QueryTriples):
             media = _negotiate(accept, _GRAPH_TYPES)
             triples = []
             for n, t in enumerate(result):
                 if n >= max_rows:
-                    conn.send((413, "text/plain", f"more than {max_rows} triples; narrow the query".encode()))
-                    return
+                    return 413, "text/plain", f"more than {max_rows} triples; narrow the query".encode()
                 triples.append(t)
-            conn.send((200, media, ox.serialize(triples, format=_GRAPH_TYPES[media])))
-            return
+            return 200, media, ox.serialize(triples, format=_GRAPH_TYPES[media])
         media = _negotiate(accept, _RESULT_TYPES)
         fmt = _RESULT_TYPES[media]
         body = result.serialize(format=fmt)
         if not isinstance(result, ox.QueryBoolean) and _count(body, fmt) > max_rows:
-            conn.send((413, "text/plain", f"more than {max_rows} results; narrow the query or add LIMIT".encode()))
-            return
-        conn.send((200, media, body))
+            return 413, "text/plain", f"more than {max_rows} results; narrow the query or add LIMIT".encode()
+        return 200, media, body
     except SyntaxError as err:
-        conn.send((400, "text/plain", ("query does not parse: " + " ".join(str(err).split())).encode()))
-    except Exception as err:  # noqa: BLE001  reported to the client; the server lives on
-        conn.send((500, "text/plain", f"{type(err).__name__}: {err}".encode()))
+        return 400, "text/plain", ("query does not parse: " + " ".join(str(err).split())).encode()
+
+
+def _store_version(store_path: str) -> tuple:
+    """What changes when a build writes the store: the names and sizes of its manifest files."""
+    try:
+        return tuple(sorted((p.name, p.stat().st_size) for p in Path(store_path).glob("MANIFEST-*")))
+    except OSError:
+        return ()
+
+
+def _worker(store_path: str, max_rows: int, conn) -> None:
+    """A long-lived worker: holds the store open read-only and answers queries sent on ``conn``.
+
+    It reopens the store when a build has changed it, and once more on a storage error (a build
+    compacting files under it), so that a query sees the store before or after a rebuild."""
+    store, version = None, None
+    while True:
+        try:
+            query, accept = conn.recv()
+        except (EOFError, OSError):
+            return
+        for attempt in (1, 2):
+            try:
+                current = _store_version(store_path)
+                if store is None or current != version:
+                    store, version = ox.Store.read_only(store_path), current
+                answer = _answer(store, query, accept, max_rows)
+                break
+            except Exception as err:  # noqa: BLE001  reported to the client; the worker lives on
+                store = None
+                answer = (500, "text/plain", f"{type(err).__name__}: {err}".encode())
+                if attempt == 2 or isinstance(err, SyntaxError):
+                    break
+        conn.send(answer)
 
 
 class Endpoint:
-    """Settings shared by the request handlers."""
+    """A pool of long-lived query workers and the limits shared by the request handlers.
+
+    Each worker process holds the store open read-only (no fork and open per request); a
+    query runs on an idle worker, and past the time limit that worker is killed and replaced,
+    so a runaway query never hangs the server. With every worker busy, 503."""
 
     def __init__(self, store: str, timeout: float, max_rows: int, allow_service: bool = False,
                  max_concurrent: int = 4, max_body: int = 1 << 20, socket_timeout: float = 10.0):
@@ -113,37 +147,58 @@ class Endpoint:
         self.allow_service = allow_service
         self.max_body = max_body
         self.socket_timeout = socket_timeout
-        self.slots = threading.BoundedSemaphore(max_concurrent)
-        self.ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        # forkserver: workers are started from a clean process, safe while the server runs threads
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self.ctx = mp.get_context(method)
+        self.idle: queue.Queue = queue.Queue()
+        self.workers: list = []
+        self.lock = threading.Lock()
+        for _ in range(max(1, max_concurrent)):
+            self.idle.put(self._spawn())
+
+    def _spawn(self):
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker, args=(self.store, self.max_rows, child), daemon=True)
+        proc.start()
+        child.close()
+        with self.lock:
+            self.workers.append(proc)
+        return proc, parent
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self.lock:
+            for proc in self.workers:
+                if proc.is_alive():
+                    proc.kill()
+            for proc in self.workers:
+                proc.join(1)
 
     def run(self, query: str, accept: str) -> tuple[int, str, bytes]:
-        """Answer ``query``: refused if it calls SERVICE (unless allowed), 503 when every slot is busy."""
+        """Answer ``query``: refused if it calls SERVICE (unless allowed), 503 when every worker is busy."""
         if not self.allow_service and uses_service(query):
             return 400, "text/plain", (b"SERVICE is refused: this endpoint makes no outbound requests "
                                        b"(start kg serve with --allow-service to allow them)")
-        if not self.slots.acquire(blocking=False):
+        try:
+            proc, conn = self.idle.get_nowait()
+        except queue.Empty:
             return 503, "text/plain", b"too many queries at once; retry shortly"
         try:
-            return self._run(query, accept)
-        finally:
-            self.slots.release()
-
-    def _run(self, query: str, accept: str) -> tuple[int, str, bytes]:
-        parent, child = self.ctx.Pipe(duplex=False)
-        worker = self.ctx.Process(target=_execute, args=(self.store, query, accept, self.max_rows, child), daemon=True)
-        worker.start()
-        child.close()
-        try:
-            if parent.poll(self.timeout):
-                return parent.recv()
-            return 503, "text/plain", f"query timed out after {self.timeout:g} s".encode()
-        except EOFError:
-            return 500, "text/plain", b"the query worker died"
-        finally:
-            if worker.is_alive():
-                worker.kill()
-            worker.join(1)
-            parent.close()
+            conn.send((query, accept))
+            if conn.poll(self.timeout):
+                answer = conn.recv()
+                self.idle.put((proc, conn))
+                return answer
+            answer = (503, "text/plain", f"query timed out after {self.timeout:g} s".encode())
+        except (EOFError, OSError):
+            answer = (500, "text/plain", b"the query worker died")
+        proc.kill()  # a runaway or dead worker is replaced
+        proc.join(1)
+        conn.close()
+        with self.lock:
+            self.workers.remove(proc)
+        self.idle.put(self._spawn())
+        return answer
 
 
 def _page() -> bytes:
@@ -278,6 +333,7 @@ def serve(store: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout:
         httpd.serve_forever()
     finally:
         httpd.server_close()
+        endpoint.close()
 
 
 __all__ = ["serve", "Endpoint"]
