@@ -197,3 +197,40 @@ def test_build_interrupted_at_any_moment_prints_one_line(tmp_path, delay):
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "Traceback" not in err and err.strip() == "kg: interrupted"
+
+
+def test_queries_during_rebuilds_never_fail(shared, tmp_path):
+    """2,000 queries while three reports are rebuilt into the store being served: no error."""
+    reports = [str(shared / "corpus" / f"{d}.txt") for d in
+               ("nmg-kexie-2022-work-report", "nmg-gov-work-report-2026", "cast-news-kexie-2019-2020")]
+    build = [sys.executable, "-m", "kg.cli", "build", *reports, "-o", str(tmp_path)]
+    assert subprocess.run(build, capture_output=True).returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(tmp_path / "store"),
+                             "--port", "0", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = proc.stdout.readline().split(" at ", 1)[1].split()[0]
+    answers: dict = {}
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def client():
+        while not stop.is_set():
+            status = _get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", timeout=30)[0]
+            with lock:
+                answers[status] = answers.get(status, 0) + 1
+
+    threads = [threading.Thread(target=client) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        rebuilds = 0
+        deadline = time.time() + 240
+        while (rebuilds == 0 or sum(answers.values()) < 2000) and time.time() < deadline:
+            assert subprocess.run(build, capture_output=True).returncode == 0
+            rebuilds += 1
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(10)
+    assert sum(answers.values()) >= 2000 and set(answers) == {200}, answers
