@@ -14,7 +14,9 @@
   a client that sends nothing for ``socket_timeout`` seconds is dropped (slowloris).
 - One access-log line per request on stderr (time, status, milliseconds, method, path,
   a hash of the query); ``/health`` answers ``{"status": "ok"}``.
-- ``/`` serves a small page to type a query and see the table.
+- ``/`` serves YASGUI (the SPARQL query editor: highlighting, tables, charts), bundled in the
+  package under ``kg/static/yasgui`` (MIT) and loaded from nowhere else, with kg's named
+  queries as its tabs.
 """
 
 from __future__ import annotations
@@ -202,7 +204,23 @@ class Endpoint:
 
 
 def _page() -> bytes:
-    return resources.files("kg").joinpath("serve_page.html").read_bytes()
+    """The query page: YASGUI with kg's named queries as its tabs (all served from the package)."""
+    from . import queries
+
+    named = {name: queries.load(name) for name in queries.names()}
+    page = resources.files("kg").joinpath("serve_page.html").read_text(encoding="utf-8")
+    # JSON inside <script>: "</" must not close the element
+    payload = json.dumps(named, ensure_ascii=False).replace("</", "<\\/")
+    return page.replace("/*NAMED_QUERIES*/{}/*END*/", payload).encode("utf-8")
+
+
+_STATIC = {"yasgui.min.js": "application/javascript", "yasgui.min.css": "text/css"}
+
+
+def _static(name: str) -> bytes | None:
+    if name not in _STATIC:
+        return None
+    return resources.files("kg").joinpath("static", "yasgui", name).read_bytes()
 
 
 def make_handler(endpoint: Endpoint):
@@ -230,7 +248,7 @@ def make_handler(endpoint: Endpoint):
             self.send_response(status)
             for k, v in (headers or {}).items():
                 self.send_header(k, v)
-            self.send_header("Content-Type", media + ("; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else ""))
+            self.send_header("Content-Type", media + ("; charset=utf-8" if media.startswith("text/") or any(k in media for k in ("json", "xml", "javascript")) else ""))
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Vary", "Accept")
             self.end_headers()
@@ -248,6 +266,16 @@ def make_handler(endpoint: Endpoint):
             url = urlparse(self.path)
             if url.path in ("/", "/index.html"):
                 self._send(200, "text/html", _page())
+                return
+            if url.path.startswith("/static/yasgui/"):
+                body = _static(url.path.rsplit("/", 1)[-1])
+                if body is None:
+                    self._send(404, "text/plain", b"not found")
+                else:
+                    self._send(200, _STATIC[url.path.rsplit("/", 1)[-1]], body, {"Cache-Control": "max-age=86400"})
+                return
+            if url.path == "/favicon.ico":
+                self._send(204, "text/plain", b"")
                 return
             if url.path == "/health":
                 self._send(200, "application/json", json.dumps({"status": "ok", "store": endpoint.store}).encode())

@@ -1,0 +1,83 @@
+"""The query page of kg serve: YASGUI from the package, in headless Chromium, with no network."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    d = tmp_path_factory.mktemp("page")
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(DATA / "tiny-report.md"), "-o", str(d)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(d / "store"), "--port", "0",
+                             "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    assert "SPARQL endpoint at" in line, proc.stderr.read()
+    yield line.split(" at ", 1)[1].split()[0].rsplit("/", 1)[0]
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        pytest.fail("Debian's chromium and chromium-driver are needed (.ci/run installs them)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,900",
+                 # every host but loopback fails to resolve: the page must need nothing from the network
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def _open(browser, root):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(root + "/")
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+
+
+def test_page_offers_the_named_queries_as_tabs(browser, server):
+    from kg import queries
+
+    _open(browser, server)
+    tabs = browser.execute_script("return kgYasgui.persistentConfig.getTabs().length")
+    assert tabs >= len(queries.names())
+    names = browser.execute_script("return document.querySelector('.yasgui').innerText")
+    assert "money-by-purpose" in names and "places" in names
+
+
+def test_a_query_runs_and_shows_a_table(browser, server):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    _open(browser, server)
+    browser.execute_script("""
+        const tab = kgYasgui.getTab();
+        tab.setQuery('PREFIX kg: <https://w3id.org/kg-zh/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
+                     + 'SELECT ?l WHERE { ?p a kg:Place ; rdfs:label ?l } ORDER BY ?l');
+        tab.query();""")
+    WebDriverWait(browser, 30).until(
+        lambda d: "太原市" in d.execute_script("return kgYasgui.getTab().getYasr().rootEl.innerText"))
+
+
+def test_nothing_is_loaded_from_elsewhere(browser, server):
+    _open(browser, server)
+    urls = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert urls and all(u.startswith(server) for u in urls), urls
