@@ -108,10 +108,14 @@ def _store_version(store_path: str) -> tuple:
         return ()
 
 
+# Tries of a query that meets a storage error while a build rewrites the store (20 ms, 40 ms … apart).
+_ATTEMPTS = 8
+
+
 def _worker(store_path: str, max_rows: int, conn) -> None:
     """A long-lived worker: holds the store open read-only and answers queries sent on ``conn``.
 
-    It reopens the store when a build has changed it, and once more on a storage error (a build
+    It reopens the store when a build has changed it, and again on a storage error (a build
     compacting files under it), so that a query sees the store before or after a rebuild."""
     store, version = None, None
     while True:
@@ -119,7 +123,7 @@ def _worker(store_path: str, max_rows: int, conn) -> None:
             query, accept = conn.recv()
         except (EOFError, OSError):
             return
-        for attempt in (1, 2):
+        for attempt in range(_ATTEMPTS):
             try:
                 current = _store_version(store_path)
                 if store is None or current != version:
@@ -127,10 +131,10 @@ def _worker(store_path: str, max_rows: int, conn) -> None:
                 answer = _answer(store, query, accept, max_rows)
                 break
             except Exception as err:  # noqa: BLE001  reported to the client; the worker lives on
+                # a build compacting files under the reader: reopen and try again, a little later
                 store = None
                 answer = (500, "text/plain", f"{type(err).__name__}: {err}".encode())
-                if attempt == 2 or isinstance(err, SyntaxError):
-                    break
+                time.sleep(0.02 * (attempt + 1))
         conn.send(answer)
 
 
@@ -330,7 +334,23 @@ def make_handler(endpoint: Endpoint):
 
 
 class _Server(ThreadingHTTPServer):
+    """Requests are handled on a fixed pool of threads (no thread started per connection)."""
+
     daemon_threads = True
+    request_queue_size = 128
+    pool = None
+
+    def process_request(self, request, client_address):
+        if self.pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.pool = ThreadPoolExecutor(max_workers=32, thread_name_prefix="kg-http")
+        self.pool.submit(self.process_request_thread, request, client_address)
+
+    def server_close(self):
+        super().server_close()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
     def handle_error(self, request, client_address) -> None:
         """A client that hangs up or sends garbage costs one line, never a traceback."""
