@@ -153,15 +153,16 @@ def test_parallel_slow_queries_are_capped_with_retry_after(server):
     def one():
         results.append(_get(url, SLOW, timeout=20))
 
-    threads = [threading.Thread(target=one) for _ in range(8)]
+    threads = [threading.Thread(target=one) for _ in range(100)]
     for t in threads:
         t.start()
     for t in threads:
-        t.join(30)
+        t.join(60)
     statuses = sorted(s for s, _h, _b in results)
-    assert len(statuses) == 8
+    assert len(statuses) == 100
     refused = [h for s, h, _b in results if s == 503 and "Retry-After" in h]
-    assert len(refused) >= 4  # at most two ran at once; the others were turned away at once
+    assert len(refused) >= 90  # at most two ran at once; the others were turned away at once
+    assert set(statuses) <= {200, 503}
     assert _get(url, "ASK {}")[0] == 200
 
 
@@ -189,9 +190,14 @@ def test_serve_stops_cleanly_on_signals(store, sig, code):
     assert "Traceback" not in err and err.strip().splitlines()[-1] in ("kg: interrupted", "kg: terminated")
 
 
-@pytest.mark.parametrize("delay", [0.4, 0.8, 1.5])  # imports, model loading, analysis (a build takes seconds)
-def test_build_interrupted_at_any_moment_prints_one_line(tmp_path, delay):
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(DATA / "tiny-report.md"), "-o", str(tmp_path)],
+@pytest.mark.parametrize("command,delay", [
+    (["build", str(DATA / "tiny-report.md")], 0.7), (["build", str(DATA / "tiny-report.md")], 1.2),
+    (["build", str(DATA / "tiny-report.md")], 2.0), (["extract", str(DATA / "tiny-report.md")], 1.0),
+    (["view", str(DATA / "tiny-report.md"), "--no-open"], 1.2),
+])  # imports, model loading, analysis (each takes seconds)
+def test_commands_interrupted_at_any_moment_print_one_line(tmp_path, command, delay):
+    out = ["-o", str(tmp_path)] if command[0] in ("build", "view") else []
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", *command, *out],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
