@@ -25,6 +25,8 @@ from ...data import column, load_table
 
 _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
+# verbs of publishing before quoted titles: 推送“…”, 播出“…”, 开设专题“…”
+_PUBLISHED = re.compile(r"(?:推送|发布|转发|播出|播放|刊发|刊登|推出|发表|开设专题|制作了?|出版)$")
 _DEICTIC_INSIDE = ("我省", "我市", "我区", "我县", "我国", "本省", "本市")
 # a document's status in brackets after its name: 规划纲要（草案）
 _DOC_STATUS = re.compile(r"（(?:草案|试行|修订|修订稿|征求意见稿|送审稿|暂行)）")
@@ -169,6 +171,23 @@ class NameFinder:
                     and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
                 label = labels[k + 1] if labels[k + 1] == "PROGRAM" else None
             labels[k] = label
+        # the quoted titles a verb of publishing takes (推送“如何有效佩戴口罩”、“停止恐慌”等): works,
+        # left to right along the list
+        k = 0
+        while k < len(quotes):
+            m = quotes[k]
+            if labels[k] is None and not whole[k] and _PUBLISHED.search(text, max(0, m.start() - 6), m.start()):
+                j = k
+                while j < len(quotes):
+                    if labels[j] is None and not whole[j] and not quotes[j].group(1).endswith(_HONOUR_END):
+                        labels[j] = "WORK"
+                    if j + 1 < len(quotes) and text[quotes[j].end():quotes[j + 1].start()] in ("", "、", "和", "及", "与"):
+                        j += 1
+                        continue
+                    break
+                k = j + 1
+                continue
+            k += 1
         for m, label, end in zip(quotes, labels, whole):
             name = m.group(1)
             if name.endswith(_HONOUR_END):
