@@ -25,6 +25,7 @@ from ...data import column, load_table
 
 _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
+_NUMBERING = re.compile(r"^[一二三四五六七八九十\d]+$")
 # verbs of publishing before quoted titles: 推送“…”, 播出“…”, 开设专题“…”
 _PUBLISHED = re.compile(r"(?:推送|发布|转发|播出|播放|刊发|刊登|推出|发表|开设专题|制作了?|出版)$")
 _DEICTIC_INSIDE = ("我省", "我市", "我区", "我县", "我国", "本省", "本市")
@@ -296,6 +297,8 @@ class NameFinder:
             if token_ends is not None and he not in token_ends and not (
                     row["label"] == "EVENT" and text[he:he + 1] in _LOCATIVES):
                 continue  # the head is the start of a longer word (工程 in 工程院); 工作会上 is fine
+            if row["label"] == "PROGRAM" and (hs in leading or any(vs < hs < ve for vs, ve in verbal_spans.covering(hs, hs + 1))):
+                continue  # 开行动车: 行动 read as a verb (or inside one) heads no program
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
                 continue  # “科技兴蒙”行动: the quoted part alone is the name
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM")
@@ -360,17 +363,18 @@ class NameFinder:
         limit = max(0, head_start - _MAX_NAME)
         while i > limit:
             c = text[i - 1]
+            if c in "）)":  # a bracketed part inside a name: 内蒙古—深圳（前海）产业合作大会, 中心组（扩大）会议
+                j = text.rfind("（" if c == "）" else "(", limit, i - 1)
+                inner = text[j + 1:i - 1] if j >= 0 else ""
+                if j < 0 or len(inner) > 8 or not inner or _NUMBERING.match(inner) or any(ch in _STOP_CHARS for ch in inner):
+                    break  # （一） numbers a section; a long or punctuated aside is no part of a name
+                i = j
+                continue
             if c in _STOP_CHARS:
                 break
             if c == "”":  # take the whole quoted part
                 j = text.rfind("“", limit, i - 1)
                 if j < 0 or (stop_at_quote and i - 1 - (j + 1) >= 4):
-                    break
-                i = j
-                continue
-            if c in "）)":  # a bracketed part inside a name: 内蒙古—深圳（前海）产业合作大会
-                j = text.rfind("（" if c == "）" else "(", limit, i - 1)
-                if j < 0 or i - 1 - j > 8:
                     break
                 i = j
                 continue
