@@ -32,6 +32,8 @@ _STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向�
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
 _GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上", "以下", "级")
 _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
+# Associations are named after what they do, verbs included (欧洲科学参与协会, 科技成果转化促进会).
+_NAMED_BY_PURPOSE = {"协会", "学会", "研究会", "联合会", "促进会", "基金会", "联盟"}
 # Organs that name a kind when a place comes right before them (北京市学校, 自治区医院 are many).
 _NEEDS_MODIFIER = {"学校", "医院", "中心", "企业", "公司", "单位"}
 # LAC tags of words a chained body's modifier never holds: verbs, names of people, prepositions,
@@ -105,16 +107,17 @@ class OrgComposer:
         """End of the shortest organ name after prefix text[s:e], extended by chained organs; 0 if none."""
         limit = min(len(text), e + _MAX_MODIFIER + 1)
         for k in range(e, limit):
-            if text[k] in _STOP:
-                return 0
+            if text[k] in _STOP and (not is_cjk(text[k]) or self._alone(k)):
+                return 0  # 与 of 参与 is no conjunction
             end = self._organ_at(text, k)
             if not end:
                 continue
             if self.roles.ending_at(text, end, s):
                 continue  # 省委常委: a post, not an organ
             modifier = text[e:k]
-            if any(w in modifier for w in _GENERIC) or any(i in self.barred for i in range(e, k)):
-                return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name
+            if any(w in modifier for w in _GENERIC) or (
+                    text[k:end] not in _NAMED_BY_PURPOSE and any(i in self.barred for i in range(e, k))):
+                return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name (欧洲科学参与协会 is one)
             if any(w in modifier for w in self.category_modifiers):
                 return 0  # 自治区专科区域医疗中心, 省级示范性中心: a kind of body
             if not modifier and text[k:end] in _NEEDS_MODIFIER:
@@ -134,6 +137,11 @@ class OrgComposer:
                 continue
             return self._chain(text, end)
         return 0
+
+    def _alone(self, k: int) -> bool:
+        """The character at ``k`` is a word by itself (no word information: assume so)."""
+        ends = self.token_ends
+        return ends is None or ((k in ends or k == 0) and k + 1 in ends)
 
     def _new_name_at(self, text: str, i: int) -> bool:
         """A place or level word opens a name of its own at ``i`` (省委省政府: 省政府)."""
