@@ -301,7 +301,8 @@ class NameFinder:
                 continue  # 开行动车: 行动 read as a verb (or inside one) heads no program
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
                 continue  # “科技兴蒙”行动: the quoted part alone is the name
-            start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM")
+            start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM",
+                                    verb_before_head=row["label"] == "PROGRAM")
             if start is None:
                 continue
             if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
@@ -355,7 +356,7 @@ class NameFinder:
                 yield Candidate(start, e + 1, "PROGRAM", "head")
 
     def _left_edge(self, text: str, head_start: int, token_starts: set[int] | None = None,
-                   stop_at_quote: bool = False) -> int | None:
+                   stop_at_quote: bool = False, verb_before_head: bool = False) -> int | None:
         """Leftmost start of a name ending at head_start: stop at punctuation or a boundary word
         (one that ends a word: 各 of 各族 is none). A program's name does not take in a quoted
         name of four characters or more (“红色百年路·科普万里行”全区…行动: the quoted one is the name)."""
@@ -387,7 +388,8 @@ class NameFinder:
             if c in "“《":
                 break
             hit = word_boundary(self.boundaries, text, i, token_starts, self.verb_tags)
-            if hit:
+            if hit and (i < head_start or not verb_before_head or len(hit) < 2
+                        or self.verb_tags.get(hit) not in ("v", "vn")):  # …体系优化工程: the program's own verb
                 break
             if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (c == "." and text[i - 2:i - 1].isdigit())):
                 break
