@@ -42,6 +42,7 @@ _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 _PROPER_KINDS = {"railway", "road"}
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
 _LIST_BEFORE_HEAD = re.compile(r"等(?:重点|主要|沿边|边境|陆路)?")
+_LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
 _SECTION_AFTER = re.compile(r"[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 _SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
@@ -83,8 +84,12 @@ class FacilityFinder:
                 # abbreviations of a line's ends are tagged anyhow (宜常 as a verb): a short proper
                 # modifier right before the head stands without the tagger's word classes
                 bare = self._left_edge(text, hs, Spans({}), token_ends)
-                if 2 <= hs - bare <= 4 and self._proper(text[bare:hs]) and not self._holds_verb(text[bare:hs]):
-                    start = min(start, bare)
+                for n in (4, 3, 2):  # the longest word-aligned proper tail of the run, up to four characters
+                    b = hs - n
+                    if b >= bare and (token_ends is None or b in token_ends or b == 0) \
+                            and self._proper(text[b:hs]) and not self._holds_verb(text[b:hs]):
+                        start = min(start, b)
+                        break
             if start >= hs:
                 continue
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
@@ -182,8 +187,9 @@ class FacilityFinder:
         """A modifier that can be a proper name: two to six Hanzi, neither it nor its first two characters
         a common word of the dictionary (城际铁路, 小型水库 are kinds)."""
         core = modifier.strip("（）()")
-        if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core):
-            return False
+        if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core) \
+                or core.startswith(_LEVEL_PAIRS):
+            return False  # 盟市互通高速: levels of places, no name
         return self.word_tags.get(core, "") not in _COMMON and self.word_tags.get(core[:2], "") not in _COMMON
 
     def _left_edge(self, text: str, head_start: int, verbal: Spans, token_ends: set[int] | None) -> int:
@@ -198,7 +204,8 @@ class FacilityFinder:
             i -= 1
         # a verb or function word inside the run ends the name before it (至 of 甲至乙 is none)
         for vs, ve in verbal.starting_in(i, head_start):
-            if text[vs] not in _INNER:  # 至雄安 read as a verb is the route's 至
+            # 至雄安 read as a verb is the route's 至; 加格达奇 read as a verb is still a place
+            if text[vs] not in _INNER and text[vs:ve] not in self.places.entries:
                 i = max(i, ve)
         while i < head_start and text[i] in _INNER:
             i += 1
