@@ -26,3 +26,33 @@ def ents(nlp, text):
     """(label, text) of every entity of text."""
     doc = nlp(text)
     return [(e.label_, e.text) for e in doc.ents]
+
+
+def headless_chromium(*extra_flags):
+    """Debian's chromium driven by Selenium, headless, with the machine's closed network in mind."""
+    import shutil
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        pytest.fail("Debian's chromium and chromium-driver are needed (.ci/run installs them)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,800", *extra_flags):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+def start_serve(store, *args):
+    """``kg serve`` on a free loopback port: (process, endpoint URL)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", "0", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    assert "SPARQL endpoint at" in line, proc.stderr.read()
+    return proc, line.split(" at ", 1)[1].split()[0]

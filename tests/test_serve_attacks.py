@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, start_serve
 
 # A cartesian product over the store: slow enough to hold a worker until the time limit.
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -59,13 +59,8 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(store):
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", "0",
-                             "--timeout", "2", "--max-concurrent", "2", "--max-body", "10000",
-                             "--socket-timeout", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = proc.stdout.readline()
-    assert "SPARQL endpoint at" in line, proc.stderr.read()
-    url = line.split(" at ", 1)[1].split()[0]
+    proc, url = start_serve(store, "--timeout", "2", "--max-concurrent", "2", "--max-body", "10000",
+                            "--socket-timeout", "1")
     host, port = urllib.parse.urlparse(url).netloc.split(":")
     yield proc, url, host, int(port)
     proc.send_signal(signal.SIGINT)

@@ -1,15 +1,12 @@
 """The query page of kg serve: YASGUI from the package, in headless Chromium, with no network."""
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, headless_chromium, start_serve
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
@@ -18,31 +15,16 @@ def server(tmp_path_factory):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(DATA / "tiny-report.md"), "-o", str(d)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(d / "store"), "--port", "0",
-                             "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = proc.stdout.readline()
-    assert "SPARQL endpoint at" in line, proc.stderr.read()
-    yield line.split(" at ", 1)[1].split()[0].rsplit("/", 1)[0]
+    proc, url = start_serve(d / "store", "--quiet")
+    yield url.rsplit("/", 1)[0]
     proc.terminate()
     proc.wait(10)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    if not (shutil.which("chromium") and shutil.which("chromedriver")):
-        pytest.fail("Debian's chromium and chromium-driver are needed (.ci/run installs them)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,900",
-                 # every host but loopback fails to resolve: the page must need nothing from the network
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    # every host but loopback fails to resolve: the page must need nothing from the network
+    driver = headless_chromium("--window-size=1280,900", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
     yield driver
     driver.quit()
 

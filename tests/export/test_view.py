@@ -1,31 +1,17 @@
 """kg view in a real browser: headless Chromium (Debian's chromium and chromedriver) via Selenium."""
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, headless_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    if not (shutil.which("chromium") and shutil.which("chromedriver")):
-        pytest.fail("Debian's chromium and chromium-driver are needed (.ci/run installs them)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,800"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver = headless_chromium()
     yield driver
     driver.quit()
 

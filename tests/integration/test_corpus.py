@@ -129,9 +129,9 @@ def test_corpus_report_in_every_format(shared, tmp_path):
 FLOORS = {
     "nmg-kexie-2022-work-report": {"ORG": 0.93, "PROGRAM": 0.93, "EVENT": 0.89, "WORK": 0.91, "PLACE": 0.95,
                                    "PERSON": 0.94, "DATE": 0.98, "QUANTITY": 0.95},
-    "nmg-gov-work-report-2026": {"ORG": 0.91, "PROGRAM": 0.74, "EVENT": 0.81, "WORK": 0.95, "PLACE": 0.79,
+    "nmg-gov-work-report-2026": {"ORG": 0.92, "PROGRAM": 0.77, "EVENT": 0.84, "WORK": 0.95, "PLACE": 0.84,
                                  "PERSON": 0.97, "DATE": 0.97, "QUANTITY": 0.95},
-    "cast-news-kexie-2019-2020": {"ORG": 0.90, "PROGRAM": 0.87, "EVENT": 0.76, "WORK": 0.82, "PLACE": 0.84,
+    "cast-news-kexie-2019-2020": {"ORG": 0.91, "PROGRAM": 0.87, "EVENT": 0.83, "WORK": 0.95, "PLACE": 0.87,
                                   "PERSON": 0.96, "DATE": 0.94, "QUANTITY": 0.95},
 }
 
