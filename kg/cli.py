@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 
 import click
 
@@ -106,7 +107,10 @@ def eval_(files: tuple[str, ...], text_dir: str | None, as_json: bool, errors: b
     from .evaluate import compare_table, diff, pair_folders, read_jsonl, score_files
 
     if text_dir is not None:
-        _eval_many(_extract_pairs(text_dir, files), as_json, errors)
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="kg-eval-") as out:
+            _eval_many(_extract_pairs(text_dir, files, Path(out)), as_json, errors)
         return
     paths = [Path(f) for f in files]
     if len(paths) == 2 and all(p.is_dir() for p in paths):
@@ -136,10 +140,8 @@ def _echo_errors(counter) -> None:
         click.echo(f"{kind}\t{label}\t{text!r}\t{n}")
 
 
-def _extract_pairs(text_dir: str, gold_args: tuple[str, ...]) -> list:
-    """Extract every report that a gold file names from ``text_dir`` into a temporary folder; (pred, gold) pairs."""
-    import tempfile
-    from pathlib import Path
+def _extract_pairs(text_dir: str, gold_args: tuple[str, ...], out: Path) -> list:
+    """Extract every report that a gold file names from ``text_dir`` into ``out``; (pred, gold) pairs."""
 
     from .api import extract
     from .errors import Errors, InputError
@@ -155,7 +157,6 @@ def _extract_pairs(text_dir: str, gold_args: tuple[str, ...]) -> list:
             gold_files.append(g)
         else:
             raise InputError(Errors.E001.format(path=g))
-    out = Path(tempfile.mkdtemp(prefix="kg-eval-"))
     pairs = []
     for g in gold_files:
         name = g.stem

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .data import load_table
 
@@ -37,16 +38,17 @@ class Divisions:
             for name in (d.name, *d.aliases):
                 self.by_name.setdefault(name, []).append(d.code)
 
+    @cached_property
+    def _full_names(self):
+        """Official names of three characters or more that name one division only."""
+        from .nlp.text import Lexicon  # here: kg.nlp imports this module
+
+        return Lexicon({n: codes[0] for n, codes in self.by_name.items()
+                        if len(codes) == 1 and len(n) >= 3 and n == self.by_code[codes[0]].name})
+
     def text_province(self, text: str) -> str | None:
         """The province most of the unambiguous full division names of ``text`` lie in (the report's own
         region, before any recognition), or None when it names none."""
-        from collections import Counter
-
-        from .nlp.text import Lexicon
-
-        if not hasattr(self, "_full_names"):
-            self._full_names = Lexicon({n: codes[0] for n, codes in self.by_name.items()
-                                        if len(codes) == 1 and len(n) >= 3 and n == self.by_code[codes[0]].name})
         provinces = Counter()
         for _s, _e, code in self._full_names.finditer(text):
             p = self.province(code)

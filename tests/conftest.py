@@ -56,3 +56,14 @@ def start_serve(store, *args):
     line = proc.stdout.readline()
     assert "SPARQL endpoint at" in line, proc.stderr.read()
     return proc, line.split(" at ", 1)[1].split()[0]
+
+
+def build_store(out_dir, report=None) -> "Path":
+    """``kg build`` of a report (the tiny test report by default) into ``out_dir``; its store folder."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(report or DATA / "tiny-report.md"), "-o", str(out_dir)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return Path(out_dir) / "store"

@@ -1,7 +1,5 @@
 """kg serve: the real server on a loopback port, queried with a real SPARQL client (SPARQLWrapper)."""
 
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -10,22 +8,14 @@ import pytest
 from SPARQLWrapper import CSV, GET, JSON, POST, POSTDIRECTLY, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from conftest import DATA
+from conftest import build_store, start_serve
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    d = tmp_path_factory.mktemp("serve")
-    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(DATA / "tiny-report.md"), "-o", str(d)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(d / "store"), "--port", "0",
-                             "--timeout", "1", "--max-results", "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = proc.stdout.readline()
-    assert "SPARQL endpoint at" in line, proc.stderr.read()
-    url = line.split(" at ", 1)[1].split()[0]
+    proc, url = start_serve(build_store(tmp_path_factory.mktemp("serve")), "--timeout", "1", "--max-results", "200")
     assert url.startswith("http://127.0.0.1:")
     yield url
     proc.terminate()

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import DATA, start_serve
+from conftest import DATA, build_store, start_serve
 
 # A cartesian product over the store: slow enough to hold a worker until the time limit.
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -50,11 +50,7 @@ class Listener:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    d = tmp_path_factory.mktemp("attack")
-    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(DATA / "tiny-report.md"), "-o", str(d)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
-    return d / "store"
+    return build_store(tmp_path_factory.mktemp("attack"))
 
 
 @pytest.fixture(scope="module")

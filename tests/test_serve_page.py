@@ -1,21 +1,15 @@
 """The query page of kg serve: YASGUI from the package, in headless Chromium, with no network."""
 
-import subprocess
-import sys
 
 import pytest
 
-from conftest import DATA, headless_chromium, start_serve
+from conftest import build_store, headless_chromium, start_serve
 
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    d = tmp_path_factory.mktemp("page")
-    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(DATA / "tiny-report.md"), "-o", str(d)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
-    proc, url = start_serve(d / "store", "--quiet")
+    proc, url = start_serve(build_store(tmp_path_factory.mktemp("page")), "--quiet")
     yield url.rsplit("/", 1)[0]
     proc.terminate()
     proc.wait(10)

@@ -54,6 +54,7 @@ class FacilityFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.heads = {r["head"]: r for r in load_table("place_heads.tsv")}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
+        self.heads_longest_first = sorted(self.heads, key=len, reverse=True)
         # every alias counts here (哈密, 临河): the head is the evidence that a place is named
         entries = {k: v for k, v in place_entries().items() if len(k) >= 2}
         entries.update(feature_entries())
@@ -141,7 +142,7 @@ class FacilityFinder:
         """Items of a list ending in 等 + a facility head are facilities' names too (甲、乙、丙等重点口岸)."""
         out = []
         for m in _LIST_BEFORE_HEAD.finditer(text):
-            head = next((h for h in sorted(self.heads, key=len, reverse=True) if text.startswith(h, m.end())), None)
+            head = next((h for h in self.heads_longest_first if text.startswith(h, m.end())), None)
             if head is None:
                 continue
             end = m.start()

@@ -82,14 +82,15 @@ class Gazetteer:
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
         # two-character short names of counties, by province: they count in a report of that province only
         self.div = divisions()
-        self.county_shorts: dict[str, dict[str, str]] = {}
+        county_shorts: dict[str, dict[str, str]] = {}
         for row in load_table("places.tsv"):
             if row["level"] != "county":
                 continue
             province = self.div.province(row["code"])
             for alias in filter(None, row["aliases"].split("|")):
                 if len(alias) == 2 and province is not None and alias not in entries:
-                    self.county_shorts.setdefault(province.code, {})[alias] = row["code"]
+                    county_shorts.setdefault(province.code, {})[alias] = row["code"]
+        self.county_shorts = {code: Lexicon(names) for code, names in county_shorts.items()}
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
@@ -103,9 +104,9 @@ class Gazetteer:
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._country_compounds(text))
         province = self.div.text_province(text)
-        shorts = self.county_shorts.get(province or "", {})
-        if shorts:
-            for s, e, code in Lexicon(shorts).finditer(text):
+        shorts = self.county_shorts.get(province or "")
+        if shorts is not None:
+            for s, e, code in shorts.finditer(text):
                 if s in starts and e in ends and self.word_tags.get(text[s:e], "ns") in _PLACE_TAGS:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         return found

@@ -101,12 +101,7 @@ class LocalityFinder:
 
     def _division_before(self, text: str, s: int) -> int:
         """Start of a county or prefecture name written right before ``s`` (密云区十里堡镇), else ``s``."""
-        best = s
-        for n in self.counties.lengths:
-            if n <= s - 0 and text[s - n:s] in self.counties.entries:
-                best = s - n
-                break
-        return best
+        return next((s - n for n in self.counties.lengths if n <= s and text[s - n:s] in self.counties.entries), s)
 
     def _village_after(self, text: str, e: int, token_starts: set[int], barred: set[int]) -> int:
         m = _VILLAGE.match(text, e)

@@ -11,6 +11,7 @@ is a coordinated organ of its own (省委省政府 -> 省委, 省政府). Roles 
 
 from __future__ import annotations
 
+import copy
 import re
 
 from spacy.language import Language
@@ -88,9 +89,12 @@ class OrgComposer:
         not 部 of 部署); ``barred``: where words start that a chained body's modifier cannot hold
         (verbs, person names, prepositions: 主席包钢作政府 is no body); ``after_function_word``: where
         words start that follow a verb, preposition or conjunction (a phrase starts there)."""
-        self.token_ends = token_ends
-        self.barred = barred or set()
-        self.after_function_word = after_function_word or set()
+        # the word information of this text lives on a copy: the shared composer stays unchanged
+        run = copy.copy(self)
+        run.token_ends, run.barred, run.after_function_word = token_ends, barred or set(), after_function_word or set()
+        return run._find(text)
+
+    def _find(self, text: str) -> list[Candidate]:
         found = {}
         for s, e, (label, _key) in self.prefixes.find_all(text):
             is_level = label == "LEVEL"

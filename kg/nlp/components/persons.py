@@ -45,8 +45,8 @@ class PersonFinder:
         """PERSON candidates; ``function_starts``: where verbs and function words start (a name
         after a title ends before one: 董事长徐明波主持会议)."""
         function_starts = function_starts or set()
-        self.inside_barred = inside_barred or set()
-        found = self._after_titles(text, function_starts)
+        inside_barred = inside_barred or set()
+        found = self._after_titles(text, function_starts, inside_barred)
         found.extend(self._foreign(text, function_starts))
         title_re = re.compile("|".join(map(re.escape, self.titles)) + r"|等(?=[\d一二三四五六七八九十]+[人名位])")
         for m in title_re.finditer(text):
@@ -62,7 +62,7 @@ class PersonFinder:
                     continue
                 before_ok = (length == 3 or b == 0 or not is_cjk(text[b - 1])
                              or self.boundaries.ending_at(text, b) is not None)
-                if before_ok and not any(i in self.inside_barred for i in range(b + 1, s)) \
+                if before_ok and not any(i in inside_barred for i in range(b + 1, s)) \
                         and name[1:2] not in _HONORIFICS:
                     found.append(Candidate(b, s, "PERSON", "person"))
                     break
@@ -78,7 +78,7 @@ class PersonFinder:
         return found
 
 
-    def _after_titles(self, text: str, function_starts: set[int]) -> list[Candidate]:
+    def _after_titles(self, text: str, function_starts: set[int], inside_barred: set[int]) -> list[Candidate]:
         """A full name right after a title, maybe after a space: 董事长徐明波主持, 主席 包钢."""
         found = []
         for m in self.title_re.finditer(text):
@@ -94,7 +94,7 @@ class PersonFinder:
                 after = b + length
                 if after >= len(text) or text[after] in _NAME_END or after in function_starts \
                         or self.titles_set.starting_at(text, after):
-                    if not any(i in self.inside_barred for i in range(b, after)):
+                    if not any(i in inside_barred for i in range(b, after)):
                         found.append(Candidate(b, after, "PERSON", "person"))
                     break
         return found

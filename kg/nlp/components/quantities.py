@@ -277,11 +277,8 @@ class QuantityRecognizer:
             other = self._unit_at(text, per.end())
             compound = f"{unit}/{other}"
             kind = self.units[unit]["kind"] if self.units[unit]["kind"] != "area" else "other"
-            cand = self._candidate(text, start - (prev == "第"), per.end() + len(other), num, compound, kind)
-            if self.units[unit]["currency"]:
-                cand = Candidate(cand.start, cand.end, cand.label, cand.source,
-                                 tuple(sorted({**dict(cand.attrs), "currency": self.units[unit]["currency"]}.items())))
-            return cand, per.end() + len(other)  # 300元/吨, 120人/平方公里
+            # 300元/吨, 120人/平方公里
+            return self._candidate(text, start, per.end() + len(other), num, compound, kind), per.end() + len(other)
         if j < n and text[j] == "年" and not num.has_mult and unit != "年":
             return None, j
         span_start = start
@@ -369,7 +366,8 @@ class QuantityRecognizer:
     def _candidate(self, text: str, start: int, end: int, num: Number, unit: str, kind: str) -> Candidate:
         approx = self._approx_before(text, start) or num.approx or self._approx_after(text, end) or "exact"
         attrs = {"value": to_plain(num.value), "unit": unit, "approx": approx, "kind": kind}
-        currency = self.units[unit]["currency"] if unit in self.units else ""
+        base = self.units.get(unit.split("/", 1)[0])  # 元/吨 is money in the currency of 元
+        currency = base["currency"] if base else ""
         if currency:
             attrs["currency"] = currency
         if num.low is not None:
