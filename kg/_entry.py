@@ -18,20 +18,55 @@ class Interrupted(BaseException):
         self.code = code
 
 
-def _raise(signum, _frame) -> None:
-    raise Interrupted(143 if signum == signal.SIGTERM else 130)
+class _Signals:
+    """The first stop signal received, kept so that it is honoured even if swallowed.
+
+    Some libraries import optional parts inside a bare ``except:``; an interrupt that
+    lands there is caught and the command would run on and exit 0. The handler records
+    the signal before raising, and ``main`` turns a recorded signal into its exit code
+    whatever happened to the exception.
+    """
+
+    def __init__(self) -> None:
+        self.code: int | None = None
+
+    def handle(self, signum, _frame) -> None:
+        code = 143 if signum == signal.SIGTERM else 130
+        if self.code is None:
+            self.code = code
+        raise Interrupted(code)
+
+
+def _quiet_about(kind: type, hook):
+    """An unraisable hook that says nothing of ``kind`` and passes the rest to ``hook``.
+
+    A signal that lands in a ``__del__`` or a garbage-collector callback cannot propagate;
+    Python would print it with a traceback. It is recorded by ``_Signals`` all the same.
+    """
+
+    def unraisable(info) -> None:
+        if not isinstance(info.exc_value, kind):
+            hook(info)
+
+    return unraisable
 
 
 def main() -> int:
-    signal.signal(signal.SIGINT, _raise)
-    signal.signal(signal.SIGTERM, _raise)
+    received = _Signals()
+    signal.signal(signal.SIGINT, received.handle)
+    signal.signal(signal.SIGTERM, received.handle)
+    sys.unraisablehook = _quiet_about(Interrupted, sys.unraisablehook)
     try:
         from .cli import main as cli_main
 
-        return cli_main()
+        code = cli_main()
     except Interrupted as stop:
-        sys.stderr.write("kg: terminated\n" if stop.code == 143 else "kg: interrupted\n")
-        return stop.code
+        code = stop.code
+        received.code = received.code or stop.code
+    if received.code is not None:
+        sys.stderr.write("kg: terminated\n" if received.code == 143 else "kg: interrupted\n")
+        return received.code
+    return code
 
 
 if __name__ == "__main__":

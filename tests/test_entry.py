@@ -1,0 +1,63 @@
+"""The console entry point: a stop signal always ends in its exit code and one line."""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import sys
+import types
+
+import pytest
+
+from kg import _entry
+
+
+def _fake_cli(monkeypatch, body):
+    module = types.ModuleType("kg.cli")
+    module.main = body
+    monkeypatch.setitem(sys.modules, "kg.cli", module)
+
+
+@pytest.fixture
+def restore_signals():
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    hook = sys.unraisablehook
+    yield
+    for s, handler in saved.items():
+        signal.signal(s, handler)
+    sys.unraisablehook = hook
+
+
+def test_an_interrupt_swallowed_by_a_library_still_ends_in_130(monkeypatch, capsys, restore_signals):
+    def swallowing_cli():
+        try:  # what some libraries do around optional imports
+            os.kill(os.getpid(), signal.SIGINT)
+        except:  # noqa: E722
+            pass
+        return 0
+
+    _fake_cli(monkeypatch, swallowing_cli)
+    assert _entry.main() == 130
+    assert capsys.readouterr().err == "kg: interrupted\n"
+
+
+def test_an_interrupt_inside_a_destructor_is_silent_and_counted(monkeypatch, capsys, restore_signals):
+    class Finalized:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    def cli_with_destructor():
+        Finalized()
+        gc.collect()
+        return 0
+
+    _fake_cli(monkeypatch, cli_with_destructor)
+    assert _entry.main() == 143
+    assert capsys.readouterr().err == "kg: terminated\n"
+
+
+def test_without_signals_the_cli_code_is_returned(monkeypatch, capsys, restore_signals):
+    _fake_cli(monkeypatch, lambda: 3)
+    assert _entry.main() == 3
+    assert capsys.readouterr().err == ""
