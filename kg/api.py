@@ -56,6 +56,13 @@ def extract(path: str | Path, nlp: Language | None = None) -> list[dict]:
     return doc_mentions(analyse(path, nlp))
 
 
+def extract_relations(path: str | Path, nlp: Language | None = None) -> list[dict]:
+    """The relations of one report in the relation gold format (``kg.relations.doc_relations``)."""
+    from .relations import doc_relations
+
+    return doc_relations(analyse(path, nlp))
+
+
 def extract_lac(path: str | Path, tagger=None) -> list[dict]:
     """LAC's own PER/LOC/ORG/TIME spans, untrimmed, as PERSON/PLACE/ORG/DATE mentions (a baseline for ``kg eval``)."""
     from .nlp.components.tagger import lac_mentions
@@ -102,4 +109,4 @@ def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports"
     return written
 
 
-__all__ = ["analyse", "analyse_many", "extract", "extract_lac", "build", "sample_report", "shared_nlp", "KGError"]
+__all__ = ["analyse", "analyse_many", "extract", "extract_relations", "extract_lac", "build", "sample_report", "shared_nlp", "KGError"]

@@ -77,12 +77,17 @@ def view(path: str, out_dir: str, no_open: bool) -> None:
 @click.argument("path", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--lac-only", is_flag=True, help="Print LAC's own PER/LOC/ORG/TIME spans instead (a baseline).")
-def extract(path: str, fmt: str, lac_only: bool) -> None:
-    """Print the mentions of one report, one JSON object a line (the gold files' fields)."""
+@click.option("--relations", is_flag=True, help="Print the relations (who organizes, holds a post … what) instead of the mentions.")
+def extract(path: str, fmt: str, lac_only: bool, relations: bool) -> None:
+    """Print the mentions (or with --relations the relations) of one report, one JSON object a line,
+    in the gold files' format."""
     from . import api
 
+    if lac_only and relations:
+        raise click.UsageError("--lac-only and --relations exclude each other.")
     out = click.get_text_stream("stdout")
-    for row in (api.extract_lac(path) if lac_only else api.extract(path)):
+    rows = api.extract_lac(path) if lac_only else api.extract_relations(path) if relations else api.extract(path)
+    for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -143,8 +148,9 @@ def _echo_errors(counter) -> None:
 def _extract_pairs(text_dir: str, gold_args: tuple[str, ...], out: Path) -> list:
     """Extract every report that a gold file names from ``text_dir`` into ``out``; (pred, gold) pairs."""
 
-    from .api import extract
+    from .api import extract, extract_relations
     from .errors import Errors, InputError
+    from .evaluate import is_relation_file
 
     gold_files: list[Path] = []
     for g in map(Path, gold_args):
@@ -164,15 +170,27 @@ def _extract_pairs(text_dir: str, gold_args: tuple[str, ...], out: Path) -> list
         if text is None:
             raise InputError(Errors.E021.format(gold=g, folder=text_dir, name=name))
         pred = out / f"{name}.jsonl"
-        pred.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in extract(text)), encoding="utf-8")
+        rows = extract_relations(text) if is_relation_file(g) else extract(text)
+        pred.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in rows), encoding="utf-8")
         pairs.append((pred, g))
     return pairs
 
 
 def _eval_many(pairs: list, as_json: bool, errors: bool) -> None:
-    from .evaluate import diff, f1_summary, read_jsonl, score_pairs
+    from .evaluate import is_relation_file
 
-    per_file, total = score_pairs(pairs)
+    kinds = [is_relation_file(g) for _p, g in pairs]
+    if any(kinds) and not all(kinds):
+        raise click.UsageError("give mention gold files or relation gold files, not both in one call.")
+    _eval_group(pairs, as_json, errors, relations=bool(kinds and kinds[0]))
+
+
+def _eval_group(pairs: list, as_json: bool, errors: bool, relations: bool) -> None:
+    from . import evaluate
+
+    differences = evaluate.relation_diff if relations else evaluate.diff
+    read = evaluate.read_relations if relations else evaluate.read_jsonl
+    per_file, total = evaluate.score_pairs(pairs)
     if as_json:
         payload = {"files": {n: r.to_dict() for n, r in per_file.items()}, "micro": total.to_dict()}
         click.echo(json.dumps(payload, indent=2))
@@ -181,13 +199,13 @@ def _eval_many(pairs: list, as_json: bool, errors: bool) -> None:
         click.echo(f"== {name}")
         click.echo(report.table())
         if errors:
-            _echo_errors(diff(read_jsonl(pred), read_jsonl(gold)))
+            _echo_errors(differences(read(pred), read(gold)))
         click.echo()
     click.echo("== micro-average")
     click.echo(total.table())
     click.echo()
     click.echo("F1 by file")
-    click.echo(f1_summary(per_file, total))
+    click.echo(evaluate.f1_summary(per_file, total))
 
 
 @cli.command()

@@ -31,6 +31,7 @@ class Errors:
     E021 = "No report text for gold file '{gold}' in '{folder}' (looked for {name}.txt and {name}.md)."
     E022 = "The query calls SERVICE: kg makes no outbound requests unless asked. Add --allow-service to let it fetch from other endpoints."
     E023 = "--param key '{key}' is not a variable name: write it without ? or $, as in --param program=科创中国."
+    E024 = "'{path}' line {line}: not a JSON object with doc, relation, subject and object ({reason})."
     E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
 
 

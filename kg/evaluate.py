@@ -180,8 +180,19 @@ def pair_folders(pred_dir: str | Path, gold_dir: str | Path) -> list[tuple[Path,
     return pairs
 
 
-def score_pairs(pairs: list[tuple[str | Path, str | Path]]) -> tuple[dict[str, Report], Report]:
-    """Score (prediction, gold) file pairs: one report per gold file (by its stem) and their micro-average."""
+def score_pairs(pairs: list[tuple[str | Path, str | Path]]) -> tuple[dict, Report | RelationReport]:
+    """Score (prediction, gold) file pairs: one report per gold file (by its stem) and their micro-average.
+
+    Relation gold files (rows with ``relation``) are scored as relations; give pairs of one kind.
+    """
+    if pairs and is_relation_file(pairs[0][1]):
+        per_file = {}
+        for p, g in pairs:
+            gold = read_relations(g)
+            if not gold:
+                raise InputError(Errors.E018.format(path=g))
+            per_file[Path(g).stem] = score_relations(read_relations(p), gold)
+        return per_file, micro_relations(list(per_file.values()))
     per_file = {Path(g).stem: score_files(p, g) for p, g in pairs}
     return per_file, micro(list(per_file.values()))
 
@@ -190,9 +201,10 @@ def f1_summary(per_file: dict[str, Report], total: Report) -> str:
     """One row per file and one for the micro-average: F1 per label (the README's per-file table)."""
     labels = list(total.labels)
     width = max(12, *(len(n) for n in per_file)) + 2
-    lines = [f"{'file':<{width}}" + "".join(f"{l:>9}" for l in labels) + f"{'ALL':>9}"]
+    cols = {l: max(9, len(l) + 2) for l in labels}
+    lines = [f"{'file':<{width}}" + "".join(f"{l:>{cols[l]}}" for l in labels) + f"{'ALL':>9}"]
     for name, r in [*per_file.items(), ("micro-average", total)]:
-        cells = "".join(f"{r.labels[l].f1:>9.3f}" if l in r.labels else f"{'-':>9}" for l in labels)
+        cells = "".join(f"{r.labels[l].f1:>{cols[l]}.3f}" if l in r.labels else f"{'-':>{cols[l]}}" for l in labels)
         lines.append(f"{name:<{width}}{cells}{r.overall.f1:>9.3f}")
     return "\n".join(lines)
 
@@ -207,3 +219,160 @@ def diff(pred: list[dict], gold: list[dict]) -> Counter:
     for k in gk.keys() - pk.keys():
         out[("FN", k[3], gk[k]["text"])] += 1
     return out
+
+
+# --- relations ------------------------------------------------------------------------------
+
+_RELATION_FIELDS = ("doc", "relation", "subject", "object")
+
+
+def is_relation_file(path: str | Path) -> bool:
+    """Whether a JSONL file holds relations (its first row has ``relation``) rather than mentions."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    return isinstance(row := json.loads(line), dict) and "relation" in row
+                except json.JSONDecodeError:
+                    return False
+    return False
+
+
+def read_relations(path: str | Path) -> list[dict]:
+    """Read a relations file (the format of ``shared/gold/relations/README.md``); one clear error for a bad line."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(Errors.E001.format(path=path))
+    rows = []
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(Errors.E024.format(path=path, line=n, reason=err.msg)) from None
+        if not isinstance(row, dict) or any(k not in row for k in _RELATION_FIELDS):
+            raise InputError(Errors.E024.format(path=path, line=n, reason="missing fields"))
+        rows.append(row)
+    return rows
+
+
+def _argument(a: dict) -> tuple:
+    return ("author",) if a.get("author") else (a.get("start"), a.get("end"))
+
+
+def relation_key(row: dict) -> tuple:
+    """What must match: the relation, the subject span (or the author) and the object span."""
+    return (row["doc"], row["relation"], _argument(row["subject"]), _argument(row["object"]))
+
+
+@dataclass
+class RelationReport:
+    """Per-relation scores, the micro score over all relations, and status/period accuracy on matches."""
+
+    labels: dict[str, Score] = field(default_factory=dict)
+    overall: Score = field(default_factory=Score)
+    matched: int = 0
+    status_correct: int = 0
+    period_correct: int = 0
+
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_correct / self.matched if self.matched else 0.0
+
+    @property
+    def period_accuracy(self) -> float:
+        return self.period_correct / self.matched if self.matched else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "relations": {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp, "fp": v.fp,
+                              "fn": v.fn} for k, v in self.labels.items()},
+            "overall": {"precision": self.overall.precision, "recall": self.overall.recall, "f1": self.overall.f1},
+            "status": {"matched": self.matched, "correct": self.status_correct, "accuracy": self.status_accuracy},
+            "period": {"matched": self.matched, "correct": self.period_correct, "accuracy": self.period_accuracy},
+        }
+
+    def table(self) -> str:
+        lines = [f"{'relation':<15}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+        for label, s in self.labels.items():
+            lines.append(f"{label:<15}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        o = self.overall
+        lines.append(f"{'ALL':<15}{o.precision:>8.3f}{o.recall:>8.3f}{o.f1:>8.3f}{o.tp:>6}{o.fp:>6}{o.fn:>6}")
+        lines.append(f"status on matched relations: {self.status_correct}/{self.matched} = {self.status_accuracy:.3f}; "
+                     f"period: {self.period_correct}/{self.matched} = {self.period_accuracy:.3f}")
+        return "\n".join(lines)
+
+
+def score_relations(pred: list[dict], gold: list[dict]) -> RelationReport:
+    """Compare relations by (relation, subject span or author, object span), counted as multisets.
+
+    Only relations of the gold format's twelve kinds and docs present in gold are scored.
+    """
+    from .relations import RELATIONS
+
+    docs = {g["doc"] for g in gold}
+    pred = [p for p in pred if p["doc"] in docs and p["relation"] in RELATIONS]
+    gold_keys, pred_keys = Counter(map(relation_key, gold)), Counter(map(relation_key, pred))
+    report = RelationReport()
+    present = {k[1] for k in gold_keys + pred_keys}
+    for relation in [r for r in RELATIONS if r in present]:
+        g = Counter({k: n for k, n in gold_keys.items() if k[1] == relation})
+        p = Counter({k: n for k, n in pred_keys.items() if k[1] == relation})
+        tp = sum((g & p).values())
+        report.labels[relation] = Score(tp=tp, fp=sum(p.values()) - tp, fn=sum(g.values()) - tp)
+    report.overall = Score(tp=sum(s.tp for s in report.labels.values()),
+                           fp=sum(s.fp for s in report.labels.values()),
+                           fn=sum(s.fn for s in report.labels.values()))
+    # status and period: pair each matched gold line with a prediction of the same key, best first
+    by_key: dict[tuple, list[dict]] = {}
+    for p in pred:
+        by_key.setdefault(relation_key(p), []).append(p)
+    for g in gold:
+        candidates = by_key.get(relation_key(g))
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda p: (p.get("status") == g.get("status")) + (p.get("period") == g.get("period")))
+        candidates.remove(best)
+        report.matched += 1
+        report.status_correct += best.get("status") == g.get("status")
+        report.period_correct += best.get("period") == g.get("period")
+    return report
+
+
+def relation_diff(pred: list[dict], gold: list[dict]) -> Counter:
+    """Counter of (kind, relation, "subject → object") for false positives and negatives."""
+    from .relations import RELATIONS
+
+    def show(row: dict) -> str:
+        s = "AUTHOR" if row["subject"].get("author") else row["subject"].get("text", "?")
+        return f"{s} → {row['object'].get('text', '?')}"
+
+    docs = {g["doc"] for g in gold}
+    pred = [p for p in pred if p["doc"] in docs and p["relation"] in RELATIONS]
+    g, p = Counter(map(relation_key, gold)), Counter(map(relation_key, pred))
+    text_of = {relation_key(r): show(r) for r in gold + pred}
+    out = Counter()
+    for k, n in (p - g).items():
+        out[("FP", k[1], text_of[k])] += n
+    for k, n in (g - p).items():
+        out[("FN", k[1], text_of[k])] += n
+    return out
+
+
+def micro_relations(reports: list[RelationReport]) -> RelationReport:
+    """Micro-average of several relation reports."""
+    from .relations import RELATIONS
+
+    total = RelationReport()
+    for r in reports:
+        for label, s in r.labels.items():
+            t = total.labels.setdefault(label, Score())
+            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
+        total.matched += r.matched
+        total.status_correct += r.status_correct
+        total.period_correct += r.period_correct
+    total.labels = {l: total.labels[l] for l in RELATIONS if l in total.labels}
+    total.overall = Score(tp=sum(s.tp for s in total.labels.values()), fp=sum(s.fp for s in total.labels.values()),
+                          fn=sum(s.fn for s in total.labels.values()))
+    return total
