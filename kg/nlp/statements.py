@@ -15,8 +15,10 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from ..data import column
+from .components.document import plan_period
 
 _YEAR = re.compile(r"(\d{4})")
+_FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中")
 _SENTENCE_END = set("。！？!?\n")
 # tags under which 将, 要 … plan ahead (将 is also 把, a preposition: 将科技馆建设纳入…)
 _CUE_TAGS = {"d", "v", "vd", "ad"}
@@ -32,7 +34,8 @@ class StatementContext:
         self.section_starts = [s["start"] for s in self.sections]
         self.plan_cues = plan_cues if plan_cues is not None else set(
             column("status_cues.tsv", "word", where=("scope", "sentence")))
-        self.dates = [(e.start_char, e.text) for e in doc.ents if e.label_ == "DATE" and _YEAR.search(e.text)]
+        self.dates = [(e.start_char, e.text) for e in doc.ents
+                      if e.label_ == "DATE" and (_YEAR.search(e.text) or plan_period(e.text))]
         self._planned_sentence: dict[int, bool] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -50,7 +53,8 @@ class StatementContext:
         return self.sections[k] if k >= 0 else None
 
     def when(self, pos: int) -> dict:
-        """``{"period": int | None, "period_text": str | None, "status": "reported" | "planned"}``."""
+        """``{"period": int | None, "period_end": int | None, "period_text": str | None,
+        "status": "reported" | "planned"}``; ``period_end`` is set for an interval (a plan period)."""
         sent_start, sent_end = self.sentence(pos)
         k = bisect_right(self.section_starts, pos)
         section = self.sections[k - 1] if k else None
@@ -58,15 +62,23 @@ class StatementContext:
         in_sentence = [(p, t) for p, t in self.dates if sent_start <= p < sent_end]
         before = [d for d in in_sentence if d[0] < pos]
         chosen = before[-1] if before else (in_sentence[0] if in_sentence else None)
-        period = period_text = None
+        period = period_end = period_text = None
         if chosen is not None:
-            period, period_text = int(_YEAR.search(chosen[1]).group(1)), chosen[1]
+            years = plan_period(chosen[1])
+            if years is not None:
+                (period, period_end), period_text = years, chosen[1]
+            else:
+                period, period_text = int(_YEAR.search(chosen[1]).group(1)), chosen[1]
         elif year_section is not None:
             period = year_section["year"]
+            # a review of a plan period (“十四五”时期发展成就和2025年工作回顾): what "these five years" did
+            if year_section.get("period") and _FIVE_YEARS.search(self.text, sent_start, sent_end):
+                period, period_end = year_section["period"]
         planned = bool(year_section and year_section["planned"]) or bool(section and section["planned"])
         if not planned:
             planned = self._sentence_plans(sent_start, sent_end)
-        return {"period": period, "period_text": period_text, "status": "planned" if planned else "reported"}
+        return {"period": period, "period_end": period_end, "period_text": period_text,
+                "status": "planned" if planned else "reported"}
 
     def _sentence_plans(self, start: int, end: int) -> bool:
         if start not in self._planned_sentence:

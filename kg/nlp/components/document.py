@@ -22,6 +22,11 @@ _YEAR = re.compile(r"(\d{4})年")
 # an enumerated item opening a paragraph or following a full stop, up to its own full stop or semicolon
 _ITEM = re.compile(r"(?:^|(?<=[。；]))([一二三四五六七八九十]是[^。；]{1,40}[。；])")
 _MAX_HEADING = 50
+_MAX_PART = 30
+_ARTICLE_TITLE = re.compile(r"【[^【】\n]{4,60}】")
+_DATELINE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:/\d{1,2}/\d{1,2}/|-\d{1,2}-\d{1,2}(?!\d)|年\d{1,2}月\d{1,2}日)")
+_SENTENCE_MARKS = re.compile(r"[。，,；;！!？?：:]")
+_PLAN_PERIOD = re.compile(r"(?<![一二三四五六七八九十])十([一二三四五六七八九])五(?![一二三四五六七八九十])")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -32,9 +37,25 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def sections(doc: Doc, plan_words: tuple[str, ...]) -> list[dict]:
-    """Headings in text order: start, end, text, level (0 unnumbered part, 1 一、, 2 （一）, 3 一是), year, planned."""
+def plan_period(text: str) -> tuple[int, int] | None:
+    """The years of the first five-year plan named in ``text`` (十四五 -> 2021-2025), else None.
+
+    The third plan began in 1966 after three years of adjustment; from it on each plan is five years.
+    """
+    m = _PLAN_PERIOD.search(text)
+    if not m:
+        return None
+    n = 10 + "一二三四五六七八九".index(m.group(1)) + 1
+    start = 1966 + 5 * (n - 3)
+    return start, start + 4
+
+
+def sections(doc: Doc, plan_words: tuple[str, ...], parts: dict[str, str] | None = None) -> list[dict]:
+    """Headings in text order: start, end, text, level (0 unnumbered part, 1 一、, 2 （一）, 3 一是), year,
+    planned, the plan period it names (``period``: (first, last) year or None) and the part's ``kind``
+    (review, plan, annex or None) for unnumbered part headings."""
     norm = doc._.kg_norm
+    parts = parts or {}
     out = []
     for pos, line in _lines(norm.text):
         s = line.strip()
@@ -48,25 +69,43 @@ def sections(doc: Doc, plan_words: tuple[str, ...]) -> list[dict]:
             title = s
         elif numbered and s.startswith(("（", "(")):
             title = s[: s.index("。") + 1] if "。" in s[:_MAX_HEADING] else None  # （一）持续强化理论武装。正文…
+        elif _ARTICLE_TITLE.fullmatch(s):
+            title = s  # a news article's title: 【市科协召开…会议】
+        elif len(s) <= _MAX_PART and not _SENTENCE_MARKS.search(s) and any(w in s for w in parts):
+            title = s  # an unnumbered part: “十四五”时期发展成就和2025年工作回顾, 附件
         else:
             title = None
         if title:
             # 0: an unnumbered heading (a part: 2021年工作开展情况); 1: 一、…; 2: （一）…; 3: 一是…
             level = 2 if s.startswith(("（", "(")) else (1 if numbered else 0)
-            out.append(_section(start, title, level, plan_words))
+            section = _section(start, title, level, plan_words)
+            if level == 0 and _ARTICLE_TITLE.fullmatch(title):
+                section["kind"] = "article"
+            elif level == 0:
+                kinds = [k for w, k in parts.items() if w in title]
+                section["kind"] = kinds[0] if kinds else None
+                section["planned"] = section["planned"] or section["kind"] in ("plan", "annex")
+            out.append(section)
         # items inside a paragraph: 一是强化政治引领。二是…
         for m in _ITEM.finditer(s):
             out.append(_section(start + m.start(1), m.group(1), 3, plan_words))
-    return sorted(out, key=lambda x: x["start"])
+    out.sort(key=lambda x: x["start"])
+    articles = [sec for sec in out if sec.get("kind") == "article"]
+    for sec, nxt in zip(articles, [*articles[1:], None]):
+        if sec["year"] is None:  # the year of its dateline or source link (…/art/2020/3/25/…, 2020-03-25)
+            m = _DATELINE.search(norm.text, sec["end"], nxt["start"] if nxt else len(norm.text))
+            sec["year"] = int(m.group(1)) if m else None
+    return out
 
 
 def _section(start: int, title: str, level: int, plan_words: tuple[str, ...]) -> dict:
-    year = _YEAR.search(title)
+    years = [int(y) for y in _YEAR.findall(title)]
     return {"start": start, "end": start + len(title), "text": title, "level": level,
-            "year": int(year.group(1)) if year else None, "planned": any(w in title for w in plan_words)}
+            "year": years[-1] if years else None, "planned": any(w in title for w in plan_words),
+            "period": plan_period(title), "kind": None}
 
 
-def report_meta(doc: Doc, plan_words: tuple[str, ...] = ()) -> dict:
+def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str] | None = None) -> dict:
     """Title, date, author (character spans of the analysed text), organization, and the sections."""
     text = doc._.kg_norm.text
     lines = _lines(text)
@@ -92,8 +131,26 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = ()) -> dict:
     # character spans, not Span objects: a Span in doc.user_data would make every Doc a reference
     # cycle that only the garbage collector frees
     span = lambda ent: (ent.start_char, ent.end_char) if ent is not None else None  # noqa: E731
-    return {"title": title, "date": span(date), "author": span(author),
-            "organization": _organization(doc, title), "sections": sections(doc, plan_words)}
+    found = sections(doc, plan_words, parts)
+    year = _report_year(text, title, date)
+    if year is not None:
+        for sec in found:  # a part for the report's own year or later plans it (2026年重点工作) unless it reviews
+            if sec["level"] == 0 and sec["year"] is not None and sec["year"] >= year and sec.get("kind") != "review":
+                sec["planned"] = True
+    return {"title": title, "date": span(date), "author": span(author), "year": year,
+            "organization": _organization(doc, title), "sections": found}
+
+
+def _report_year(text: str, title: tuple[int, int] | None, date) -> int | None:
+    """The report's own year: the year of its dateline, else one named in its title."""
+    for span in (date, title):
+        if span is None:
+            continue
+        s, e = (span.start_char, span.end_char) if hasattr(span, "start_char") else span
+        m = re.search(r"(\d{4})", text[s:e])
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _organization(doc: Doc, title: tuple[int, int] | None) -> str | None:
@@ -113,9 +170,10 @@ def _organization(doc: Doc, title: tuple[int, int] | None) -> str | None:
 def make_document(nlp: Language, name: str):
     """Find the report's title, date, author, organization and sections."""
     plan_words = tuple(column("status_cues.tsv", "word", where=("scope", "heading")))
+    parts = dict(zip(column("part_headings.tsv", "word"), column("part_headings.tsv", "kind")))
 
     def component(doc: Doc) -> Doc:
-        doc._.kg_meta = report_meta(doc, plan_words)
+        doc._.kg_meta = report_meta(doc, plan_words, parts)
         return doc
 
     return component
