@@ -74,39 +74,27 @@ def extract_lac(path: str | Path, tagger=None) -> list[dict]:
 
 def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports",
           formats: tuple[str, ...] = DEFAULT_FORMATS, nlp: Language | None = None,
-          store: str | Path | None = "default", measurements: str = "attributes") -> list[Path]:
+          store: str | Path | None = "default", measurements: str = "attributes", *,
+          workers: int | None = None, executor: str = "local", scheduler: str | None = None, client=None,
+          force: bool = False, progress: bool = False, lock_timeout: float = 600.0) -> list[Path]:
     """Build each report into ``out_dir/<name>.ttl`` and ``<name>.graphml``, and into its own named
     graph of the SPARQL store (``out_dir/store`` by default; ``store=None`` for none); return the files written.
 
     With no paths, builds the bundled sample report. ``measurements="nodes"`` keeps measurements
     as nodes of the exported networks instead of folding them into their subjects' attributes.
+
+    Reports are analysed in ``workers`` processes (default: the number of cores), or on a Dask
+    cluster (``executor="dask"`` with ``scheduler="tcp://HOST:PORT"`` or a ``distributed.Client``
+    as ``client``); reports unchanged since their last build into the store are skipped unless
+    ``force``. A single bad file raises its ``InputError``; in a corpus the other reports are built
+    and ``kg.corpus.CorpusError`` (its ``result`` lists built, skipped, failed) is raised at the end.
+    ``kg.corpus.build_corpus`` returns the full ``CorpusResult``.
     """
-    from .graph.iri import report_iri
-    from .store import open_store, replace_graph
+    from .corpus import build_corpus
 
-    from .export import EXPORTERS, check_formats
-    from .graph import build_graph
-
-    check_formats(formats)
-    files = find_sources(paths) if paths else [sample_report()]
-    sources = [read_source(f) for f in files]
-    seen: dict[str, str] = {}
-    for s in sources:
-        if s.doc_id in seen:
-            raise InputError(Errors.E010.format(name=s.doc_id, first=seen[s.doc_id], second=s.path))
-        seen[s.doc_id] = s.path
-    out = Path(out_dir)
-    store_path = out / "store" if store == "default" else store
-    db = open_store(store_path) if store_path is not None else None
-    written: list[Path] = []
-    for source, doc in zip(sources, analyse_many(sources, nlp)):
-        graph = build_graph(doc, source)
-        for fmt in formats:
-            paths = EXPORTERS[fmt](graph, doc, out, source.doc_id, measurements=measurements)
-            written.extend(paths if isinstance(paths, list) else [paths])
-        if db is not None:
-            replace_graph(db, str(report_iri(source.doc_id)), graph)
-    return written
+    return build_corpus(paths, out_dir=out_dir, formats=formats, store=store, measurements=measurements,
+                        workers=workers, executor=executor, scheduler=scheduler, client=client, force=force,
+                        progress=progress, lock_timeout=lock_timeout, nlp=nlp).written
 
 
 __all__ = ["analyse", "analyse_many", "extract", "extract_relations", "extract_lac", "build", "sample_report", "shared_nlp", "KGError"]

@@ -37,19 +37,58 @@ def cli() -> None:
 @click.option("--no-store", is_flag=True, help="Write the files only, not the store.")
 @click.option("--measurements", type=click.Choice(["attributes", "nodes"]), default="attributes", show_default=True,
               help="In the network exports, fold measurements into their subject's attributes or keep them as nodes.")
+@click.option("-j", "--workers", type=int, default=None,
+              help="Worker processes analysing reports at once [default: the number of cores].")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where reports are analysed: local worker processes, or a Dask cluster (--scheduler).")
+@click.option("--scheduler", default=None, help="The Dask scheduler's address, tcp://HOST:PORT (with --executor dask).")
+@click.option("--force", is_flag=True, help="Rebuild every report, even those unchanged since their last build.")
+@click.option("--wait", "lock_timeout", type=float, default=600.0, show_default=True,
+              help="Seconds to wait for another build that holds the store.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, failure lines or summary table on stderr.")
 def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None, no_store: bool,
-          measurements: str) -> None:
+          measurements: str, workers: int | None, executor: str, scheduler: str | None, force: bool,
+          lock_timeout: float, quiet: bool) -> None:
     """Build a graph for each report in PATHS (files or folders); with none, the bundled sample.
 
     Formats: turtle, ntriples, trig, nquads, jsonld, graphml, gexf, csv, html.
+    Reports unchanged since their last build into the store are skipped (--force rebuilds them).
+    A bad report in a folder is named on stderr and the others are built (exit 1);
+    a single bad file is the command's error (exit 2).
     """
     from . import api
 
-    written = api.build(list(paths) or None, out_dir=out_dir,
-                        formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
-                        store=None if no_store else (store or "default"), measurements=measurements)
+    from .corpus import CorpusError
+
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler goes with --executor dask")
+    try:
+        written = api.build(list(paths) or None, out_dir=out_dir,
+                            formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+                            store=None if no_store else (store or "default"), measurements=measurements,
+                            workers=workers, executor=executor, scheduler=scheduler, force=force,
+                            progress=not quiet, lock_timeout=lock_timeout)
+    except CorpusError as err:  # some reports failed: the others' files are still listed
+        for path in err.result.written:
+            click.echo(str(path))
+        raise
     for path in written:
         click.echo(str(path))
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--store", "store", type=click.Path(), default="exports/store", show_default=True)
+@click.option("--wait", "lock_timeout", type=float, default=600.0, show_default=True,
+              help="Seconds to wait for a build that holds the store.")
+def remove(names: tuple[str, ...], store: str, lock_timeout: float) -> None:
+    """Drop reports NAMES (their names as built, e.g. 2025/henan, or report IRIs) from the store,
+    and delete the export files their last build wrote."""
+    from .corpus import remove_reports
+
+    for path in remove_reports(list(names), store, lock_timeout=lock_timeout):
+        click.echo(f"removed {path}")
+    click.echo(f"removed {len(names)} report{'s' if len(names) != 1 else ''} from {store}")
 
 
 @cli.command()

@@ -33,6 +33,15 @@ class Errors:
     E023 = "--param key '{key}' is not a variable name: write it without ? or $, as in --param program=科创中国."
     E024 = "'{path}' line {line}: not a JSON object with doc, relation, subject and object ({reason})."
     E012 = "No named query '{name}'. Available: {opts}; or give a .rq file or the query text."
+    E040 = "{failed} of {total} reports failed ({built} built, {skipped} unchanged); each is named above, the first: {first}."
+    E041 = "The store '{store}' is in use by another kg build or remove (process {pid}) and stayed locked for {seconds:g} s. Wait for it to finish, or give --wait more seconds."
+    E042 = "No report named '{name}' in the store '{store}'. Reports in it: {names}."
+    E043 = "--workers must be 1 or more, not {n}."
+    E044 = "--executor dask needs Dask: pip install 'kg[dask]' (dask[distributed])."
+    E045 = "Cannot use the Dask scheduler at '{address}': {reason}. Start one with `dask scheduler` and give --scheduler tcp://HOST:PORT."
+    E046 = "'{path}' could not be built: {kind}: {reason} (a bug in kg; please report it with the file)."
+    E047 = "Unknown executor '{name}'. Available: local, dask."
+    E048 = "'{path}': the worker process building it died (killed, or out of memory); the other reports were built."
 
 
 class KGError(Exception):
