@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from . import extensions, tokenizer  # noqa: F401  (registers the tokenizer and extensions)
 from .components import (  # noqa: F401
-    dates, document, entities, facilities, gazetteer, localities, measures, names, organizations, persons, quantities, relations, resolve, sentences, tagger,
+    dates, document, entities, facilities, gazetteer, localities, measures, names, organizations, persons, posts, quantities, relations, resolve, sentences, tagger,
 )
 
 PIPES = (
@@ -26,6 +26,7 @@ PIPES = (
     "kg_entities",
     "kg_measures",
     "kg_relations",
+    "kg_posts",
 )
 
 

@@ -23,12 +23,26 @@ _CLAUSE_END = set("，,；;。！？!?\n：:")
 _SENT_END = set("。！？!?\n")
 _HONOUR = re.compile(r"(?:授予|评为|荣获|获评|命名为|获得)(?:“(?P<q>[^”]{2,40})”|(?P<p>[^，。；“”\n]{2,40}?))(?:荣誉)?(?:称号|奖|$|[，。；])")
 _FUNDING = re.compile(r"投入|拨付|争取|安排|下达|筹集|落实")
+_TOPIC = re.compile(r"学习贯彻|学习宣传|贯彻落实|传达学习|学习|贯彻|围绕|就|关于|针对")
+_PARTNER = re.compile(r"联合|会同|携手|与")
 _AGREEMENT = re.compile(r"签(?:署|订)(?P<a>[^，。；\n]{0,20}?协议)")
+
+
+def _between(text: str, agents: list[Span], pos: int) -> str:
+    """The text between listed agents and after the last one up to ``pos``, agents removed."""
+    out, last = [], agents[0].end_char
+    for a in agents[1:]:
+        out.append(text[last:a.start_char])
+        last = a.end_char
+    out.append(text[last:pos])
+    return "".join(out)
 
 
 class RelationFinder:
     def __init__(self):
-        self.triggers = {r["word"]: (r["relation"], set(r["object"].split("|"))) for r in load_table("relation_triggers.tsv")}
+        self.triggers: dict[str, dict[str, str]] = {}
+        for r in load_table("relation_triggers.tsv"):
+            self.triggers.setdefault(r["word"], {})[r["object"]] = r["relation"]
         self.trigger_words = WordSet(self.triggers)
 
     def __call__(self, doc: Doc) -> list[dict]:
@@ -103,7 +117,6 @@ class RelationFinder:
         return None
 
     def _verb_facts(self, text: str, cs: int, ce: int, ents: list[Span], subject) -> list[dict]:
-        facts = []
         hits = []
         i = cs
         while i < ce:
@@ -114,24 +127,82 @@ class RelationFinder:
                 i += len(word)
             else:
                 i += 1
-        partners = []
-        m = re.search(r"联合|会同|与", text[cs:ce])
-        if m:
-            after = cs + m.end()
-            partners = [x for x in ents if x.label_ == "ORG" and after <= x.start_char and
-                        (not hits or x.start_char < max(h[0] for h in hits))]
+        if not hits:
+            return []
+        facts = []
+        subjects = self._subjects(text, cs, hits[0][0], ents, subject)
+        partners = self._partners(text, cs, hits[0][0], ents)
         for n, (pos, word) in enumerate(hits):
-            relation, object_labels = self.triggers[word]
+            by_label = self.triggers[word]
             stop = hits[n + 1][0] if n + 1 < len(hits) else ce
-            objects = [x for x in ents if pos < x.start_char < stop and x.label_ in object_labels]
+            topic = _TOPIC.search(text, pos + len(word), stop)
+            if topic:
+                stop = topic.start()  # 召开会议学习贯彻…精神: what is studied is not held
+            objects = [x for x in ents if pos < x.start_char < stop and x.label_ in by_label]
+            passive = self._passive(text, cs, pos, ents, by_label)
+            if passive is not None:  # X工作由A、B共同开展
+                objects, subjects, partners = [passive[0]], passive[1][:1], passive[1][1:]
             for obj in objects:
-                base = {"relation": relation, "subject": subject, "object": (obj.start_char, obj.end_char),
-                        "trigger": (pos, pos + len(word))}
-                facts.append(base)
-                if relation in ("organizes", "hosts") and partners and pos > partners[0].start_char:
-                    for p in partners:
-                        facts.append({**base, "relation": "coOrganizes", "agent": (p.start_char, p.end_char)})
+                relation = by_label[obj.label_]
+                if relation == "attends":
+                    person = next((x for x in reversed(ents) if x.end_char <= pos and x.label_ in ("PERSON", "ORG")), None)
+                    if person is not None:
+                        facts.append(self._fact(relation, person, obj, pos, word))
+                    continue
+                for k, subj in enumerate(subjects):
+                    rel = "coOrganizes" if relation == "organizes" and k > 0 else relation
+                    facts.append(self._fact(rel, subj, obj, pos, word))
+                if relation == "organizes":
+                    facts.extend(self._fact("coOrganizes", p, obj, pos, word) for p in partners)
         return facts
+
+    @staticmethod
+    def _fact(relation: str, subject, obj: Span, pos: int, word: str) -> dict:
+        subj = subject if isinstance(subject, (str, tuple)) else (subject.start_char, subject.end_char)
+        return {"relation": relation, "subject": subj, "object": (obj.start_char, obj.end_char),
+                "trigger": (pos, pos + len(word))}
+
+    @staticmethod
+    def _subjects(text: str, cs: int, first_trigger: int, ents: list[Span], subject) -> list:
+        """The clause's subjects: organizations listed at its start (A、B和C…), else the given one."""
+        listed, pos = [], cs
+        for x in ents:
+            if x.start_char >= first_trigger:
+                break
+            if x.label_ != "ORG":
+                continue
+            gap = text[pos:x.start_char]
+            if (not listed and RelationFinder._opens_at(gap)) or (listed and re.fullmatch(r"[、和与及]|以及", gap)):
+                listed.append(x)
+                pos = x.end_char
+            else:
+                break
+        return listed or [subject]
+
+    @staticmethod
+    def _opens_at(lead: str) -> bool:
+        return lead.strip() == "" or re.fullmatch(
+            r"\s*(?:\d{4}年(?:以来)?|一年来|同时|此外|全年|今年|明年|[一二三四五六七八九十\d]+月[一二三四五六七八九十\d]+日)[，,]?", lead) is not None
+
+    @staticmethod
+    def _partners(text: str, cs: int, first_trigger: int, ents: list[Span]) -> list[Span]:
+        """Organizations after 联合/会同/与 and before the verb: the partners of an event held together."""
+        m = _PARTNER.search(text, cs, first_trigger)
+        if not m:
+            return []
+        return [x for x in ents if x.label_ == "ORG" and m.end() <= x.start_char and x.end_char <= first_trigger]
+
+    @staticmethod
+    def _passive(text: str, cs: int, pos: int, ents: list[Span], by_label: dict):
+        """``OBJ由A、B(共同)VERB``: the object before 由 and the agents after it."""
+        by = text.rfind("由", cs, pos)
+        if by < 0:
+            return None
+        agents = [x for x in ents if x.label_ == "ORG" and by < x.start_char and x.end_char <= pos]
+        obj = next((x for x in reversed(ents) if cs <= x.start_char and x.end_char <= by and x.label_ in by_label), None)
+        if not agents or obj is None or not re.fullmatch(r"[、和与及\s]*(?:共同|联合|等)?\s*", _between(text, agents, pos)):
+            return None
+        return obj, agents
 
     def _honours(self, text: str, s: int, e: int, ents: list[Span]) -> list[dict]:
         facts = []
@@ -175,7 +246,7 @@ class RelationFinder:
                 if p is not None and subj == (p.start_char, p.end_char):
                     continue
                 facts.append({"relation": "signsAgreement", "subject": subj, "honour": m.group("a"),
-                              "agent": (p.start_char, p.end_char) if p else None, "trigger": (m.start(), m.start() + 2)})
+                              "object": (p.start_char, p.end_char) if p else None, "trigger": (m.start(), m.start() + 2)})
         return facts
 
     def _pilots(self, text: str, s: int, e: int, ents: list[Span], prev):
