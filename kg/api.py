@@ -36,7 +36,7 @@ def analyse(source: Source | str | Path, nlp: Language | None = None) -> Doc:
     if not isinstance(source, Source):
         source = read_source(source)
     nlp = nlp or shared_nlp()
-    doc = nlp(source.text)
+    doc = nlp(source.analysis_text)  # page furniture blanked, offsets unchanged
     doc._.doc_id = source.doc_id
     return doc
 
@@ -45,7 +45,7 @@ def analyse_many(sources: list[Source], nlp: Language | None = None) -> list[Doc
     """Analyse several reports through ``nlp.pipe``."""
     nlp = nlp or shared_nlp()
     docs = []
-    for source, doc in zip(sources, nlp.pipe(s.text for s in sources)):
+    for source, doc in zip(sources, nlp.pipe(s.analysis_text for s in sources)):
         doc._.doc_id = source.doc_id
         docs.append(doc)
     return docs
