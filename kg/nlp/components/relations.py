@@ -24,6 +24,8 @@ _SENT_END = set("。！？!?\n")
 _HONOUR = re.compile(r"(?:授予|评为|荣获|获评|命名为|获得)(?:“(?P<q>[^”]{2,40})”|(?P<p>[^，。；“”\n]{2,40}?))(?:荣誉)?(?:称号|奖|$|[，。；])")
 _FUNDING = re.compile(r"投入|拨付|争取|安排|下达|筹集|落实")
 _TOPIC = re.compile(r"学习贯彻|学习宣传|贯彻落实|传达学习|学习|贯彻|围绕|就|关于|针对")
+_SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
+_VENUE = re.compile(r"在[^，。；\n]{2,40}?(?P<verb>召开|举行|举办|开幕|闭幕)")
 _PARTNER = re.compile(r"联合|会同|携手|与")
 _AGREEMENT = re.compile(r"签(?:署|订)(?P<a>[^，。；\n]{0,20}?协议)")
 
@@ -50,30 +52,145 @@ class RelationFinder:
         context = StatementContext(doc)
         ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
         strings = doc.vocab.strings
-        self.tag_at = {int(i): strings[int(t)] for i, t in doc.to_array(["IDX", "TAG"])}
+        tag_at = {int(i): strings[int(t)] for i, t in doc.to_array(["IDX", "TAG"])}
         facts: list[dict] = []
         sentences = self._spans(text, _SENT_END)
         prev_pilot_program: tuple[int, tuple[int, int]] | None = None  # (paragraph start, program span)
         for s, e in sentences:
             sent_ents = [x for x in ents if s <= x.start_char < e]
+            # the subject of a clause that names none is the last one named in the sentence (a topic chain)
             subject = self._sentence_subject(text, sent_ents, s)
             for cs, ce in self._spans(text[s:e], _CLAUSE_END, offset=s):
                 clause_ents = [x for x in sent_ents if cs <= x.start_char < ce]
-                clause_subject = self._clause_subject(text, clause_ents, cs) or subject
-                facts.extend(self._verb_facts(text, cs, ce, clause_ents, clause_subject))
+                subject = self._clause_subject(text, clause_ents, cs) or subject
+                facts.extend(self._verb_facts(text, cs, ce, clause_ents, subject, tag_at))
             facts.extend(self._honours(text, s, e, sent_ents))
             facts.extend(self._agreements(text, s, e, sent_ents, subject))
+            facts.extend(self._speeches(text, s, e, sent_ents))
+            facts.extend(self._venues(text, s, e, sent_ents))
+            facts.extend(self._owners(text, sent_ents))
+            facts.extend(self._authors(text, sent_ents))
             pilot, prev_pilot_program = self._pilots(text, s, e, sent_ents, prev_pilot_program)
             facts.extend(pilot)
         facts.extend(self._funding(text, doc))
+        facts.extend(self._byline(doc, text, ents))
         for f in facts:
             f.update(context.when(f["trigger"][0]))
+        return self._unique(facts)
+
+    @staticmethod
+    def _unique(facts: list[dict]) -> list[dict]:
+        """One fact per (relation, subject, object, sentence position): rules that overlap add nothing twice."""
+        seen, out = set(), []
+        for f in facts:
+            key = (f["relation"], f["subject"], f.get("object"), f.get("honour"), f["trigger"])
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+        return out
+
+    @staticmethod
+    def _speeches(text: str, s: int, e: int, ents: list[Span]) -> list[dict]:
+        """``PERSON(总书记)在EVENT、EVENT上的(重要)讲话``: the speaker attended the events."""
+        facts = []
+        for m in _SPEECH.finditer(text, s, e):
+            events, pos = [], m.start()
+            for x in reversed([x for x in ents if x.end_char <= pos]):
+                if x.label_ == "EVENT" and re.fullmatch(r"[、和及与]?", text[x.end_char:pos]):
+                    events.append(x)
+                    pos = x.start_char
+                else:
+                    break
+            if not events or text[pos - 1:pos] != "在":
+                continue
+            speaker = next((x for x in reversed(ents) if x.end_char <= pos - 1 and x.label_ == "PERSON"), None)
+            if speaker is None or not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", text[speaker.end_char:pos - 1]):
+                continue
+            for ev in events:
+                facts.append({"relation": "attends", "subject": (speaker.start_char, speaker.end_char),
+                              "object": (ev.start_char, ev.end_char), "trigger": (m.start(), m.end())})
+        return facts
+
+    @staticmethod
+    def _byline(doc: Doc, text: str, ents: list[Span]) -> list[dict]:
+        """A report titled ``在EVENT上的工作报告`` with a named author: the author attended the event."""
+        meta = doc._.kg_meta or {}
+        title, author = meta.get("title"), meta.get("author")
+        if not title or not author:
+            return []
+        m = re.match(r"\s*在(.+?)上的(?:工作)?(?:报告|讲话)", text[title[0]:title[1]])
+        if not m:
+            return []
+        event = next((x for x in ents if x.label_ == "EVENT" and x.start_char == title[0] + m.start(1)), None)
+        if event is None:
+            return []
+        return [{"relation": "attends", "subject": tuple(author), "object": (event.start_char, event.end_char),
+                 "trigger": (title[0], title[0] + 1)}]
+
+    @staticmethod
+    def _venues(text: str, s: int, e: int, ents: list[Span]) -> list[dict]:
+        """``EVENT在X(第二会议室)召开`` and ``在X召开EVENT``: where an event takes place."""
+        facts = []
+        for m in _VENUE.finditer(text, s, e):
+            at = m.start()
+            venue = next((x for x in ents if x.start_char == at + 1 and x.label_ in ("PLACE", "ORG")), None)
+            if venue is None:
+                continue
+            event = next((x for x in ents if x.end_char == at and x.label_ == "EVENT"), None)
+            if event is None:
+                after = m.end()
+                event = next((x for x in ents if x.start_char == after and x.label_ == "EVENT"), None)
+            if event is None or not re.fullmatch(r"[\u4e00-\u9fff]{0,8}", text[venue.end_char:m.start("verb")]):
+                continue
+            facts.append({"relation": "takesPlaceIn", "subject": (event.start_char, event.end_char),
+                          "object": (venue.start_char, venue.end_char), "trigger": (m.start("verb"), m.end("verb"))})
+        return facts
+
+    @staticmethod
+    def _authors(text: str, ents: list[Span]) -> list[dict]:
+        """``自治区党委办公厅《工作交流》``, ``以自治区政府名义印发《…》``: who issues a document."""
+        facts = []
+        for x in ents:
+            if x.label_ != "WORK" or text[x.start_char - 1:x.start_char] != "《":
+                continue
+            lead = x.start_char - 1
+            author = next((o for o in ents if o.label_ == "ORG" and o.end_char == lead), None)
+            if author is None:
+                m = re.search(r"以([^，。；《]{2,20})名义(?:印发|发布|出台)$", text[max(0, lead - 30):lead])
+                if m:
+                    start = max(0, lead - 30) + m.start(1)
+                    author = next((o for o in ents if o.label_ == "ORG" and o.start_char == start), None)
+            if author is not None:
+                facts.append({"relation": "issues", "subject": (author.start_char, author.end_char),
+                              "object": (x.start_char, x.end_char), "trigger": (lead, lead + 1)})
+        return facts
+
+    @staticmethod
+    def _owners(text: str, ents: list[Span]) -> list[dict]:
+        """``“金葵花行动”（朝阳科协）``: the body in brackets after a program runs it."""
+        facts = []
+        for x in ents:
+            if x.label_ != "PROGRAM":
+                continue
+            end = x.end_char + (1 if text[x.end_char:x.end_char + 1] == "”" else 0)
+            if text[end:end + 1] not in "（(" or end >= len(text):
+                continue
+            owner = next((o for o in ents if o.start_char == end + 1 and o.label_ == "ORG"), None)
+            if owner is not None and text[owner.end_char:owner.end_char + 1] in "）)":
+                facts.append({"relation": "implements", "subject": (owner.start_char, owner.end_char),
+                              "object": (x.start_char, x.end_char), "trigger": (end, end + 1)})
         return facts
 
     @staticmethod
     def _funding(text: str, doc: Doc) -> list[dict]:
-        """投入/拨付/争取 … a sum of money: who funds what, with the measurement as the amount."""
+        """投入/拨付/争取 … a sum of money: who funds what, with the measurement as the amount.
+
+        What is funded is a named program, event or organization: the one the amount is for when
+        it is named (用于X), else the last one named before the verb in the sentence
+        (实施X计划，拨付资金2565万元).
+        """
         facts = []
+        targets = [e for e in doc.ents if e.label_ in ("PROGRAM", "EVENT", "ORG")]
         for ent in doc.ents:
             q, m = ent._.quantity or {}, ent._.measure or {}
             if q.get("kind") != "money":
@@ -82,8 +199,17 @@ class RelationFinder:
             hit = _FUNDING.search(text, clause_start, ent.start_char)
             if not hit:
                 continue
-            target = m.get("purpose") or m.get("measured")
-            facts.append({"relation": "funds", "subject": m.get("subject") or "publisher", "object": target,
+            sentence_start = max(text.rfind(c, 0, ent.start_char) for c in "。！？\n") + 1
+            purpose = m.get("purpose")
+            named = next((t for t in targets if purpose and (t.start_char, t.end_char) == tuple(purpose)), None)
+            if named is None:
+                before = [t for t in targets if sentence_start <= t.start_char and t.end_char <= hit.start()
+                          and t.label_ != "ORG"]
+                named = before[-1] if before else None
+            if named is None:
+                continue
+            facts.append({"relation": "funds", "subject": m.get("subject") or "publisher",
+                          "object": (named.start_char, named.end_char),
                           "amount": (ent.start_char, ent.end_char), "trigger": hit.span()})
         return facts
 
@@ -116,13 +242,13 @@ class RelationFinder:
             return (first.start_char, first.end_char)
         return None
 
-    def _verb_facts(self, text: str, cs: int, ce: int, ents: list[Span], subject) -> list[dict]:
+    def _verb_facts(self, text: str, cs: int, ce: int, ents: list[Span], subject, tag_at: dict) -> list[dict]:
         hits = []
         i = cs
         while i < ce:
             word = self.trigger_words.starting_at(text, i, ce)
             # a trigger counts where the tagger reads a verb there (举办 v), not inside another word
-            if word and self.tag_at.get(i, "")[:1] == "v" and not any(x.start_char <= i < x.end_char for x in ents):
+            if word and tag_at.get(i, "")[:1] in "vp" and tag_at.get(i) and not any(x.start_char <= i < x.end_char for x in ents):
                 hits.append((i, word))
                 i += len(word)
             else:
@@ -135,9 +261,13 @@ class RelationFinder:
         for n, (pos, word) in enumerate(hits):
             by_label = self.triggers[word]
             stop = hits[n + 1][0] if n + 1 < len(hits) else ce
-            topic = _TOPIC.search(text, pos + len(word), stop)
+            topic = next((m for m in _TOPIC.finditer(text, pos + len(word), stop)
+                          if not any(x.start_char <= m.start() < x.end_char for x in ents)), None)
             if topic:
                 stop = topic.start()  # 召开会议学习贯彻…精神: what is studied is not held
+            example = text.find("如", pos + len(word), stop)
+            if example >= 0 and not any(x.start_char <= example < x.end_char for x in ents):
+                stop = example  # 利用公众号如“A”、“B”: examples, not what the subject runs
             objects = [x for x in ents if pos < x.start_char < stop and x.label_ in by_label]
             passive = self._passive(text, cs, pos, ents, by_label)
             if passive is not None:  # X工作由A、B共同开展
@@ -181,6 +311,7 @@ class RelationFinder:
 
     @staticmethod
     def _opens_at(lead: str) -> bool:
+        lead = lead.lstrip("【“\"'(（")
         return lead.strip() == "" or re.fullmatch(
             r"\s*(?:\d{4}年(?:以来)?|一年来|同时|此外|全年|今年|明年|[一二三四五六七八九十\d]+月[一二三四五六七八九十\d]+日)[，,]?", lead) is not None
 
