@@ -76,7 +76,8 @@ def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports"
           formats: tuple[str, ...] = DEFAULT_FORMATS, nlp: Language | None = None,
           store: str | Path | None = "default", measurements: str = "attributes", *,
           workers: int | None = None, executor: str = "local", scheduler: str | None = None, client=None,
-          force: bool = False, progress: bool = False, lock_timeout: float = 600.0) -> list[Path]:
+          force: bool = False, progress: bool = False, failures: bool | None = None,
+          lock_timeout: float = 600.0) -> list[Path]:
     """Build each report into ``out_dir/<name>.ttl`` and ``<name>.graphml``, and into its own named
     graph of the SPARQL store (``out_dir/store`` by default; ``store=None`` for none); return the files written.
 
@@ -86,7 +87,8 @@ def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports"
     Reports are analysed in ``workers`` processes (default: the number of cores), or on a Dask
     cluster (``executor="dask"`` with ``scheduler="tcp://HOST:PORT"`` or a ``distributed.Client``
     as ``client``); reports unchanged since their last build into the store are skipped unless
-    ``force``. A single bad file raises its ``InputError``; in a corpus the other reports are built
+    ``force``. ``progress`` shows a progress bar and a closing table on stderr, ``failures`` (default:
+    as ``progress``) a line per failed report. A single bad file raises its ``InputError``; in a corpus the other reports are built
     and ``kg.corpus.CorpusError`` (its ``result`` lists built, skipped, failed) is raised at the end.
     ``kg.corpus.build_corpus`` returns the full ``CorpusResult``.
     """
@@ -94,7 +96,7 @@ def build(paths: list[str | Path] | None = None, out_dir: str | Path = "exports"
 
     return build_corpus(paths, out_dir=out_dir, formats=formats, store=store, measurements=measurements,
                         workers=workers, executor=executor, scheduler=scheduler, client=client, force=force,
-                        progress=progress, lock_timeout=lock_timeout, nlp=nlp).written
+                        progress=progress, failures=failures, lock_timeout=lock_timeout, nlp=nlp).written
 
 
 __all__ = ["analyse", "analyse_many", "extract", "extract_relations", "extract_lac", "build", "sample_report", "shared_nlp", "KGError"]

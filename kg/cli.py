@@ -45,7 +45,7 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Rebuild every report, even those unchanged since their last build.")
 @click.option("--wait", "lock_timeout", type=float, default=600.0, show_default=True,
               help="Seconds to wait for another build that holds the store.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar, failure lines or summary table on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table on stderr (failures are still named).")
 def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None, no_store: bool,
           measurements: str, workers: int | None, executor: str, scheduler: str | None, force: bool,
           lock_timeout: float, quiet: bool) -> None:
@@ -67,7 +67,7 @@ def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None,
                             formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
                             store=None if no_store else (store or "default"), measurements=measurements,
                             workers=workers, executor=executor, scheduler=scheduler, force=force,
-                            progress=not quiet, lock_timeout=lock_timeout)
+                            progress=not quiet, failures=True, lock_timeout=lock_timeout)
     except CorpusError as err:  # some reports failed: the others' files are still listed
         for path in err.result.written:
             click.echo(str(path))

@@ -188,7 +188,7 @@ def build_one(task: Task, nlp=None) -> ReportResult:
         source = _read(task)
         doc = analyse(source, nlp)
         graph = build_graph(doc, source)
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = _ntriples(graph)
         result = ReportResult(path=task.path, doc_id=task.doc_id, ok=True, chars=len(source.text),
                               triples=len(graph), ntriples=data)
         if task.out_dir is not None:
@@ -214,6 +214,14 @@ def build_one(task: Task, nlp=None) -> ReportResult:
     result.seconds = time.perf_counter() - start
     result.peak_rss = _peak_rss()
     return result
+
+
+def _ntriples(graph) -> bytes:
+    from . import store as kg_store
+
+    if hasattr(kg_store, "ntriples"):  # kg.store's fast writer
+        return kg_store.ntriples(graph)
+    return graph.serialize(format="nt", encoding="utf-8")
 
 
 def _worker_init() -> None:
@@ -320,9 +328,10 @@ def _store_write(db, name: str, ntriples: bytes) -> None:
         if hasattr(kg_store, fn):
             getattr(kg_store, fn)(db, name, ntriples)
             return
-    from rdflib import Graph
-
-    kg_store.replace_graph(db, name, Graph(store="SimpleMemory").parse(data=ntriples, format="nt"))
+    # Until kg.store takes serialized triples: the same one-transaction update as its replace_graph
+    # (DROP + INSERT DATA), fed the worker's N-Triples without parsing them back into rdflib.
+    db.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples.decode('utf-8')}\n}} }}")
+    db.flush()
 
 
 # ---------------------------------------------------------------- the driver
@@ -369,8 +378,9 @@ def _is_single_file(paths: list) -> bool:
 class _Reporter:
     """Progress on stderr: a rich bar on a terminal, one plain line a report otherwise; failures as lines."""
 
-    def __init__(self, enabled: bool, total: int, total_size: int):
+    def __init__(self, enabled: bool, total: int, total_size: int, failures: bool = True):
         self.enabled = enabled
+        self.failures = failures
         self.total = total
         self.done = 0
         self.chars = 0
@@ -388,7 +398,7 @@ class _Reporter:
             self.bar.start()
 
     def line(self, text: str) -> None:
-        if not self.enabled:
+        if not (self.enabled or self.failures):
             return
         if self.bar is not None:
             self.bar.console.print(text, markup=False, highlight=False)
@@ -399,6 +409,8 @@ class _Reporter:
     def advance(self, result: ReportResult, size: int) -> None:
         self.done += 1
         self.chars += result.chars
+        if not result.ok and self.failures:
+            self.line(f"kg: failed {result.path}: {result.code} {result.error}")
         if not self.enabled:
             return
         elapsed = max(time.perf_counter() - self.start, 1e-9)
@@ -408,8 +420,6 @@ class _Reporter:
         elif result.ok:
             self.line(f"kg: [{self.done}/{self.total}] built {result.doc_id} ({result.chars:,} chars, "
                       f"{result.seconds:.1f} s; {rate})")
-        if not result.ok:
-            self.line(f"kg: failed {result.path}: {result.code} {result.error}")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -581,7 +591,8 @@ class _DaskExecutor:
 def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports", formats=("turtle", "graphml"),
                  store: str | Path | None = "default", measurements: str = "attributes", workers: int | None = None,
                  executor: str = "local", scheduler: str | None = None, client=None, force: bool = False,
-                 progress: bool = False, lock_timeout: float = 600.0, nlp=None) -> CorpusResult:
+                 progress: bool = False, failures: bool | None = None, lock_timeout: float = 600.0,
+                 nlp=None) -> CorpusResult:
     """Build every report of ``paths`` (files and folders) into ``out_dir`` and the store.
 
     ``workers``: processes for the local executor (default: the number of cores; 1 builds in this
@@ -589,7 +600,8 @@ def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports"
     ``client``). Reports whose file and pipeline are unchanged since their last build into this
     store are skipped unless ``force``. A single named file that is bad raises its ``InputError``;
     in a corpus, bad reports are reported and the others built, then ``CorpusError`` (exit code 1)
-    is raised. ``progress`` writes the bar, failures and the closing table to stderr.
+    is raised. ``progress`` writes the bar and the closing table to stderr; ``failures`` (default:
+    as ``progress``) a line for each report that failed.
     """
     from .export import check_formats
 
@@ -649,12 +661,14 @@ def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports"
         n_workers = min(workers or os.cpu_count() or 1, max(len(todo), 1))
         if executor == "dask":
             runner = _DaskExecutor(scheduler, client, workers)
+            n_workers = runner.limit // 2
         elif n_workers <= 1 or nlp is not None:
             runner, n_workers = _InProcessExecutor(nlp), 1
         else:
             runner = _LocalExecutor(n_workers)
         result.workers = n_workers
-        reporter = _Reporter(progress and not single, len(todo), sum(t.size for t, _d in todo))
+        reporter = _Reporter(progress and not single, len(todo), sum(t.size for t, _d in todo),
+                             failures=(progress if failures is None else failures) and not single)
         digests = {t.doc_id: d for t, d in todo}
         if todo and progress and not single and reporter.bar is None:
             reporter.line(f"kg: building {len(todo)} report{'s' if len(todo) != 1 else ''} "
@@ -728,7 +742,7 @@ def _finish(res: ReportResult, task: Task, out: Path, db, manifest: Manifest | N
     if res.files:
         from .export.atomic import write_atomic
 
-        for name in sorted(res.files):
+        for name in res.files:  # in the order of --format, as the local workers write them
             res.written.append(str(write_atomic(out / name, res.files[name])))
     if db is not None:
         from .graph.iri import report_iri
