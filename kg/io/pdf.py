@@ -74,7 +74,11 @@ def _pages(path) -> list[list[_Line]]:
         raise InputError(Errors.E034.format(path=path)) from None
     except InputError:
         raise
-    except Exception as err:  # pdfminer raises many kinds on a damaged file
+    except Exception as err:  # pdfminer raises many kinds on a damaged file; pdfplumber wraps them
+        inner = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise InputError(Errors.E034.format(path=path)) from None
+        err = inner
         reason = " ".join(str(err).split())[:160] or type(err).__name__
         raise InputError(Errors.E031.format(path=path, reason=reason)) from None
     return pages
@@ -131,7 +135,9 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
                 paragraphs.append(current)
             current = ln.text
         else:
-            joiner = " " if _LATIN.match(current[-1:]) and _LATIN.match(ln.text[:1]) else ""
+            left_c, right_c = current[-1:], ln.text[:1]
+            latin = _LATIN.match(left_c) and _LATIN.match(right_c) and not (left_c.isdigit() and right_c.isdigit())
+            joiner = " " if latin else ""  # a number broken over two lines is one number
             current += joiner + ln.text
         prev = ln
     if current:
