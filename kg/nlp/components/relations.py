@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ...data import load_table
+from ...data import column, load_table
 from ..statements import StatementContext
 from ..text import WordSet
 
@@ -24,6 +24,9 @@ _SENT_END = set("。！？!?\n")
 _HONOUR = re.compile(r"(?:授予|评为|荣获|获评|命名为|获得)(?:“(?P<q>[^”]{2,40})”|(?P<p>[^，。；“”\n]{2,40}?))(?:荣誉)?(?:称号|奖|$|[，。；])")
 _FUNDING = re.compile(r"投入|拨付|争取|安排|下达|筹集|落实")
 _TOPIC = re.compile(r"学习贯彻|学习宣传|贯彻落实|传达学习|学习|贯彻|围绕|就|关于|针对")
+_HOLDING = {"举办", "主办", "组织", "组织开展", "开展", "办好", "承办"}
+# what follows a name held as an activity: 活动, 系列活动, 巡讲活动, a count of sessions (40期, 3次)
+_ACTIVITY = re.compile(r"(?:[\u4e00-\u9fff]{0,2}活动|[\d一二三四五六七八九十百千万]+(?:期|场|次|届))")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
 _VENUE = re.compile(r"在[^，。；\n]{2,40}?(?P<verb>召开|举行|举办|开幕|闭幕)")
 _PARTNER = re.compile(r"联合|会同|携手|与")
@@ -46,13 +49,16 @@ class RelationFinder:
         for r in load_table("relation_triggers.tsv"):
             self.triggers.setdefault(r["word"], {})[r["object"]] = r["relation"]
         self.trigger_words = WordSet(self.triggers)
+        # third-party platforms and apps: channels a body publishes through, not programs it runs
+        self.channels = set(column("platforms.tsv", "name"))
+        self.program_heads = tuple(w for w in column("program_cues.tsv", "word", where=("label", "PROGRAM")) if len(w) >= 2)
 
     def __call__(self, doc: Doc) -> list[dict]:
         text = doc._.kg_norm.text
         context = StatementContext(doc)
         ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
         strings = doc.vocab.strings
-        tag_at = {int(i): strings[int(t)] for i, t in doc.to_array(["IDX", "TAG"])}
+        tag_at = {int(i): (strings[int(t)], int(n)) for i, t, n in doc.to_array(["IDX", "TAG", "LENGTH"])}
         facts: list[dict] = []
         sentences = self._spans(text, _SENT_END)
         prev_pilot_program: tuple[int, tuple[int, int]] | None = None  # (paragraph start, program span)
@@ -244,15 +250,16 @@ class RelationFinder:
 
     def _verb_facts(self, text: str, cs: int, ce: int, ents: list[Span], subject, tag_at: dict) -> list[dict]:
         hits = []
-        i = cs
-        while i < ce:
-            word = self.trigger_words.starting_at(text, i, ce)
-            # a trigger counts where the tagger reads a verb there (举办 v), not inside another word
-            if word and tag_at.get(i, "")[:1] in "vp" and tag_at.get(i) and not any(x.start_char <= i < x.end_char for x in ents):
-                hits.append((i, word))
-                i += len(word)
-            else:
-                i += 1
+        for i in sorted(k for k in tag_at if cs <= k < ce):
+            tag, length = tag_at[i]
+            if tag[:1] not in ("v", "p") or any(x.start_char <= i < x.end_char for x in ents):
+                continue
+            # a trigger counts where the tagger reads a verb: the whole token (举办) or its last
+            # part (深入开展, 积极参与), not a verb inside another word
+            token = text[i:min(i + length, ce)]
+            word = token if token in self.trigger_words else self.trigger_words.ending_at(token, len(token))
+            if word:
+                hits.append((i + len(token) - len(word), word))
         if not hits:
             return []
         facts = []
@@ -273,7 +280,9 @@ class RelationFinder:
             if passive is not None:  # X工作由A、B共同开展
                 objects, subjects, partners = [passive[0]], passive[1][:1], passive[1][1:]
             for obj in objects:
-                relation = by_label[obj.label_]
+                relation = self._relation_for(text, obj, word, by_label)
+                if relation == "implements" and obj.text in self.channels:
+                    continue  # publishing through 学习强国 or 头条号 does not run it
                 if relation == "attends":
                     person = next((x for x in reversed(ents) if x.end_char <= pos and x.label_ in ("PERSON", "ORG")), None)
                     if person is not None:
@@ -285,6 +294,16 @@ class RelationFinder:
                 if relation == "organizes":
                     facts.extend(self._fact("coOrganizes", p, obj, pos, word) for p in partners)
         return facts
+
+    def _relation_for(self, text: str, obj: Span, word: str, by_label: dict) -> str:
+        """The relation a verb states with this object: a program held as an activity
+        (举办“科普大讲堂”40期, 组织“…科普传播行”活动) is organized, not implemented."""
+        relation = by_label[obj.label_]
+        if obj.label_ == "PROGRAM" and word in _HOLDING and not obj.text.endswith(self.program_heads):
+            after = text[obj.end_char:obj.end_char + 8].lstrip("”\"")
+            if _ACTIVITY.match(after):
+                return "organizes"
+        return relation
 
     @staticmethod
     def _fact(relation: str, subject, obj: Span, pos: int, word: str) -> dict:
