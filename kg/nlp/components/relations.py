@@ -24,7 +24,7 @@ _SENT_END = set("。！？!?\n")
 _HONOUR = re.compile(r"(?:授予|评为|荣获|获评|命名为|获得)(?:“(?P<q>[^”]{2,40})”|(?P<p>[^，。；“”\n]{2,40}?))(?:荣誉)?(?:称号|奖|$|[，。；])")
 _FUNDING = re.compile(r"投入|拨付|争取|安排|下达|筹集|落实")
 _TOPIC = re.compile(r"学习贯彻|学习宣传|贯彻落实|传达学习|学习|贯彻|围绕|就|关于|针对")
-_HOLDING = {"举办", "主办", "组织", "组织开展", "开展", "办好", "承办"}
+_HOLDING = {"举办", "主办", "组织", "办好", "承办"}
 # what follows a name held as an activity: 活动, 系列活动, 巡讲活动, a count of sessions (40期, 3次)
 _ACTIVITY = re.compile(r"(?:[\u4e00-\u9fff]{0,2}活动|[\d一二三四五六七八九十百千万]+(?:期|场|次|届))")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
@@ -66,8 +66,11 @@ class RelationFinder:
             sent_ents = [x for x in ents if s <= x.start_char < e]
             # the subject of a clause that names none is the last one named in the sentence (a topic chain)
             subject = self._sentence_subject(text, sent_ents, s)
+            sentence_subject = subject
             for cs, ce in self._spans(text[s:e], _CLAUSE_END, offset=s):
                 clause_ents = [x for x in sent_ents if cs <= x.start_char < ce]
+                if cs > s and text[cs - 1] in "；;":
+                    subject = sentence_subject  # a semicolon closes a topic chain
                 subject = self._clause_subject(text, clause_ents, cs) or subject
                 facts.extend(self._verb_facts(text, cs, ce, clause_ents, subject, tag_at))
             facts.extend(self._honours(text, s, e, sent_ents))
@@ -252,14 +255,19 @@ class RelationFinder:
         hits = []
         for i in sorted(k for k in tag_at if cs <= k < ce):
             tag, length = tag_at[i]
-            if tag[:1] not in ("v", "p") or any(x.start_char <= i < x.end_char for x in ents):
+            if tag not in ("v", "vd", "p", "ad") or any(x.start_char <= i < x.end_char for x in ents):
                 continue
-            # a trigger counts where the tagger reads a verb: the whole token (举办) or its last
-            # part (深入开展, 积极参与), not a verb inside another word
+            # a trigger counts where the tagger reads a verb: the whole token (举办), its last part
+            # (深入开展 and 积极参与, which LAC tags as adverbs), or a verb running over two tokens
+            # (做/精), never a verb inside another word
             token = text[i:min(i + length, ce)]
             word = token if token in self.trigger_words else self.trigger_words.ending_at(token, len(token))
             if word:
                 hits.append((i + len(token) - len(word), word))
+            elif tag != "ad":
+                longer = self.trigger_words.starting_at(text, i, ce)
+                if longer and len(longer) > len(token):
+                    hits.append((i, longer))
         if not hits:
             return []
         facts = []
