@@ -131,8 +131,8 @@ def _title(s: str) -> str | None:
     s = s.lstrip("#").strip(_BLANKS)
     if s.startswith("【") and s.endswith("】"):
         s = s[1:-1].strip(_BLANKS)
-    if not s or len(s) > BODY_LINE or _SENTENCE_END.search(s):
-        return None
+    if not s or len(s) > BODY_LINE or _SENTENCE_END.search(s) or s.endswith(("：", ":")):
+        return None  # a sentence, or a lead-in such as 各位代表：
     return s
 
 

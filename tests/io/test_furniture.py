@@ -111,3 +111,8 @@ def test_furniture_yields_no_sentence_mention_or_co_mention(nlp):
     assert not any(s.text.strip() and in_furniture(s.start_char, s.end_char) and s.text.strip() in FURNITURE
                    for s in doc.sents)
     assert any(e.text == "青山大学" for e in doc.ents)
+
+
+def test_a_salutation_is_no_title():
+    _, metadata = find_furniture("各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n")
+    assert "title" not in metadata
