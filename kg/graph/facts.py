@@ -9,7 +9,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 from spacy.tokens import Doc
 
-from .namespace import KG
+from .namespace import KG, ORG_NS
+
+# relations named in the relation gold format whose graph property is another vocabulary's
+_PROPERTY = {"partOf": ORG_NS.subOrganizationOf}
 
 
 def _zh(text: str) -> Literal:
@@ -60,9 +63,10 @@ def add_facts(g: Graph, doc: Doc, report: URIRef, resolve, sentence_at, orig, pu
             continue
         obj = resolve(f["object"]) if f.get("object") else None
         agent = resolve(f["agent"]) if f.get("agent") else None
-        relation = KG[f["relation"]]
+        relation = _PROPERTY.get(f["relation"]) or KG[f["relation"]]
         start, end, original = orig(*f["trigger"])
-        content = "\x1f".join(str(x) for x in (report, subject, relation, obj, agent, f.get("honour"), f.get("period"), start))
+        content = "\x1f".join(str(x) for x in (report, subject, relation, obj, agent, f.get("honour"), f.get("period"),
+                                                start, f.get("post"), f.get("period_end")))
         node = URIRef(f"{report}/fact/{hashlib.sha1(content.encode('utf-8')).hexdigest()[:16]}")
         g.add((node, RDF.type, KG.Fact))
         g.add((node, KG.relation, relation))
@@ -72,6 +76,8 @@ def add_facts(g: Graph, doc: Doc, report: URIRef, resolve, sentence_at, orig, pu
             g.add((subject, relation, obj))
         if f.get("honour"):
             g.add((node, KG.objectText, _zh(f["honour"])))
+        if f.get("post"):
+            g.add((node, KG.post, _zh(f["post"])))
         if agent is not None:
             g.add((node, KG.agent, agent))
         if f.get("amount"):
@@ -79,6 +85,8 @@ def add_facts(g: Graph, doc: Doc, report: URIRef, resolve, sentence_at, orig, pu
             g.add((node, KG.amount, URIRef(f"{report}/measurement/{s}-{e}")))
         if f.get("period") is not None:
             g.add((node, KG.period, Literal(f"{f['period']:04d}", datatype=XSD.gYear)))
+            if f.get("period_end") is not None and f["period_end"] != f["period"]:
+                g.add((node, KG.periodEnd, Literal(f"{f['period_end']:04d}", datatype=XSD.gYear)))
         g.add((node, KG.status, Literal(f["status"])))
         g.add((node, KG.start, Literal(start, datatype=XSD.integer)))
         g.add((node, KG.end, Literal(end, datatype=XSD.integer)))

@@ -79,6 +79,12 @@ class KG(DefinedNamespace):
     funds: URIRef
     recommends: URIRef
     signsAgreement: URIRef
+    holdsPost: URIRef
+    post: URIRef
+    attends: URIRef
+    takesPlaceIn: URIRef
+    issues: URIRef
+    periodEnd: URIRef
     siValue: URIRef
     dimension: URIRef
 

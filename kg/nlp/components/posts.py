@@ -49,6 +49,7 @@ class PostFinder:
                 facts.append({"relation": "holdsPost", "subject": (p.start_char, p.end_char), "object": org,
                               "post": "、".join(posts), "trigger": (p.start_char, p.end_char)})
         facts.extend(self._founded(text, orgs))
+        facts.extend(self._party_leader(text, persons, orgs))
         for f in facts:
             f.update(context.when(f["trigger"][0]))
         return facts
@@ -121,6 +122,26 @@ class PostFinder:
     def _opening_ok(lead: str) -> bool:
         """Words that may stand before the first organization of a chain (邀请…, 由…, 日期)."""
         return re.fullmatch(r"(?:邀请|由|特邀|包括|如|及|以及|和|与)?", lead) is not None
+
+    @staticmethod
+    def _party_leader(text: str, persons: list[Span], orgs: list[Span]) -> list[dict]:
+        """``习近平总书记…党中央``: the General Secretary's post is at the Central Committee
+        (党中央, 中共中央), when the sentence names it."""
+        facts, sentences = [], set()
+        for p in persons:
+            if text[p.end_char:p.end_char + 3] != "总书记":
+                continue
+            s = max(text.rfind(c, 0, p.start_char) for c in "。！？\n") + 1
+            if s in sentences:
+                continue  # once a sentence: the title repeated is the same fact
+            sentences.add(s)
+            e = min((i for i in (text.find(c, p.end_char) for c in "。！？\n") if i >= 0), default=len(text))
+            centre = next((o for o in orgs if s <= o.start_char < e and o.text in ("党中央", "中共中央")), None)
+            if centre is not None:
+                facts.append({"relation": "holdsPost", "subject": (p.start_char, p.end_char),
+                              "object": (centre.start_char, centre.end_char), "post": "总书记",
+                              "trigger": (p.end_char, p.end_char + 3)})
+        return facts
 
     @staticmethod
     def _founded(text: str, orgs: list[Span]) -> list[dict]:

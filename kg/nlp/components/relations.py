@@ -27,6 +27,7 @@ _TOPIC = re.compile(r"学习贯彻|学习宣传|贯彻落实|传达学习|学习
 _HOLDING = {"举办", "主办", "组织", "办好", "承办"}
 # what follows a name held as an activity: 活动, 系列活动, 巡讲活动, a count of sessions (40期, 3次)
 _ACTIVITY = re.compile(r"(?:[\u4e00-\u9fff]{0,2}活动|[\d一二三四五六七八九十百千万]+(?:期|场|次|届))")
+_LEADS = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)[：:]")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
 _VENUE = re.compile(r"在[^，。；\n]{2,40}?(?P<verb>召开|举行|举办|开幕|闭幕)")
 _PARTNER = re.compile(r"联合|会同|携手|与")
@@ -83,9 +84,35 @@ class RelationFinder:
             facts.extend(pilot)
         facts.extend(self._funding(text, doc))
         facts.extend(self._byline(doc, text, ents))
+        facts = self._lead_units(text, ents, facts)
         for f in facts:
             f.update(context.when(f["trigger"][0]))
         return self._unique(facts)
+
+    @staticmethod
+    def _lead_units(text: str, ents: list[Span], facts: list[dict]) -> list[dict]:
+        """``…（牵头单位：交通厅、公安厅）``: the bodies named as leads of an item (a line of a task
+        list or an annex) implement its programs in the report author's stead."""
+        leads: dict[int, list[tuple[int, int]]] = {}  # line start -> lead units
+        for m in _LEADS.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            close = text.find("）", m.end())
+            close = close if close >= 0 else text.find(")", m.end())
+            units = [(x.start_char, x.end_char) for x in ents
+                     if x.label_ == "ORG" and m.end() <= x.start_char and (close < 0 or x.end_char <= close)]
+            if units:
+                leads.setdefault(line_start, []).extend(units)
+        if not leads:
+            return facts
+        out = []
+        for f in facts:
+            line_start = text.rfind("\n", 0, f["trigger"][0]) + 1
+            units = leads.get(line_start)
+            if f["relation"] == "implements" and f["subject"] == "publisher" and units:
+                out.extend({**f, "subject": u} for u in units)
+            else:
+                out.append(f)
+        return out
 
     @staticmethod
     def _unique(facts: list[dict]) -> list[dict]:
