@@ -27,7 +27,7 @@ def read_docx(path: str | Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(Errors.E030.format(path=path, reason=_reason(err))) from None
-    except Exception as err:  # lxml's XMLSyntaxError and other damage inside the package
+    except Exception as err:  # noqa: BLE001 - lxml's XMLSyntaxError and other damage inside the package
         raise InputError(Errors.E030.format(path=path, reason=_reason(err))) from None
     lines: list[str] = []
     _blocks(document.element.body, document, lines)

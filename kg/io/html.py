@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import Errors, InputError
 from .furniture import iso_date, table
 from .text import decode
 
@@ -27,7 +26,7 @@ CELL = {"td", "th"}
 KEEP = {"html", "body", "main", "article"}
 SHARE = 0.3  # a container holding at least this share of the page's text is the article
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"}
 
 

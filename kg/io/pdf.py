@@ -74,7 +74,7 @@ def _pages(path) -> list[list[_Line]]:
         raise InputError(Errors.E034.format(path=path)) from None
     except InputError:
         raise
-    except Exception as err:  # pdfminer raises many kinds on a damaged file; pdfplumber wraps them
+    except Exception as err:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; pdfplumber wraps them
         inner = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise InputError(Errors.E034.format(path=path)) from None
