@@ -24,19 +24,45 @@ def _graph_name(graph: Graph, doc: Doc | None, name: str) -> URIRef:
 
 
 def turtle_bytes(graph: Graph) -> bytes:
-    """The graph as Turtle; rdflib sorts subjects and predicates, so the bytes are reproducible."""
-    return graph.serialize(format="turtle", encoding="utf-8")
+    """The graph as Turtle, written by Oxigraph (about 20x faster than rdflib's serializer) from the
+    sorted N-Triples: subjects and their predicates come in sorted order, and the prefixes (those the
+    graph binds and uses) are written by kg in sorted order, so the bytes are reproducible."""
+    import pyoxigraph as ox
+
+    from ..store import statements
+
+    lines, iris = statements(graph)
+    lines.sort()
+    data = "".join(lines).encode("utf-8")
+    # the prefixes the graph binds and uses, except where a local name would need "\/" (kg's ids)
+    used: dict[str, str] = {}
+    for p, ns in graph.namespaces():
+        ns = str(ns)
+        if p and ns:
+            local = [i[len(ns) + 1 : -1] for i in iris if i.startswith(ns, 1)]
+            if local and not any("/" in x for x in local):
+                used[p] = ns
+    # a namespace inside another one (both matching an IRI) would let the serializer choose: drop the shorter
+    prefixes = {p: ns for p, ns in used.items() if not any(o != ns and o.startswith(ns) for o in used.values())}
+    body = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    lines = body.split(b"\n")
+    k = 0
+    while k < len(lines) and lines[k].startswith(b"@prefix "):
+        k += 1  # Oxigraph writes the prefixes in no fixed order: kg writes them, sorted
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode("utf-8")
+    return head + (b"\n" if head else b"") + b"\n".join(lines[k:])
 
 
 def ntriples_bytes(graph: Graph) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+    from ..store import ntriples
+
+    return ntriples(graph, sort=True)
 
 
 def nquads_bytes(graph: Graph, name: URIRef) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    quads = sorted(line[: line.rstrip().rfind(".")].rstrip() + f" <{name}> ." for line in lines if line.strip())
-    return ("\n".join(quads) + "\n").encode("utf-8")
+    from ..store import nquads
+
+    return nquads(graph, str(name), sort=True)
 
 
 def dataset(graph: Graph, name: URIRef) -> Dataset:
