@@ -56,23 +56,23 @@ def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None,
     A bad report in a folder is named on stderr and the others are built (exit 1);
     a single bad file is the command's error (exit 2).
     """
-    from . import api
-
-    from .corpus import CorpusError
+    # kg.api.build is this same call; kg.corpus is called directly so that a build with nothing to
+    # do (every report unchanged) never imports spaCy.
+    from .corpus import CorpusError, build_corpus
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler goes with --executor dask")
     try:
-        written = api.build(list(paths) or None, out_dir=out_dir,
-                            formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
-                            store=None if no_store else (store or "default"), measurements=measurements,
-                            workers=workers, executor=executor, scheduler=scheduler, force=force,
-                            progress=not quiet, failures=True, lock_timeout=lock_timeout)
+        result = build_corpus(list(paths) or None, out_dir=out_dir,
+                              formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+                              store=None if no_store else (store or "default"), measurements=measurements,
+                              workers=workers, executor=executor, scheduler=scheduler, force=force,
+                              progress=not quiet, failures=True, lock_timeout=lock_timeout)
     except CorpusError as err:  # some reports failed: the others' files are still listed
         for path in err.result.written:
             click.echo(str(path))
         raise
-    for path in written:
+    for path in result.written:
         click.echo(str(path))
 
 

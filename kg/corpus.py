@@ -166,10 +166,22 @@ def _peak_rss() -> int:
 def _read(task: Task):
     from .io import read_source
 
-    source = read_source(task.path)
+    source = read_source(task.path, doc_id=task.doc_id)
     if source.doc_id != task.doc_id:
         source = replace(source, doc_id=task.doc_id)
     return source
+
+
+def _extracted_text(source) -> bytes | None:
+    """The report's text as UTF-8 when it is not the file's own bytes (Word, PDF, HTML, other
+    encodings): written beside the exports as ``<name>.txt``, the text every offset indexes."""
+    data = source.text.encode("utf-8")
+    try:
+        if source.path and Path(source.path).read_bytes() == data:
+            return None
+    except OSError:
+        pass
+    return data
 
 
 def build_one(task: Task, nlp=None) -> ReportResult:
@@ -191,13 +203,20 @@ def build_one(task: Task, nlp=None) -> ReportResult:
         data = _ntriples(graph)
         result = ReportResult(path=task.path, doc_id=task.doc_id, ok=True, chars=len(source.text),
                               triples=len(graph), ntriples=data)
+        text = _extracted_text(source)
         if task.out_dir is not None:
+            if text is not None:
+                from .io import write_text
+
+                result.written.append(str(write_text(source, task.out_dir)))
             for fmt in task.formats:
                 paths = EXPORTERS[fmt](graph, doc, Path(task.out_dir), task.doc_id, measurements=task.measurements)
                 result.written.extend(str(p) for p in (paths if isinstance(paths, list) else [paths]))
         else:
             import tempfile
 
+            if text is not None:
+                result.files[f"{task.doc_id}.txt"] = text
             with tempfile.TemporaryDirectory(prefix="kg-build-") as tmp:
                 for fmt in task.formats:
                     paths = EXPORTERS[fmt](graph, doc, Path(tmp), task.doc_id, measurements=task.measurements)
@@ -603,20 +622,18 @@ def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports"
     is raised. ``progress`` writes the bar and the closing table to stderr; ``failures`` (default:
     as ``progress``) a line for each report that failed.
     """
-    from .export import check_formats
-
     start = time.perf_counter()
     formats = tuple(formats)
-    check_formats(formats)
     if executor not in ("local", "dask"):
         raise InputError(Errors.E047.format(name=executor))
     if workers is not None and workers < 1:
         raise InputError(Errors.E043.format(n=workers))
     single = paths is None or _is_single_file(list(paths))
     if not paths:
-        from .api import sample_report
+        from importlib import resources
 
-        entries = [(sample_report(), sample_report().stem)]
+        sample = Path(str(resources.files("kg.sample").joinpath("sample-report.md")))  # as kg.api.sample_report
+        entries = [(sample, sample.stem)]
     else:
         entries = _discover(list(paths))
     seen: dict[str, Path] = {}
@@ -658,6 +675,10 @@ def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports"
                 result.skipped.append(doc_id)
                 continue
             todo.append((task, digest))
+        if todo or manifest is None:  # (skipped reports were built with these formats, checked then)
+            from .export import check_formats
+
+            check_formats(formats)
         n_workers = min(workers or os.cpu_count() or 1, max(len(todo), 1))
         if executor == "dask":
             runner = _DaskExecutor(scheduler, client, workers)
@@ -729,9 +750,7 @@ def _unchanged(entry: dict | None, db, doc_id: str, digest: str, pipeline: str, 
     if db is not None:
         import pyoxigraph as ox
 
-        from .graph.iri import report_iri
-
-        if not db.contains_named_graph(ox.NamedNode(str(report_iri(doc_id)))):
+        if not entry.get("graph") or not db.contains_named_graph(ox.NamedNode(entry["graph"])):
             return False
     return True
 
@@ -744,12 +763,14 @@ def _finish(res: ReportResult, task: Task, out: Path, db, manifest: Manifest | N
 
         for name in res.files:  # in the order of --format, as the local workers write them
             res.written.append(str(write_atomic(out / name, res.files[name])))
-    if db is not None:
-        from .graph.iri import report_iri
+    from .graph.iri import report_iri
 
-        _store_write(db, str(report_iri(res.doc_id)), res.ntriples)
+    graph = str(report_iri(res.doc_id))
+    if db is not None:
+        _store_write(db, graph, res.ntriples)
     if manifest is not None:
-        manifest.set(res.doc_id, {"source": str(Path(task.path).resolve()), "sha256": digest, "pipeline": pipeline,
+        manifest.set(res.doc_id, {"source": str(Path(task.path).resolve()), "graph": graph, "sha256": digest,
+                                  "pipeline": pipeline,
                                   "formats": list(task.formats), "measurements": task.measurements, "out": out_key,
                                   "files": [str(Path(p).resolve()) for p in res.written],
                                   "chars": res.chars, "triples": res.triples})
