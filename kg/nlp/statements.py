@@ -36,7 +36,7 @@ class StatementContext:
             column("status_cues.tsv", "word", where=("scope", "sentence")))
         self.dates = [(e.start_char, e.text) for e in doc.ents
                       if e.label_ == "DATE" and (_YEAR.search(e.text) or plan_period(e.text))]
-        self._planned_sentence: dict[int, bool] = {}
+        self._planned_sentence: dict[tuple[int, int], bool] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Character span of the sentence around ``pos``."""
@@ -72,17 +72,21 @@ class StatementContext:
         elif year_section is not None:
             period = year_section["year"]
             # a review of a plan period (“十四五”时期发展成就和2025年工作回顾): what "these five years" did
-            if year_section.get("period") and _FIVE_YEARS.search(self.text, sent_start, sent_end):
+            paragraph_start = self.text.rfind("\n", 0, sent_start) + 1
+            if year_section.get("period") and _FIVE_YEARS.search(self.text, paragraph_start, sent_end):
                 period, period_end = year_section["period"]
-        planned = bool(year_section and year_section["planned"]) or bool(section and section["planned"])
+        part = next((s for s in reversed(self.sections[:k]) if s["level"] == 0), None)
+        planned = any(bool(s and s["planned"]) for s in (year_section, section, part))
         if not planned:
-            planned = self._sentence_plans(sent_start, sent_end)
+            # a planning cue governs what follows it (力争…增长5%); one after the statement
+            # (…制定《规范》，确保…) opens a purpose clause of its own
+            planned = self._sentence_plans(sent_start, max(pos, sent_start + 1))
         return {"period": period, "period_end": period_end, "period_text": period_text,
                 "status": "planned" if planned else "reported"}
 
     def _sentence_plans(self, start: int, end: int) -> bool:
-        if start not in self._planned_sentence:
+        if (start, end) not in self._planned_sentence:
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            self._planned_sentence[start] = tokens is not None and any(
+            self._planned_sentence[(start, end)] = tokens is not None and any(
                 t.text in self.plan_cues and t.tag_ in _CUE_TAGS for t in tokens)
-        return self._planned_sentence[start]
+        return self._planned_sentence[(start, end)]

@@ -99,7 +99,8 @@ def sections(doc: Doc, plan_words: tuple[str, ...], parts: dict[str, str] | None
 
 
 def _section(start: int, title: str, level: int, plan_words: tuple[str, ...]) -> dict:
-    years = [int(y) for y in _YEAR.findall(title)]
+    # a year inside a document's title (《…方案（2021—2025年）》) dates the document, not the section
+    years = [int(y) for y in _YEAR.findall(re.sub(r"《[^》]*》", "", title))]
     return {"start": start, "end": start + len(title), "text": title, "level": level,
             "year": years[-1] if years else None, "planned": any(w in title for w in plan_words),
             "period": plan_period(title), "kind": None}

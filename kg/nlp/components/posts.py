@@ -52,6 +52,7 @@ class PostFinder:
         facts.extend(self._party_leader(text, persons, orgs))
         for f in facts:
             f.update(context.when(f["trigger"][0]))
+            f["status"] = "reported"  # a post held or a body's place in another is a state, not a plan
         return facts
 
     def _chain(self, text: str, person: Span, orgs: list[Span], persons: list[Span], held) -> list:

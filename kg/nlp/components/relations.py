@@ -87,6 +87,8 @@ class RelationFinder:
         facts = self._lead_units(text, ents, facts)
         for f in facts:
             f.update(context.when(f["trigger"][0]))
+            if text[f["trigger"][1]:f["trigger"][1] + 1] == "了":
+                f["status"] = "reported"  # 编制了: the perfective marks what is done, in a plan part too
         return self._unique(facts)
 
     @staticmethod
