@@ -40,9 +40,11 @@ class JiebaTokenizer:
     def word_tags(self) -> dict[str, str]:
         """Part-of-speech tag of each word of this jieba's dictionary (``安康`` -> ``nr``), loaded on first use."""
         if self._word_tags is None:
-            import jieba.posseg
-
-            self._word_tags = jieba.posseg.POSTokenizer(self.jieba).word_tag_tab
+            # what jieba.posseg.POSTokenizer(self.jieba).word_tag_tab holds, read in one pass: importing
+            # jieba.posseg would read the whole dictionary once more for its module-level tokenizer
+            with self.jieba.get_dict_file() as f:
+                text = f.read().decode("utf-8")
+            self._word_tags = {w: tag for w, _freq, tag in (line.strip().split(" ") for line in text.split("\n") if line.strip())}
         return self._word_tags
 
     def __call__(self, text: str) -> Doc:
