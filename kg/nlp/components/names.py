@@ -34,6 +34,7 @@ _DOC_STATUS = re.compile(r"（(?:草案|试行|修订|修订稿|征求意见稿|
 _TITLE_LINES = 15
 _REPORT_WORDS = ("工作报告", "政府工作报告")
 # 等 or a short parenthesis between a quoted name and its cue: “甲”（朝阳科协）公众号, “乙”等公众号
+_LIST_CLOSE = re.compile(r"(?:等|[双两三四五六七八九十]个?)(?:类|项|大)?")
 _BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
 _GENERIC_ENDS = ("系统", "组织", "部门", "单位", "机构", "官方", "平台", "媒体", "门户", "新闻", "各自", "自身", "本单位")
 _LIST_ITEM_BEFORE = re.compile(r"(?:（[^（）\n]{1,10}）)?、$")
@@ -73,6 +74,8 @@ class NameFinder:
         self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
+        self.list_categories = {r["word"]: r["label"] for r in load_table("list_categories.tsv")}
+        self.list_words = sorted(self.list_categories, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
         self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
@@ -146,10 +149,20 @@ class NameFinder:
             return None
         return cue
 
+    def _list_category(self, text: str, i: int) -> str | None:
+        """The label given by a word closing a list of quoted names (“甲”、“乙”等活动; “丙”、“丁”双试点)."""
+        m = _LIST_CLOSE.match(text, i)
+        if not m:
+            return None
+        j = m.end()
+        word = next((w for w in self.list_words if text.startswith(w, j)), None)
+        return self.list_categories[word] if word else None
+
     def _quoted(self, text: str):
         quotes = list(re.finditer(r"“([^“”\n]{1,40})”", text))
         labels: list[str | None] = [None] * len(quotes)
         whole: list[int] = [0] * len(quotes)  # end of a name that runs on past the closing mark
+        listed: list[str | None] = [None] * len(quotes)  # the label a word closing the list gives
         # right to left, so that a quote joined to the next one (“A”“B”创建, “A”和“B”活动)
         # takes the label the next one's cue gives
         for k in range(len(quotes) - 1, -1, -1):
@@ -168,9 +181,13 @@ class NameFinder:
             label = self._label_by_head(name)
             if label is None and cue is not None and cue["label"] == "PROGRAM":
                 label = "PROGRAM"
+            if label is None:
+                label = listed[k] = self._list_category(text, m.end())
             if label is None and k + 1 < len(quotes) and quotes[k + 1].start() - m.end() <= 1 \
                     and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
-                label = labels[k + 1] if labels[k + 1] == "PROGRAM" else None
+                # a list takes the label its last name has from a cue or from the word closing it
+                label = labels[k + 1] if labels[k + 1] == "PROGRAM" or listed[k + 1] else None
+                listed[k] = listed[k + 1]
             labels[k] = label
         # the quoted titles a verb of publishing takes (推送“如何有效佩戴口罩”、“停止恐慌”等): works,
         # left to right along the list
