@@ -82,8 +82,8 @@ def build(paths: tuple[str, ...], out_dir: str, formats: str, store: str | None,
 @click.option("--wait", "lock_timeout", type=float, default=600.0, show_default=True,
               help="Seconds to wait for a build that holds the store.")
 def remove(names: tuple[str, ...], store: str, lock_timeout: float) -> None:
-    """Drop reports NAMES (their names as built, e.g. 2025/henan, or report IRIs) from the store,
-    and delete the export files their last build wrote."""
+    """Drop reports NAMES (their names as built: a file's stem, or sub__name for a file in a subfolder;
+    or report IRIs) from the store, and delete the export files their last build wrote."""
     from .corpus import remove_reports
 
     for path in remove_reports(list(names), store, lock_timeout=lock_timeout):

@@ -367,10 +367,15 @@ class CorpusResult:
     seconds: float = 0.0
     workers: int = 1
     driver_peak_rss: int = 0
+    write_seconds: float = 0.0  # the driver's time writing results (files sent back, store, manifest)
 
     @property
     def chars(self) -> int:
         return sum(r.chars for r in self.built)
+
+    @property
+    def triples(self) -> int:
+        return sum(r.triples for r in self.built)
 
     @property
     def worker_peak_rss(self) -> int:
@@ -697,7 +702,9 @@ def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports"
 
         def on_result(task: Task, res: ReportResult) -> None:
             if res.ok:
+                t0 = time.perf_counter()
                 _finish(res, task, out, db, manifest, digests[task.doc_id], pipeline, out_key)
+                result.write_seconds += time.perf_counter() - t0
                 result.built.append(res)
                 res.ntriples = b""
                 res.files = {}
