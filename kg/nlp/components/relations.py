@@ -28,6 +28,13 @@ _HOLDING = {"举办", "主办", "组织", "办好", "承办"}
 # what follows a name held as an activity: 活动, 系列活动, 巡讲活动, a count of sessions (40期, 3次)
 _ACTIVITY = re.compile(r"(?:[\u4e00-\u9fff]{0,2}活动|[\d一二三四五六七八九十百千万]+(?:期|场|次|届))")
 _LEADS = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)[：:]")
+_PILOT_PLACE = re.compile(r"(?:城市|地区|县|市|省|区|旗|盟|单位|园区|示范区)")
+# a verb that makes another act (支持民营企业参与…): what follows is the other's act
+_CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{1,8}(?:参与|参加|开展|实施)$")
+# after an object, a noun the verb phrase modifies: 融入“一带一路”建设的深度
+_MODIFIER_AFTER = re.compile(r"”?(?:建设|工作|发展)?的")
+# after a program, what a place or body before it has of it: 节点城市, 建设, 试点
+_POSSESSED = re.compile(r"(?:节点|建设|试点|示范|创建|枢纽)")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
 _VENUE = re.compile(r"在[^，。；\n]{2,40}?(?P<verb>召开|举行|举办|开幕|闭幕)")
 _PARTNER = re.compile(r"联合|会同|携手|与")
@@ -80,6 +87,7 @@ class RelationFinder:
             facts.extend(self._venues(text, s, e, sent_ents))
             facts.extend(self._owners(text, sent_ents))
             facts.extend(self._authors(text, sent_ents))
+            facts.extend(self._possession_facts(text, sent_ents))
             pilot, prev_pilot_program = self._pilots(text, s, e, sent_ents, prev_pilot_program)
             facts.extend(pilot)
         facts.extend(self._funding(text, doc))
@@ -316,10 +324,18 @@ class RelationFinder:
             passive = self._passive(text, cs, pos, ents, by_label)
             if passive is not None:  # X工作由A、B共同开展
                 objects, subjects, partners = [passive[0]], passive[1][:1], passive[1][1:]
+            if text[pos + len(word):pos + len(word) + 1] == "的":
+                continue  # 新修订的X: a verb modifying a noun states no act of the subject's
+            if _CAUSATIVE.search(text, cs, pos) and not any(x.end_char == pos for x in ents):
+                continue  # 支持民营企业参与X: the one made to act is not the subject
             for obj in objects:
                 relation = self._relation_for(text, obj, word, by_label)
                 if relation == "implements" and obj.text in self.channels:
                     continue  # publishing through 学习强国 or 头条号 does not run it
+                if _MODIFIER_AFTER.match(text, obj.end_char):
+                    continue  # 融入X建设的深度不够: the verb phrase modifies a noun, nothing is done
+                if relation == "implements" and self._possessed(text, obj, ents):
+                    continue  # 呼和浩特中欧班列节点城市: the possessor runs it (see _possessors)
                 if relation == "attends":
                     person = next((x for x in reversed(ents) if x.end_char <= pos and x.label_ in ("PERSON", "ORG")), None)
                     if person is not None:
@@ -330,6 +346,34 @@ class RelationFinder:
                     facts.append(self._fact(rel, subj, obj, pos, word))
                 if relation == "organizes":
                     facts.extend(self._fact("coOrganizes", p, obj, pos, word) for p in partners)
+        return facts
+
+    @staticmethod
+    def _possessed(text: str, program: Span, ents: list[Span]) -> bool:
+        return bool(RelationFinder._possessors(text, program, ents))
+
+    @staticmethod
+    def _possessors(text: str, program: Span, ents: list[Span]) -> list[Span]:
+        """Places or bodies written right before a program that is built, piloted or served in
+        them (呼和浩特、乌兰察布中欧班列节点城市; 内蒙古大学“双一流”建设)."""
+        if program.label_ != "PROGRAM" or not _POSSESSED.match(text, program.end_char + (text[program.end_char:program.end_char + 1] == "”")):
+            return []
+        start = program.start_char - (text[program.start_char - 1:program.start_char] == "“")
+        owners: list[Span] = []
+        for x in reversed([x for x in ents if x.end_char <= start]):
+            if x.label_ in ("PLACE", "ORG") and text[x.end_char:start] in ("", "、", "和"):
+                owners.append(x)
+                start = x.start_char
+            else:
+                break
+        return owners[::-1]
+
+    def _possession_facts(self, text: str, ents: list[Span]) -> list[dict]:
+        facts = []
+        for x in ents:
+            for owner in self._possessors(text, x, ents):
+                facts.append({"relation": "implements", "subject": (owner.start_char, owner.end_char),
+                              "object": (x.start_char, x.end_char), "trigger": (x.end_char, x.end_char + 1)})
         return facts
 
     def _relation_for(self, text: str, obj: Span, word: str, by_label: dict) -> str:
@@ -437,24 +481,44 @@ class RelationFinder:
         return facts
 
     def _pilots(self, text: str, s: int, e: int, ents: list[Span], prev):
+        """Places that pilot a program: ``支持鄂尔多斯“甲”、“乙”双试点建设``, ``X被确定为…试点城市``.
+
+        The programs are those named before 试点 in its clause (a coordinated list), else, when 试点
+        names a kind of pilot place (试点城市, 试点县), the sentence's first program or the one its
+        paragraph last named; the places are the coded places of the clause, else of the sentence.
+        """
         facts = []
         para_start = text.rfind("\n", 0, s) + 1
-        programs = [x for x in ents if x.label_ == "PROGRAM"]
         if "试点" not in text[s:e]:
             return facts, prev
-        program = None
-        if programs:
-            program = (programs[0].start_char, programs[0].end_char)
-        elif prev is not None and prev[0] == para_start:
-            program = prev[1]
-        if program is None:
-            return facts, prev
-        pos = text.index("试点", s)
-        for place in ents:
-            if place.label_ == "PLACE" and place._.key and str(place._.key).isdigit() and len(place.text) >= 3:
-                facts.append({"relation": "pilotOf", "subject": (place.start_char, place.end_char),
-                              "object": program, "trigger": (pos, pos + 2)})
-        return facts, (para_start, program)
+        places = [x for x in ents if x.label_ == "PLACE" and x._.key and str(x._.key).isdigit() and len(x.text) >= 3]
+        programs = [x for x in ents if x.label_ == "PROGRAM"]
+        last = prev
+        for m in re.finditer("试点", text[s:e]):
+            pos = s + m.start()
+            cs = max([s] + [text.rfind(c, s, pos) + 1 for c in "，,；;：:"])
+            ce = min([e] + [i for i in (text.find(c, pos, e) for c in "，,；;：:") if i >= 0])
+            named = [x for x in programs if cs <= x.start_char and x.end_char <= pos]
+            if named:
+                chosen = [(x.start_char, x.end_char) for x in named]
+            elif _PILOT_PLACE.match(text, pos + 2):
+                if programs:
+                    chosen = [(programs[0].start_char, programs[0].end_char)]
+                elif prev is not None and prev[0] == para_start:
+                    chosen = [prev[1]]
+                else:
+                    continue
+            else:
+                continue
+            last = (para_start, chosen[0])
+            here = [x for x in places if cs <= x.start_char < ce] or places
+            for place in here:
+                for program in chosen:
+                    if any(f["subject"] == (place.start_char, place.end_char) and f["object"] == program for f in facts):
+                        continue  # one fact a sentence, however often it says 试点
+                    facts.append({"relation": "pilotOf", "subject": (place.start_char, place.end_char),
+                                  "object": program, "trigger": (pos, pos + 2)})
+        return facts, last
 
 
 @Language.factory("kg_relations", assigns=["doc._.kg_facts"], requires=["doc.ents", "doc._.kg_meta"])
