@@ -34,7 +34,9 @@ _CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{
 # after an object, a noun the verb phrase modifies: 融入“一带一路”建设的深度
 _MODIFIER_AFTER = re.compile(r"”?(?:建设|工作|发展)?的")
 # after a program, what a place or body before it has of it: 节点城市, 建设, 试点
-_POSSESSED = re.compile(r"(?:节点|建设|试点|示范|创建|枢纽)")
+_POSSESSED = re.compile(r"(?:[双两三]|[两三]个)?(?:节点|建设|试点|示范|创建|枢纽)")
+_RUN_GAP = re.compile(r"”?(?:、|和|及|与)“?")
+_LISTED_ACTIVITIES = re.compile(r"(?:[、和及]“?[^，。；“”]{1,20}”?)*等(?:[\u4e00-\u9fff]{0,2})活动")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
 _VENUE = re.compile(r"在[^，。；\n]{2,40}?(?P<verb>召开|举行|举办|开幕|闭幕)")
 _PARTNER = re.compile(r"联合|会同|携手|与")
@@ -326,8 +328,10 @@ class RelationFinder:
                 objects, subjects, partners = [passive[0]], passive[1][:1], passive[1][1:]
             if text[pos + len(word):pos + len(word) + 1] == "的":
                 continue  # 新修订的X: a verb modifying a noun states no act of the subject's
-            if _CAUSATIVE.search(text, cs, pos) and not any(x.end_char == pos for x in ents):
+            if _CAUSATIVE.search(text, cs, pos + len(word)) and not any(x.end_char == pos for x in ents):
                 continue  # 支持民营企业参与X: the one made to act is not the subject
+            if objects and _MODIFIER_AFTER.match(text, objects[-1].end_char):
+                continue  # 融入“甲”和乙建设的深度不够: the verb phrase modifies a noun, nothing is done
             for obj in objects:
                 relation = self._relation_for(text, obj, word, by_label)
                 if relation == "implements" and obj.text in self.channels:
@@ -356,9 +360,21 @@ class RelationFinder:
     def _possessors(text: str, program: Span, ents: list[Span]) -> list[Span]:
         """Places or bodies written right before a program that is built, piloted or served in
         them (呼和浩特、乌兰察布中欧班列节点城市; 内蒙古大学“双一流”建设)."""
-        if program.label_ != "PROGRAM" or not _POSSESSED.match(text, program.end_char + (text[program.end_char:program.end_char + 1] == "”")):
+        if program.label_ != "PROGRAM":
             return []
-        start = program.start_char - (text[program.start_char - 1:program.start_char] == "“")
+        # the coordinated run of programs it stands in (“甲”、“乙”双试点建设)
+        programs = [x for x in ents if x.label_ == "PROGRAM"]
+        first = last = program
+        for x in programs:
+            if x.start_char > last.end_char and _RUN_GAP.fullmatch(text[last.end_char:x.start_char]):
+                last = x
+        for x in reversed(programs):
+            if x.end_char < first.start_char and _RUN_GAP.fullmatch(text[x.end_char:first.start_char]):
+                first = x
+        end = last.end_char + (text[last.end_char:last.end_char + 1] == "”")
+        if not _POSSESSED.match(text, end):
+            return []
+        start = first.start_char - (text[first.start_char - 1:first.start_char] == "“")
         owners: list[Span] = []
         for x in reversed([x for x in ents if x.end_char <= start]):
             if x.label_ in ("PLACE", "ORG") and text[x.end_char:start] in ("", "、", "和"):
@@ -380,9 +396,12 @@ class RelationFinder:
         """The relation a verb states with this object: a program held as an activity
         (举办“科普大讲堂”40期, 组织“…科普传播行”活动) is organized, not implemented."""
         relation = by_label[obj.label_]
-        if obj.label_ == "PROGRAM" and word in _HOLDING and not obj.text.endswith(self.program_heads):
-            after = text[obj.end_char:obj.end_char + 8].lstrip("”\"")
-            if _ACTIVITY.match(after):
+        if obj.label_ == "PROGRAM" and not obj.text.endswith(self.program_heads):
+            after = text[obj.end_char:obj.end_char + 12].lstrip("”\"")
+            if word in _HOLDING and _ACTIVITY.match(after):
+                return "organizes"
+            # 开展“甲”、“乙”等活动: activities listed and held; 开展“丙”活动 runs a campaign
+            if word in ("开展", "组织开展") and _LISTED_ACTIVITIES.match(after):
                 return "organizes"
         return relation
 
