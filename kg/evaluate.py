@@ -324,19 +324,25 @@ def score_relations(pred: list[dict], gold: list[dict]) -> RelationReport:
     report.overall = Score(tp=sum(s.tp for s in report.labels.values()),
                            fp=sum(s.fp for s in report.labels.values()),
                            fn=sum(s.fn for s in report.labels.values()))
-    # status and period: pair each matched gold line with a prediction of the same key, best first
-    by_key: dict[tuple, list[dict]] = {}
-    for p in pred:
-        by_key.setdefault(relation_key(p), []).append(p)
+    # status and period: within each key, pair gold and predicted lines so that most agree
+    groups: dict[tuple, tuple[list[dict], list[dict]]] = {}
     for g in gold:
-        candidates = by_key.get(relation_key(g))
-        if not candidates:
-            continue
-        best = max(candidates, key=lambda p: (p.get("status") == g.get("status")) + (p.get("period") == g.get("period")))
-        candidates.remove(best)
-        report.matched += 1
-        report.status_correct += best.get("status") == g.get("status")
-        report.period_correct += best.get("period") == g.get("period")
+        groups.setdefault(relation_key(g), ([], []))[0].append(g)
+    for p in pred:
+        if relation_key(p) in groups:
+            groups[relation_key(p)][1].append(p)
+    for golds, preds in groups.values():
+        agree = lambda g, p: ((p.get("status") == g.get("status")) + (p.get("period") == g.get("period")))  # noqa: E731
+        pairs = sorted(((agree(g, p), i, j) for i, g in enumerate(golds) for j, p in enumerate(preds)), reverse=True)
+        used_g, used_p = set(), set()
+        for _score, i, j in pairs:
+            if i in used_g or j in used_p:
+                continue
+            used_g.add(i)
+            used_p.add(j)
+            report.matched += 1
+            report.status_correct += preds[j].get("status") == golds[i].get("status")
+            report.period_correct += preds[j].get("period") == golds[i].get("period")
     return report
 
 
