@@ -18,7 +18,8 @@ from ..data import column
 from .components.document import plan_period
 
 _YEAR = re.compile(r"(\d{4})")
-_FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中")
+_FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中|过去五年|“?十[一二三四五六七八九]五”?时期")
+_PAST_YEAR = re.compile(r"过去的?一年|刚刚过去的|一年来|\d{4}年，")
 _SENTENCE_END = set("。！？!?\n")
 # tags under which 将, 要 … plan ahead (将 is also 把, a preposition: 将科技馆建设纳入…)
 _CUE_TAGS = {"d", "v", "vd", "ad"}
@@ -31,12 +32,14 @@ class StatementContext:
         self.doc = doc
         self.text = doc._.kg_norm.text
         self.sections = (doc._.kg_meta or {}).get("sections", [])
+        self.report_year = (doc._.kg_meta or {}).get("year")
         self.section_starts = [s["start"] for s in self.sections]
         self.plan_cues = plan_cues if plan_cues is not None else set(
             column("status_cues.tsv", "word", where=("scope", "sentence")))
         self.dates = [(e.start_char, e.text) for e in doc.ents
                       if e.label_ == "DATE" and (_YEAR.search(e.text) or plan_period(e.text))]
         self._planned_sentence: dict[tuple[int, int], bool] = {}
+        self._review_marks: dict[int, list[tuple[int, bool]]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Character span of the sentence around ``pos``."""
@@ -58,7 +61,7 @@ class StatementContext:
         sent_start, sent_end = self.sentence(pos)
         k = bisect_right(self.section_starts, pos)
         section = self.sections[k - 1] if k else None
-        year_section = next((s for s in reversed(self.sections[:k]) if s["year"] is not None), None)
+        year_section = next((s for s in reversed(self.sections[:k]) if s["year"] is not None or s.get("period")), None)
         in_sentence = [(p, t) for p, t in self.dates if sent_start <= p < sent_end]
         before = [d for d in in_sentence if d[0] < pos]
         chosen = before[-1] if before else (in_sentence[0] if in_sentence else None)
@@ -69,12 +72,18 @@ class StatementContext:
                 (period, period_end), period_text = years, chosen[1]
             else:
                 period, period_text = int(_YEAR.search(chosen[1]).group(1)), chosen[1]
+        elif year_section is not None and year_section["year"] is None:
+            period, period_end = year_section["period"]  # 二、“十五五”时期目标任务: the plan period itself
         elif year_section is not None:
             period = year_section["year"]
-            # a review of a plan period (“十四五”时期发展成就和2025年工作回顾): what "these five years" did
-            paragraph_start = self.text.rfind("\n", 0, sent_start) + 1
-            if year_section.get("period") and _FIVE_YEARS.search(self.text, paragraph_start, sent_end):
+            # a review of a plan period and of its last year (“十四五”时期和2025年工作回顾): the
+            # paragraphs on "these five years" report the plan period, those on "the past year"
+            # that year, and the paragraphs after each take the same until the other is named
+            if year_section.get("period") and year_section.get("kind") == "review" \
+                    and self._five_years(year_section, sent_start):
                 period, period_end = year_section["period"]
+        if period is None and not self.sections[:k]:
+            period = self.report_year  # the report's header and opening: its own year
         part = next((s for s in reversed(self.sections[:k]) if s["level"] == 0), None)
         planned = any(bool(s and s["planned"]) for s in (year_section, section, part))
         if not planned:
@@ -83,6 +92,23 @@ class StatementContext:
             planned = self._sentence_plans(sent_start, max(pos, sent_start + 1))
         return {"period": period, "period_end": period_end, "period_text": period_text,
                 "status": "planned" if planned else "reported"}
+
+    def _five_years(self, section: dict, pos: int) -> bool:
+        """Whether the review paragraphs up to ``pos`` last spoke of the plan period's five years."""
+        key = section["start"]
+        if key not in self._review_marks:
+            marks, offset = [], section["end"]
+            nxt = next((s["start"] for s in self.sections if s["start"] > section["start"] and s["level"] <= section["level"]),
+                       len(self.text))
+            for paragraph in self.text[offset:nxt].split("\n"):
+                five, year = _FIVE_YEARS.search(paragraph), _PAST_YEAR.search(paragraph)
+                if five or year:
+                    first = min(m.start() for m in (five, year) if m)
+                    marks.append((offset, bool(five and five.start() == first)))
+                offset += len(paragraph) + 1
+            self._review_marks[key] = marks
+        k = bisect_right([m[0] for m in self._review_marks[key]], pos) - 1
+        return k >= 0 and self._review_marks[key][k][1]
 
     def _sentence_plans(self, start: int, end: int) -> bool:
         if (start, end) not in self._planned_sentence:

@@ -81,7 +81,7 @@ def sections(doc: Doc, plan_words: tuple[str, ...], parts: dict[str, str] | None
             section = _section(start, title, level, plan_words)
             if level == 0 and _ARTICLE_TITLE.fullmatch(title):
                 section["kind"] = "article"
-            elif level == 0:
+            elif level <= 1:  # a part, unnumbered or numbered (一、“十四五”时期和2025年工作回顾)
                 kinds = [k for w, k in parts.items() if w in title]
                 section["kind"] = kinds[0] if kinds else None
                 section["planned"] = section["planned"] or section["kind"] in ("plan", "annex")
@@ -136,7 +136,7 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str
     year = _report_year(text, title, date)
     if year is not None:
         for sec in found:  # a part for the report's own year or later plans it (2026年重点工作) unless it reviews
-            if sec["level"] == 0 and sec["year"] is not None and sec["year"] >= year and sec.get("kind") != "review":
+            if sec["level"] <= 1 and sec["year"] is not None and sec["year"] >= year and sec.get("kind") != "review":
                 sec["planned"] = True
     return {"title": title, "date": span(date), "author": span(author), "year": year,
             "organization": _organization(doc, title), "sections": found}
