@@ -34,6 +34,8 @@ _DOC_STATUS = re.compile(r"（(?:草案|试行|修订|修订稿|征求意见稿|
 _TITLE_LINES = 15
 _REPORT_WORDS = ("工作报告", "政府工作报告")
 # 等 or a short parenthesis between a quoted name and its cue: “甲”（朝阳科协）公众号, “乙”等公众号
+# what a program's coinage does not hold: punctuation, numbers, counts (科普双升级 and 强三性 are slogans)
+_NOT_COINAGE = re.compile(r"[，。；：！？,;:!?、\d一二三四五六七八九十两双]")
 _LIST_CLOSE = re.compile(r"(?:等|[双两三四五六七八九十]个?)(?:类|项|大)?")
 _BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
 _GENERIC_ENDS = ("系统", "组织", "部门", "单位", "机构", "官方", "平台", "媒体", "门户", "新闻", "各自", "自身", "本单位")
@@ -75,6 +77,8 @@ class NameFinder:
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
         self.list_categories = {r["word"]: r["label"] for r in load_table("list_categories.tsv")}
+        # verbs of running a program (relation_triggers.tsv): their quoted object is a program
+        self.running_verbs = WordSet(r["word"] for r in load_table("relation_triggers.tsv") if r["relation"] == "implements")
         self.list_words = sorted(self.list_categories, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
@@ -149,6 +153,19 @@ class NameFinder:
             return None
         return cue
 
+    def _run_by_verb(self, text: str, quote: int, name: str) -> bool:
+        """A short quoted coinage right after a verb of running a program (实施, 推进, 打造, 推广, 上线 …),
+        with at most a few characters of modifier between (实施制造业“智改数转”)."""
+        if not 2 <= len(name) <= 10 or _NOT_COINAGE.search(name):
+            return False
+        for gap in range(0, 5):  # a modifier of up to four characters: 实施制造业“…”
+            end = quote - gap
+            if end < 2 or (gap and not all("\u4e00" <= c <= "\u9fff" for c in text[end:quote])):
+                break
+            if self.running_verbs.ending_at(text, end, max(0, end - 4)):
+                return True
+        return False
+
     def _list_category(self, text: str, i: int) -> str | None:
         """The label given by a word closing a list of quoted names (“甲”、“乙”等活动; “丙”、“丁”双试点)."""
         m = _LIST_CLOSE.match(text, i)
@@ -183,6 +200,8 @@ class NameFinder:
                 label = "PROGRAM"
             if label is None:
                 label = listed[k] = self._list_category(text, m.end())
+            if label is None and self._run_by_verb(text, m.start(), name):
+                label = "PROGRAM"  # 大力实施制造业“智改数转”: a coinage a verb of running takes is a program
             if label is None and k + 1 < len(quotes) and quotes[k + 1].start() - m.end() <= 1 \
                     and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
                 # a list takes the label its last name has from a cue or from the word closing it

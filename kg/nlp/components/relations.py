@@ -35,6 +35,7 @@ _CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{
 _MODIFIER_AFTER = re.compile(r"”?(?:建设|工作|发展)?的")
 # after a program, what a place or body before it has of it: 节点城市, 建设, 试点
 _POSSESSED = re.compile(r"(?:[双两三]|[两三]个)?(?:节点|建设|试点|示范|创建|枢纽)")
+_PILOTED = re.compile(r"(?:(?:[、和及与]“?[^，。；“”]{1,20}”?)*)(?:[双两三]|[两三]个)?(?:试点|示范)")
 _RUN_GAP = re.compile(r"”?(?:、|和|及|与)“?")
 _LISTED_ACTIVITIES = re.compile(r"(?:[、和及]“?[^，。；“”]{1,20}”?)*等(?:[\u4e00-\u9fff]{0,2})活动")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
@@ -387,6 +388,8 @@ class RelationFinder:
     def _possession_facts(self, text: str, ents: list[Span]) -> list[dict]:
         facts = []
         for x in ents:
+            if _PILOTED.match(text, x.end_char + (text[x.end_char:x.end_char + 1] == "”")):
+                continue  # 鄂尔多斯“甲”试点: a pilot (see _pilots), not a place running it
             for owner in self._possessors(text, x, ents):
                 facts.append({"relation": "implements", "subject": (owner.start_char, owner.end_char),
                               "object": (x.start_char, x.end_char), "trigger": (x.end_char, x.end_char + 1)})
