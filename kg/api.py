@@ -16,6 +16,7 @@ from .errors import Errors, InputError, KGError
 from .io import Source, find_sources, read_source
 from .mentions import doc_mentions
 from .nlp import load_nlp
+from .nlp.chunks import analyse_text, needs_pieces
 
 DEFAULT_FORMATS = ("turtle", "graphml")
 
@@ -36,16 +37,19 @@ def analyse(source: Source | str | Path, nlp: Language | None = None) -> Doc:
     if not isinstance(source, Source):
         source = read_source(source)
     nlp = nlp or shared_nlp()
-    doc = nlp(source.analysis_text)  # page furniture blanked, offsets unchanged
+    doc = analyse_text(nlp, source.analysis_text)  # page furniture blanked, offsets unchanged; any length
     doc._.doc_id = source.doc_id
     return doc
 
 
 def analyse_many(sources: list[Source], nlp: Language | None = None) -> list[Doc]:
-    """Analyse several reports through ``nlp.pipe``."""
+    """Analyse several reports through ``nlp.pipe``; a long one (``kg.nlp.chunks``) in pieces."""
     nlp = nlp or shared_nlp()
     docs = []
-    for source, doc in zip(sources, nlp.pipe(s.analysis_text for s in sources)):
+    piped = nlp.pipe(s.analysis_text for s in sources if not needs_pieces(s.analysis_text))
+    for source in sources:
+        text = source.analysis_text
+        doc = analyse_text(nlp, text) if needs_pieces(text) else next(piped)
         doc._.doc_id = source.doc_id
         docs.append(doc)
     return docs
