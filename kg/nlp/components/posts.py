@@ -50,6 +50,7 @@ class PostFinder:
                               "post": "、".join(posts), "trigger": (p.start_char, p.end_char)})
         facts.extend(self._founded(text, orgs))
         facts.extend(self._party_leader(text, persons, orgs))
+        facts.extend(self._on_behalf(text, persons, orgs, held))
         for f in facts:
             f.update(context.when(f["trigger"][0]))
             f["status"] = "reported"  # a post held or a body's place in another is a state, not a plan
@@ -123,6 +124,21 @@ class PostFinder:
     def _opening_ok(lead: str) -> bool:
         """Words that may stand before the first organization of a chain (邀请…, 由…, 日期)."""
         return re.fullmatch(r"(?:邀请|由|特邀|包括|如|及|以及|和|与)?", lead) is not None
+
+    def _on_behalf(self, text: str, persons: list[Span], orgs: list[Span], held) -> list[dict]:
+        """``省长刘小涛代表省人民政府…``: a post before the name and the body the person speaks for."""
+        facts = []
+        for p in persons:
+            if held.get(p.start_char) or text[p.end_char:p.end_char + 2] != "代表":
+                continue
+            body = next((o for o in orgs if o.start_char == p.end_char + 2), None)
+            start = max(text.rfind(c, 0, p.start_char) for c in "，,；;。！？\n、：:") + 1
+            post = text[start:p.start_char].strip()
+            if body is not None and self.is_post(post):
+                facts.append({"relation": "holdsPost", "subject": (p.start_char, p.end_char),
+                              "object": (body.start_char, body.end_char), "post": post,
+                              "trigger": (p.end_char, p.end_char + 2)})
+        return facts
 
     @staticmethod
     def _party_leader(text: str, persons: list[Span], orgs: list[Span]) -> list[dict]:

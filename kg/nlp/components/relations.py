@@ -35,6 +35,10 @@ _CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{
 _MODIFIER_AFTER = re.compile(r"”?(?:建设|工作|发展)?的")
 # after a program, what a place or body before it has of it: 节点城市, 建设, 试点
 _POSSESSED = re.compile(r"(?:[双两三]|[两三]个)?(?:节点|建设|试点|示范|创建|枢纽)")
+# after a program, its verb with the program fronted: (工作|建设)? (深入|全面 …)? 实施 and the clause ends
+_FRONTED = re.compile(r"(?:工作|建设)?(?:深入|全面|扎实|有序|稳步|持续|加快|顺利|深化)?(?P<verb>实施|推进|开展|落实)(?=[，。；,;]|$)")
+# 以 X (交汇点建设)? 为 抓手 / 统揽 / 牵引 …: X is what the subject works through
+_MEANS = re.compile(r"[\u4e00-\u9fff]{0,6}?为(?:抓手|统揽|牵引|载体|引领|主线|突破口|总抓手)")
 _PILOTED = re.compile(r"(?:(?:[、和及与]“?[^，。；“”]{1,20}”?)*)(?:[双两三]|[两三]个)?(?:试点|示范)")
 _RUN_GAP = re.compile(r"”?(?:、|和|及|与)“?")
 _LISTED_ACTIVITIES = re.compile(r"(?:[、和及]“?[^，。；“”]{1,20}”?)*等(?:[\u4e00-\u9fff]{0,2})活动")
@@ -91,6 +95,7 @@ class RelationFinder:
             facts.extend(self._owners(text, sent_ents))
             facts.extend(self._authors(text, sent_ents))
             facts.extend(self._possession_facts(text, sent_ents))
+            facts.extend(self._fronted(text, s, e, sent_ents, subject))
             pilot, prev_pilot_program = self._pilots(text, s, e, sent_ents, prev_pilot_program)
             facts.extend(pilot)
         facts.extend(self._funding(text, doc))
@@ -384,6 +389,29 @@ class RelationFinder:
             else:
                 break
         return owners[::-1]
+
+    def _fronted(self, text: str, s: int, e: int, ents: list[Span], subject) -> list[dict]:
+        """A program named before its verb: ``文化惠民工程深入实施``, ``“双减”工作深入实施``
+        (topic first), and ``以“甲”交汇点建设为统揽`` (以 X 为 抓手, 牵引, 统揽 …)."""
+        facts = []
+        for x in ents:
+            if x.label_ != "PROGRAM" or not (s <= x.start_char < e):
+                continue
+            after = x.end_char + (text[x.end_char:x.end_char + 1] == "”")
+            m = _FRONTED.match(text, after)
+            if m and m.group("verb") in self.triggers and self.triggers[m.group("verb")].get("PROGRAM") == "implements":
+                clause_start = max(text.rfind(c, s, x.start_char) for c in "，,；;。：:") + 1
+                lead = text[max(s, clause_start):x.start_char].strip("“")
+                if lead and not re.fullmatch(r"[\u4e00-\u9fff]{0,6}", lead):
+                    continue
+                facts.append({"relation": "implements", "subject": subject, "object": (x.start_char, x.end_char),
+                              "trigger": m.span("verb")})
+                continue
+            before = text[max(s, x.start_char - 2):x.start_char]
+            if before.endswith(("以", "以“")) and _MEANS.match(text, after):
+                facts.append({"relation": "implements", "subject": subject, "object": (x.start_char, x.end_char),
+                              "trigger": (x.start_char - len(before), x.start_char)})
+        return facts
 
     def _possession_facts(self, text: str, ents: list[Span]) -> list[dict]:
         facts = []
