@@ -18,10 +18,17 @@ The pipeline is split in two at ``kg_resolve``:
   time plus compact arrays for the whole report;
 - the pieces are merged into one ``Doc`` (the words of all pieces, the arrays set in one
   call, ``doc._.kg_norm`` joined with each piece's map shifted to the piece's place in the
-  original, candidates shifted to the merged text), and the *global* stages (the conflict
-  policy, the report's title and sections, entity linking, measures, relations, posts),
-  which need the whole report (a heading governs the text after it, a region named in the
-  title resolves 自治区 in the last paragraph), run once on the merged ``Doc``.
+  original, candidates shifted to the merged text), and the *global* stages, which need the
+  whole report (the conflict policy, the report's title and sections, entity linking: a
+  heading governs the text after it, a region named in the title resolves 自治区 in the last
+  paragraph), run once on the merged ``Doc``;
+- the stages from ``kg_measures`` on (measures, relations, posts) read the report's
+  sections and years from ``doc._.kg_meta`` but look for their arguments within a sentence,
+  and compare every quantity with every entity of the Doc (quadratic in the report's
+  length): on the merged ``Doc`` they run window by window (``WINDOW`` characters, cut at
+  paragraph, line or sentence ends), with ``doc.ents`` set to the window's entities; the
+  span extensions they set stay (spaCy keeps them by character offsets), the facts of all
+  windows are gathered into ``doc._.kg_facts``, and ``doc.ents`` is restored.
 
 Two local steps look beyond a sentence and are redone on the whole report: a full name
 found once is a PERSON wherever it recurs (``PersonFinder.elsewhere`` runs again over the
