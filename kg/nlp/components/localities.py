@@ -23,6 +23,10 @@ from ...townships import townships
 
 _VILLAGE_END = re.compile(r"(?:村|社区|嘎查)(?![\u4e00-\u9fff]?(?:委|民|级|干部|书记|两委|庄|落|镇|居|建设|振兴|发展|治理|规划|改造|集体|经济))")
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区|嘎查)")
+_TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
+_GLUED = set("为在到对向和与及、的赴至从")
+# the last township or village of a chain (十里堡镇岭东村 -> 岭东村)
+_LAST_LOCALITY = re.compile(r"(?<=[镇乡区县旗])[\u4e00-\u9fff]{2,4}(?:村|社区|嘎查)|[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|苏木)(?=[\u4e00-\u9fff]{2,4}(?:村|社区|嘎查)$)")
 # level words: a township's or village's stem is never one (乡镇街道, 苏木乡)
 _LEVELS = ("乡", "镇", "村", "街道", "苏木", "社区", "嘎查", "县", "区", "市", "旗")
 # jieba dictionary tags of common words: a village's stem is none of them (示范村, 贫困村, 行政村)
@@ -86,7 +90,32 @@ class LocalityFinder:
                     continue  # 农业农村, 兴盛农村: 农村 is a word, not a village's suffix
                 found.append(Candidate(start, e, "PLACE", "facility"))
                 break
-        return found
+        return found + self._elsewhere(text, found, token_starts)
+
+    @staticmethod
+    def _elsewhere(text: str, found: list[Candidate], token_starts: set[int]) -> list[Candidate]:
+        """One sense per report: a village or township found once with its county (密云区十里堡镇
+        岭东村) is the same place where its name recurs alone (为岭东村疫情防控…)."""
+        names = set()
+        for c in found:
+            for m in _LAST_LOCALITY.finditer(text, c.start, c.end):
+                if len(m.group()) >= 3 and (m.end() == c.end or m.group().endswith(_TOWNSHIP_ENDS)):
+                    names.add(m.group())
+        if not names:
+            return []
+        covered = bytearray(len(text) + 1)
+        for c in found:
+            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+        more = []
+        for name in sorted(names, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), text):
+                s, e = m.span()
+                # the tokenizer glues a preposition to a name it does not know (为岭/东村)
+                starts = s in token_starts or (s > 0 and text[s - 1] in _GLUED)
+                if starts and not any(covered[s:e]) and (e >= len(text) or not is_cjk(text[e]) or e in token_starts):
+                    more.append(Candidate(s, e, "PLACE", "facility"))
+                    covered[s:e] = b"\x01" * (e - s)
+        return more
 
     def _generic(self, stem: str, name: str) -> bool:
         """The name reads as common words: its stem, or the stem's last character with the suffix
