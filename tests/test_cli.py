@@ -157,3 +157,35 @@ def test_eval_extracts_reports_itself(tmp_path):
     assert json.loads(r.stdout)["files"]["r"]["labels"]["ORG"]["tp"] == 1
     r = run("eval", "--extract", str(tmp_path), str(tmp_path / "r.jsonl"))
     assert r.returncode == 2 and "No report text" in r.stderr
+
+
+def test_extract_relations_prints_the_relation_gold_format():
+    r = run("extract", str(DATA / "tiny-report.md"), "--relations")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    text = (DATA / "tiny-report.md").read_text(encoding="utf-8")
+    assert rows
+    for row in rows:
+        assert {"doc", "relation", "subject", "object", "status", "period", "sentence"} <= set(row)
+        for arg in (row["subject"], row["object"]):
+            assert arg.get("author") or text[arg["start"]:arg["end"]] == arg["text"]
+    found = {(x["relation"], x["subject"].get("text"), x["object"]["text"], x["status"], x["period"]) for x in rows}
+    assert ("organizes", "山西省科协", "第三届汾河科技论坛", "reported", "2022") in found
+    assert ("implements", "省科协", "基层科普行动计划", "planned", "2023") in found
+    assert run("extract", str(DATA / "tiny-report.md"), "--relations", "--lac-only").returncode == 2
+
+
+def test_eval_scores_relation_gold_files(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "r.txt").write_text("2021年，河南省科协举办第五届中原科技论坛。", encoding="utf-8")
+    row = {"doc": "r", "relation": "organizes", "subject": {"start": 6, "end": 11, "text": "河南省科协"},
+           "object": {"start": 13, "end": 22, "text": "第五届中原科技论坛"}, "status": "reported", "period": "2021",
+           "sentence": {"start": 0, "end": 23}}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "r.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run("eval", "--extract", str(tmp_path / "texts"), str(tmp_path / "gold"), "--json")
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)["files"]["r"]
+    assert got["relations"]["organizes"]["tp"] == 1 and got["status"]["accuracy"] == 1.0 and got["period"]["accuracy"] == 1.0
+    r = run("eval", "--extract", str(tmp_path / "texts"), str(tmp_path / "gold"), "--errors")
+    assert r.returncode == 0 and "organizes" in r.stdout and "F1 by file" in r.stdout
