@@ -39,7 +39,7 @@ try:
 except CorpusError as err:
     r = err.result
 print(json.dumps({"built": len(r.built), "skipped": len(r.skipped), "failed": [f"{x.path}: {x.code} {x.error}" for x in r.failed],
-                  "chars": r.chars, "triples": r.triples, "write_seconds": r.write_seconds, "seconds_in_build": time.perf_counter() - t, "workers": r.workers,
+                  "chars": r.chars, "triples": r.triples, "write_seconds": r.write_seconds, "cpu_seconds": sum(x.cpu_seconds for x in r.built), "seconds_in_build": time.perf_counter() - t, "workers": r.workers,
                   "driver_peak_rss": r.driver_peak_rss, "worker_peak_rss": r.worker_peak_rss}))
 """
 
@@ -113,8 +113,9 @@ def main() -> None:
             print(f"{workers} worker(s): {stats['built']} built, {len(stats['failed'])} failed in {stats['wall']:.1f} s: "
                   f"{stats['built'] / stats['wall']:.2f} reports/s, {stats['chars'] / stats['wall']:,.0f} chars/s; "
                   f"peak RSS driver {mib(stats['driver_peak_rss'])}, worker {mib(stats['worker_peak_rss'])}; "
-                  f"{stats['triples']:,} triples, of which the driver spent {stats['write_seconds']:.1f} s writing "
-                  f"files and store; load average after {stats['load_average_after'][0]:.1f}", flush=True)
+                  f"{stats['triples']:,} triples; the driver spent {stats['write_seconds']:.1f} s writing "
+                  f"files and store; the reports took {stats['cpu_seconds']:.0f} CPU-s ({stats['cpu_seconds'] / stats['wall']:.2f} "
+                  f"cores busy on average); load average after {stats['load_average_after'][0]:.1f}", flush=True)
             for line in stats["failed"]:
                 print(f"  failed {line}")
         again = run_build(folder, tmp / f"out-{args.workers}", args.workers)

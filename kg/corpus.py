@@ -151,6 +151,7 @@ class ReportResult:
     written: list[str] = field(default_factory=list)  # export files written by the worker
     files: dict[str, bytes] = field(default_factory=dict)  # export files to write (name -> bytes)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the process that built it, for this report
     peak_rss: int = 0  # of the process that built it, in bytes
 
 
@@ -191,7 +192,7 @@ def build_one(task: Task, nlp=None) -> ReportResult:
     bytes (the driver writes them into the store) and either the export files it wrote into
     ``task.out_dir`` or, without one, their bytes.
     """
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         from .api import analyse
         from .export import EXPORTERS
@@ -231,6 +232,7 @@ def build_one(task: Task, nlp=None) -> ReportResult:
                                      reason=(str(err).splitlines() or [""])[0])
         result = ReportResult(path=task.path, doc_id=task.doc_id, ok=False, code="E046", error=message)
     result.seconds = time.perf_counter() - start
+    result.cpu_seconds = time.process_time() - cpu
     result.peak_rss = _peak_rss()
     return result
 
@@ -243,9 +245,21 @@ def _ntriples(graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
+def _orphan_watch(parent: int) -> None:
+    """End this worker when the process that started it is gone (a driver killed outright
+    cannot stop its pool; without this the workers would finish their report first)."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
 def _worker_init() -> None:
     """A worker process: Ctrl-C is the driver's business (it stops the pool); load the pipeline once."""
+    import threading
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True, name="kg-orphan-watch").start()
     from .api import shared_nlp
 
     shared_nlp()
@@ -649,6 +663,10 @@ def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports"
     out = Path(out_dir)
     out_key = str(out.resolve())
     store_path = (out / "store") if store == "default" else (Path(store) if store is not None else None)
+    if store_path is None or list(formats) not in (e.get("formats") for e in Manifest(store_path).reports.values()):
+        from .export import check_formats  # (imports every exporter; formats a manifest holds were checked)
+
+        check_formats(formats)
     result = CorpusResult()
     lock = StoreLock(store_path, lock_timeout) if store_path is not None else None
     if lock is not None:
@@ -680,10 +698,6 @@ def build_corpus(paths: list[str | Path] | None, out_dir: str | Path = "exports"
                 result.skipped.append(doc_id)
                 continue
             todo.append((task, digest))
-        if todo or manifest is None:  # (skipped reports were built with these formats, checked then)
-            from .export import check_formats
-
-            check_formats(formats)
         n_workers = min(workers or os.cpu_count() or 1, max(len(todo), 1))
         if executor == "dask":
             runner = _DaskExecutor(scheduler, client, workers)

@@ -198,6 +198,29 @@ def test_ctrl_c_stops_the_workers_and_leaves_the_store_whole(tmp_path):
     assert summary["skipped"] >= len(built) and summary["built"] + summary["skipped"] == 40
 
 
+def test_a_killed_worker_costs_a_retry_not_the_reports_it_held(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    body = (CORPUS / "henan-2024.txt").read_text(encoding="utf-8")
+    for i in range(8):
+        (folder / f"r{i}.txt").write_text(body.replace("2565", str(1000 + i)) * 30, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(out), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("*.ttl")):
+        time.sleep(0.1)
+    servers = [p for p in psutil.Process(proc.pid).children() if "forkserver" in " ".join(p.cmdline())]
+    workers = servers[0].children() if servers else []  # the pool's workers are forked by the forkserver
+    assert workers, "no worker processes to kill"
+    workers[0].kill()  # as the kernel's OOM killer would
+    _out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert _summary(err) == {"built": 8, "skipped": 0, "failed": 0}
+    assert len(list(ox.Store.read_only(str(out / "store")).named_graphs())) == 8
+
+
 def test_dask_cluster_builds_the_same_graph_as_the_local_build(one_worker, tmp_path):
     distributed = pytest.importorskip("distributed", reason="the dask extra: pip install '.[test]'")
     from kg.corpus import build_corpus
