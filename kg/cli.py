@@ -327,6 +327,24 @@ def serve(store: str, host: str, port: int, timeout: float, max_results: int, ve
         raise InputError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
 
 
+@cli.command("export")
+@click.option("--store", "store", type=click.Path(), default="exports/store", show_default=True,
+              help="The store to export (every report built into it, or those --where picks).")
+@click.option("-o", "--out", "out", required=True, type=click.Path(),
+              help="Output file (csv: OUT.nodes.csv and OUT.edges.csv).")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "html", "nquads", "trig"]), default=None,
+              help="Export format (default: from the output's suffix, else graphml).")
+@click.option("--where", default=None,
+              help="SPARQL FILTER over ?report, ?title, ?date choosing the reports, e.g. 'YEAR(?date) >= 2020'.")
+def export(store: str, out: str, fmt: str | None, where: str | None) -> None:
+    """One entity network of the whole corpus in the store: entities merged across reports
+    (`reports` = how many name each), co-mention and relation weights summed."""
+    from .export.corpus import default_format, export_corpus
+
+    for path in export_corpus(store, out, fmt or default_format(out), where):
+        click.echo(str(path))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and map errors to one line and an exit code (signals: kg._entry)."""
     try:

@@ -48,6 +48,9 @@ class Errors:
     E046 = "'{path}' could not be built: {kind}: {reason} (a bug in kg; please report it with the file)."
     E047 = "Unknown executor '{name}'. Available: local, dask."
     E048 = "'{path}': the worker process building it died (killed, or out of memory); the other reports were built."
+    E050 = "Unknown corpus export format '{name}'. Available: {opts}."
+    E051 = "--where is not a SPARQL filter expression ({reason}): '{where}'. Write one over ?report, ?title and ?date, e.g. CONTAINS(?title, \"政府工作报告\") or YEAR(?date) >= 2020."
+    E052 = "No report in the store '{store}'{where}. Build reports into it with `kg build`, or widen --where."
 
 
 class KGError(Exception):

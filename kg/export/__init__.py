@@ -40,4 +40,11 @@ def check_formats(formats) -> None:
             raise InputError(Errors.E006.format(name=name, opts=", ".join(EXPORTERS)))
 
 
-__all__ = ["EXPORTERS", "check_formats"]
+def export_corpus(*args, **kwargs):
+    """One entity network of every report in a store (``kg export``): see ``kg.export.corpus``."""
+    from .corpus import export_corpus as run
+
+    return run(*args, **kwargs)
+
+
+__all__ = ["EXPORTERS", "check_formats", "export_corpus"]
