@@ -181,6 +181,8 @@ def _add_measure_links(g: Graph, doc: Doc, node: URIRef, ent: Span, entity_at: d
         g.add((node, KG.subject, publisher))
     if m["period"] is not None:
         g.add((node, KG.period, Literal(f"{m['period']:04d}", datatype=XSD.gYear)))
+        if m.get("period_end") not in (None, m["period"]):
+            g.add((node, KG.periodEnd, Literal(f"{m['period_end']:04d}", datatype=XSD.gYear)))
     if m["period_text"]:
         g.add((node, KG.periodText, _zh(_SPACE.sub("", m["period_text"]))))
     g.add((node, KG.status, Literal(m["status"])))

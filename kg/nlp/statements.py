@@ -86,6 +86,11 @@ class StatementContext:
             period = self.report_year  # the report's header and opening: its own year
         part = next((s for s in reversed(self.sections[:k]) if s["level"] == 0), None)
         planned = any(bool(s and s["planned"]) for s in (year_section, section, part))
+        if planned and chosen is not None and year_section is not None and year_section["year"] \
+                and (period_end or period) < year_section["year"]:
+            # a past date in a plan (加快建设“十四五”批复的基地) names what is referred to, not when
+            # the plan holds: the plan part's year does
+            period, period_end, period_text = year_section["year"], None, None
         if not planned:
             # a planning cue governs what follows it (力争…增长5%); one after the statement
             # (…制定《规范》，确保…) opens a purpose clause of its own

@@ -43,6 +43,8 @@ class MeasureLinker:
         self.skip_sorted = sorted(self.skip, key=len, reverse=True)
         self.purpose_verbs = set(column("measure_words.tsv", "word", where=("role", "purpose")))
         self.plan_cues = set(column("status_cues.tsv", "word", where=("scope", "sentence")))
+        # words that make a planned number a target (增长5%左右, 力争达到…, 主要预期目标)
+        self.target_cues = tuple(column("status_cues.tsv", "word", where=("scope", "target")))
 
     def __call__(self, doc: Doc) -> None:
         context = StatementContext(doc, self.plan_cues)
@@ -58,13 +60,26 @@ class MeasureLinker:
                 continue
             sent_start, _sent_end = context.sentence(ent.start_char)
             measured = self._measured(doc, ent, ent_at)
+            when = context.when(ent.start_char)
+            if when["status"] == "planned" and self._targets(doc._.kg_norm.text, ent, sent_start):
+                when["status"] = "target"
             ent._.measure = {
                 "measured": measured,
                 "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
                 "subject": self._subject(doc, ents, ent, sent_start),
-                **context.when(ent.start_char),
+                **when,
                 "related": [(e.start_char, e.end_char) for e in named if clause[e.start_char] == clause[ent.start_char]],
             }
+
+    def _targets(self, text: str, ent, sent_start: int) -> bool:
+        """A planned number is a target when its clause states one: a cue before it in the clause
+        (力争, 控制在, 预期目标是：…) or an approximation right after it (增长5%左右, 45万人以上);
+        a planned number without one (新建科技小院5个) is a task's size."""
+        clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;"])
+        before = text[clause_start:ent.start_char]
+        paragraph = text[text.rfind("\n", 0, ent.start_char) + 1:ent.start_char]
+        return any(c in before for c in self.target_cues) or "预期目标" in paragraph \
+            or ent.text.endswith(self.target_cues) or text.startswith(("左右", "以上", "以内"), ent.end_char)
 
     # -- where the sentence and clause are -----------------------------------------------
 
