@@ -130,7 +130,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         start, end, original = _orig(doc, ent.start_char, ent.end_char)
         if ent.label_ == "QUANTITY":
             node = _add_measurement(g, report, ent, sentence, start, end, original)
-            _add_measure_links(g, doc, node, ent, entity_at, publisher)
+            _add_measure_links(g, doc, node, ent, entity_at, publisher, entities.place)
             continue
         node = entities.mention(ent)
         mention = part_iri(report, "mention", start, end)
@@ -166,10 +166,15 @@ def _phrase_node(g: Graph, doc: Doc, span: tuple[int, int], entity_at: dict) -> 
     return node
 
 
-def _add_measure_links(g: Graph, doc: Doc, node: URIRef, ent: Span, entity_at: dict, publisher) -> None:
+def _add_measure_links(g: Graph, doc: Doc, node: URIRef, ent: Span, entity_at: dict, publisher,
+                       place=None) -> None:
     m = ent._.measure
     if not m:
         return
+    if m.get("aspect"):
+        g.add((node, KG.aspect, Literal(m["aspect"])))
+    if m.get("region") and place is not None:
+        g.add((node, KG.region, place(m["region"])))
     if m["measured"]:
         g.add((node, KG.measures, _phrase_node(g, doc, m["measured"], entity_at)))
     if m["purpose"]:

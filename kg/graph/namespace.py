@@ -85,6 +85,10 @@ class KG(DefinedNamespace):
     takesPlaceIn: URIRef
     issues: URIRef
     periodEnd: URIRef
+    aspect: URIRef
+    region: URIRef
+    indicator: URIRef
+    usualUnit: URIRef
     siValue: URIRef
     dimension: URIRef
 

@@ -11,7 +11,9 @@ For every QUANTITY entity this sets ``span._.measure``:
 - ``period``: a year in the sentence (``截至2021年底``), else the year of the section it sits in;
 - ``status``: ``planned`` under a planning heading or with a planning cue (将, 要, 力争 …),
   else ``reported``;
-- ``related``: programs and events named in the same clause.
+- ``related``: programs and events named in the same clause;
+- ``aspect``: level, growth, change (percentage points), share or rank;
+- ``region``: the division code the number is about (a place opening its clause, else the report's region).
 
 Phrases are (start, end) character spans of the analysed text; the graph builder maps
 them to entities or concepts.
@@ -19,6 +21,7 @@ them to entities or concepts.
 
 from __future__ import annotations
 
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,6 +36,11 @@ _CLAUSE_END = set("，,；;。！？!?：:\n")
 _MAX_PHRASE_TOKENS = 4
 _TIME_LEAD = ("年，", "年,", "来，", "中，")
 
+
+
+# before a percentage, the words that make it a rate of change (增长5.5%, 增速, 下降3%, 涨幅2%)
+_GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落|增加|扩大|缩小|降幅)[^\d，。；]{0,3}$")
+_SHARE = re.compile(r"比重|占比|比例")
 
 
 class MeasureLinker:
@@ -64,12 +72,47 @@ class MeasureLinker:
             if when["status"] == "planned" and self._targets(doc._.kg_norm.text, ent, sent_start):
                 when["status"] = "target"
             ent._.measure = {
+                "aspect": self._aspect(doc._.kg_norm.text, ent, sent_start),
+                "region": self._region(ents, ent, sent_start, doc),
                 "measured": measured,
                 "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
                 "subject": self._subject(doc, ents, ent, sent_start),
                 **when,
                 "related": [(e.start_char, e.end_char) for e in named if clause[e.start_char] == clause[ent.start_char]],
             }
+
+    @staticmethod
+    def _aspect(text: str, ent, sent_start: int) -> str:
+        """What side of an indicator the number gives: ``growth`` (增长5.5%), ``change`` in percentage
+        points (提高1.2个百分点), ``share`` (占…比重35%), ``rank`` (居全国第3位) or the ``level``."""
+        q = ent._.quantity or {}
+        if q.get("kind") == "rank":
+            return "rank"
+        if q.get("unit") == "个百分点" or ent.text.endswith("百分点"):
+            return "change"
+        clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;：:"])
+        before = text[clause_start:ent.start_char]
+        if q.get("unit") == "%":
+            if _GROWTH.search(before[-8:]):
+                return "growth"
+            if "占" in before or _SHARE.search(before):
+                return "share"
+        return "level"
+
+    @staticmethod
+    def _region(ents: list, ent, sent_start: int, doc: Doc) -> str | None:
+        """The division a number is about: a coded place opening its clause or sentence (包头市…增长8%),
+        else the report's own region."""
+        text = doc._.kg_norm.text
+        for e in reversed(ents):
+            if e.label_ != "PLACE" or not (sent_start <= e.start_char < ent.start_char):
+                continue
+            code = str(e._.key or "")
+            prev = text[e.start_char - 1] if e.start_char else "\n"
+            if code.isdigit() and (prev in _CLAUSE_END or e.start_char == sent_start):
+                return code
+        region = (doc._.kg_meta or {}).get("region")
+        return str(region) if region else None
 
     def _targets(self, text: str, ent, sent_start: int) -> bool:
         """A planned number is a target when its clause states one: a cue before it in the clause
