@@ -25,6 +25,12 @@ _SENTENCE_END = set("。！？!?\n")
 _CUE_TAGS = {"d", "v", "vd", "ad"}
 
 
+def _before_verb(token) -> bool:
+    """将 read as a preposition but right before a verb (将新建) is the future, not 把."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.tag_ == "p" and nxt is not None and nxt.tag_[:1] == "v"
+
+
 class StatementContext:
     """Period and status of any position of one analysed Doc."""
 
@@ -119,5 +125,5 @@ class StatementContext:
         if (start, end) not in self._planned_sentence:
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
             self._planned_sentence[(start, end)] = tokens is not None and any(
-                t.text in self.plan_cues and t.tag_ in _CUE_TAGS for t in tokens)
+                t.text in self.plan_cues and (t.tag_ in _CUE_TAGS or _before_verb(t)) for t in tokens)
         return self._planned_sentence[(start, end)]

@@ -45,7 +45,8 @@ def test_period_from_sentence_date_and_section(nlp):
 
 def test_planning_cue_in_a_sentence(nlp):
     m = _measures(nlp, "明年将新建科技馆5座，力争培训10万人次。")
-    assert m["5座"]["status"] == "planned" and m["10万人次"]["status"] == "planned"
+    # 将 before a verb plans; 力争 makes the number a target
+    assert m["5座"]["status"] == "planned" and m["10万人次"]["status"] == "target"
 
 
 def test_preposition_jiang_is_not_a_plan(nlp):
@@ -57,3 +58,19 @@ def test_programs_in_the_same_clause(nlp):
     m = _measures(nlp, "举办“科普大讲堂”40期，186万多人听讲；培训学员100人。")
     assert m["186万多人"]["related"] == ["科普大讲堂"]
     assert m["100人"]["related"] == []
+
+
+@pytest.mark.parametrize("text,number,aspect", [
+    ("全省地区生产总值增长5.5%。", "5.5%", "growth"),
+    ("城镇调查失业率5.5%左右。", "5.5%", "level"),
+    ("第三产业增加值占地区生产总值比重达到52%。", "52%", "share"),
+    ("研发经费投入强度提高0.2个百分点。", "0.2个百分点", "change"),
+    ("粮食产量居全国第3位。", "第3位", "rank"),
+])
+def test_aspect_of_a_number(nlp, text, number, aspect):
+    assert _measures(nlp, text)[number]["aspect"] == aspect
+
+
+def test_measured_phrase_is_a_noun_phrase(nlp):
+    m = _measures(nlp, "固定资产投资年均增长12.8%。")
+    assert m["12.8%"]["measured"] == "固定资产投资"

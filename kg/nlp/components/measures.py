@@ -194,7 +194,8 @@ class MeasureLinker:
     def _measured(self, doc: Doc, ent: Span, ent_at) -> tuple[int, int] | None:
         q = ent._.quantity or {}
         if q.get("kind") == "percent":
-            return self._noun_run_before(doc, ent.start, ent_at, any_pos=True)
+            # a noun phrase first (地区生产总值 of 地区生产总值年均增长5%), any words only failing one
+            return self._noun_run_before(doc, ent.start, ent_at) or self._noun_run_before(doc, ent.start, ent_at, any_pos=True)
         if q.get("kind") in ("count", "weight", "area", "other"):
             after = self._noun_run_after(doc, ent.end, ent_at)
             if after:
