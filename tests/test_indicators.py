@@ -1,0 +1,157 @@
+"""The indicator scheme (ontology/indicators.ttl) and its loader, kg.indicators."""
+
+from collections import Counter
+
+import pytest
+import rdflib
+from rdflib.namespace import RDF, SKOS
+
+from kg import indicators
+from kg.ontology_files import ontology_file
+
+SCHEME = rdflib.URIRef(indicators.SCHEME_IRI)
+IND = indicators.CONCEPT_NS
+KG = rdflib.Namespace(indicators.KG_NS)
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return rdflib.Graph().parse(data=ontology_file("indicators.ttl").read_bytes(), format="turtle")
+
+
+def concepts(graph):
+    return sorted(set(graph.subjects(RDF.type, SKOS.Concept)))
+
+
+def test_scheme_parses_with_label_and_source(graph):
+    assert (SCHEME, RDF.type, SKOS.ConceptScheme) in graph
+    assert {lit.language for lit in graph.objects(SCHEME, SKOS.prefLabel)} >= {"zh", "en"}
+    assert any("../shared/corpora" in str(o) for o in graph.objects(SCHEME, None))
+
+
+def test_at_least_120_concepts_all_in_the_scheme_with_a_chinese_pref_label(graph):
+    cs = concepts(graph)
+    assert len(cs) >= 120
+    for c in cs:
+        assert str(c).startswith(IND) and str(c)[len(IND):].isascii(), c
+        assert (c, SKOS.inScheme, SCHEME) in graph, c
+        zh = [lit for lit in graph.objects(c, SKOS.prefLabel) if lit.language == "zh"]
+        assert len(zh) == 1, c
+        assert list(graph.objects(c, KG.usualUnit)), c
+        for b in graph.objects(c, SKOS.broader):
+            assert (b, RDF.type, SKOS.Concept) in graph, (c, b)
+
+
+def test_no_label_names_two_concepts(graph):
+    owner = {}
+    for c in concepts(graph):
+        for p in (SKOS.prefLabel, SKOS.altLabel):
+            for lit in graph.objects(c, p):
+                if lit.language == "en":
+                    continue
+                key = indicators._norm(str(lit))
+                assert owner.setdefault(key, c) == c, f"{lit} names {owner[key]} and {c}"
+    # the loader sees the same labels
+    assert len(indicators.load_scheme()["labels"]) == len(owner)
+
+
+def test_usual_units_are_qudt_iris_or_unit_text(graph):
+    units = Counter()
+    for c in concepts(graph):
+        for u in graph.objects(c, KG.usualUnit):
+            if isinstance(u, rdflib.URIRef):
+                assert str(u).startswith("http://qudt.org/vocab/unit/"), u
+            units[str(u)] += 1
+    assert units["http://qudt.org/vocab/unit/PERCENT"] > 50
+    assert units["亿元"] > 20
+
+
+def test_kg_ttl_declares_the_measurement_properties():
+    g = rdflib.Graph().parse(data=ontology_file("kg.ttl").read_bytes(), format="turtle")
+    for name in ("indicator", "aspect", "region", "usualUnit"):
+        assert list(g.objects(KG[name], rdflib.RDFS.comment)), name
+    for name in ("indicator", "aspect", "region"):
+        assert (KG[name], rdflib.RDFS.domain, KG.Measurement) in g, name
+    comment = str(next(g.objects(KG.aspect, rdflib.RDFS.comment)))
+    assert all(a in comment for a in ("level", "growth", "share", "rank", "change"))
+
+
+# Phrases written for this test (not copied from the reports) -> the concept's slug.
+PHRASES = {
+    "全区地区生产总值": "gross-regional-product",
+    "今年全国国内生产总值": "gross-regional-product",
+    "我市GDP": "gross-regional-product",
+    "全州经济总量": "gross-regional-product",
+    "农村牧区常住居民人均可支配收入": "rural-disposable-income",
+    "城镇常住居民人均可支配收入": "urban-disposable-income",
+    "全体居民人均可支配收入": "resident-disposable-income",
+    "全盟规上工业增加值": "industrial-value-added-above-designated-size",
+    "沿海海洋生产总值": "marine-gdp",
+    "人均GDP": "gdp-per-capita",
+    "单位GDP能耗": "energy-intensity",
+    "全市社零总额": "total-retail-sales-consumer-goods",
+    "全年居民消费价格涨幅": "consumer-price-index",
+    "城镇新增就业人数": "urban-new-jobs",
+    "全年粮食总产量": "grain-output",
+    "全社会研发经费投入强度": "rd-intensity",
+    "地方一般公共预算收入": "general-public-budget-revenue",
+    "全市PM2.5平均浓度": "pm25-concentration",
+    "中心城区空气质量优良天数比例": "good-air-quality-days-ratio",
+    "外贸进出口总额": "total-imports-exports",
+    "全省常住人口城镇化率": "urbanization-rate",
+    "全年新改建农村公路": "rural-roads",
+    "ＧＤＰ": "gross-regional-product",
+}
+
+
+@pytest.mark.parametrize("phrase,slug", sorted(PHRASES.items()))
+def test_match_indicator(phrase, slug):
+    hit = indicators.match_indicator(phrase)
+    assert hit is not None, phrase
+    assert hit[0] == IND + slug, (phrase, hit)
+    assert hit[1] == indicators.pref_label(slug)
+
+
+@pytest.mark.parametrize("phrase", ["稳步", "省份保供煤炭超", "产品产能全国", "前", "", "PM2"])
+def test_fragments_match_nothing(phrase):
+    assert indicators.match_indicator(phrase) is None
+
+
+def test_latin_labels_do_not_match_inside_other_latin_words():
+    # M2 (broad money) is no label of PM2.5
+    assert indicators.match_indicator("全省PM2.5") == (IND + "pm25-concentration", "细颗粒物平均浓度")
+    assert indicators.match_label("广义货币M2余额")[1] == "广义货币M2"
+
+
+def test_match_label_offsets_point_into_the_text():
+    text = "全区ＧＤＰ增长"
+    iri, label, start, end = indicators.match_label(text)
+    assert iri == IND + "gross-regional-product" and text[start:end] == label == "ＧＤＰ"
+
+
+def test_labels_of_and_lookup():
+    labels = indicators.labels_of(IND + "gross-regional-product")
+    assert labels[0] == "地区生产总值"
+    assert {"国内生产总值", "GDP", "经济总量", "生产总值"} <= set(labels)
+    assert indicators.labels_of("gross-regional-product") == labels
+    assert indicators.labels_of(IND + "no-such-indicator") == []
+    for label in ("国内生产总值", "GDP", "gdp", "地区生产总值", "gross regional product (GDP)"):
+        assert indicators.lookup(label) == IND + "gross-regional-product", label
+    assert indicators.lookup("稳步") is None
+
+
+def test_load_scheme_is_parsed_once():
+    a = indicators.load_scheme()
+    assert a is indicators.load_scheme()
+    rural = a["concepts"][IND + "rural-disposable-income"]
+    assert rural["broader"] == [IND + "resident-disposable-income"]
+    assert IND + "rural-disposable-income" in a["concepts"][IND + "resident-disposable-income"]["narrower"]
+
+
+def test_gdp_is_named_in_the_2026_provincial_reports(shared):
+    folder = shared / "corpora" / "gov-reports-2026"
+    files = sorted(folder.glob("*.txt"))
+    assert len(files) == 29, folder
+    labels = indicators.labels_of("gross-regional-product")
+    naming = [f.stem for f in files if any(label in f.read_text(encoding="utf-8") for label in labels)]
+    assert len(naming) >= 26, sorted(set(f.stem for f in files) - set(naming))
