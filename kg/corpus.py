@@ -511,35 +511,38 @@ class _LocalExecutor:
         limit = 2 * self.workers
         inflight: dict = {}
         while queue or suspects or inflight:
-            solo = bool(suspects) and not inflight
-            while not solo and queue and len(inflight) < limit and not suspects:
-                t = queue.popleft()
-                inflight[self._pool().submit(_run_task, t)] = t
-            if solo:
+            if suspects and not inflight:  # one at a time, so that a report that kills its worker is found
                 t = suspects.popleft()
-                fut = self._pool().submit(_run_task, t)
                 try:
-                    on_result(t, fut.result())
+                    res = self._pool().submit(_run_task, t).result()
                 except BrokenProcessPool:
                     self._kill()
-                    on_result(t, ReportResult(path=t.path, doc_id=t.doc_id, ok=False, code="E048",
-                                              error=Errors.E048.format(path=t.path)))
-                continue
-            if not inflight:
-                continue
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-            broken = False
-            for fut in sorted(done, key=lambda f: inflight[f].path):
-                t = inflight.pop(fut)
-                try:
-                    res = fut.result()
-                except BrokenProcessPool:
-                    broken = True
-                    suspects.append(t)
-                    continue
+                    res = ReportResult(path=t.path, doc_id=t.doc_id, ok=False, code="E048",
+                                       error=Errors.E048.format(path=t.path))
                 on_result(t, res)
+                continue
+            broken = False
+            while not suspects and queue and len(inflight) < limit:
+                t = queue.popleft()
+                try:
+                    inflight[self._pool().submit(_run_task, t)] = t
+                except BrokenProcessPool:  # a worker died since the last wait: t never ran
+                    queue.appendleft(t)
+                    broken = True
+                    break
+            if not broken and inflight:
+                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                for fut in sorted(done, key=lambda f: inflight[f].path):
+                    t = inflight.pop(fut)
+                    try:
+                        res = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        suspects.append(t)
+                        continue
+                    on_result(t, res)
             if broken:
-                suspects.extend(inflight.values())
+                suspects.extend(sorted(inflight.values(), key=lambda t: t.path))
                 inflight.clear()
                 self._kill()
 
