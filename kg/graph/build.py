@@ -166,6 +166,24 @@ def _phrase_node(g: Graph, doc: Doc, span: tuple[int, int], entity_at: dict) -> 
     return node
 
 
+def _indicator_node(g: Graph, iri: str) -> URIRef:
+    """The indicator concept with its labels, so that a store of reports finds it by any of them."""
+    from ..indicators import SCHEME_IRI, labels_of, pref_label
+
+    node = URIRef(iri)
+    if (node, RDF.type, SKOS.Concept) not in g:
+        g.add((node, RDF.type, SKOS.Concept))
+        g.add((node, SKOS.inScheme, URIRef(SCHEME_IRI)))
+        pref, english = pref_label(iri), pref_label(iri, "en")
+        g.add((node, SKOS.prefLabel, _zh(pref)))
+        if english:
+            g.add((node, SKOS.prefLabel, Literal(english, lang="en")))
+        for label in labels_of(iri):
+            if label not in (pref, english):
+                g.add((node, SKOS.altLabel, _zh(label) if re.search(r"[\u4e00-\u9fff]", label) else Literal(label, lang="en")))
+    return node
+
+
 def _add_measure_links(g: Graph, doc: Doc, node: URIRef, ent: Span, entity_at: dict, publisher,
                        place=None) -> None:
     m = ent._.measure
@@ -173,6 +191,8 @@ def _add_measure_links(g: Graph, doc: Doc, node: URIRef, ent: Span, entity_at: d
         return
     if m.get("aspect"):
         g.add((node, KG.aspect, Literal(m["aspect"])))
+    if m.get("indicator"):
+        g.add((node, KG.indicator, _indicator_node(g, m["indicator"])))
     if m.get("region") and place is not None:
         g.add((node, KG.region, place(m["region"])))
     if m["measured"]:

@@ -18,6 +18,7 @@ from ..data import column
 from .components.document import plan_period
 
 _YEAR = re.compile(r"(\d{4})")
+_ESTIMATES = {"预计"}
 _FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中|过去五年|“?十[一二三四五六七八九]五”?时期")
 _PAST_YEAR = re.compile(r"过去的?一年|刚刚过去的|一年来|\d{4}年，")
 _SENTENCE_END = set("。！？!?\n")
@@ -44,7 +45,7 @@ class StatementContext:
             column("status_cues.tsv", "word", where=("scope", "sentence")))
         self.dates = [(e.start_char, e.text) for e in doc.ents
                       if e.label_ == "DATE" and (_YEAR.search(e.text) or plan_period(e.text))]
-        self._planned_sentence: dict[tuple[int, int], bool] = {}
+        self._planned_sentence: dict[tuple[int, int, bool], bool] = {}
         self._review_marks: dict[int, list[tuple[int, bool]]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -93,14 +94,18 @@ class StatementContext:
         part = next((s for s in reversed(self.sections[:k]) if s["level"] == 0), None)
         planned = any(bool(s and s["planned"]) for s in (year_section, section, part))
         if planned and chosen is not None and year_section is not None and year_section["year"] \
-                and (period_end or period) < year_section["year"]:
+                and ((period_end or period) < year_section["year"] or period_end is not None):
             # a past date in a plan (加快建设“十四五”批复的基地) names what is referred to, not when
-            # the plan holds: the plan part's year does
+            # the plan holds, and so does a plan period around the year planned (确保“十四五”圆满收官):
+            # the plan part's year does
             period, period_end, period_text = year_section["year"], None, None
         if not planned:
             # a planning cue governs what follows it (力争…增长5%); one after the statement
-            # (…制定《规范》，确保…) opens a purpose clause of its own
-            planned = self._sentence_plans(sent_start, max(pos, sent_start + 1))
+            # (…制定《规范》，确保…) opens a purpose clause of its own; in a review, 预计 estimates a
+            # result not yet counted (预计地区生产总值增长6%左右), it plans nothing
+            review = part is not None and part.get("kind") == "review" or \
+                year_section is not None and year_section.get("kind") == "review"
+            planned = self._sentence_plans(sent_start, max(pos, sent_start + 1), estimates=review)
         return {"period": period, "period_end": period_end, "period_text": period_text,
                 "status": "planned" if planned else "reported"}
 
@@ -121,9 +126,11 @@ class StatementContext:
         k = bisect_right([m[0] for m in self._review_marks[key]], pos) - 1
         return k >= 0 and self._review_marks[key][k][1]
 
-    def _sentence_plans(self, start: int, end: int) -> bool:
-        if (start, end) not in self._planned_sentence:
+    def _sentence_plans(self, start: int, end: int, estimates: bool = False) -> bool:
+        key = (start, end, estimates)
+        if key not in self._planned_sentence:
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            self._planned_sentence[(start, end)] = tokens is not None and any(
-                t.text in self.plan_cues and (t.tag_ in _CUE_TAGS or _before_verb(t)) for t in tokens)
-        return self._planned_sentence[(start, end)]
+            self._planned_sentence[key] = tokens is not None and any(
+                t.text in self.plan_cues and (t.tag_ in _CUE_TAGS or _before_verb(t))
+                and not (estimates and t.text in _ESTIMATES) for t in tokens)
+        return self._planned_sentence[key]

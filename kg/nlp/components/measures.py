@@ -40,7 +40,10 @@ _TIME_LEAD = ("年，", "年,", "来，", "中，")
 
 # before a percentage, the words that make it a rate of change (增长5.5%, 增速, 下降3%, 涨幅2%)
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落|增加|扩大|缩小|降幅)[^\d，。；]{0,3}$")
-_SHARE = re.compile(r"比重|占比|比例")
+# the most characters between an indicator's name and its number (年均增长, 稳定在, 力争达到)
+_INDICATOR_GAP = 8
+# the most characters after an indicator's name ending what is measured (居民消费价格 + 涨幅)
+_HEAD_TAIL = 2
 
 
 class MeasureLinker:
@@ -51,6 +54,7 @@ class MeasureLinker:
         self.skip_sorted = sorted(self.skip, key=len, reverse=True)
         self.purpose_verbs = set(column("measure_words.tsv", "word", where=("role", "purpose")))
         self.plan_cues = set(column("status_cues.tsv", "word", where=("scope", "sentence")))
+        self.unit_kinds = dict(zip(column("units.tsv", "unit"), column("units.tsv", "kind")))
         # words that make a planned number a target (增长5%左右, 力争达到…, 主要预期目标)
         self.target_cues = tuple(column("status_cues.tsv", "word", where=("scope", "target")))
 
@@ -72,6 +76,7 @@ class MeasureLinker:
             if when["status"] == "planned" and self._targets(doc._.kg_norm.text, ent, sent_start):
                 when["status"] = "target"
             ent._.measure = {
+                "indicator": self._indicator(doc._.kg_norm.text, ent, measured, sent_start),
                 "aspect": self._aspect(doc._.kg_norm.text, ent, sent_start),
                 "region": self._region(ents, ent, sent_start, doc),
                 "measured": measured,
@@ -80,6 +85,41 @@ class MeasureLinker:
                 **when,
                 "related": [(e.start_char, e.end_char) for e in named if clause[e.start_char] == clause[ent.start_char]],
             }
+
+    def _indicator(self, text: str, ent, measured, sent_start: int) -> str | None:
+        """The indicator concept (``kg.indicators``) the number is a value of: the one heading what it
+        measures, else one whose name ends at most a few words before it in its clause
+        (地区生产总值年均增长5.5%, 粮食产量稳定在…以上), if the number's kind fits the indicator's
+        usual units (34个旗县 counts no 经济总量)."""
+        from ...indicators import load_scheme, match_label
+
+        hits = []
+        if measured:
+            phrase = text[measured[0]:measured[1]]
+            hit = match_label(phrase)
+            if hit and len(phrase) - hit[3] <= _HEAD_TAIL:
+                hits.append(hit)
+        clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;：:。"])
+        before = text[clause_start:ent.start_char]
+        hit = match_label(before)
+        if hit and len(before) - hit[3] <= _INDICATOR_GAP:
+            hits.append(hit)
+        kind = (ent._.quantity or {}).get("kind")
+        for iri, *_rest in hits:
+            units = load_scheme()["concepts"][iri]["units"]
+            kinds = {self._unit_kind(u) for u in units} - {None}
+            if kind == "rank" or not kinds or kind in kinds:
+                return iri
+        return None
+
+    def _unit_kind(self, unit: str) -> str | None:
+        """The kind of number a unit of the indicator scheme gives (亿元 money, PERCENT percent, 万人 count)."""
+        if unit.endswith("PERCENT"):
+            return "percent"
+        if unit.startswith("http"):
+            return None
+        base = unit.lstrip("万亿千百十")
+        return self.unit_kinds.get(base) or self.unit_kinds.get(unit)
 
     @staticmethod
     def _aspect(text: str, ent, sent_start: int) -> str:
@@ -93,10 +133,9 @@ class MeasureLinker:
         clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;：:"])
         before = text[clause_start:ent.start_char]
         if q.get("unit") == "%":
-            if _GROWTH.search(before[-8:]):
-                return "growth"
-            if "占" in before or _SHARE.search(before):
-                return "share"
+            # a percentage is a rate of change after a verb of change, else a part of a whole or a
+            # rate (占…比重35%, 城镇调查失业率5.5%, 森林覆盖率22%)
+            return "growth" if _GROWTH.search(before[-8:]) else "share"
         return "level"
 
     @staticmethod
