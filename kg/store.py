@@ -96,27 +96,29 @@ def _term(term) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def statements(graph: Graph, suffix: str = " .\n") -> tuple[list[str], set[str]]:
-    """One N-Triples line per triple of ``graph`` (N-Quads with ``suffix`` = `` <g> .\n``), unsorted,
-    and the IRIs written (for Turtle's prefixes). Terms are formatted once each: the cache is keyed
-    by the term object's id (rdflib's term hashing is Python code, slower than formatting), which
-    stays valid while ``graph`` holds the terms."""
-    cache: dict[int, str] = {}
+def statements(graph: Graph, suffix: str = " .\n") -> tuple[list[bytes], set[str]]:
+    """One N-Triples line (UTF-8 bytes) per triple of ``graph`` (N-Quads with ``suffix`` = `` <g> .\n``),
+    unsorted, and the IRIs written (for Turtle's prefixes). Sorting the bytes sorts by code point, as
+    sorting the text would. Terms are formatted once each: the cache is keyed by the term object's id
+    (rdflib's term hashing is Python code, slower than formatting), which stays valid while ``graph``
+    holds the terms."""
+    cache: dict[int, bytes] = {}
     get = cache.get
+    end = suffix.encode("utf-8")
     lines = []
     append = lines.append
     for s, p, o in graph:
         a = get(id(s))
         if a is None:
-            a = cache[id(s)] = _term(s)
+            a = cache[id(s)] = _term(s).encode("utf-8") + b" "
         b = get(id(p))
         if b is None:
-            b = cache[id(p)] = _term(p)
+            b = cache[id(p)] = _term(p).encode("utf-8") + b" "
         c = get(id(o))
         if c is None:
-            c = cache[id(o)] = _term(o)
-        append(f"{a} {b} {c}{suffix}")
-    iris = {v for v in cache.values() if v[0] == "<"}
+            c = cache[id(o)] = _term(o).encode("utf-8")
+        append(a + b + c + end)
+    iris = {v.decode("utf-8").rstrip(" ") for v in cache.values() if v[:1] == b"<"}
     return lines, iris
 
 
@@ -125,7 +127,7 @@ def ntriples(graph: Graph, sort: bool = False) -> bytes:
     lines, _ = statements(graph)
     if sort:
         lines.sort()
-    return "".join(lines).encode("utf-8")
+    return b"".join(lines)
 
 
 def nquads(graph: Graph, name: str, sort: bool = False) -> bytes:
@@ -133,7 +135,7 @@ def nquads(graph: Graph, name: str, sort: bool = False) -> bytes:
     lines, _ = statements(graph, " " + _iri(name) + " .\n")
     if sort:
         lines.sort()
-    return "".join(lines).encode("utf-8")
+    return b"".join(lines)
 
 
 # ---------------------------------------------------------------- writes
@@ -175,7 +177,10 @@ def replace_graph(store: ox.Store, name: str, graph: Graph) -> None:
     """Replace the named graph ``name`` with ``graph``; see the module docstring for what a crash leaves.
     kg writes the N-Triples itself, so they are not parsed twice."""
     lines, _ = statements(graph)
-    _replace(store, name, "".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, len(lines))
+    n = len(lines)
+    data = b"".join(lines)
+    del lines
+    _replace(store, name, data, ox.RdfFormat.N_TRIPLES, n)
 
 
 def graph_names(store: ox.Store) -> list[str]:

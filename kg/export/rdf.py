@@ -33,7 +33,8 @@ def turtle_bytes(graph: Graph) -> bytes:
 
     lines, iris = statements(graph)
     lines.sort()
-    data = "".join(lines).encode("utf-8")
+    data = b"".join(lines)
+    del lines
     # the prefixes the graph binds and uses, except where a local name would need "\/" (kg's ids)
     used: dict[str, str] = {}
     for p, ns in graph.namespaces():
