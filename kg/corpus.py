@@ -228,6 +228,8 @@ def build_one(task: Task, nlp=None) -> ReportResult:
         message = str(err)
         result = ReportResult(path=task.path, doc_id=task.doc_id, ok=False, code=error_code(message), error=message)
     except Exception as err:  # noqa: BLE001  one report's bug must not stop a corpus: it becomes its failure line
+        if os.environ.get("KG_DEBUG"):
+            raise  # the traceback, as for any internal error
         message = Errors.E046.format(path=task.path, kind=type(err).__name__,
                                      reason=(str(err).splitlines() or [""])[0])
         result = ReportResult(path=task.path, doc_id=task.doc_id, ok=False, code="E046", error=message)
