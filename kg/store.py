@@ -110,15 +110,15 @@ def statements(graph: Graph, suffix: str = " .\n") -> tuple[list[bytes], set[str
     for s, p, o in graph:
         a = get(id(s))
         if a is None:
-            a = cache[id(s)] = _term(s).encode("utf-8") + b" "
+            a = cache[id(s)] = _term(s).encode("utf-8")
         b = get(id(p))
         if b is None:
-            b = cache[id(p)] = _term(p).encode("utf-8") + b" "
+            b = cache[id(p)] = _term(p).encode("utf-8")
         c = get(id(o))
         if c is None:
             c = cache[id(o)] = _term(o).encode("utf-8")
-        append(a + b + c + end)
-    iris = {v.decode("utf-8").rstrip(" ") for v in cache.values() if v[:1] == b"<"}
+        append(b" ".join((a, b, c)) + end)
+    iris = {v.decode("utf-8") for v in cache.values() if v[:1] == b"<"}
     return lines, iris
 
 

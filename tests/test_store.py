@@ -136,3 +136,16 @@ def test_interrupted_build_leaves_every_report_whole(tmp_path, shared):
     _out, err = proc.communicate(timeout=60)
     assert "Traceback" not in err
     assert counts(tmp_path / "out" / "store") == whole
+
+
+def test_a_term_in_two_positions_is_written_right_in_both():
+    """Terms are formatted once per object: one used as subject and as object keeps its own spacing."""
+    from rdflib.compare import isomorphic
+
+    x, p, y = URIRef("http://a/x"), URIRef("http://a/p"), URIRef("http://a/y")
+    g = Graph()
+    g.add((x, p, y))
+    g.add((y, p, x))
+    g.add((p, p, p))
+    assert isomorphic(Graph().parse(data=ntriples(g).decode("utf-8"), format="nt"), g)
+    assert all(line.count(" ") == 3 for line in ntriples(g).decode("utf-8").splitlines())
