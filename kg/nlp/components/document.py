@@ -138,6 +138,9 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str
         for sec in found:  # a part for the report's own year or later plans it (2026年重点工作) unless it reviews
             if sec["level"] <= 1 and sec["year"] is not None and sec["year"] >= year and sec.get("kind") != "review":
                 sec["planned"] = True
+            # a review that names no year (一、工作回顾) reviews the year before the report's
+            if sec["level"] <= 1 and sec.get("kind") == "review" and sec["year"] is None and not sec["period"]:
+                sec["year"] = year - 1
     return {"title": title, "date": span(date), "author": span(author), "year": year,
             "organization": _organization(doc, title), "sections": found}
 

@@ -40,6 +40,8 @@ _TIME_LEAD = ("年，", "年,", "来，", "中，")
 
 # before a percentage, the words that make it a rate of change (增长5.5%, 增速, 下降3%, 涨幅2%)
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落|增加|扩大|缩小|降幅)[^\d，。；]{0,3}$")
+# between a level and a rate of the same indicator: 5.2万亿元、增长5.4%; 67665亿元，比上年增长5.5%
+_SAME_INDICATOR = re.compile(r"[、，,]?(?:比上年|同比|年均)?(?:增长|下降|增加|提高|降低|增速)(?:为|达|达到)?")
 # the most characters between an indicator's name and its number (年均增长, 稳定在, 力争达到)
 _INDICATOR_GAP = 8
 # the most characters after an indicator's name ending what is measured (居民消费价格 + 涨幅)
@@ -67,6 +69,7 @@ class MeasureLinker:
                 ent_at[i] = ent
         clause = self._clause_ids(doc._.kg_norm.text)
         named = [e for e in ents if e.label_ in ("PROGRAM", "EVENT")]
+        previous = None  # the last quantity and its indicator: 地区生产总值5.2万亿元、增长5.4%
         for ent in ents:
             if ent.label_ != "QUANTITY":
                 continue
@@ -75,8 +78,13 @@ class MeasureLinker:
             when = context.when(ent.start_char)
             if when["status"] == "planned" and self._targets(doc._.kg_norm.text, ent, sent_start):
                 when["status"] = "target"
+            indicator = self._indicator(doc._.kg_norm.text, ent, measured, sent_start)
+            if indicator is None and previous is not None and previous[1] is not None \
+                    and _SAME_INDICATOR.fullmatch(doc._.kg_norm.text[previous[0].end_char:ent.start_char]):
+                indicator = previous[1]  # a level and its growth written together share the indicator
+            previous = (ent, indicator)
             ent._.measure = {
-                "indicator": self._indicator(doc._.kg_norm.text, ent, measured, sent_start),
+                "indicator": indicator,
                 "aspect": self._aspect(doc._.kg_norm.text, ent, sent_start),
                 "region": self._region(ents, ent, sent_start, doc),
                 "measured": measured,
