@@ -194,7 +194,13 @@ def _add_measure_links(g: Graph, doc: Doc, node: URIRef, ent: Span, entity_at: d
     if m.get("indicator"):
         g.add((node, KG.indicator, _indicator_node(g, m["indicator"])))
     if m.get("region") and place is not None:
-        g.add((node, KG.region, place(m["region"])))
+        if m["region"].isdigit():
+            region = place(m["region"])
+        else:  # the country (a national body's report): the node its mentions of 中国 have
+            region = entity_iri("place", m["region"])
+            g.add((region, RDF.type, KG.Place))
+            g.add((region, RDFS.label, _zh(m["region"])))
+        g.add((node, KG.region, region))
     if m["measured"]:
         g.add((node, KG.measures, _phrase_node(g, doc, m["measured"], entity_at)))
     if m["purpose"]:

@@ -25,6 +25,8 @@ _SENTENCE_END = set("。！？!?：:；;）)」』”\"…")
 _ISO_DATE_END = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
 _HEADING_START = re.compile(r"^\s*(#|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[一二三四五六七八九十]是)")
 _MIN_BROKEN_LINE = 16
+_NUMBERED_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+_MAX_HEADING_LINE = 30
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,12 @@ def _markdown_marks(text: str, lines: list[str]) -> set[int]:
     return drop
 
 
+def _is_heading(line: str) -> bool:
+    """A numbered heading that fits on one line (二、2024年经济社会发展总体要求和政策取向); an item
+    (一是…) or a longer line may be a paragraph a page break cut."""
+    return bool(_NUMBERED_HEADING.match(line)) and len(line) <= _MAX_HEADING_LINE and "。" not in line
+
+
 def _page_breaks(text: str, lines: list[str]) -> set[int]:
     """Indices of the line breaks (and blanks) that a PDF page break left inside a sentence."""
     drop: set[int] = set()
@@ -143,6 +151,7 @@ def _page_breaks(text: str, lines: list[str]) -> set[int]:
             and not line.lstrip().startswith("#")
             and stripped[-1] not in _SENTENCE_END
             and not _HEADING_START.match(lines[j])
+            and not _is_heading(stripped)  # a heading ends its line (二、…政策取向)
         ):
             drop.update(range(starts[i] + len(line), starts[j] + (len(lines[j]) - len(lines[j].lstrip()))))
         i += 1

@@ -50,6 +50,8 @@ class EntityResolver:
 
     def region(self, doc: Doc) -> str | None:
         org = (doc._.kg_meta or {}).get("organization")
+        if org in self.national:
+            return None  # a national body's report (国务院, 党中央, 中国科协): no province is its own
         if org:
             place = self._leading_place(org, None)
             if place:
@@ -160,6 +162,7 @@ class EntityResolver:
         meta = doc._.kg_meta
         if meta is not None:
             meta["region"] = region
+            meta["national"] = meta.get("organization") in self.national
             if meta.get("organization"):
                 meta["organization_info"] = self.org(meta["organization"], region)
         if region:

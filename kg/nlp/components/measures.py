@@ -40,6 +40,8 @@ _TIME_LEAD = ("年，", "年,", "来，", "中，")
 
 # before a percentage, the words that make it a rate of change (增长5.5%, 增速, 下降3%, 涨幅2%)
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落|增加|扩大|缩小|降幅)[^\d，。；]{0,3}$")
+# the region of a national body's report: the country (a place key, as the gazetteer gives 中国)
+_COUNTRY = "中国"
 # between a level and a rate of the same indicator: 5.2万亿元、增长5.4%; 67665亿元，比上年增长5.5%
 _SAME_INDICATOR = re.compile(r"[、，,]?(?:比上年|同比|年均)?(?:增长|下降|增加|提高|降低|增速)(?:为|达|达到)?")
 # the most characters between an indicator's name and its number (年均增长, 稳定在, 力争达到)
@@ -158,8 +160,10 @@ class MeasureLinker:
             prev = text[e.start_char - 1] if e.start_char else "\n"
             if code.isdigit() and (prev in _CLAUSE_END or e.start_char == sent_start):
                 return code
-        region = (doc._.kg_meta or {}).get("region")
-        return str(region) if region else None
+        meta = doc._.kg_meta or {}
+        if meta.get("region"):
+            return str(meta["region"])
+        return _COUNTRY if meta.get("national") else None
 
     def _targets(self, text: str, ent, sent_start: int) -> bool:
         """A planned number is a target when its clause states one: a cue before it in the clause
