@@ -24,11 +24,13 @@ The pipeline is split in two at ``kg_resolve``:
   paragraph), run once on the merged ``Doc``;
 - the stages from ``kg_measures`` on (measures, relations, posts) read the report's
   sections and years from ``doc._.kg_meta`` but look for their arguments within a sentence,
-  and compare every quantity with every entity of the Doc (quadratic in the report's
-  length): on the merged ``Doc`` they run window by window (``WINDOW`` characters, cut at
-  paragraph, line or sentence ends), with ``doc.ents`` set to the window's entities; the
-  span extensions they set stay (spaCy keeps them by character offsets), the facts of all
-  windows are gathered into ``doc._.kg_facts``, and ``doc.ents`` is restored.
+  and compare every quantity or clause with every entity or token of the Doc (quadratic in
+  the report's length). They run on one window ``Doc`` at a time (``WINDOW`` characters of
+  the merged one, cut at paragraph, line or sentence ends: ``Span.as_doc`` with its tokens,
+  tags, sentences and entities, the entities' extensions, its slice of ``kg_norm``, and
+  ``kg_meta`` seen from the window: sections shifted, the earlier ones at negative offsets
+  so that they still govern it); the measures and facts they produce are shifted back
+  (every ``(start, end)`` pair) onto the merged ``Doc``.
 
 Two local steps look beyond a sentence and are redone on the whole report: a full name
 found once is a PERSON wherever it recurs (``PersonFinder.elsewhere`` runs again over the
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import replace
 
 import numpy
@@ -145,18 +148,23 @@ def needs_pieces(text: str, size: int = PIECE) -> bool:
     return len(text) > size or _has_long_line(text)
 
 
-def analyse_text(nlp: Language, text: str, size: int = PIECE, window: int | None = None) -> Doc:
+def analyse_text(nlp: Language, text: str, size: int = PIECE, window: int | None = None,
+                 source: dict | None = None) -> Doc:
     """The analysed ``Doc`` of ``text``, of any length (see the module docstring). Pieces are at most
-    ``size`` characters and at most half of ``nlp.max_length``."""
+    ``size`` characters and at most half of ``nlp.max_length``. ``source`` is set as ``doc._.kg_source``
+    before the stages run (what the file says of the report: its id, a year)."""
     size = max(1, min(size, nlp.max_length // 2))
     window = window or min(WINDOW, size)
     if not needs_pieces(text, size):
-        return nlp(text)
+        doc = nlp.make_doc(text)
+        doc._.kg_source = source
+        return nlp(doc)
     names = nlp.pipe_names
     k = names.index(FIRST_GLOBAL) if FIRST_GLOBAL in names else len(names)
     local, rest = nlp.pipeline[:k], nlp.pipeline[k:]
     if len(text) <= size:  # one piece, only its long lines broken
         doc = make_doc(nlp, text)
+        doc._.kg_source = source
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
         return doc
@@ -185,35 +193,84 @@ def analyse_text(nlp: Language, text: str, size: int = PIECE, window: int | None
     del arrays
     merged._.kg_norm = Normalized(text="".join(norm_text), original=text, index=index)
     merged._.kg_candidates = cands + _persons_elsewhere(merged, cands)
+    merged._.kg_source = source
     del cands
     return _global(merged, rest, window)
 
 
 def _global(doc: Doc, stages, window: int) -> Doc:
     """The global stages on the merged ``Doc``: up to ``FIRST_WINDOWED`` on the whole of it, the rest
-    window by window (see the module docstring); facts gathered from every window."""
+    on one window ``Doc`` at a time (see the module docstring); their results shifted back."""
     names = [name for name, _proc in stages]
     w = names.index(FIRST_WINDOWED) if FIRST_WINDOWED in names else len(stages)
     for _name, proc in stages[:w]:
         doc = proc(doc)
     if w == len(stages):
         return doc
-    ents = tuple(sorted(doc.ents, key=lambda e: e.start_char))
+    norm = doc._.kg_norm
+    starts = doc.to_array("IDX").tolist()
+    ents = sorted(doc.ents, key=lambda e: e.start_char)
     facts: list = []
     k = 0
-    for _a, b in pieces(doc._.kg_norm.text, window):
-        part = []
-        while k < len(ents) and ents[k].start_char < b:
-            part.append(ents[k])
+    ts = 0
+    for _a, b in pieces(norm.text, window):
+        te = bisect_left(starts, b, lo=ts)
+        if te <= ts:
+            continue
+        a = starts[ts]
+        end = starts[te] if te < len(starts) else len(norm.text)
+        wdoc = doc[ts:te].as_doc()
+        wdoc._.kg_norm = Normalized(text=norm.text[a:end], original=norm.original, index=norm.index[a:end])
+        wdoc._.kg_meta = _shift_meta(doc._.kg_meta, a, end)
+        wdoc._.doc_id = doc._.doc_id
+        mine = []
+        while k < len(ents) and ents[k].start_char < end:
+            mine.append(ents[k])
             k += 1
-        doc.ents = part
-        doc._.kg_facts = None
+        for src, dst in zip(mine, wdoc.ents):  # the span extensions set before (quantity, key …)
+            for name in _SPAN_EXTENSIONS:
+                value = getattr(src._, name)
+                if value is not None:
+                    setattr(dst._, name, value)
         for _name, proc in stages[w:]:
-            doc = proc(doc)
-        facts.extend(doc._.kg_facts or [])
-    doc.ents = ents
+            wdoc = proc(wdoc)
+        for src, dst in zip(mine, wdoc.ents):
+            if dst._.measure is not None:
+                src._.measure = _shift(dst._.measure, a)
+        facts.extend(_shift(f, a) for f in wdoc._.kg_facts or [])
+        ts = te
     doc._.kg_facts = facts
     return doc
+
+
+_SPAN_EXTENSIONS = ("quantity", "key", "location", "parent")
+
+
+def _shift(value, d: int, key: str = ""):
+    """``value`` with every character span in it, a pair of ints ``(start, end)``, moved by ``d``
+    (years, as in ``period``, are left alone)."""
+    if isinstance(value, dict):
+        return {k: _shift(v, d, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shift(v, d, key) for v in value]
+    if isinstance(value, tuple):
+        if len(value) == 2 and all(type(x) is int for x in value) and "period" not in key and "year" not in key:
+            return (value[0] + d, value[1] + d)
+        return tuple(_shift(v, d, key) for v in value)
+    return value
+
+
+def _shift_meta(meta: dict | None, a: int, b: int) -> dict | None:
+    """The report's metadata as seen from the window ``[a, b)``: sections moved (those before it at
+    negative offsets, so that they still govern it), title, date and author only inside the window."""
+    if meta is None:
+        return None
+    out = dict(meta)
+    for name, value in meta.items():
+        if isinstance(value, tuple) and len(value) == 2 and all(type(x) is int for x in value):
+            out[name] = (value[0] - a, value[1] - a) if a <= value[0] and value[1] <= b else None
+    out["sections"] = [{**s, "start": s["start"] - a, "end": s["end"] - a} for s in meta.get("sections", [])]
+    return out
 
 
 def _has_long_line(text: str) -> bool:
