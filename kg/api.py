@@ -5,6 +5,7 @@ The CLI (``kg.cli``) is a thin layer over these functions; a notebook calls them
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -37,19 +38,37 @@ def analyse(source: Source | str | Path, nlp: Language | None = None) -> Doc:
     if not isinstance(source, Source):
         source = read_source(source)
     nlp = nlp or shared_nlp()
-    doc = analyse_text(nlp, source.analysis_text)  # page furniture blanked, offsets unchanged; any length
+    # page furniture blanked, offsets unchanged; any length
+    doc = analyse_text(nlp, source.analysis_text, source=source_hints(source))
     doc._.doc_id = source.doc_id
     return doc
+
+
+def source_hints(source: Source) -> dict:
+    """What the file says of a report before its text is read: its id and a year from the file's
+    metadata (a Word file's date) or its name (1998.txt, 2025年上海市政府工作报告.docx)."""
+    year = None
+    for hint in ((getattr(source, "metadata", None) or {}).get("date"), source.doc_id):
+        years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", str(hint or "")))
+        if len(years) == 1:  # one year, not a span (news-2019-2020)
+            year = int(years.pop())
+            break
+    return {"doc_id": source.doc_id, "year": year}
 
 
 def analyse_many(sources: list[Source], nlp: Language | None = None) -> list[Doc]:
     """Analyse several reports through ``nlp.pipe``; a long one (``kg.nlp.chunks``) in pieces."""
     nlp = nlp or shared_nlp()
     docs = []
-    piped = nlp.pipe(s.analysis_text for s in sources if not needs_pieces(s.analysis_text))
+    def made(source: Source) -> Doc:
+        doc = nlp.make_doc(source.analysis_text)
+        doc._.kg_source = source_hints(source)
+        return doc
+
+    piped = nlp.pipe(made(s) for s in sources if not needs_pieces(s.analysis_text))
     for source in sources:
         text = source.analysis_text
-        doc = analyse_text(nlp, text) if needs_pieces(text) else next(piped)
+        doc = analyse_text(nlp, text, source=source_hints(source)) if needs_pieces(text) else next(piped)
         doc._.doc_id = source.doc_id
         docs.append(doc)
     return docs

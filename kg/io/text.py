@@ -21,9 +21,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """(text, encoding) of a text file's bytes; ``InputError`` E002/E003 when they are not text."""
     text, encoding = _decode(data, path)
-    if len(_CONTROL.findall(text[:8192])) > 8:
+    if len(_CONTROL.findall(text[:8192])) > 8 or not _readable(text[:8192]):
         raise InputError(Errors.E002.format(path=path))
     return text, encoding
+
+
+def _readable(sample: str) -> bool:
+    """Whether decoded text reads as writing: most of its characters are CJK, kana, Latin, digits,
+    punctuation or spaces. Binary bytes behind a byte-order mark decode to rarer blocks (ﯺ, private
+    use, unassigned) and fail this."""
+    if not sample:
+        return True
+    common = sum(1 for c in sample if c.isspace() or c.isascii() or "\u2000" <= c <= "\u206f"
+                 or "\u3000" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+                 or "\u00a0" <= c <= "\u024f" or "\u2460" <= c <= "\u27bf" or "\uf900" <= c <= "\ufaff")
+    return common >= 0.7 * len(sample)
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:

@@ -24,6 +24,9 @@ def register() -> None:
     # components read ``doc._.kg_norm.text`` instead.
     Doc.set_extension("kg_norm", default=None)
     Doc.set_extension("doc_id", default=None)
+    # What the file says of the report before its text is read: {"doc_id", "year"} (kg.api.analyse);
+    # the report's year when neither its title nor its dateline gives one (a national report 1998.txt).
+    Doc.set_extension("kg_source", default=None)
     # Candidate mentions from every recognizer, before the conflict policy picks doc.ents.
     Doc.set_extension("kg_candidates", default=None)
     # Report metadata found in the heading: title, date, author (strings or None).

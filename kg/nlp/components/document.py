@@ -133,10 +133,11 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str
     # cycle that only the garbage collector frees
     span = lambda ent: (ent.start_char, ent.end_char) if ent is not None else None  # noqa: E731
     found = sections(doc, plan_words, parts)
-    year = _report_year(text, title, date)
+    year = _report_year(text, title, date) or (doc._.kg_source or {}).get("year")
     if year is not None:
         for sec in found:  # a part for the report's own year or later plans it (2026年重点工作) unless it reviews
-            if sec["level"] <= 1 and sec["year"] is not None and sec["year"] >= year and sec.get("kind") != "review":
+            if sec["level"] <= 1 and sec["year"] is not None and sec["year"] >= year \
+                    and sec.get("kind") not in ("review", "article"):
                 sec["planned"] = True
             # a review that names no year (一、工作回顾) reviews the year before the report's
             if sec["level"] <= 1 and sec.get("kind") == "review" and sec["year"] is None and not sec["period"]:
