@@ -19,6 +19,10 @@ from .components.document import plan_period
 
 _YEAR = re.compile(r"(\d{4})")
 _ESTIMATES = {"预计"}
+# years named relative to the report's own
+# (上年 is left out: 比上年增长 compares, it does not date)
+_RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1}
+_RELATIVE_YEAR = re.compile(r"今年|去年|明年")
 _FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中|过去五年|“?十[一二三四五六七八九]五”?时期")
 _PAST_YEAR = re.compile(r"过去的?一年|刚刚过去的|一年来|\d{4}年，")
 _SENTENCE_END = set("。！？!?\n")
@@ -40,11 +44,18 @@ class StatementContext:
         self.text = doc._.kg_norm.text
         self.sections = (doc._.kg_meta or {}).get("sections", [])
         self.report_year = (doc._.kg_meta or {}).get("year")
+
         self.section_starts = [s["start"] for s in self.sections]
         self.plan_cues = plan_cues if plan_cues is not None else set(
             column("status_cues.tsv", "word", where=("scope", "sentence")))
         self.dates = [(e.start_char, e.text) for e in doc.ents
                       if e.label_ == "DATE" and (_YEAR.search(e.text) or plan_period(e.text))]
+        # years named relative to the report's own (今年, 去年, 明年), where the report's year is known
+        if self.report_year:
+            self.dates += [(m.start(), f"{self.report_year + _RELATIVE_YEARS[m.group()]}年")
+                           for m in _RELATIVE_YEAR.finditer(self.text)]
+            self.dates.sort()
+        self.goal_cues = tuple(column("status_cues.tsv", "word", where=("scope", "goal")))
         self._planned_sentence: dict[tuple[int, int, bool], bool] = {}
         self._review_marks: dict[int, list[tuple[int, bool]]] = {}
 
@@ -70,8 +81,9 @@ class StatementContext:
         section = self.sections[k - 1] if k else None
         year_section = next((s for s in reversed(self.sections[:k]) if s["year"] is not None or s.get("period")), None)
         in_sentence = [(p, t) for p, t in self.dates if sent_start <= p < sent_end]
+        # the date written before the statement in its sentence; one after it compares (快于2024年)
         before = [d for d in in_sentence if d[0] < pos]
-        chosen = before[-1] if before else (in_sentence[0] if in_sentence else None)
+        chosen = before[-1] if before else None
         period = period_end = period_text = None
         if chosen is not None:
             years = plan_period(chosen[1])
@@ -105,7 +117,8 @@ class StatementContext:
             # result not yet counted (预计地区生产总值增长6%左右), it plans nothing
             review = part is not None and part.get("kind") == "review" or \
                 year_section is not None and year_section.get("kind") == "review"
-            planned = self._sentence_plans(sent_start, max(pos, sent_start + 1), estimates=review)
+            planned = self._sentence_plans(sent_start, max(pos, sent_start + 1), estimates=review) \
+                or any(c in self.text[sent_start:pos] for c in self.goal_cues)  # 主要预期目标是：…
         return {"period": period, "period_end": period_end, "period_text": period_text,
                 "status": "planned" if planned else "reported"}
 

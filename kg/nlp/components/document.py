@@ -139,9 +139,10 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str
             if sec["level"] <= 1 and sec["year"] is not None and sec["year"] >= year \
                     and sec.get("kind") not in ("review", "article"):
                 sec["planned"] = True
-            # a review that names no year (一、工作回顾) reviews the year before the report's
-            if sec["level"] <= 1 and sec.get("kind") == "review" and sec["year"] is None and not sec["period"]:
-                sec["year"] = year - 1
+            # a review that names no year (一、工作回顾) reviews the year before the report's; one of a
+            # plan period (“十四五”时期工作回顾) reviews the period and its last year, the year before the report's
+            if sec["level"] <= 1 and sec.get("kind") == "review" and sec["year"] is None:
+                sec["year"] = sec["period"][1] if sec["period"] else year - 1
     return {"title": title, "date": span(date), "author": span(author), "year": year,
             "organization": _organization(doc, title), "sections": found}
 

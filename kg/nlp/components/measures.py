@@ -43,7 +43,8 @@ _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|提升|下�
 # the region of a national body's report: the country (a place key, as the gazetteer gives 中国)
 _COUNTRY = "中国"
 # between a level and a rate of the same indicator: 5.2万亿元、增长5.4%; 67665亿元，比上年增长5.5%
-_SAME_INDICATOR = re.compile(r"[、，,]?(?:比上年|同比|年均)?(?:增长|下降|增加|提高|降低|增速)(?:为|达|达到)?")
+_SAME_INDICATOR_END = re.compile(r"[、，,](?:比上年|同比|年均)?(?:增长|下降|增加|提高|降低|增速)(?:为|达|达到)?$")
+_SENTENCE_BREAK = re.compile(r"[。；;！？\n]")
 # the most characters between an indicator's name and its number (年均增长, 稳定在, 力争达到)
 _INDICATOR_GAP = 8
 # the most characters after an indicator's name ending what is measured (居民消费价格 + 涨幅)
@@ -63,6 +64,8 @@ class MeasureLinker:
         self.target_cues = tuple(column("status_cues.tsv", "word", where=("scope", "target")))
 
     def __call__(self, doc: Doc) -> None:
+        from ...indicators import match_label
+
         context = StatementContext(doc, self.plan_cues)
         ents = list(doc.ents)
         ent_at = {}  # token index -> entity
@@ -81,10 +84,16 @@ class MeasureLinker:
             if when["status"] == "planned" and self._targets(doc._.kg_norm.text, ent, sent_start):
                 when["status"] = "target"
             indicator = self._indicator(doc._.kg_norm.text, ent, measured, sent_start)
-            if indicator is None and previous is not None and previous[1] is not None \
-                    and _SAME_INDICATOR.fullmatch(doc._.kg_norm.text[previous[0].end_char:ent.start_char]):
-                indicator = previous[1]  # a level and its growth written together share the indicator
-            previous = (ent, indicator)
+            text = doc._.kg_norm.text
+            if indicator is None and previous is not None and previous[0].end_char >= sent_start \
+                    and _SAME_INDICATOR_END.search(text, previous[0].end_char, ent.start_char) \
+                    and not _SENTENCE_BREAK.search(text, previous[0].end_char, ent.start_char) \
+                    and match_label(text[previous[0].end_char:ent.start_char]) is None:
+                # a level and its growth written together share the indicator (地区生产总值5.53万亿元、
+                # 稳居全国前十强、增长4.8%): no other indicator is named between them
+                indicator = previous[1]
+            if indicator is not None:
+                previous = (ent, indicator)
             ent._.measure = {
                 "indicator": indicator,
                 "aspect": self._aspect(doc._.kg_norm.text, ent, sent_start),
