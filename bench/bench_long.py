@@ -27,6 +27,13 @@ SENTENCES = (
     "{prov}科协党组书记{person}出席会议并讲话，强调要深入实施《全民科学素质行动规划纲要》。",
     "推荐{n}人入选“最美科技工作者”，{m}家单位获评全国科普教育基地，占比{p}%。",
 )
+# sentences with few names and no numbers: real reports hold about one triple per two characters
+FILLERS = (
+    "各级科协组织坚持问题导向，不断完善工作机制，切实提高服务质量和水平。",
+    "广大科技工作者积极投身创新实践，为经济社会高质量发展贡献智慧和力量。",
+    "我们将进一步加强调查研究，认真总结经验做法，推动各项工作落地见效。",
+    "同时也要看到，工作中还存在一些短板和不足，基层组织建设仍需加强。",
+)
 PROVS = ("内蒙古自治区", "山西省", "河南省", "四川省", "湖北省")
 CITIES = ("呼和浩特市", "巴彦淖尔市", "太原市", "郑州市", "成都市", "武汉市")
 COUNTIES = ("临河区", "鄂托克前旗", "小店区", "金水区", "武侯区")
@@ -48,7 +55,7 @@ def report(chars: int, punctuation: bool = True) -> str:
                 year=2018 + i % 6, prov=PROVS[i % 5], city=CITIES[i % 6], county=COUNTIES[i % 5],
                 topic=TOPICS[(i // 7) % 5], person=PERSONS[(i // 3) % 4], n=i % 97 + 1, m=i % 900 + 10,
                 k=i % 300 + 5, p=i % 90 + 3)
-            line = s + ("\n\n" if i % 5 == 4 else "")
+            line = s + FILLERS[i % 4] + FILLERS[(i + 1) % 4] + ("\n\n" if i % 5 == 4 else "")
         out.append(line)
         size += len(line)
         i += 1
