@@ -60,6 +60,9 @@ class MeasureLinker:
         self.purpose_verbs = set(column("measure_words.tsv", "word", where=("role", "purpose")))
         self.plan_cues = set(column("status_cues.tsv", "word", where=("scope", "sentence")))
         self.unit_kinds = dict(zip(column("units.tsv", "unit"), column("units.tsv", "kind")))
+        # words that may join an indicator's name to its number: the skip words and the target cues
+        self.join_sorted = sorted(self.skip | set(column("status_cues.tsv", "word", where=("scope", "target")))
+                                  | set(column("status_cues.tsv", "word", where=("scope", "sentence"))), key=len, reverse=True)
         # words that make a planned number a target (增长5%左右, 力争达到…, 主要预期目标)
         self.target_cues = tuple(column("status_cues.tsv", "word", where=("scope", "target")))
 
@@ -121,7 +124,7 @@ class MeasureLinker:
         clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;：:。"])
         before = text[clause_start:ent.start_char]
         hit = match_label(before)
-        if hit and len(before) - hit[3] <= _INDICATOR_GAP:
+        if hit and len(before) - hit[3] <= _INDICATOR_GAP and self._joins(before[hit[3]:]):
             hits.append(hit)
         kind = (ent._.quantity or {}).get("kind")
         for iri, *_rest in hits:
@@ -130,6 +133,17 @@ class MeasureLinker:
             if kind == "rank" or not kinds or kind in kinds:
                 return iri
         return None
+
+    def _joins(self, gap: str) -> bool:
+        """Whether only joining words stand between an indicator's name and its number (年均增长,
+        稳定在, 力争达到): not another noun (对经济增长贡献率35%: the number is the contribution's)."""
+        i = 0
+        while i < len(gap):
+            word = next((w for w in self.join_sorted if gap.startswith(w, i)), None)
+            if word is None:
+                return False
+            i += len(word)
+        return True
 
     def _unit_kind(self, unit: str) -> str | None:
         """The kind of number a unit of the indicator scheme gives (亿元 money, PERCENT percent, 万人 count)."""
