@@ -10,7 +10,7 @@ sentence carries a planning cue used as an adverb or verb (将, 要, 力争 …;
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
@@ -55,6 +55,7 @@ class StatementContext:
             self.dates += [(m.start(), f"{self.report_year + _RELATIVE_YEARS[m.group()]}年")
                            for m in _RELATIVE_YEAR.finditer(self.text)]
             self.dates.sort()
+        self.date_starts = [p for p, _t in self.dates]
         self.goal_cues = tuple(column("status_cues.tsv", "word", where=("scope", "goal")))
         self._planned_sentence: dict[tuple[int, int, bool], bool] = {}
         self._review_marks: dict[int, list[tuple[int, bool]]] = {}
@@ -80,7 +81,7 @@ class StatementContext:
         k = bisect_right(self.section_starts, pos)
         section = self.sections[k - 1] if k else None
         year_section = next((s for s in reversed(self.sections[:k]) if s["year"] is not None or s.get("period")), None)
-        in_sentence = [(p, t) for p, t in self.dates if sent_start <= p < sent_end]
+        in_sentence = self.dates[bisect_left(self.date_starts, sent_start):bisect_left(self.date_starts, sent_end)]
         # the date written before the statement in its sentence; one after it compares (快于2024年)
         before = [d for d in in_sentence if d[0] < pos]
         chosen = before[-1] if before else None

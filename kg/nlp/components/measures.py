@@ -22,6 +22,7 @@ them to entities or concepts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -70,7 +71,8 @@ class MeasureLinker:
         from ...indicators import match_label
 
         context = StatementContext(doc, self.plan_cues)
-        ents = list(doc.ents)
+        ents = sorted(doc.ents, key=lambda e: e.start_char)
+        starts = [e.start_char for e in ents]
         ent_at = {}  # token index -> entity
         for ent in ents:
             for i in range(ent.start, ent.end):
@@ -86,6 +88,8 @@ class MeasureLinker:
             when = context.when(ent.start_char)
             if when["status"] == "planned" and self._targets(doc._.kg_norm.text, ent, sent_start):
                 when["status"] = "target"
+            # the entities of the sentence before the number (by bisection: never all of them)
+            before = ents[bisect_left(starts, sent_start):bisect_left(starts, ent.start_char)]
             indicator = self._indicator(doc._.kg_norm.text, ent, measured, sent_start)
             text = doc._.kg_norm.text
             if indicator is None and previous is not None and previous[0].end_char >= sent_start \
@@ -100,10 +104,10 @@ class MeasureLinker:
             ent._.measure = {
                 "indicator": indicator,
                 "aspect": self._aspect(doc._.kg_norm.text, ent, sent_start),
-                "region": self._region(ents, ent, sent_start, doc),
+                "region": self._region(before, ent, sent_start, doc),
                 "measured": measured,
                 "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
-                "subject": self._subject(doc, ents, ent, sent_start),
+                "subject": self._subject(doc, before, ent, sent_start),
                 **when,
                 "related": [(e.start_char, e.end_char) for e in named if clause[e.start_char] == clause[ent.start_char]],
             }

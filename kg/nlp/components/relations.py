@@ -11,6 +11,7 @@ organization (``"publisher"``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -74,11 +75,14 @@ class RelationFinder:
         ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
         strings = doc.vocab.strings
         tag_at = {int(i): (strings[int(t)], int(n)) for i, t, n in doc.to_array(["IDX", "TAG", "LENGTH"])}
+        token_starts = sorted(tag_at)  # looked up by bisection: clause by clause, never all tokens
+        ents.sort(key=lambda x: x.start_char)
+        ent_starts = [x.start_char for x in ents]
         facts: list[dict] = []
         sentences = self._spans(text, _SENT_END)
         prev_pilot_program: tuple[int, tuple[int, int]] | None = None  # (paragraph start, program span)
         for s, e in sentences:
-            sent_ents = [x for x in ents if s <= x.start_char < e]
+            sent_ents = ents[bisect_left(ent_starts, s):bisect_left(ent_starts, e)]
             # the subject of a clause that names none is the last one named in the sentence (a topic chain)
             subject = self._sentence_subject(text, sent_ents, s)
             sentence_subject = subject
@@ -87,7 +91,8 @@ class RelationFinder:
                 if cs > s and text[cs - 1] in "；;":
                     subject = sentence_subject  # a semicolon closes a topic chain
                 subject = self._clause_subject(text, clause_ents, cs) or subject
-                facts.extend(self._verb_facts(text, cs, ce, clause_ents, subject, tag_at))
+                clause_tokens = token_starts[bisect_left(token_starts, cs):bisect_left(token_starts, ce)]
+                facts.extend(self._verb_facts(text, cs, ce, clause_ents, subject, tag_at, clause_tokens))
             facts.extend(self._honours(text, s, e, sent_ents))
             facts.extend(self._agreements(text, s, e, sent_ents, subject))
             facts.extend(self._speeches(text, s, e, sent_ents))
@@ -296,9 +301,10 @@ class RelationFinder:
             return (first.start_char, first.end_char)
         return None
 
-    def _verb_facts(self, text: str, cs: int, ce: int, ents: list[Span], subject, tag_at: dict) -> list[dict]:
+    def _verb_facts(self, text: str, cs: int, ce: int, ents: list[Span], subject, tag_at: dict,
+                    tokens: list[int]) -> list[dict]:
         hits = []
-        for i in sorted(k for k in tag_at if cs <= k < ce):
+        for i in tokens:
             tag, length = tag_at[i]
             if tag not in ("v", "vd", "p", "ad") or any(x.start_char <= i < x.end_char for x in ents):
                 continue
