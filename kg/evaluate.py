@@ -56,6 +56,31 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _overall(labels: dict[str, Score]) -> Score:
+    """The micro score over labels: their counts summed."""
+    return Score(tp=sum(s.tp for s in labels.values()), fp=sum(s.fp for s in labels.values()),
+                 fn=sum(s.fn for s in labels.values()))
+
+
+def _summed(reports: list, order: list[str]) -> dict[str, Score]:
+    """Per-label scores of several reports, counts summed, in ``order`` (other labels after, sorted)."""
+    labels: dict[str, Score] = {}
+    for r in reports:
+        for label, s in r.labels.items():
+            t = labels.setdefault(label, Score())
+            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
+    keys = [l for l in order if l in labels] + sorted(set(labels) - set(order))
+    return {l: labels[l] for l in keys}
+
+
+def _score_rows(labels: dict[str, Score], overall: Score, width: int) -> list[str]:
+    """The table of P/R/F1 and counts, one row a label and one for all."""
+    lines = [f"{'label' if width == 10 else 'relation':<{width}}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for label, s in [*labels.items(), ("ALL", overall)]:
+        lines.append(f"{label:<{width}}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    return lines
+
+
 @dataclass
 class Report:
     """Per-label scores, overall micro score, and quantity normalization accuracy."""
@@ -79,11 +104,7 @@ class Report:
         }
 
     def table(self) -> str:
-        lines = [f"{'label':<10}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
-        for label, s in self.labels.items():
-            lines.append(f"{label:<10}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
-        o = self.overall
-        lines.append(f"{'ALL':<10}{o.precision:>8.3f}{o.recall:>8.3f}{o.f1:>8.3f}{o.tp:>6}{o.fp:>6}{o.fn:>6}")
+        lines = _score_rows(self.labels, self.overall, 10)
         lines.append(f"quantity normalization (value+unit+approx on matched spans): "
                      f"{self.quantity_correct}/{self.quantity_matched} = {self.quantity_accuracy:.3f}")
         return "\n".join(lines)
@@ -125,11 +146,7 @@ def score(pred: list[dict], gold: list[dict]) -> Report:
         g = {k for k in gold_by_key if k[3] == label}
         p = {k for k in pred_by_key if k[3] == label}
         report.labels[label] = Score(tp=len(g & p), fp=len(p - g), fn=len(g - p))
-    report.overall = Score(
-        tp=sum(s.tp for s in report.labels.values()),
-        fp=sum(s.fp for s in report.labels.values()),
-        fn=sum(s.fn for s in report.labels.values()),
-    )
+    report.overall = _overall(report.labels)
     for k in gold_by_key.keys() & pred_by_key.keys():
         if k[3] != "QUANTITY":
             continue
@@ -150,17 +167,10 @@ def score_files(pred_path: str | Path, gold_path: str | Path) -> Report:
 
 def micro(reports: list[Report]) -> Report:
     """Micro-average of several reports: counts summed per label, then P/R/F1."""
-    total = Report()
-    for r in reports:
-        for label, s in r.labels.items():
-            t = total.labels.setdefault(label, Score())
-            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
-        total.quantity_matched += r.quantity_matched
-        total.quantity_correct += r.quantity_correct
-    order = [l for l in LABELS if l in total.labels] + sorted(set(total.labels) - set(LABELS))
-    total.labels = {l: total.labels[l] for l in order}
-    total.overall = Score(tp=sum(s.tp for s in total.labels.values()), fp=sum(s.fp for s in total.labels.values()),
-                          fn=sum(s.fn for s in total.labels.values()))
+    total = Report(labels=_summed(reports, list(LABELS)))
+    total.overall = _overall(total.labels)
+    total.quantity_matched = sum(r.quantity_matched for r in reports)
+    total.quantity_correct = sum(r.quantity_correct for r in reports)
     return total
 
 
@@ -294,11 +304,7 @@ class RelationReport:
         }
 
     def table(self) -> str:
-        lines = [f"{'relation':<15}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
-        for label, s in self.labels.items():
-            lines.append(f"{label:<15}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
-        o = self.overall
-        lines.append(f"{'ALL':<15}{o.precision:>8.3f}{o.recall:>8.3f}{o.f1:>8.3f}{o.tp:>6}{o.fp:>6}{o.fn:>6}")
+        lines = _score_rows(self.labels, self.overall, 15)
         lines.append(f"status on matched relations: {self.status_correct}/{self.matched} = {self.status_accuracy:.3f}; "
                      f"period: {self.period_correct}/{self.matched} = {self.period_accuracy:.3f}")
         return "\n".join(lines)
@@ -321,9 +327,7 @@ def score_relations(pred: list[dict], gold: list[dict]) -> RelationReport:
         p = Counter({k: n for k, n in pred_keys.items() if k[1] == relation})
         tp = sum((g & p).values())
         report.labels[relation] = Score(tp=tp, fp=sum(p.values()) - tp, fn=sum(g.values()) - tp)
-    report.overall = Score(tp=sum(s.tp for s in report.labels.values()),
-                           fp=sum(s.fp for s in report.labels.values()),
-                           fn=sum(s.fn for s in report.labels.values()))
+    report.overall = _overall(report.labels)
     # status and period: within each key, pair gold and predicted lines so that most agree
     groups: dict[tuple, tuple[list[dict], list[dict]]] = {}
     for g in gold:
@@ -370,15 +374,9 @@ def micro_relations(reports: list[RelationReport]) -> RelationReport:
     """Micro-average of several relation reports."""
     from .relations import RELATIONS
 
-    total = RelationReport()
-    for r in reports:
-        for label, s in r.labels.items():
-            t = total.labels.setdefault(label, Score())
-            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
-        total.matched += r.matched
-        total.status_correct += r.status_correct
-        total.period_correct += r.period_correct
-    total.labels = {l: total.labels[l] for l in RELATIONS if l in total.labels}
-    total.overall = Score(tp=sum(s.tp for s in total.labels.values()), fp=sum(s.fp for s in total.labels.values()),
-                          fn=sum(s.fn for s in total.labels.values()))
+    total = RelationReport(labels=_summed(reports, list(RELATIONS)))
+    total.overall = _overall(total.labels)
+    total.matched = sum(r.matched for r in reports)
+    total.status_correct = sum(r.status_correct for r in reports)
+    total.period_correct = sum(r.period_correct for r in reports)
     return total
