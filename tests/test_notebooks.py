@@ -6,11 +6,16 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+# what each notebook's outputs must show
+EXPECTED = {
+    "explore.ipynb": ["科创中国", "nmg-kexie-2022-work-report.txt"],
+    "targets.ipynb": ["provinces with a 2025 growth target and result", "内蒙古自治区", "years with a GDP growth result"],
+}
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
 
 def test_there_are_notebooks():
-    assert NOTEBOOKS
+    assert NOTEBOOKS and {p.name for p in NOTEBOOKS} == set(EXPECTED)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
@@ -21,4 +26,4 @@ def test_notebook_runs(path, shared):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for o in outputs)
-    assert "科创中国" in text and "nmg-kexie-2022-work-report.txt" in text
+    assert all(expected in text for expected in EXPECTED[path.name]), path.name
