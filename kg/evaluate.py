@@ -13,27 +13,32 @@ from .mentions import LABELS
 _FIELDS = ("doc", "start", "end", "text", "label")
 
 
-def read_jsonl(path: str | Path) -> list[dict]:
-    """Read a mentions file; one clear error for a malformed line."""
+def _read_rows(path: str | Path, fields: tuple[str, ...], bad_line: str) -> list[dict]:
+    """The JSON objects of a JSONL file, each with ``fields``; ``bad_line`` is the error for a line that is not."""
     p = Path(path)
     if not p.is_file():
         raise InputError(Errors.E001.format(path=path))
-    rows = []
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as err:
         raise InputError(Errors.E003.format(path=path, offset=err.start)) from None
+    rows = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            raise InputError(Errors.E008.format(path=path, line=n, reason=err.msg)) from None
-        if not isinstance(row, dict) or any(k not in row for k in _FIELDS):
-            raise InputError(Errors.E008.format(path=path, line=n, reason="missing fields"))
+            raise InputError(bad_line.format(path=path, line=n, reason=err.msg)) from None
+        if not isinstance(row, dict) or any(k not in row for k in fields):
+            raise InputError(bad_line.format(path=path, line=n, reason="missing fields"))
         rows.append(row)
     return rows
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    """Read a mentions file; one clear error for a malformed line."""
+    return _read_rows(path, _FIELDS, Errors.E008)
 
 
 @dataclass
@@ -250,21 +255,7 @@ def is_relation_file(path: str | Path) -> bool:
 
 def read_relations(path: str | Path) -> list[dict]:
     """Read a relations file (the format of ``shared/gold/relations/README.md``); one clear error for a bad line."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(Errors.E001.format(path=path))
-    rows = []
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(Errors.E024.format(path=path, line=n, reason=err.msg)) from None
-        if not isinstance(row, dict) or any(k not in row for k in _RELATION_FIELDS):
-            raise InputError(Errors.E024.format(path=path, line=n, reason="missing fields"))
-        rows.append(row)
-    return rows
+    return _read_rows(path, _RELATION_FIELDS, Errors.E024)
 
 
 def _argument(a: dict) -> tuple:

@@ -106,12 +106,17 @@ print(core.number_of_nodes(), "entities,", core.number_of_edges(), "co-mention e
 ]
 
 
-def main() -> None:
-    nb = new_notebook(cells=CELLS, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+def write_notebook(cells: list, name: str) -> None:
+    """Write ``notebooks/<name>`` from ``cells``, without outputs, for a Python 3 kernel."""
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
                                              "language_info": {"name": "python"}})
-    path = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
+    path = Path(__file__).resolve().parent.parent / "notebooks" / name
     nbformat.write(nb, path)
     print("wrote", path)
+
+
+def main() -> None:
+    write_notebook(CELLS, "explore.ipynb")
 
 
 if __name__ == "__main__":

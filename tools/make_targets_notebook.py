@@ -3,10 +3,8 @@
 Run from the repository root:  python tools/make_targets_notebook.py
 """
 
-from pathlib import Path
-
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from make_notebook import write_notebook  # tools/ is on the path when run as python tools/…
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
 CELLS = [
     new_markdown_cell("""# Did they reach what they promised? Targets against results
@@ -67,11 +65,7 @@ ax.set_ylabel("国内生产总值 growth (%)"); ax.set_xlabel("year"); plt.tight
 
 
 def main() -> None:
-    nb = new_notebook(cells=CELLS, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-                                             "language_info": {"name": "python"}})
-    path = Path(__file__).resolve().parent.parent / "notebooks" / "targets.ipynb"
-    nbformat.write(nb, path)
-    print("wrote", path)
+    write_notebook(CELLS, "targets.ipynb")
 
 
 if __name__ == "__main__":
