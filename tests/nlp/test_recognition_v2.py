@@ -50,6 +50,8 @@ def test_recognizes(nlp, text, expected):
     ("增加5000个高中招生计划。", ("PROGRAM", "增加5000个高中招生计划")),
     ("推动北京建设全国科技创新中心。", ("ORG", "北京建设全国科技创新中心")),
     ("培育一批高水平医院。", ("ORG", "高水平医院")),
+    ("支持智慧园区绿电直连。", ("PLACE", "智慧园区")),
+    ("建设更多支线。", ("PLACE", "支线")),
 ])
 def test_does_not_recognize(nlp, text, not_expected):
     assert not_expected not in ents(nlp, text)
@@ -87,6 +89,12 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("开通兰州轨道交通二号线。", ("PLACE", "兰州轨道交通二号线")),
     ("支持湘西州发展。", ("PLACE", "湘西州")),
     ("整治黄河甘肃段。", ("PLACE", "黄河甘肃段")),
+    ("扩建磨憨口岸互贸区。", ("PLACE", "磨憨口岸互贸区")),      # a border port that is no division
+    ("经红其拉甫出境。", ("PLACE", "红其拉甫")),
+    ("建设中越东兴—芒街跨境经济合作区。", ("PLACE", "中越东兴—芒街跨境经济合作区")),  # the two countries first
+    ("建成西成高铁汉中至安康支线。", ("PLACE", "西成高铁汉中至安康支线")),  # a part after its line
+    ("启用长沙黄花国际机场T3航站楼。", ("PLACE", "长沙黄花国际机场T3航站楼")),
+    ("治理查干淖尔。", ("PLACE", "查干淖尔")),
 ])
 def test_facility_names(nlp, text, expected):
     assert expected in ents(nlp, text)

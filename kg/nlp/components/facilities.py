@@ -46,14 +46,31 @@ _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省
 _DIRECTIONS = set("东南西北中内外上下前后")
 _SECTION_AFTER = re.compile(r"[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 _SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
+_PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
 
+class _KnownWords:
+    """Membership in the segmenter's dictionary or in kg's own place names."""
+
+    def __init__(self, *lexicons):
+        self.lexicons = lexicons
+
+    def __contains__(self, word: str) -> bool:
+        return any(word in lexicon for lexicon in self.lexicons)
+
+
 class FacilityFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
-        self.heads = {r["head"]: r for r in load_table("place_heads.tsv")}
+        rows = load_table("place_heads.tsv")
+        self.heads = {r["head"]: r for r in rows if r["kind"] != "part"}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
+        # parts of a named facility (its branch line, its second channel): only right after its name
+        self.part_lexicon = Lexicon({r["head"]: r["head"] for r in rows if r["kind"] == "part"})
+        shorts = "".join(r["short"] for r in load_table("regions.tsv") if r["short"])
+        # 中蒙, 中老: the two countries of a cross-border zone or port, written before its place
+        self.bilateral = re.compile(f"中[{re.escape(shorts)}]{{1,2}}$") if shorts else None
         self.heads_longest_first = sorted(self.heads, key=len, reverse=True)
         # every alias counts here (哈密, 临河): the head is the evidence that a place is named
         entries = {k: v for k, v in place_entries().items() if len(k) >= 2}
@@ -65,6 +82,8 @@ class FacilityFinder:
         self.places = Lexicon(entries)
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.word_tags = word_tags or {}
+        # words the segmenter knows: its dictionary and the names kg adds to it (甘其毛都: 其 is no boundary)
+        self.known = _KnownWords(self.word_tags, self.places.entries)
 
     def __call__(self, text: str, token_ends: set[int] | None = None,
                  verbal: dict[int, int] | None = None) -> list[Candidate]:
@@ -104,6 +123,9 @@ class FacilityFinder:
                 # a route between two places: 临河至哈密铁路 (the first may be a short name)
                 route = _ROUTE_FROM.search(text, start, first)
                 start = route.start() if route else first
+                pair = self.bilateral.search(text, max(0, start - 3), start) if self.bilateral else None
+                if pair and (token_ends is None or pair.start() == 0 or pair.start() in token_ends):
+                    start = pair.start()  # 中蒙二连浩特—扎门乌德经济合作区
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
             section = _SECTION.match(text, he)  # 滨洲铁路（齐海满段）: the section named is part of it
@@ -121,8 +143,27 @@ class FacilityFinder:
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))
         found.extend(self._sections(text, found))
+        found.extend(self._parts(text, found, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal))
         return found
+
+    def _parts(self, text: str, found: list[Candidate], token_ends: set[int] | None,
+               verbal: Spans) -> list[Candidate]:
+        """A named part of a facility written after its name is one place with it: 甲高铁乙至丙支线,
+        甲口岸货运第二通道, 甲机场T3航站楼 (the part heads are the rows of kind ``part``)."""
+        out = []
+        for c in found:
+            run = _PART_RUN.match(text, c.end)
+            if run is None:
+                continue
+            for ps, pe, _part in self.part_lexicon.find_all(text[c.end:run.end()]):
+                ps, pe = ps + c.end, pe + c.end
+                if (token_ends is not None and pe not in token_ends) \
+                        or any(text[vs] not in _INNER for vs, _ve in verbal.starting_in(c.end, ps)):
+                    continue
+                out.append(Candidate(c.start, pe, "PLACE", "facility"))
+                break
+        return out
 
     def _sections(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """A named section of a river or line is one place with it: 黄河甘肃段, 西成铁路甘肃段, 银兰高铁中兰段."""
@@ -200,7 +241,7 @@ class FacilityFinder:
             c = text[i - 1]
             if c in _STOP or not (is_cjk(c) or c in _INNER):
                 break
-            if word_boundary(self.boundaries, text, i, token_ends, self.word_tags):
+            if word_boundary(self.boundaries, text, i, token_ends, self.known):
                 break  # a boundary word that ends a word (和 of 呼和浩特 is none)
             i -= 1
         # a verb or function word inside the run ends the name before it (至 of 甲至乙 is none)

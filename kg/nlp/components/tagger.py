@@ -31,6 +31,8 @@ from .organizations import REGION_LEVELS
 _COORD = re.compile(r"[和与及、并]")
 _CHUNK = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _PLACE_SUFFIX = ("省", "市", "县", "区", "旗", "盟", "州", "国")
+# areas named by what they hold, not by a place: with no place in its modifier such a name is a kind (零碳园区)
+_KIND_AREAS = ("园区", "片区", "街区", "校区", "厂区", "矿区", "城区", "功能区")
 _VERBAL = ("v", "vd", "vn", "a", "ad", "d")
 _DIRECTION_START = re.compile(r"^[东南西北中][部方]")
 # jieba dictionary tags of common words: a span LAC calls a name but the dictionary knows as one
@@ -109,8 +111,8 @@ class LacRepair:
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
         if hits and hits[0][:2] == (0, len(name)) and name in self.division_names:
             return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree: 包头, 通辽 (not the verb 包头)
-        if name.endswith(self.place_heads) and not hits:
-            return None  # 产业集聚区, 5A级景区: a kind of zone, no place named
+        if name.endswith(self.place_heads + _KIND_AREAS) and not hits:
+            return None  # 产业集聚区, 5A级景区, 零碳园区: a kind of zone, no place named
         if self.is_word(name) or _DIRECTION_START.match(name):
             return None
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
