@@ -52,6 +52,8 @@ def test_recognizes(nlp, text, expected):
     ("培育一批高水平医院。", ("ORG", "高水平医院")),
     ("支持智慧园区绿电直连。", ("PLACE", "智慧园区")),
     ("建设更多支线。", ("PLACE", "支线")),
+    ("与上海市学校结对。", ("ORG", "上海市学校")),             # the schools of a place, not one school
+    ("建强国家重点实验室。", ("ORG", "建强国家重点实验室")),  # a verb never opens a name
 ])
 def test_does_not_recognize(nlp, text, not_expected):
     assert not_expected not in ents(nlp, text)
@@ -95,6 +97,8 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("建成西成高铁汉中至安康支线。", ("PLACE", "西成高铁汉中至安康支线")),  # a part after its line
     ("启用长沙黄花国际机场T3航站楼。", ("PLACE", "长沙黄花国际机场T3航站楼")),
     ("治理查干淖尔。", ("PLACE", "查干淖尔")),
+    ("推进引江济淮工程和引汉济渭。", ("PLACE", "引江济淮工程")),   # a water transfer by its two ends
+    ("推进引江济淮工程和引汉济渭。", ("PLACE", "引汉济渭")),
 ])
 def test_facility_names(nlp, text, expected):
     assert expected in ents(nlp, text)

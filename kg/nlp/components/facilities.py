@@ -47,6 +47,8 @@ _DIRECTIONS = set("东南西北中内外上下前后")
 _SECTION_AFTER = re.compile(r"[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 _SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
+# a water transfer named by its source and the river or region it feeds: 引江济淮, 引汉济渭 (+ 工程)
+_WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -139,6 +141,9 @@ class FacilityFinder:
             if any(True for _ in self.places.finditer(text[start:m.start()])):
                 yield_start = start + next(iter(self.places.finditer(text[start:m.start()])))[0]
                 found.append(Candidate(yield_start, m.end(), "PLACE", "facility"))  # 兰州轨道交通二号线
+        for m in _WATER_TRANSFER.finditer(text):
+            if m.start() == 0 or text[m.start() - 1:m.start() + 1] not in self.word_tags:  # 吸引, 牵引
+                found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _NUMBERED_ROAD.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))

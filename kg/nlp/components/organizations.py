@@ -35,8 +35,6 @@ _GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上"
 _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
 # Associations are named after what they do, verbs included (欧洲科学参与协会, 科技成果转化促进会).
 _NAMED_BY_PURPOSE = {"协会", "学会", "研究会", "联合会", "促进会", "基金会", "联盟"}
-# Organs that name a kind when a place comes right before them (北京市学校, 自治区医院 are many).
-_NEEDS_MODIFIER = {"学校", "医院", "中心", "企业", "公司", "单位"}
 # LAC tags of words a chained body's modifier never holds: verbs, names of people, prepositions,
 # conjunctions, adverbs, pronouns, numerals, times.
 _BARRED_TAGS = {"v", "vd", "PER", "p", "c", "d", "r", "m", "TIME", "u", "xc", "w"}
@@ -59,6 +57,8 @@ class OrgComposer:
         self.prefixes = Lexicon(places)
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.not_organs = column("not_organs.tsv", "word")
+        # organs that name a kind when a place comes right before them (北京市学校, 自治区医院 are many)
+        self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.token_ends: set[int] | None = None
         self.barred: set[int] = set()
@@ -124,7 +124,7 @@ class OrgComposer:
                 return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name (欧洲科学参与协会 is one)
             if any(w in modifier for w in self.category_modifiers):
                 return 0  # 自治区专科区域医疗中心, 省级示范性中心: a kind of body
-            if not modifier and text[k:end] in _NEEDS_MODIFIER:
+            if not modifier and text[k:end] in self.generic_bodies:
                 continue  # 北京市学校: the schools of a place, not one school
             if end - k == 1 and (
                 (end < len(text) and text[end] in "门分长级属员")  # 部门, 局长, 厅级, 委员

@@ -65,6 +65,7 @@ class LacRepair:
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
         self.title_words = set(column("person_titles.tsv", "title"))
         self.category_modifiers = column("category_modifiers.tsv", "word")
+        self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -174,6 +175,8 @@ class LacRepair:
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
                 or "级" in modifier or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
             return None  # 新建科技馆 is a new museum, not one named 新建
+        if organ in self.generic_bodies and any(pe == len(modifier) for ps, pe, _v in self.prefixes.finditer(modifier) if ps == 0):
+            return None  # 北京市学校: the schools of a place, not one school
         prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name))
         if prefixed or (organ in _STANDALONE and len(modifier) >= 2):
             return Candidate(s, e, "ORG", "lac")
