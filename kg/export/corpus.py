@@ -38,7 +38,6 @@ from .atomic import write_atomic
 
 FORMATS = ("graphml", "gexf", "csv", "html", "nquads", "trig")
 _SUFFIX = {"graphml": "graphml", "gexf": "gexf", "csv": "csv", "html": "html", "nquads": "nq", "trig": "trig"}
-_PEOPLE_UNITS = {"人", "人次", "名", "位"}
 _PREFIXES = """PREFIX kg: <https://w3id.org/kg-zh/ontology#>
 PREFIX schema: <https://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -70,7 +69,7 @@ def select_reports(store, where: str | None = None) -> list[str]:
 
 def corpus_network(store, reports: list[str]) -> nx.MultiGraph:
     """The entity network of ``reports`` (named graphs of ``store``), entities merged by IRI."""
-    from .network import TYPES, node_id
+    from .network import TYPES, add_edges, fold_measurements, node_id
 
     net = nx.MultiGraph()
     if not reports:
@@ -125,7 +124,7 @@ def corpus_network(store, reports: list[str]) -> nx.MultiGraph:
         if s in net and o in net:
             edges.append(("relation", s, o, row["rel"].value.rsplit("#", 1)[-1], int(row["n"].value)))
 
-    folded: dict[str, Counter] = defaultdict(Counter)
+    folded: list[tuple] = []
     for row in store.query(_PREFIXES + f"""SELECT ?m ?subject ?kind ?unit ?value WHERE {{ {values}
   GRAPH ?g {{ ?m a kg:Measurement ; kg:subject ?subject ; schema:value ?value .
     OPTIONAL {{ ?m kg:kind ?kind }} OPTIONAL {{ ?m schema:unitText ?unit }} }} }}"""):
@@ -134,19 +133,9 @@ def corpus_network(store, reports: list[str]) -> nx.MultiGraph:
             continue
         kind = row["kind"].value if row["kind"] is not None else ""
         unit = row["unit"].value if row["unit"] is not None else ""
-        value = float(row["value"].value)
-        folded[sid]["measurements"] += 1
-        if kind == "money":
-            folded[sid]["money_cny"] += value
-        elif kind == "count" and unit in _PEOPLE_UNITS:
-            folded[sid]["people"] += value
-    for nid, totals in folded.items():
-        net.nodes[nid]["measurements"] = int(totals["measurements"])
-        net.nodes[nid]["money_cny"] = float(totals["money_cny"])
-        net.nodes[nid]["people"] = float(totals["people"])
-
-    for n, (kind, a, b, label, weight) in enumerate(sorted(edges)):
-        net.add_edge(a, b, key=f"e{n}", id=f"e{n}", ends=(a, b), kind=kind, label=label, weight=weight)
+        folded.append((sid, kind, unit, float(row["value"].value)))
+    fold_measurements(net, folded)
+    add_edges(net, edges)
     return net
 
 
@@ -158,11 +147,8 @@ def node_id_of(iri: str) -> str:
 
 def _html(net: nx.MultiGraph, title: str) -> bytes:
     """The interactive page of the corpus network (the per-report page's template and vis-network)."""
-    import json
-    from importlib import resources
-
     from .gexf import type_colours
-    from .html import _vis_assets
+    from .html import render_page, vis_edges
 
     colours = {t: "#%02x%02x%02x" % rgb for t, rgb in type_colours().items()}
     degree = dict(net.degree())
@@ -172,20 +158,8 @@ def _html(net: nx.MultiGraph, title: str) -> bytes:
         nodes.append({"id": nid, "label": a.get("label", nid), "type": a.get("type", ""), "value": 1 + degree.get(nid, 0),
                       "color": colours.get(a.get("type", ""), "#999999"), "aliases": ""})
         details[nid] = {"facts": [f"named in {a.get('reports', 0)} report(s), {a.get('mentions', 0)} mention(s)"], "sentences": []}
-    edges = []
-    for _u, _v, a in sorted(net.edges(data=True), key=lambda e: int(e[2]["id"][1:])):
-        s, t = a["ends"]
-        edge = {"id": a["id"], "from": s, "to": t, "value": a["weight"], "title": a["label"]}
-        if a.get("kind") == "relation":
-            edge.update(arrows="to", label=a["label"], font={"size": 9, "color": "#888"})
-        edges.append(edge)
-    data = {"nodes": nodes, "edges": edges, "details": details, "colours": colours}
-    js, css = _vis_assets()
-    page = resources.files("kg.export").joinpath("view_template.html").read_text(encoding="utf-8")
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    page = (page.replace("__TITLE__", title.replace("<", "&lt;"))
-                .replace("__VIS_CSS__", css).replace("__DATA__", payload).replace("__VIS_JS__", js.replace("</script", "<\\/script")))
-    return page.encode("utf-8")
+    data = {"nodes": nodes, "edges": vis_edges(net), "details": details, "colours": colours}
+    return render_page(title, data)
 
 
 def _dataset(store, reports: list[str], fmt: str) -> bytes:

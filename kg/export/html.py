@@ -34,6 +34,28 @@ def _vis_assets() -> tuple[str, str]:
             folder.joinpath("vis-network.css").read_text(encoding="utf-8"))
 
 
+def vis_edges(net) -> list[dict]:
+    """The network's edges as vis-network edges, in edge-id order; relations get an arrow and a label."""
+    edges = []
+    for _u, _v, a in sorted(net.edges(data=True), key=lambda e: int(e[2]["id"][1:])):
+        s, t = a["ends"]
+        edge = {"id": a["id"], "from": s, "to": t, "value": a["weight"], "title": a["label"]}
+        if a.get("kind") == "relation":
+            edge.update(arrows="to", label=a["label"], font={"size": 9, "color": "#888"})
+        edges.append(edge)
+    return edges
+
+
+def render_page(title: str, data: dict) -> bytes:
+    """The view template filled with ``title``, the network ``data`` (JSON) and vis-network inlined."""
+    js, css = _vis_assets()
+    page = resources.files("kg.export").joinpath("view_template.html").read_text(encoding="utf-8")
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    page = (page.replace("__TITLE__", title.replace("<", "&lt;"))
+                .replace("__VIS_CSS__", css).replace("__DATA__", payload).replace("__VIS_JS__", js.replace("</script", "<\\/script")))
+    return page.encode("utf-8")
+
+
 def _label(graph: Graph, node) -> str:
     return str(graph.value(node, RDFS.label) or node)
 
@@ -79,22 +101,10 @@ def html_bytes(graph: Graph, doc: Doc | None = None, title: str | None = None) -
         aliases = sorted(str(x) for x in graph.objects(graph.resource(a["iri"]).identifier, SKOS.altLabel)) if "iri" in a else []
         nodes.append({"id": nid, "label": a.get("label", nid), "type": a.get("type", ""), "value": 1 + degree.get(nid, 0),
                       "color": colours.get(a.get("type", ""), "#999999"), "aliases": "、".join(aliases)})
-    edges = []
-    for _u, _v, a in sorted(net.edges(data=True), key=lambda e: int(e[2]["id"][1:])):
-        s, t = a["ends"]
-        edge = {"id": a["id"], "from": s, "to": t, "value": a["weight"], "title": a["label"]}
-        if a.get("kind") == "relation":
-            edge.update(arrows="to", label=a["label"], font={"size": 9, "color": "#888"})
-        edges.append(edge)
-    data = {"nodes": nodes, "edges": edges, "details": details(graph), "colours": colours}
+    data = {"nodes": nodes, "edges": vis_edges(net), "details": details(graph), "colours": colours}
     report = next(iter(graph.subjects(RDF.type, KG.Report)), None)
     title = title or (str(graph.value(report, SCHEMA.name)) if report is not None and graph.value(report, SCHEMA.name) else "kg")
-    js, css = _vis_assets()
-    page = resources.files("kg.export").joinpath("view_template.html").read_text(encoding="utf-8")
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    page = (page.replace("__TITLE__", title.replace("<", "&lt;"))
-                .replace("__VIS_CSS__", css).replace("__DATA__", payload).replace("__VIS_JS__", js.replace("</script", "<\\/script")))
-    return page.encode("utf-8")
+    return render_page(title, data)
 
 
 def write_html(graph: Graph, doc: Doc, out_dir: Path, name: str, **_) -> Path:

@@ -61,7 +61,7 @@ def entity_network(graph: Graph, doc: Doc | None = None, measurements: str = "at
     for (s, o, rel), n in sorted(relations.items()):
         edges.append(("relation", s, o, rel, n))
 
-    folded: dict[str, Counter] = defaultdict(Counter)
+    folded: list[tuple] = []
     for m in sorted(graph.subjects(RDF.type, KG.Measurement)):
         value = float(graph.value(m, SCHEMA.value))
         kind, unit = str(graph.value(m, KG.kind)), str(graph.value(m, SCHEMA.unitText))
@@ -79,18 +79,30 @@ def entity_network(graph: Graph, doc: Doc | None = None, measurements: str = "at
             if subject is not None and node_id(subject) in net:
                 edges.append(("measure", mid, node_id(subject), "subject", 1))
         elif subject is not None and node_id(subject) in net:
-            sid = node_id(subject)
-            folded[sid]["measurements"] += 1
-            if kind == "money":
-                folded[sid]["money_cny"] += value
-            elif kind == "count" and unit in _PEOPLE_UNITS:
-                folded[sid]["people"] += value
+            folded.append((node_id(subject), kind, unit, value))
+    fold_measurements(net, folded)
+    add_edges(net, edges)
+    return net
+
+
+def fold_measurements(net: nx.MultiGraph, measurements) -> None:
+    """Fold ``(node id, kind, unit, value)`` measurements into their subject nodes' attributes:
+    ``measurements`` (how many), ``money_cny`` (the money summed) and ``people`` (counts of people summed)."""
+    folded: dict[str, Counter] = defaultdict(Counter)
+    for sid, kind, unit, value in measurements:
+        folded[sid]["measurements"] += 1
+        if kind == "money":
+            folded[sid]["money_cny"] += value
+        elif kind == "count" and unit in _PEOPLE_UNITS:
+            folded[sid]["people"] += value
     for nid, totals in folded.items():
         net.nodes[nid]["measurements"] = int(totals["measurements"])
         net.nodes[nid]["money_cny"] = float(totals["money_cny"])
         net.nodes[nid]["people"] = float(totals["people"])
 
+
+def add_edges(net: nx.MultiGraph, edges: list[tuple]) -> None:
+    """Add ``(kind, source, target, label, weight)`` edges in sorted order, ids ``e0``, ``e1``, …"""
     for n, (kind, a, b, label, weight) in enumerate(sorted(edges)):
         # "ends" keeps source and target in the fact's order: an undirected graph does not
         net.add_edge(a, b, key=f"e{n}", id=f"e{n}", ends=(a, b), kind=kind, label=label, weight=weight)
-    return net
