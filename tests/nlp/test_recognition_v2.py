@@ -52,6 +52,8 @@ def test_recognizes(nlp, text, expected):
     ("培育一批高水平医院。", ("ORG", "高水平医院")),
     ("支持智慧园区绿电直连。", ("PLACE", "智慧园区")),
     ("建设更多支线。", ("PLACE", "支线")),
+    ("表彰20名天津优秀青年工程师。", ("PLACE", "天津")),         # nothing inside an honour title
+    ("为上海科技创新中心建设奠定基础。", ("ORG", "上海科技创新中心")),  # a development goal
     ("与上海市学校结对。", ("ORG", "上海市学校")),             # the schools of a place, not one school
     ("建强国家重点实验室。", ("ORG", "建强国家重点实验室")),  # a verb never opens a name
 ])

@@ -22,7 +22,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
-from ...data import column, organ_words
+from ...data import column, load_table, organ_words
 
 # Level words that stand for a region of their own and may take an organ directly (省科协).
 LEVEL_WORDS = column("level_words.tsv", "word")
@@ -59,6 +59,7 @@ class OrgComposer:
         self.not_organs = column("not_organs.tsv", "word")
         # organs that name a kind when a place comes right before them (北京市学校, 自治区医院 are many)
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
+        self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.token_ends: set[int] | None = None
         self.barred: set[int] = set()
@@ -101,6 +102,8 @@ class OrgComposer:
             if is_level and not self._at_phrase_start(text, s):
                 continue
             end = self._compose(text, s, e, allow_empty=(not is_level) or text[s:e] in REGION_LEVELS)
+            if end and text[s:end].endswith(self.not_org_heads):
+                continue  # 北京科技创新中心: a development goal of a place, not a body
             if end:
                 # 中共湖南省委: the party's name before a committee is part of its formal name
                 start = s - 2 if text.startswith("中共", s - 2) and s >= 2 else s
