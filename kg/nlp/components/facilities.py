@@ -49,6 +49,7 @@ _SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 # a water transfer named by its source and the river or region it feeds: 引江济淮, 引汉济渭 (+ 工程)
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
+_REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -82,6 +83,7 @@ class FacilityFinder:
                 if len(alias) >= 2:
                     entries.setdefault(alias, ("PLACE", row["code"]))
         self.places = Lexicon(entries)
+        self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.word_tags = word_tags or {}
         # words the segmenter knows: its dictionary and the names kg adds to it (甘其毛都: 其 is no boundary)
@@ -219,7 +221,8 @@ class FacilityFinder:
             while j + 1 < len(hits) and hits[j + 1][0] == hits[j][1]:
                 j += 1
             m = _FEATURE_TYPE.match(text, hits[j][1])
-            if j > k and (m or any(not hits[n][2][1].isdigit() for n in range(k, j + 1))):
+            # the last is a feature of the land (a grassland, a river), not a region: 湘南湘西 are two
+            if j > k and (m or self.feature_kinds.get(hits[j][2][1], "region") not in _REGION_KINDS):
                 end = m.end() if m else hits[j][1]
                 if token_ends is None or end in token_ends or (m and True):
                     found.append(Candidate(hits[k][0], end, "PLACE", "facility"))
