@@ -7,6 +7,8 @@ words (地中海 in 地中海贫血).
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -73,6 +75,10 @@ def name_entries() -> dict[str, tuple[str, str]]:
     return entries
 
 
+# one-character words of place before a province's short name (在湘, 驻甘, 入川, 来琼, 赴藏, 援疆)
+_PLACE_VERBS = "在驻入来赴援离回留"
+
+
 class Gazetteer:
     def __init__(self, word_tags: dict[str, str] | None = None):
         entries = place_entries(word_tags)
@@ -91,6 +97,9 @@ class Gazetteer:
                 if len(alias) == 2 and province is not None and alias not in entries:
                     county_shorts.setdefault(province.code, {})[alias] = row["code"]
         self.county_shorts = {code: Lexicon(names) for code, names in county_shorts.items()}
+        self.province_shorts: dict[str, str] = {}
+        for row in load_table("province_shorts.tsv"):
+            self.province_shorts[row["code"]] = self.province_shorts.get(row["code"], "") + row["short"]
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
@@ -109,7 +118,16 @@ class Gazetteer:
             for s, e, code in shorts.finditer(text):
                 if s in starts and e in ends and self.word_tags.get(text[s:e], "ns") in _PLACE_TAGS:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
+        if province in self.province_shorts:
+            found.extend(self._own_province_short(text, province, starts, ends))
         return found
+
+    def _own_province_short(self, text: str, province: str, starts, ends) -> list[Candidate]:
+        """The report's province by its one-character short name after a word of place: 在湘, 驻甘, 入川."""
+        pattern = re.compile(f"(?<=[{_PLACE_VERBS}])[{self.province_shorts[province]}]")
+        return [Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", province),))
+                for m in pattern.finditer(text)
+                if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends]
 
     def _country_compounds(self, text: str) -> list[Candidate]:
         """中俄, 中俄蒙, 中、美: one-character country forms in a run of two or more."""
