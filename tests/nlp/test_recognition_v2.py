@@ -52,6 +52,7 @@ def test_recognizes(nlp, text, expected):
     ("培育一批高水平医院。", ("ORG", "高水平医院")),
     ("支持智慧园区绿电直连。", ("PLACE", "智慧园区")),
     ("建设更多支线。", ("PLACE", "支线")),
+    ("两条高速在此交会处相连。", ("EVENT", "速交会")),
     ("在川企业达到10家。", ("PLACE", "川")),                      # no province named: the short is not read
     ("表彰20名天津优秀青年工程师。", ("PLACE", "天津")),         # nothing inside an honour title
     ("为上海科技创新中心建设奠定基础。", ("ORG", "上海科技创新中心")),  # a development goal
@@ -101,6 +102,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("启用长沙黄花国际机场T3航站楼。", ("PLACE", "长沙黄花国际机场T3航站楼")),
     ("治理查干淖尔。", ("PLACE", "查干淖尔")),
     ("湘南湘西承接产业转移。", ("PLACE", "湘西")),
+    ("办好进博会、服贸会和消博会。", ("EVENT", "服贸会")),           # fairs by their short names
     ("四川省：在川企业达到10家。", ("PLACE", "川")),             # the report's province by its short name               # two regions written together stay two
     ("增速居中部地区前列，建设长株潭都市圈。", ("PLACE", "中部地区")),
     ("推进引江济淮工程和引汉济渭。", ("PLACE", "引江济淮工程")),   # a water transfer by its two ends
