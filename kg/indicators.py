@@ -77,7 +77,8 @@ def _load() -> dict:
 
     def concept(iri: str) -> dict:
         return concepts.setdefault(iri, {"iri": iri, "prefLabel": {}, "altLabels": [], "units": [],
-                                         "broader": [], "narrower": [], "scopeNote": None, "inScheme": False})
+                                         "broader": [], "narrower": [], "related": [], "scopeNote": None,
+                                         "inScheme": False})
 
     for s, p, o in _triples():
         if s == SCHEME_IRI:
@@ -96,12 +97,19 @@ def _load() -> dict:
             concept(s)["inScheme"] = True
         elif p == _SKOS + "broader":
             concept(s)["broader"].append(o)
+        elif p == _SKOS + "related":
+            concept(s)["related"].append(o)
         elif p == _SKOS + "scopeNote":
             concept(s)["scopeNote"] = o[0]
         elif p == KG_NS + "usualUnit":
             concept(s)["units"].append(o[0] if isinstance(o, tuple) else o)
+    for iri, c in list(concepts.items()):  # skos:related is symmetric
+        for r in c["related"]:
+            if r in concepts and iri not in concepts[r]["related"]:
+                concepts[r]["related"].append(iri)
     for iri, c in concepts.items():
         c["altLabels"].sort()
+        c["related"].sort()
         for b in c["broader"]:
             if b in concepts:
                 concepts[b]["narrower"].append(iri)
@@ -123,7 +131,8 @@ def load_scheme() -> dict:
 
     ``{"iri": scheme IRI, "label": {lang: label}, "concepts": {iri: concept}, "labels": {label: iri}}``,
     a concept being ``{"iri", "prefLabel": {lang: label}, "altLabels": [...], "units": [QUDT IRI or
-    unit text], "broader": [iri], "narrower": [iri], "scopeNote": str | None, "inScheme": bool}`` and
+    unit text], "broader": [iri], "narrower": [iri], "related": [iri] (skos:related, both ways),
+    "scopeNote": str | None, "inScheme": bool}`` and
     ``labels`` mapping every Chinese label (preferred and alternative, normalized as the matcher sees
     them) to its concept.
     """
@@ -151,6 +160,13 @@ def labels_of(iri: str) -> list[str]:
     out += [a for a in c["altLabels"] if a not in out]
     out += [v for k, v in sorted(c["prefLabel"].items()) if k != "zh" and v not in out]
     return out
+
+
+def related_of(iri: str) -> list[str]:
+    """The concepts ``skos:related`` to a concept (IRI or slug), either way round: for 地区生产总值, the
+    output aggregates of the older national reports (国民生产总值, 工农业总产值), which are not GDP."""
+    c = load_scheme()["concepts"].get(_iri(iri))
+    return list(c["related"]) if c else []
 
 
 def lookup(label: str) -> str | None:

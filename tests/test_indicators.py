@@ -155,3 +155,75 @@ def test_gdp_is_named_in_the_2026_provincial_reports(shared):
     labels = indicators.labels_of("gross-regional-product")
     naming = [f.stem for f in files if any(label in f.read_text(encoding="utf-8") for label in labels)]
     assert len(naming) >= 26, sorted(set(f.stem for f in files) - set(naming))
+
+
+# --- GDP growth results of the national reports (issue 15) -----------------------------------------
+# (report, period, value): the growth result each report states, checked by hand against the files of
+# ../shared/corpora/national-gov-reports; each exercises one piece of grammar the statement context reads.
+GDP_RESULTS = [
+    ("1994", (1993, None), 13.4),   # 一、1993年…的回顾和1994年…: the review part reviews 1993, the year before its review word
+    ("1998", (1997, None), 8.8),    # 去年经济增长8 ．8 ％: a decimal point spaced off its digits
+    ("1998", (1993, 1997), 11.0),   # 关于过去五年的政府工作: an average over the five years reviewed
+    ("1999", (1998, None), 7.8),    # 1998年工作回顾和1999年工作的总体要求; the first heading is not the report's title year
+    ("2001", (1996, 2000), 8.3),    # “九五”时期…的回顾: 平均每年增长 over the plan period
+    ("2008", (2003, 2007), 10.6),   # 比2002年增长…，年均增长…: the years after the base year
+    ("2011", (2010, None), 10.3),   # 三、2011年的工作 → 过去一年，… : a paragraph on the year gone by reports it
+    ("2013", (2012, None), 7.8),    # 全面实现年初确定的主要目标，…: a goal met plans nothing
+    ("2013", (2008, 2012), 9.3),    # 这五年，…年均增长
+    ("2017", (2016, None), 6.7),    # 74.4 / zero-width line / 万亿元: the number is closed up
+]
+
+
+@pytest.fixture(scope="module")
+def national_growth(shared):
+    from kg.api import analyse
+
+    out = {}
+    for report in sorted({r for r, _p, _v in GDP_RESULTS}):
+        doc = analyse(shared / "corpora" / "national-gov-reports" / f"{report}.txt")
+        out[report] = [(ent._.measure["period"], ent._.measure["period_end"], ent._.quantity["value"],
+                        ent._.measure["status"])
+                       for ent in doc.ents if ent.label_ == "QUANTITY" and ent._.measure
+                       and ent._.measure["indicator"] == IND + "gross-regional-product"
+                       and ent._.measure["aspect"] == "growth"]
+    return out
+
+
+@pytest.mark.parametrize("report,period,value", GDP_RESULTS)
+def test_national_gdp_growth_results(national_growth, report, period, value):
+    found = national_growth[report]
+    assert (period[0], period[1], value, "reported") in found, found
+
+
+def test_gdp_growth_target_in_a_review_part_naming_the_year_planned(national_growth):
+    # 1999: 今年的经济增长预期为7%左右 stands in the part 1998年工作回顾和1999年工作的总体要求
+    assert (1999, None, 7.0, "target") in national_growth["1999"]
+
+
+def test_gnp_and_gross_output_are_related_to_gdp_not_labels_of_it():
+    gdp = IND + "gross-regional-product"
+    assert set(indicators.related_of(gdp)) == {IND + "gross-national-product", IND + "gross-output-industry-agriculture"}
+    assert indicators.related_of("gross-national-product") == [gdp]
+    assert indicators.lookup("国民生产总值") == IND + "gross-national-product"
+    assert indicators.match_indicator("全国工农业生产总值")[0] == IND + "gross-output-industry-agriculture"
+    assert indicators.match_indicator("工业生产总值")[0] == IND + "gross-industrial-output"
+
+
+def test_indicator_series_gives_related_concepts_only_when_asked(tmp_path):
+    """indicator-series for 国内生产总值: GDP rows only; with related=yes also the rows of 国民生产总值,
+    whose ``concept`` column names the concept measured (the ``indicator`` column is the label asked for)."""
+    from kg.api import build
+    from kg.query import records, run
+
+    (tmp_path / "r2001.md").write_text("2001年政府工作报告\n\n一、2000年工作回顾\n\n全年国内生产总值比上年增长8.1%，成绩显著。\n",
+                                       encoding="utf-8")
+    (tmp_path / "r1991.md").write_text("1991年政府工作报告\n\n一、1990年工作回顾\n\n全年国民生产总值比上年增长4.5%，形势良好。\n",
+                                       encoding="utf-8")
+    build([tmp_path / "r2001.md", tmp_path / "r1991.md"], out_dir=tmp_path / "out", formats=("turtle",), workers=1)
+    store = tmp_path / "out" / "store"
+    plain = records(run("indicator-series", params={"indicator": "国内生产总值"}, store=store))
+    assert [(r["concept"], r["year"], r["value"]) for r in plain] == [("地区生产总值", "2000", "8.1")]
+    related = records(run("indicator-series", params={"indicator": "国内生产总值", "related": "yes"}, store=store))
+    assert sorted((r["indicator"], r["concept"], r["year"], r["value"], r["status"]) for r in related) == [
+        ("国内生产总值", "国民生产总值", "1990", "4.5", "reported"),
+        ("国内生产总值", "地区生产总值", "2000", "8.1", "reported")]

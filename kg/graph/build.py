@@ -166,11 +166,16 @@ def _phrase_node(g: Graph, doc: Doc, span: tuple[int, int], entity_at: dict) -> 
     return node
 
 
-def _indicator_node(g: Graph, iri: str) -> URIRef:
-    """The indicator concept with its labels, so that a store of reports finds it by any of them."""
-    from ..indicators import SCHEME_IRI, labels_of, pref_label
+def _indicator_node(g: Graph, iri: str, related: bool = True) -> URIRef:
+    """The indicator concept with its labels, so that a store of reports finds it by any of them, and
+    the concepts ``skos:related`` to it with theirs (a report on 国民生产总值 alone is found from 国内生产总值)."""
+    from ..indicators import SCHEME_IRI, labels_of, pref_label, related_of
 
     node = URIRef(iri)
+    if related:
+        for other in related_of(iri):
+            g.add((node, SKOS.related, _indicator_node(g, other, related=False)))
+            g.add((URIRef(other), SKOS.related, node))
     if (node, RDF.type, SKOS.Concept) not in g:
         g.add((node, RDF.type, SKOS.Concept))
         g.add((node, SKOS.inScheme, URIRef(SCHEME_IRI)))

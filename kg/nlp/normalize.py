@@ -27,6 +27,7 @@ _HEADING_START = re.compile(r"^\s*(#|[（(][一二三四五六七八九十\d]+[�
 _MIN_BROKEN_LINE = 16
 _NUMBERED_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 _MAX_HEADING_LINE = 30
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,13 @@ def normalize(text: str) -> Normalized:
             right = chars[j] if j < n else ""
             # a date followed by a clock time (2026-01-05 10:30) keeps its blank
             after_iso_date = _is_digit(left) and _ISO_DATE_END.search("".join(out_c[-10:])) is not None
+            # a decimal point spaced off its digits (8 ．8 ％ in a typeset file) joins them
+            right2 = chars[j + 1] if j + 1 < n else ""
+            before_point = _is_digit(left) and right == "." and _is_digit(right2)
+            after_point = left == "." and len(out_c) > 1 and _is_digit(out_c[-2]) and _is_digit(right)
             if not after_iso_date and ((_is_digit(left) and (_is_digit(right) or _is_cjk(right))) or (
                 _is_cjk(left) and _is_digit(right)
-            )):
+            ) or before_point or after_point):
                 k = j
                 continue
         out_c.append(c)
@@ -133,6 +138,11 @@ def _is_heading(line: str) -> bool:
     return bool(_NUMBERED_HEADING.match(line)) and len(line) <= _MAX_HEADING_LINE and "。" not in line
 
 
+def _blank(line: str) -> bool:
+    """A line with nothing to read: blanks, or zero-width characters a web page left (74.4 / U+200B / 万亿元)."""
+    return not line.strip().strip(_ZERO_WIDTH)
+
+
 def _page_breaks(text: str, lines: list[str]) -> set[int]:
     """Indices of the line breaks (and blanks) that a PDF page break left inside a sentence."""
     drop: set[int] = set()
@@ -142,7 +152,7 @@ def _page_breaks(text: str, lines: list[str]) -> set[int]:
         line = lines[i].rstrip()
         stripped = line.strip().strip("*").strip()
         j = i + 1
-        while j < len(lines) and not lines[j].strip():
+        while j < len(lines) and _blank(lines[j]):
             j += 1
         if (
             j < len(lines)

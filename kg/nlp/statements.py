@@ -26,6 +26,10 @@ _RELATIVE_YEAR = re.compile(r"今年|去年|明年")
 _FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中|过去五年|“?十[一二三四五六七八九]五”?时期")
 _PAST_YEAR = re.compile(r"过去的?一年|刚刚过去的|一年来|\d{4}年，")
 _SENTENCE_END = set("。！？!?\n")
+# a paragraph of a plan part that opens on the year gone by (过去一年，我们…) reports that year
+_GONE_YEAR = re.compile(r"过去的?一年|刚刚过去的一年|一年来")
+# a goal named as met (全面实现年初确定的主要目标) reports; it plans nothing
+_GOAL_MET = re.compile(r"(?:实现|完成|达到|确定的|定下的)[^，,；;。]{0,6}$")
 # tags under which 将, 要 … plan ahead (将 is also 把, a preposition: 将科技馆建设纳入…)
 _CUE_TAGS = {"d", "v", "vd", "ad"}
 
@@ -104,6 +108,9 @@ class StatementContext:
                 period, period_end = year_section["period"]
         if period is None and not self.sections[:k]:
             period = self.report_year  # the report's header and opening: its own year
+        if period is None and self.sections[:k]:
+            # a part naming no year: the year its paragraph last named (刚刚过去的1992年，…。…国民生产总值比上年增长…)
+            period = self._paragraph_year(sent_start)
         part = next((s for s in reversed(self.sections[:k]) if s["level"] == 0), None)
         planned = any(bool(s and s["planned"]) for s in (year_section, section, part))
         if planned and chosen is not None and year_section is not None and year_section["year"] \
@@ -119,9 +126,62 @@ class StatementContext:
             review = part is not None and part.get("kind") == "review" or \
                 year_section is not None and year_section.get("kind") == "review"
             planned = self._sentence_plans(sent_start, max(pos, sent_start + 1), estimates=review) \
-                or any(c in self.text[sent_start:pos] for c in self.goal_cues)  # 主要预期目标是：…
+                or self._names_goal(sent_start, pos)  # 主要预期目标是：…
+        elif chosen is None and self.report_year and period is not None and period >= self.report_year \
+                and not self._sentence_plans(sent_start, max(pos, sent_start + 1)) and self._year_gone(sent_start):
+            # in the part planning the report's year, a paragraph on the year gone by (2011年的工作:
+            # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%) reports that year
+            planned, period, period_end, period_text = False, self.report_year - 1, None, None
         return {"period": period, "period_end": period_end, "period_text": period_text,
                 "status": "planned" if planned else "reported"}
+
+    def _names_goal(self, start: int, pos: int) -> bool:
+        """Whether the sentence before ``pos`` names the goals set (主要预期目标是：…), not as met
+        (全面实现年初确定的主要目标，…)."""
+        text = self.text[start:pos]
+        for cue in self.goal_cues:
+            i = text.find(cue)
+            while i >= 0:
+                if not _GOAL_MET.search(text, 0, i):
+                    return True
+                i = text.find(cue, i + 1)
+        return False
+
+    def _paragraph_year(self, sent_start: int) -> int | None:
+        """The last year written in the paragraph before the sentence at ``sent_start`` (a date entity,
+        or 今年/去年 counted from the report's year), else None."""
+        para = self.text.rfind("\n", 0, sent_start) + 1
+        dates = self.dates[bisect_left(self.date_starts, para):bisect_left(self.date_starts, sent_start)]
+        for _p, text in reversed(dates):
+            m = _YEAR.search(text)
+            if m and not plan_period(text):
+                return int(m.group(1))
+        return None
+
+    def _year_gone(self, sent_start: int) -> bool:
+        """Whether the paragraph, before the sentence at ``sent_start``, last named the year gone by
+        (过去一年, 一年来) rather than a year or the year now (今年)."""
+        para = self.text.rfind("\n", 0, sent_start) + 1
+        before = self.text[para:sent_start]
+        gone = [m.end() for m in _GONE_YEAR.finditer(before)]
+        if not gone:
+            return False
+        other = [m.end() for m in re.finditer(r"今年|明年|\d{4}年", before)]
+        return max(gone) > max(other, default=-1)
+
+    def five_years_before(self, pos: int) -> bool:
+        """Whether a statement at ``pos`` is about five years: its paragraph last named them (这五年,
+        五年来) rather than the past year, or, naming neither, its part reviews them (过去五年工作回顾,
+        “九五”时期…的回顾)."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        marks = [(m.start(), True) for m in _FIVE_YEARS.finditer(self.text, para, pos)] \
+            + [(m.start(), False) for m in _PAST_YEAR.finditer(self.text, para, pos)]
+        if marks:
+            return max(marks)[1]
+        k = bisect_right(self.section_starts, pos)
+        part = next((s for s in reversed(self.sections[:k]) if s["level"] <= 1), None)
+        return part is not None and part.get("kind") != "plan" and not part.get("planned") \
+            and (_FIVE_YEARS.search(part["text"]) is not None or part.get("kind") == "review" and part.get("period") is not None)
 
     def _five_years(self, section: dict, pos: int) -> bool:
         """Whether the review paragraphs up to ``pos`` last spoke of the plan period's five years."""

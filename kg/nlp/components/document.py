@@ -26,7 +26,8 @@ _MAX_PART = 30
 _ARTICLE_TITLE = re.compile(r"【[^【】\n]{4,60}】")
 _DATELINE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:/\d{1,2}/\d{1,2}/|-\d{1,2}-\d{1,2}(?!\d)|年\d{1,2}月\d{1,2}日)")
 _SENTENCE_MARKS = re.compile(r"[。，,；;！!？?：:]")
-_PLAN_PERIOD = re.compile(r"(?<![一二三四五六七八九十])十([一二三四五六七八九])五(?![一二三四五六七八九十])")
+_PLAN_PERIOD = re.compile(r"(?<![一二三四五六七八九十])十([一二三四五六七八九])五(?![一二三四五六七八九十])"
+                          r"|“([六七八九])五”")  # the 6th to 9th plans only in quotes (“九五”时期): 九五 alone is no name
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -38,14 +39,14 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def plan_period(text: str) -> tuple[int, int] | None:
-    """The years of the first five-year plan named in ``text`` (十四五 -> 2021-2025), else None.
+    """The years of the first five-year plan named in ``text`` (十四五 -> 2021-2025, “九五” -> 1996-2000), else None.
 
     The third plan began in 1966 after three years of adjustment; from it on each plan is five years.
     """
     m = _PLAN_PERIOD.search(text)
     if not m:
         return None
-    n = 10 + "一二三四五六七八九".index(m.group(1)) + 1
+    n = 10 + "一二三四五六七八九".index(m.group(1)) + 1 if m.group(1) else "一二三四五六七八九".index(m.group(2)) + 1
     start = 1966 + 5 * (n - 3)
     return start, start + 4
 
@@ -84,6 +85,8 @@ def sections(doc: Doc, plan_words: tuple[str, ...], parts: dict[str, str] | None
             elif level <= 1:  # a part, unnumbered or numbered (一、“十四五”时期和2025年工作回顾)
                 kinds = [k for w, k in parts.items() if w in title]
                 section["kind"] = kinds[0] if kinds else None
+                if section["kind"] == "review":
+                    section["year"] = _reviewed_year(title, parts, section["year"])
                 section["planned"] = section["planned"] or section["kind"] in ("plan", "annex")
             out.append(section)
         # items inside a paragraph: 一是强化政治引领。二是…
@@ -104,6 +107,17 @@ def _section(start: int, title: str, level: int, plan_words: tuple[str, ...]) ->
     return {"start": start, "end": start + len(title), "text": title, "level": level,
             "year": years[-1] if years else None, "planned": any(w in title for w in plan_words),
             "period": plan_period(title), "kind": None}
+
+
+def _reviewed_year(title: str, parts: dict[str, str], year: int | None) -> int | None:
+    """The year a review part reviews: of a heading that also names the year planned
+    (1998年工作回顾和1999年工作的总体要求, 一、1993年国内工作的回顾和1994年的任务), the last year
+    written before its review word, not the last year of the heading."""
+    bare = re.sub(r"《[^》]*》", "", title)
+    ends = [bare.find(w) for w, k in parts.items() if k == "review" and w in bare]
+    first = min(ends) if ends else -1
+    years = [int(y) for y in _YEAR.findall(bare[:first])] if first > 0 else []
+    return years[-1] if years else year
 
 
 def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str] | None = None) -> dict:
@@ -148,11 +162,15 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str
 
 
 def _report_year(text: str, title: tuple[int, int] | None, date) -> int | None:
-    """The report's own year: the year of its dateline, else one named in its title."""
+    """The report's own year: the year of its dateline, else one named in its title. A numbered part
+    heading taken for the title of a report that has none (一、1998年工作回顾和1999年工作的总体要求)
+    names the years the part is about, not the report's."""
     for span in (date, title):
         if span is None:
             continue
         s, e = (span.start_char, span.end_char) if hasattr(span, "start_char") else span
+        if span is title and _NUMBERED.match(text[s:e]):
+            continue
         m = re.search(r"(\d{4})", text[s:e])
         if m:
             return int(m.group(1))

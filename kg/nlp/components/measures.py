@@ -44,7 +44,27 @@ _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|提升|下�
 # the region of a national body's report: the country (a place key, as the gazetteer gives 中国)
 _COUNTRY = "中国"
 # between a level and a rate of the same indicator: 5.2万亿元、增长5.4%; 67665亿元，比上年增长5.5%
-_SAME_INDICATOR_END = re.compile(r"[、，,](?:比上年|同比|年均)?(?:增长|下降|增加|提高|降低|增速)(?:为|达|达到)?$")
+# (…达到74772亿元，按可比价格计算，平均每年增长11%; …增加到121万亿元，五年年均增长5.2%; …比2002年增长65.5%)
+_SAME_INDICATOR_END = re.compile(r"[、，,](?:比上年|比(?:19|20)\d\d年|同比|(?:[二三四五六七八九十]年)?(?:年均|平均每年|每年平均|年平均))?"
+                                 r"(?:增长|下降|增加|提高|降低|增速)(?:为|达|达到)?$")
+# a rate over several years: an average (年均增长, 平均每年增长) or a growth against a base year (比2002年增长)
+_AVERAGE = re.compile(r"(?:年均|平均每年|每年平均|年平均|平均)(?:实际)?(?:增长|增速|递增|下降)[^\d，。；]{0,3}$")
+# the base year of a comparison: 比2002年, 从1997年的, 2005年与2000年相比, １９８６年同１９７８年相比
+_BASE_YEAR = re.compile(r"(?:比|从|由)((?:19|20)\d\d)年|(?:与|同|和)((?:19|20)\d\d)年(?:相比|比较)")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# a number of years before an average: 五年年均增长5.2%, 十年…年均增长6.2%
+_YEARS_COUNT = re.compile(r"(?<![\d一二三四五六七八九十〇零])(十[一二三四五六七八九]|[二三四五六七八九十]|\d{1,2})年(?:来|间|中)?[^，,。；;]{0,12}?(?:年均|平均每年|每年平均)")
+_CN_COUNT = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
+
+
+def _years(word: str) -> int | None:
+    """A number of years written in digits or in Chinese up to 19 (五, 十, 十二)."""
+    if word.isdigit():
+        return int(word)
+    if len(word) == 2 and word[0] == "十":
+        return 10 + _CN_COUNT.get(word[1], 0)
+    return _CN_COUNT.get(word)
+_GAP_YEAR = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
 _SENTENCE_BREAK = re.compile(r"[。；;！？\n]")
 # the most characters between an indicator's name and its number (年均增长, 稳定在, 力争达到)
 _INDICATOR_GAP = 8
@@ -88,6 +108,8 @@ class MeasureLinker:
             when = context.when(ent.start_char)
             if when["status"] == "planned" and self._targets(doc._.kg_norm.text, ent, sent_start):
                 when["status"] = "target"
+            elif when["status"] == "reported" and self._aims(doc._.kg_norm.text, ent, sent_start, when, context.report_year):
+                when["status"] = "target"
             # the entities of the sentence before the number (by bisection: never all of them)
             before = ents[bisect_left(starts, sent_start):bisect_left(starts, ent.start_char)]
             indicator = self._indicator(doc._.kg_norm.text, ent, measured, sent_start)
@@ -101,9 +123,12 @@ class MeasureLinker:
                 indicator = previous[1]
             if indicator is not None:
                 previous = (ent, indicator)
+            aspect = self._aspect(text, ent, sent_start)
+            if aspect == "growth":
+                self._span(text, ent, sent_start, when, context)
             ent._.measure = {
                 "indicator": indicator,
-                "aspect": self._aspect(doc._.kg_norm.text, ent, sent_start),
+                "aspect": aspect,
                 "region": self._region(before, ent, sent_start, doc),
                 "measured": measured,
                 "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
@@ -138,12 +163,43 @@ class MeasureLinker:
                 return iri
         return None
 
+    @staticmethod
+    def _span(text: str, ent, sent_start: int, when: dict, context) -> None:
+        """A rate over several years holds for the years it spans, not the base year or the last:
+        against a base year written before it (比2002年增长65.5% in a statement on 2007; 从1997年的7.4万亿元
+        增加到2002年的10.2万亿元，…平均每年增长7.7%) the years after the base up to the statement's year;
+        an average over a number of years (五年年均增长5.2%) or in a paragraph on five years (这五年，…
+        国内生产总值年均增长9.3%; a review of 过去五年) that many years up to the statement's year."""
+        if when["period"] is None or when["period_end"] is not None:
+            return
+        clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;"])
+        before = text[sent_start:ent.start_char]
+        average = _AVERAGE.search(text[clause_start:ent.start_char][-10:]) is not None
+        bases = [(m.start(1) if m.group(1) else m.start(2), int(m.group(1) or m.group(2))) for m in _BASE_YEAR.finditer(before)]
+        first = last = None
+        if bases:
+            at, base = bases[-1]
+            # the statement's year: the latest other year written before the number
+            later = [int(m.group(1)) for m in _ANY_YEAR.finditer(before) if m.start(1) != at and int(m.group(1)) > base]
+            if later:
+                first, last = base + 1, max(later)
+        elif average:
+            count = _YEARS_COUNT.search(text[clause_start:ent.start_char])
+            n = _years(count.group(1)) if count else None
+            if n and n >= 2:
+                first, last = when["period"] - n + 1, when["period"]
+            elif count is None and context.five_years_before(ent.start_char):
+                first, last = when["period"] - 4, when["period"]
+        if first is not None:
+            when.update(period=first, period_end=last if last > first else None, period_text=None)
+
     def _joins(self, gap: str) -> bool:
         """Whether only joining words stand between an indicator's name and its number (年均增长,
         稳定在, 力争达到): not another noun (对经济增长贡献率35%: the number is the contribution's)."""
         i = 0
         while i < len(gap):
-            word = next((w for w in self.join_sorted if gap.startswith(w, i)), None)
+            year = _GAP_YEAR.match(gap, i)  # 国内生产总值2000年达89404亿元
+            word = year.group() if year else next((w for w in self.join_sorted if gap.startswith(w, i)), None)
             if word is None:
                 return False
             i += len(word)
@@ -201,6 +257,14 @@ class MeasureLinker:
         paragraph = text[text.rfind("\n", 0, ent.start_char) + 1:ent.start_char]
         return any(c in before for c in self.target_cues) or "预期目标" in paragraph \
             or ent.text.endswith(self.target_cues) or text.startswith(("左右", "以上", "以内"), ent.end_char)
+
+    def _aims(self, text: str, ent, sent_start: int, when: dict, report_year: int | None) -> bool:
+        """A number for the report's own year or a later one, outside a plan part, is a target when
+        its sentence aims it (今年计划国内生产总值增长百分之九; 今年的经济增长预期为7%左右): a
+        target cue, or 计划 (plan) as the verb of the sentence before the number."""
+        if not report_year or when["period"] is None or when["period_end"] is not None or when["period"] < report_year:
+            return False
+        return self._targets(text, ent, sent_start) or "计划" in text[sent_start:ent.start_char]
 
     # -- where the sentence and clause are -----------------------------------------------
 
