@@ -52,6 +52,7 @@ def test_recognizes(nlp, text, expected):
     ("培育一批高水平医院。", ("ORG", "高水平医院")),
     ("支持智慧园区绿电直连。", ("PLACE", "智慧园区")),
     ("建设更多支线。", ("PLACE", "支线")),
+    ("新湖北·湖北日报记者 王小明 报道。", ("PERSON", "新湖北·湖北日报记者")),  # a name never ends in a role
     ("两条高速在此交会处相连。", ("EVENT", "速交会")),
     ("在川企业达到10家。", ("PLACE", "川")),                      # no province named: the short is not read
     ("表彰20名天津优秀青年工程师。", ("PLACE", "天津")),         # nothing inside an honour title

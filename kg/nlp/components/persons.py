@@ -124,6 +124,8 @@ class PersonFinder:
                 t = self.titles_set.ending_at(text, i, s)
                 if t:
                     s = i
+            if self.titles_set.ending_at(text, e, s):
+                continue  # 新甘肃·甘肃日报记者: a media name and a post, not a person (a name never ends in a role)
             if e - s >= 4 and text[s] != "·" and text[e - 1] != "·":
                 found.append(Candidate(s, e, "PERSON", "person"))
         return found
