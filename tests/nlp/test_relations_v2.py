@@ -97,3 +97,41 @@ def test_a_planning_cue_after_the_fact_opens_a_purpose_clause():
     text = "2025年工作回顾\n省科协研究制定《学会工作规范》，确保基层组织规范运行。\n"
     (fact,) = [r for r in rows(text) if r["relation"] == "issues"]
     assert fact["status"] == "reported"
+
+
+@pytest.mark.parametrize("text,tied", [
+    ("我们要更加紧密地团结在以习近平总书记为核心的党中央周围。", True),
+    ("习近平总书记和党中央十分关心西部发展。", True),
+    # the Centre is the object of another verb, not the body the title belongs to
+    ("认真学习贯彻习近平总书记重要讲话精神，坚决落实党中央决策部署。", False),
+])
+def test_the_general_secretary_holds_his_post_at_the_centre_tied_to_the_title(text, tied):
+    assert (("holdsPost", "习近平", "党中央", "总书记") in relations(text)) is tied
+
+
+def test_activities_counted_by_the_session_are_held_not_run():
+    assert ("organizes", "市科协", "科学之夏", None) in relations("市科协开展“科学之夏”科普活动56场。")
+    # without a count the quoted name is a campaign the body runs
+    assert ("implements", "市科协", "科学之夏", None) in relations("市科协开展“科学之夏”科普活动。")
+
+
+def test_what_follows_a_list_closed_by_deng_is_a_kind_not_a_named_event():
+    assert not relations("成功举办航空航天、生物医药等重大国际论坛。")
+
+
+@pytest.mark.parametrize("text", ["深化以“放管服”为重点的行政审批改革。", "推进以“双减”为重点的教育改革。"])
+def test_programs_inside_yi_wei_zhongdian_qualify_another_noun(text):
+    assert not any(r[0] == "implements" for r in relations(text))
+
+
+def test_strengthen_implements_a_program_only_when_it_is_built():
+    assert ("implements", "AUTHOR", "智慧农场", None) in relations("加强“智慧农场”建设。")
+    assert not relations("加强“智慧农场”宣传。")
+
+
+def test_an_event_built_up_as_a_standing_brand_is_implemented():
+    assert ("implements", "AUTHOR", "永不落幕的农业博览会", None) in relations("打造“永不落幕的农业博览会”。")
+
+
+def test_a_place_before_a_programs_hub_runs_the_program():
+    assert ("implements", "重庆", "中欧班列", None) in relations("重庆中欧班列集结中心建成投用。")

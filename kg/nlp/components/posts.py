@@ -22,6 +22,8 @@ from ..statements import StatementContext
 _SEP = "、，,"
 _MAX_POST = 16
 _STOP = set("。！？!?；;：:\n")
+# between 总书记 and the Central Committee it leads: coordination, or 为核心的 (以…总书记为核心的党中央)
+_CENTRE_TIE = re.compile(r"和|与|及|、|为核心的")
 
 
 class PostFinder:
@@ -143,7 +145,7 @@ class PostFinder:
     @staticmethod
     def _party_leader(text: str, persons: list[Span], orgs: list[Span]) -> list[dict]:
         """``习近平总书记…党中央``: the General Secretary's post is at the Central Committee
-        (党中央, 中共中央), when the sentence names it."""
+        (党中央, 中共中央), when the title is tied to it (和党中央, 为核心的党中央); once a sentence."""
         facts, sentences = [], set()
         for p in persons:
             if text[p.end_char:p.end_char + 3] != "总书记":
@@ -151,10 +153,12 @@ class PostFinder:
             s = max(text.rfind(c, 0, p.start_char) for c in "。！？\n") + 1
             if s in sentences:
                 continue  # once a sentence: the title repeated is the same fact
-            sentences.add(s)
-            e = min((i for i in (text.find(c, p.end_char) for c in "。！？\n") if i >= 0), default=len(text))
-            centre = next((o for o in orgs if s <= o.start_char < e and o.text in ("党中央", "中共中央")), None)
+            # the Centre tied to the title: 总书记和党中央, 以…总书记为核心的党中央; a 党中央 elsewhere in
+            # the sentence (学习贯彻总书记重要讲话精神，深入落实党中央…部署) is another subject's
+            tie = _CENTRE_TIE.match(text, p.end_char + 3)
+            centre = next((o for o in orgs if tie is not None and o.start_char == tie.end() and o.text in ("党中央", "中共中央")), None)
             if centre is not None:
+                sentences.add(s)
                 facts.append({"relation": "holdsPost", "subject": (p.start_char, p.end_char),
                               "object": (centre.start_char, centre.end_char), "post": "总书记",
                               "trigger": (p.end_char, p.end_char + 3)})

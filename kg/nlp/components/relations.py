@@ -33,15 +33,19 @@ _PILOT_PLACE = re.compile(r"(?:城市|地区|县|市|省|区|旗|盟|单位|园�
 # a verb that makes another act (支持民营企业参与…): what follows is the other's act
 _CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{1,8}(?:参与|参加|开展|实施)$")
 # after an object, a noun the verb phrase modifies: 融入“一带一路”建设的深度
+# after objects in 以…为重点的 (以“扩中”、“提低”为重点的改革): they qualify the noun that follows
+_MODIFIER_RUN = re.compile(r"”?(?:[、和及与]“?[^，。；“”]{1,12}”?)*为[\u4e00-\u9fff]{1,3}的")
 _MODIFIER_AFTER = re.compile(r"”?(?:建设|工作|发展)?的")
 # after a program, what a place or body before it has of it: 节点城市, 建设, 试点
-_POSSESSED = re.compile(r"(?:[双两三]|[两三]个)?(?:节点|建设|试点|示范|创建|枢纽)")
+_POSSESSED = re.compile(r"(?:[双两三]|[两三]个)?(?:节点|建设|试点|示范|创建|枢纽|集结中心)")
 # after a program, its verb with the program fronted: (工作|建设)? (深入|全面 …)? 实施 and the clause ends
 _FRONTED = re.compile(r"(?:工作|建设)?(?:深入|全面|扎实|有序|稳步|持续|加快|顺利|深化)?(?P<verb>实施|推进|开展|落实)(?=[，。；,;]|$)")
 # 以 X (交汇点建设)? 为 抓手 / 统揽 / 牵引 …: X is what the subject works through
 _MEANS = re.compile(r"[\u4e00-\u9fff]{0,6}?为(?:抓手|统揽|牵引|载体|引领|主线|突破口|总抓手)")
 _PILOTED = re.compile(r"(?:(?:[、和及与]“?[^，。；“”]{1,20}”?)*)(?:[双两三]|[两三]个)?(?:试点|示范)")
 _RUN_GAP = re.compile(r"”?(?:、|和|及|与)“?")
+# 开展“甲”精品活动103场: activities counted by the session are held, not a campaign run
+_COUNTED_ACTIVITIES = re.compile(r"[\u4e00-\u9fff]{0,2}活动[\d一二三四五六七八九十百千万余多]+(?:场|次|期|轮)")
 _LISTED_ACTIVITIES = re.compile(r"(?:[、和及]“?[^，。；“”]{1,20}”?)*等(?:[\u4e00-\u9fff]{0,2})活动")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
 _VENUE = re.compile(r"在[^，。；\n]{2,40}?(?P<verb>召开|举行|举办|开幕|闭幕)")
@@ -62,8 +66,12 @@ def _between(text: str, agents: list[Span], pos: int) -> str:
 class RelationFinder:
     def __init__(self):
         self.triggers: dict[str, dict[str, str]] = {}
+        # (word, object type) -> the word that must follow the object (加强“甲”建设: 加强 takes any noun)
+        self.then: dict[tuple[str, str], str] = {}
         for r in load_table("relation_triggers.tsv"):
             self.triggers.setdefault(r["word"], {})[r["object"]] = r["relation"]
+            if r.get("then"):
+                self.then[(r["word"], r["object"])] = r["then"]
         self.trigger_words = WordSet(self.triggers)
         # third-party platforms and apps: channels a body publishes through, not programs it runs
         self.channels = set(column("platforms.tsv", "name"))
@@ -345,6 +353,13 @@ class RelationFinder:
             if objects and _MODIFIER_AFTER.match(text, objects[-1].end_char):
                 continue  # 融入“甲”和乙建设的深度不够: the verb phrase modifies a noun, nothing is done
             for obj in objects:
+                if passive is None and self._classed(text, obj):
+                    continue  # 动力电池、聚变能等重大国际会议: after 等 comes the kind of the things listed
+                if passive is None and _MODIFIER_RUN.match(text, obj.end_char) and "以" in text[pos:obj.start_char]:
+                    continue  # 深化以“甲”、“乙”为重点的X改革: the objects qualify another noun
+                then = self.then.get((word, obj.label_))
+                if then and not text.startswith(then, obj.end_char + (text[obj.end_char:obj.end_char + 1] == "”")):
+                    continue
                 relation = self._relation_for(text, obj, word, by_label)
                 if relation == "implements" and obj.text in self.channels:
                     continue  # publishing through 学习强国 or 头条号 does not run it
@@ -429,6 +444,12 @@ class RelationFinder:
                               "object": (x.start_char, x.end_char), "trigger": (x.end_char, x.end_char + 1)})
         return facts
 
+    @staticmethod
+    def _classed(text: str, obj: Span) -> bool:
+        """An object right after 等 (甲、乙等重大会议) names the kind of what was listed, not a thing."""
+        lead = text[max(0, obj.start_char - 2):obj.start_char]
+        return lead.endswith("等") and not lead.startswith(("高", "平", "均", "对", "同", "初", "中", "上", "次", "何"))
+
     def _relation_for(self, text: str, obj: Span, word: str, by_label: dict) -> str:
         """The relation a verb states with this object: a program held as an activity
         (举办“科普大讲堂”40期, 组织“…科普传播行”活动) is organized, not implemented."""
@@ -438,7 +459,7 @@ class RelationFinder:
             if word in _HOLDING and _ACTIVITY.match(after):
                 return "organizes"
             # 开展“甲”、“乙”等活动: activities listed and held; 开展“丙”活动 runs a campaign
-            if word in ("开展", "组织开展") and _LISTED_ACTIVITIES.match(after):
+            if word in ("开展", "组织开展") and (_LISTED_ACTIVITIES.match(after) or _COUNTED_ACTIVITIES.match(after)):
                 return "organizes"
         return relation
 
