@@ -135,3 +135,21 @@ def test_an_event_built_up_as_a_standing_brand_is_implemented():
 
 def test_a_place_before_a_programs_hub_runs_the_program():
     assert ("implements", "重庆", "中欧班列", None) in relations("重庆中欧班列集结中心建成投用。")
+
+
+def test_vouchers_handed_out_under_a_brand_run_the_brand():
+    assert ("implements", "市商务局", "惠享江城", None) in relations("市商务局发放“惠享江城”消费券2亿元。")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("提升“好品山东”品牌影响力。", True),
+    ("提升“好品山东”活动品牌知名度。", True),
+    ("提升“好品山东”知名度。", False),
+])
+def test_raising_a_brand_runs_it(text, found):
+    assert (("implements", "AUTHOR", "好品山东", None) in relations(text)) is found
+
+
+def test_a_bound_verb_inside_a_list_of_programs_does_not_cut_the_list():
+    # 提升 here ends the first item's name; it takes no object of its own
+    assert ("implements", "AUTHOR", "种业振兴行动", None) in relations("实施渔业资源养护提升、牧草良种繁育、种业振兴行动。")

@@ -66,7 +66,7 @@ def _between(text: str, agents: list[Span], pos: int) -> str:
 class RelationFinder:
     def __init__(self):
         self.triggers: dict[str, dict[str, str]] = {}
-        # (word, object type) -> the word that must follow the object (加强“甲”建设: 加强 takes any noun)
+        # (word, object type) -> what must follow the object, a pattern (加强“甲”建设: 加强 takes any noun)
         self.then: dict[tuple[str, str], str] = {}
         for r in load_table("relation_triggers.tsv"):
             self.triggers.setdefault(r["word"], {})[r["object"]] = r["relation"]
@@ -327,6 +327,9 @@ class RelationFinder:
                 longer = self.trigger_words.starting_at(text, i, ce)
                 if longer and len(longer) > len(token):
                     hits.append((i, longer))
+        # a verb that takes its object only with a word after it (加强…建设) and has none here is no
+        # trigger: 实施饲草料供给提升、奶业振兴行动 does not stop at 提升
+        hits = [(pos, word) for pos, word in hits if self._bound(text, pos, word, ce, ents)]
         if not hits:
             return []
         facts = []
@@ -357,9 +360,8 @@ class RelationFinder:
                     continue  # 动力电池、聚变能等重大国际会议: after 等 comes the kind of the things listed
                 if passive is None and _MODIFIER_RUN.match(text, obj.end_char) and "以" in text[pos:obj.start_char]:
                     continue  # 深化以“甲”、“乙”为重点的X改革: the objects qualify another noun
-                then = self.then.get((word, obj.label_))
-                if then and not text.startswith(then, obj.end_char + (text[obj.end_char:obj.end_char + 1] == "”")):
-                    continue
+                if not self._then_holds(text, word, obj, ce):
+                    continue  # 加强“甲”宣传: 加强 builds a program only with 建设 after it
                 relation = self._relation_for(text, obj, word, by_label)
                 if relation == "implements" and obj.text in self.channels:
                     continue  # publishing through 学习强国 or 头条号 does not run it
@@ -443,6 +445,20 @@ class RelationFinder:
                 facts.append({"relation": "implements", "subject": (owner.start_char, owner.end_char),
                               "object": (x.start_char, x.end_char), "trigger": (x.end_char, x.end_char + 1)})
         return facts
+
+    def _then_holds(self, text: str, word: str, obj: Span, ce: int) -> bool:
+        then = self.then.get((word, obj.label_))
+        end = obj.end_char + (text[obj.end_char:obj.end_char + 1] == "”")
+        return not then or re.match(then, text[end:ce]) is not None
+
+    def _bound(self, text: str, pos: int, word: str, ce: int, ents: list[Span]) -> bool:
+        """False for a verb whose every object type needs a word after the object when the entity
+        after it (in its clause) has none."""
+        by_label = self.triggers[word]
+        if not all((word, label) in self.then for label in by_label):
+            return True
+        obj = next((x for x in ents if pos < x.start_char < ce), None)
+        return obj is not None and obj.label_ in by_label and self._then_holds(text, word, obj, ce)
 
     @staticmethod
     def _classed(text: str, obj: Span) -> bool:
