@@ -52,6 +52,10 @@ def test_recognizes(nlp, text, expected):
     ("培育一批高水平医院。", ("ORG", "高水平医院")),
     ("支持智慧园区绿电直连。", ("PLACE", "智慧园区")),
     ("建设更多支线。", ("PLACE", "支线")),
+    ("行政村通双车道公路覆盖率达到九成。", ("PLACE", "通双车道公路")),  # a kind of road
+    ("推进现代化智慧口岸建设。", ("PLACE", "现代化智慧口岸")),
+    ("滚动实施好标志性工程。", ("PROGRAM", "好标志性工程")),         # 好 of 实施好 opens no name
+    ("建设运营好国家区域医疗中心。", ("ORG", "国家区域医疗中心")),   # a designation many hospitals hold
     ("新湖北·湖北日报记者 王小明 报道。", ("PERSON", "新湖北·湖北日报记者")),  # a name never ends in a role
     ("两条高速在此交会处相连。", ("EVENT", "速交会")),
     ("在川企业达到10家。", ("PLACE", "川")),                      # no province named: the short is not read
@@ -102,6 +106,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("建成西成高铁汉中至安康支线。", ("PLACE", "西成高铁汉中至安康支线")),  # a part after its line
     ("启用长沙黄花国际机场T3航站楼。", ("PLACE", "长沙黄花国际机场T3航站楼")),
     ("治理查干淖尔。", ("PLACE", "查干淖尔")),
+    ("建成中川机场环线铁路。", ("PLACE", "中川机场环线铁路")),     # a line named by another facility
     ("湘南湘西承接产业转移。", ("PLACE", "湘西")),
     ("办好进博会、服贸会和消博会。", ("EVENT", "服贸会")),           # fairs by their short names
     ("四川省：在川企业达到10家。", ("PLACE", "川")),             # the report's province by its short name               # two regions written together stay two

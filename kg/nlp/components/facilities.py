@@ -36,6 +36,7 @@ _INNER = set("（）()—-·至")
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q"}
 # jieba dictionary tags of common words: such a modifier alone is a kind, not a name.
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f")
+_COMMON_END = ("n", "vn", "a", "an", "v")
 _ROUTE_FROM = re.compile(r"[\u4e00-\u9fff]{2,5}至$")
 _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 # kinds whose names may be built from abbreviations of places rather than a place's name
@@ -240,7 +241,17 @@ class FacilityFinder:
         if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core) \
                 or core.startswith(_LEVEL_PAIRS):
             return False  # 盟市互通高速: levels of places, no name
-        return self.word_tags.get(core, "") not in _COMMON and self.word_tags.get(core[:2], "") not in _COMMON
+        if self._common(core) or self._common(core[:2]):
+            return False
+        # a modifier ending in a common noun or adjective names a kind of road (双车道公路), unless it
+        # names another facility first (中川机场环线铁路)
+        return not (len(core) >= 4 and self.word_tags.get(core[-2:], "") in _COMMON_END
+                    and not any(True for _ in self.head_lexicon.finditer(core)))
+
+    def _common(self, word: str) -> bool:
+        """A word of the dictionary that is no proper name: common tags and times (现代)."""
+        tag = self.word_tags.get(word, "")
+        return tag in _COMMON or tag == "t"
 
     def _left_edge(self, text: str, head_start: int, verbal: Spans, token_ends: set[int] | None) -> int:
         i = head_start
