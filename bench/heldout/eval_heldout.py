@@ -1,7 +1,10 @@
-"""Score kg on held-out excerpts of two 2026 provincial reports (甘肃省, 湖南省) that no rule was
-written from before they were first measured.
+"""Score kg on held-out excerpts of 2026 provincial reports that no rule was written from before
+they were first measured.
 
-    python bench/heldout/eval_heldout.py [--errors]
+    python bench/heldout/eval_heldout.py [--errors] [FOLDER]
+
+FOLDER holds the excerpt files (default: this folder, 甘肃省 and 湖南省; ``bench/heldout/fresh``:
+山东省 and 福建省, annotated later and kept unseen: score them, do not read their errors).
 
 The annotations (offsets and labels only; the text is read from ../shared/corpora/) were made
 by separate sessions that followed ../shared/annotation-guidelines.md without seeing kg or its
@@ -31,8 +34,9 @@ def main() -> None:
     from kg.api import extract
     from kg.evaluate import diff, micro, score
 
+    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
     reports = []
-    for path in sorted(HERE.glob("*.jsonl")):
+    for path in sorted((folders[0] if folders else HERE).glob("*.jsonl")):
         doc, end, gold = load(path)
         pred = [p for p in extract(CORPORA / f"{doc}.txt") if p["end"] <= end and p["label"] != "QUANTITY"]
         report = score(pred, gold)
