@@ -153,3 +153,17 @@ def test_raising_a_brand_runs_it(text, found):
 def test_a_bound_verb_inside_a_list_of_programs_does_not_cut_the_list():
     # 提升 here ends the first item's name; it takes no object of its own
     assert ("implements", "AUTHOR", "种业振兴行动", None) in relations("实施渔业资源养护提升、牧草良种繁育、种业振兴行动。")
+
+
+def test_a_pilot_won_with_no_place_named_is_run_by_the_author():
+    found = relations("获批基本公共服务“一网通办”试点。")
+    assert ("implements", "AUTHOR", "一网通办", None) in found
+    # a place named as the pilot takes it, and the author gets nothing
+    found = relations("合肥市获批国家“城市更新”试点。")
+    assert ("pilotOf", "合肥市", "城市更新", None) in found
+    assert not any(r[1] == "AUTHOR" for r in found)
+
+
+def test_a_zone_named_for_a_program_is_not_the_program():
+    assert not relations("建设“美丽中国”先行区。")
+    assert ("implements", "AUTHOR", "美丽中国", None) in relations("推进“美丽中国”建设。")

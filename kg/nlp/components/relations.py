@@ -29,6 +29,7 @@ _HOLDING = {"举办", "主办", "组织", "办好", "承办"}
 # what follows a name held as an activity: 活动, 系列活动, 巡讲活动, a count of sessions (40期, 3次)
 _ACTIVITY = re.compile(r"(?:[\u4e00-\u9fff]{0,2}活动|[\d一二三四五六七八九十百千万]+(?:期|场|次|届))")
 _LEADS = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)[：:]")
+_GRANTED = re.compile(r"获批|入选|获得批复|成功申报")
 _PILOT_PLACE = re.compile(r"(?:城市|地区|县|市|省|区|旗|盟|单位|园区|示范区)")
 # a verb that makes another act (支持民营企业参与…): what follows is the other's act
 _CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{1,8}(?:参与|参加|开展|实施)$")
@@ -37,6 +38,8 @@ _CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{
 _MODIFIER_RUN = re.compile(r"”?(?:[、和及与]“?[^，。；“”]{1,12}”?)*为[\u4e00-\u9fff]{1,3}的")
 _MODIFIER_AFTER = re.compile(r"”?(?:建设|工作|发展)?的")
 # after a program, what a place or body before it has of it: 节点城市, 建设, 试点
+# after a program, a zone named for it (美丽中国先行区): building the zone is not running the program
+_ZONE_AFTER = re.compile(r"”?(?:先行区|示范区|先导区|样板区)")
 _POSSESSED = re.compile(r"(?:[双两三]|[两三]个)?(?:节点|建设|试点|示范|创建|枢纽|集结中心)")
 # after a program, its verb with the program fronted: (工作|建设)? (深入|全面 …)? 实施 and the clause ends
 _FRONTED = re.compile(r"(?:工作|建设)?(?:深入|全面|扎实|有序|稳步|持续|加快|顺利|深化)?(?P<verb>实施|推进|开展|落实)(?=[，。；,;]|$)")
@@ -109,7 +112,7 @@ class RelationFinder:
             facts.extend(self._authors(text, sent_ents))
             facts.extend(self._possession_facts(text, sent_ents))
             facts.extend(self._fronted(text, s, e, sent_ents, subject))
-            pilot, prev_pilot_program = self._pilots(text, s, e, sent_ents, prev_pilot_program)
+            pilot, prev_pilot_program = self._pilots(text, s, e, sent_ents, prev_pilot_program, sentence_subject)
             facts.extend(pilot)
         facts.extend(self._funding(text, doc))
         facts.extend(self._byline(doc, text, ents))
@@ -367,6 +370,8 @@ class RelationFinder:
                     continue  # publishing through 学习强国 or 头条号 does not run it
                 if _MODIFIER_AFTER.match(text, obj.end_char):
                     continue  # 融入X建设的深度不够: the verb phrase modifies a noun, nothing is done
+                if relation == "implements" and _ZONE_AFTER.match(text, obj.end_char):
+                    continue  # 建设美丽中国先行区: a zone, not the program it is named for
                 if relation == "implements" and self._possessed(text, obj, ents):
                     continue  # 呼和浩特中欧班列节点城市: the possessor runs it (see _possessors)
                 if relation == "attends":
@@ -573,7 +578,7 @@ class RelationFinder:
                               "object": (p.start_char, p.end_char) if p else None, "trigger": (m.start(), m.start() + 2)})
         return facts
 
-    def _pilots(self, text: str, s: int, e: int, ents: list[Span], prev):
+    def _pilots(self, text: str, s: int, e: int, ents: list[Span], prev, subject="publisher"):
         """Places that pilot a program: ``支持鄂尔多斯“甲”、“乙”双试点建设``, ``X被确定为…试点城市``.
 
         The programs are those named before 试点 in its clause (a coordinated list), else, when 试点
@@ -605,6 +610,18 @@ class RelationFinder:
                 continue
             last = (para_start, chosen[0])
             here = [x for x in places if cs <= x.start_char < ce] or places
+            if named and not here and _GRANTED.search(text, cs, named[0].start_char) \
+                    and not any(x.label_ in ("PLACE", "ORG") for x in ents if cs <= x.start_char < pos):
+                # 获批“甲”试点 with no place or body named: the subject (the report's author) won the
+                # pilot and runs the program; pilotOf takes a place or body, so this is implements
+                run, end = [], pos  # the programs written right before 试点 (“甲”“乙”试点), not those qualifying them
+                for x in reversed(named):
+                    if not re.fullmatch(r"”?" if not run else r"”?[、和及与]“?|”“", text[x.end_char:end]):
+                        break
+                    run.append(x)
+                    end = x.start_char
+                facts.extend({"relation": "implements", "subject": subject, "object": (x.start_char, x.end_char),
+                              "trigger": (pos, pos + 2)} for x in reversed(run))
             for place in here:
                 for program in chosen:
                     if any(f["subject"] == (place.start_char, place.end_char) and f["object"] == program for f in facts):
