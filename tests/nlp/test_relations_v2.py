@@ -167,3 +167,8 @@ def test_a_pilot_won_with_no_place_named_is_run_by_the_author():
 def test_a_zone_named_for_a_program_is_not_the_program():
     assert not relations("建设“美丽中国”先行区。")
     assert ("implements", "AUTHOR", "美丽中国", None) in relations("推进“美丽中国”建设。")
+
+
+def test_a_speech_joined_to_an_earlier_one_of_the_same_speaker_is_attendance():
+    found = relations("深入学习习近平总书记新年贺词精神和在第十届世界和平论坛上的重要讲话精神。")
+    assert ("attends", "习近平", "第十届世界和平论坛", None) in found

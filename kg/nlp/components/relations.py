@@ -51,6 +51,9 @@ _RUN_GAP = re.compile(r"”?(?:、|和|及|与)“?")
 _COUNTED_ACTIVITIES = re.compile(r"[\u4e00-\u9fff]{0,2}活动[\d一二三四五六七八九十百千万余多]+(?:场|次|期|轮)")
 _LISTED_ACTIVITIES = re.compile(r"(?:[、和及]“?[^，。；“”]{1,20}”?)*等(?:[\u4e00-\u9fff]{0,2})活动")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
+# between a speaker and 在…上的讲话: a title (总书记), and an earlier speech of the same speaker joined
+# to this one (总书记“七一”重要讲话精神和在…上的重要讲话)
+_SPEAKER_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}(?:[“”\u4e00-\u9fff]{0,12}?(?:讲话|指示|批示|贺词|贺信|回信|致辞)(?:精神)?(?:和|以及|、))?")
 _VENUE = re.compile(r"在[^，。；\n]{2,40}?(?P<verb>召开|举行|举办|开幕|闭幕)")
 _PARTNER = re.compile(r"联合|会同|携手|与")
 _AGREEMENT = re.compile(r"签(?:署|订)(?P<a>[^，。；\n]{0,20}?协议)")
@@ -174,7 +177,7 @@ class RelationFinder:
             if not events or text[pos - 1:pos] != "在":
                 continue
             speaker = next((x for x in reversed(ents) if x.end_char <= pos - 1 and x.label_ == "PERSON"), None)
-            if speaker is None or not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", text[speaker.end_char:pos - 1]):
+            if speaker is None or not _SPEAKER_GAP.fullmatch(text, speaker.end_char, pos - 1):
                 continue
             for ev in events:
                 facts.append({"relation": "attends", "subject": (speaker.start_char, speaker.end_char),
