@@ -19,6 +19,13 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
         text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise KGError(Errors.E011.format(name=name)) from None
+    from ..cache import cached, digest
+
+    # parsed once per content of the table and kept in kg's cache (start-up: townships.tsv alone is 39k rows)
+    return cached(f"table-{name}", digest(name, text), lambda: _parse(text))
+
+
+def _parse(text: str) -> tuple[dict[str, str], ...]:
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return tuple({k: (v or "") for k, v in row.items()} for row in reader)
