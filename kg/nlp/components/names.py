@@ -78,7 +78,9 @@ class NameFinder:
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
         self.list_categories = {r["word"]: r["label"] for r in load_table("list_categories.tsv")}
         # verbs of running a program (relation_triggers.tsv): their quoted object is a program
-        self.running_verbs = WordSet(r["word"] for r in load_table("relation_triggers.tsv") if r["relation"] == "implements")
+        # (only verbs that take a program by themselves: 加强 needs 建设 after its object, 打造 an EVENT is no program)
+        self.running_verbs = WordSet(r["word"] for r in load_table("relation_triggers.tsv")
+                                     if r["relation"] == "implements" and r["object"] == "PROGRAM" and not r.get("then"))
         self.list_words = sorted(self.list_categories, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
