@@ -78,9 +78,10 @@ class NameFinder:
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
         self.list_categories = {r["word"]: r["label"] for r in load_table("list_categories.tsv")}
         # verbs of running a program (relation_triggers.tsv): their quoted object is a program
-        # (only verbs that take a program by themselves: 加强 needs 建设 after its object, 打造 an EVENT is no program)
-        self.running_verbs = WordSet(r["word"] for r in load_table("relation_triggers.tsv")
-                                     if r["relation"] == "implements" and r["object"] == "PROGRAM" and not r.get("then"))
+        # (verbs that take a program; 加强 only with 建设 after its object: the trigger's `then` word)
+        running = [r for r in load_table("relation_triggers.tsv") if r["relation"] == "implements" and r["object"] == "PROGRAM"]
+        self.running_verbs = WordSet(r["word"] for r in running)
+        self.running_then = {r["word"]: r["then"] for r in running if r.get("then")}
         self.list_words = sorted(self.list_categories, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
@@ -155,17 +156,20 @@ class NameFinder:
             return None
         return cue
 
-    def _run_by_verb(self, text: str, quote: int, name: str) -> bool:
+    def _run_by_verb(self, text: str, quote: int, name: str, after: int) -> bool:
         """A short quoted coinage right after a verb of running a program (实施, 推进, 打造, 推广, 上线 …),
-        with at most a few characters of modifier between (实施制造业“智改数转”)."""
+        with at most a few characters of modifier between (实施制造业“智改数转”); ``after``: where the text
+        goes on after the closing quote (a verb with a `then` word needs it there: 加强“甲”建设)."""
         if not 2 <= len(name) <= 10 or _NOT_COINAGE.search(name):
             return False
         for gap in range(0, 5):  # a modifier of up to four characters: 实施制造业“…”
             end = quote - gap
             if end < 2 or (gap and not all("\u4e00" <= c <= "\u9fff" for c in text[end:quote])):
                 break
-            if self.running_verbs.ending_at(text, end, max(0, end - 4)):
-                return True
+            verb = self.running_verbs.ending_at(text, end, max(0, end - 4))
+            if verb:
+                then = self.running_then.get(verb)
+                return then is None or text.startswith(then, after)
         return False
 
     def _list_category(self, text: str, i: int) -> str | None:
@@ -202,7 +206,7 @@ class NameFinder:
                 label = "PROGRAM"
             if label is None:
                 label = listed[k] = self._list_category(text, m.end())
-            if label is None and self._run_by_verb(text, m.start(), name):
+            if label is None and self._run_by_verb(text, m.start(), name, m.end()):
                 label = "PROGRAM"  # 大力实施制造业“智改数转”: a coinage a verb of running takes is a program
             if label is None and k + 1 < len(quotes) and quotes[k + 1].start() - m.end() <= 1 \
                     and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
