@@ -52,7 +52,8 @@ def test_recognizes(nlp, text, expected):
     ("培育一批高水平医院。", ("ORG", "高水平医院")),
     ("支持智慧园区绿电直连。", ("PLACE", "智慧园区")),
     ("建设更多支线。", ("PLACE", "支线")),
-    ("加强“人才池”管理。", ("PROGRAM", "人才池")),   # 加强 runs a program only with 建设 after it
+    ("加强“人才池”管理。", ("PROGRAM", "人才池")),
+    ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it
     ("行政村通双车道公路覆盖率达到九成。", ("PLACE", "通双车道公路")),  # a kind of road
     ("推进现代化智慧口岸建设。", ("PLACE", "现代化智慧口岸")),
     ("滚动实施好标志性工程。", ("PROGRAM", "好标志性工程")),         # 好 of 实施好 opens no name

@@ -117,6 +117,8 @@ class LacRepair:
         if self.is_word(name) or _DIRECTION_START.match(name):
             return None
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
+            if self.is_word(name[:-1]) or (e < len(text) and text[e].isdigit()):
+                return None  # 直管县, 普惠县26个: a kind of county named by a common word, or counted
             return Candidate(s, e, "PLACE", "lac")
         # otherwise LAC is trusted where the dictionary knows the word as a place too (荷兰, 欧洲)
         if name.startswith(_DEICTIC) or _LEVEL_ONLY.match(name) or not all(is_cjk(c) or c == "·" for c in name):
