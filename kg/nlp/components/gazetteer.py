@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..words import words
 from ..candidates import Candidate
-from ..text import Lexicon, is_cjk
-from ...data import load_table, organization_rows
+from ..text import Lexicon, WordSet, is_cjk
+from ...data import column, load_table, organization_rows
 from ...places import divisions
 
 # jieba tags a county's short name may carry (the dictionary's tags of rare names are unreliable:
@@ -75,6 +75,7 @@ def name_entries() -> dict[str, tuple[str, str]]:
     return entries
 
 
+_DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省", "示范市")
 # one-character words of place before a province's short name (在湘, 驻甘, 入川, 来琼, 赴藏, 援疆)
 _PLACE_VERBS = "在驻入来赴援离回留"
 
@@ -97,6 +98,9 @@ class Gazetteer:
                 if len(alias) == 2 and province is not None and alias not in entries:
                     county_shorts.setdefault(province.code, {})[alias] = row["code"]
         self.county_shorts = {code: Lexicon(names) for code, names in county_shorts.items()}
+        self.campaign_words = WordSet(column("campaign_words.tsv", "word"))
+        # zone and designation heads: 美丽中国先行区 names a designation, not the campaign
+        self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv")) + _DESIGNATIONS
         self.province_shorts: dict[str, str] = {}
         for row in load_table("province_shorts.tsv"):
             self.province_shorts[row["code"]] = self.province_shorts.get(row["code"], "") + row["short"]
@@ -120,7 +124,24 @@ class Gazetteer:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         if province in self.province_shorts:
             found.extend(self._own_province_short(text, province, starts, ends))
+        found.extend(self._campaigns(text, found, starts))
         return found
+
+    def _campaigns(self, text: str, places: list[Candidate], starts) -> list[Candidate]:
+        """A campaign word right before a province, a city or the country: 平安中国, 法治湖南, 健康深圳."""
+        out = []
+        for c in places:
+            key = dict(c.attrs).get("key", "")
+            division = self.div.by_code.get(key)
+            if c.label != "PLACE" or not (key == "中国" or (division and division.level in ("province", "prefecture"))):
+                continue
+            word = self.campaign_words.ending_at(text, c.start, max(0, c.start - 2))
+            if word is None or (c.start - len(word) not in starts and c.start - len(word) > 0):
+                continue
+            if any(text.startswith(h, c.end) for h in self.place_heads):
+                continue  # 美丽中国先行区: a designation, not the campaign
+            out.append(Candidate(c.start - len(word), c.end, "PROGRAM", "gazetteer"))
+        return out
 
     def _own_province_short(self, text: str, province: str, starts, ends) -> list[Candidate]:
         """The report's province by its one-character short name after a word of place: 在湘, 驻甘, 入川."""
