@@ -153,6 +153,8 @@ class ReportResult:
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # CPU time of the process that built it, for this report
     peak_rss: int = 0  # of the process that built it, in bytes
+    ntriples_file: str = ""  # a long report's graph as a sorted N-Triples file (instead of ``ntriples``)
+    steps: dict = field(default_factory=dict)  # step -> (seconds, peak RSS in bytes at its end)
 
 
 def _peak_rss() -> int:
@@ -198,12 +200,23 @@ def build_one(task: Task, nlp=None) -> ReportResult:
         from .export import EXPORTERS
         from .graph import build_graph
 
+        from .api import shared_nlp
+        from .nlp.chunks import in_pieces
+
         source = _read(task)
+        t0 = time.perf_counter()
+        nlp = nlp or shared_nlp()
         doc = analyse(source, nlp)
+        steps = {"analyse": (time.perf_counter() - t0, _peak_rss())}
+        if in_pieces(nlp, source.analysis_text):  # a long report: its graph and exports written window by window
+            return _build_streamed(task, source, doc, start, cpu, steps)
+        t0 = time.perf_counter()
         graph = build_graph(doc, source)
         data = _ntriples(graph)
+        steps["graph"] = (time.perf_counter() - t0, _peak_rss())
+        t0 = time.perf_counter()
         result = ReportResult(path=task.path, doc_id=task.doc_id, ok=True, chars=len(source.text),
-                              triples=len(graph), ntriples=data)
+                              triples=len(graph), ntriples=data, steps=steps)
         text = _extracted_text(source)
         if task.out_dir is not None:
             if text is not None:
@@ -223,6 +236,7 @@ def build_one(task: Task, nlp=None) -> ReportResult:
                     paths = EXPORTERS[fmt](graph, doc, Path(tmp), task.doc_id, measurements=task.measurements)
                     for p in (paths if isinstance(paths, list) else [paths]):
                         result.files[Path(p).relative_to(tmp).as_posix()] = Path(p).read_bytes()
+        steps["exports"] = (time.perf_counter() - t0, _peak_rss())
         del doc, graph
     except KGError as err:
         message = str(err)
@@ -233,6 +247,56 @@ def build_one(task: Task, nlp=None) -> ReportResult:
         message = Errors.E046.format(path=task.path, kind=type(err).__name__,
                                      reason=(str(err).splitlines() or [""])[0])
         result = ReportResult(path=task.path, doc_id=task.doc_id, ok=False, code="E046", error=message)
+    result.seconds = time.perf_counter() - start
+    result.cpu_seconds = time.process_time() - cpu
+    result.peak_rss = _peak_rss()
+    return result
+
+
+def _build_streamed(task: Task, source, doc, start: float, cpu: float, steps: dict) -> ReportResult:
+    """``build_one`` for a report analysed in pieces (``kg.nlp.chunks``): the graph is built window by
+    window into a sorted N-Triples file (``kg.graph.stream``), the exports are written from it
+    (``kg.export.stream``), and the driver loads the file into the store in chunks; no whole graph
+    is held. The file is left in a temporary folder of ``task.out_dir`` for the driver (which
+    deletes it), or sent back as bytes when there is no shared output folder (Dask)."""
+    import shutil
+    import tempfile
+
+    from .export.stream import write_streamed
+    from .graph.stream import stream_graph
+
+    if task.out_dir is not None:
+        Path(task.out_dir).mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".kg-graph-", dir=task.out_dir))
+    try:
+        t0 = time.perf_counter()
+        streamed = stream_graph(doc, source, tmp)
+        steps["graph"] = (time.perf_counter() - t0, _peak_rss())
+        result = ReportResult(path=task.path, doc_id=task.doc_id, ok=True, chars=len(source.text),
+                              triples=streamed.triples)
+        text = _extracted_text(source)
+        t0 = time.perf_counter()
+        out = Path(task.out_dir) if task.out_dir is not None else tmp / "files"
+        if text is not None:
+            from .io import write_text
+
+            result.written.append(str(write_text(source, out)))
+        for fmt in task.formats:
+            paths = write_streamed(streamed, fmt, doc, out, task.doc_id, measurements=task.measurements)
+            result.written.extend(str(p) for p in (paths if isinstance(paths, list) else [paths]))
+        steps["exports"] = (time.perf_counter() - t0, _peak_rss())
+        del doc
+        if task.out_dir is not None:
+            result.ntriples_file = str(streamed.path)  # the driver loads it and deletes ``tmp``
+            tmp = None
+        else:
+            result.ntriples = streamed.path.read_bytes()
+            result.files = {Path(p).relative_to(out).as_posix(): Path(p).read_bytes() for p in result.written}
+            result.written = []
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    result.steps = steps
     result.seconds = time.perf_counter() - start
     result.cpu_seconds = time.process_time() - cpu
     result.peak_rss = _peak_rss()
@@ -792,7 +856,22 @@ def _finish(res: ReportResult, task: Task, out: Path, db, manifest: Manifest | N
     from .graph.iri import report_iri
 
     graph = str(report_iri(res.doc_id))
-    if db is not None:
+    if res.ntriples_file:  # a long report's graph, in a file (``_build_streamed``)
+        import shutil
+
+        from . import store as kg_store
+
+        try:
+            if db is not None:
+                if manifest is not None and res.triples > kg_store.CHUNK:
+                    # loaded in chunks, not in one transaction: no entry says it is built until it is
+                    manifest.drop(res.doc_id)
+                    manifest.flush()
+                kg_store.replace_graph_file(db, graph, res.ntriples_file, res.triples)
+        finally:
+            shutil.rmtree(Path(res.ntriples_file).parent, ignore_errors=True)
+            res.ntriples_file = ""
+    elif db is not None:
         _store_write(db, graph, res.ntriples)
     if manifest is not None:
         manifest.set(res.doc_id, {"source": str(Path(task.path).resolve()), "graph": graph, "sha256": digest,

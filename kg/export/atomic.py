@@ -31,3 +31,41 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
             pass
         raise OutputError(Errors.E007.format(path=path, reason=err.strerror or err)) from None
     return path
+
+
+class AtomicFile:
+    """``with AtomicFile(path) as f: f.write(...)``: ``write_atomic`` for data written in pieces (a file
+    too big to hold in memory). The target is replaced only when the block ends without an error."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.tmp: str | None = None
+        self.file = None
+
+    def __enter__(self):
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        except OSError as err:
+            raise OutputError(Errors.E007.format(path=self.path, reason=err.strerror or err)) from None
+        self.file = os.fdopen(fd, "wb")
+        return self.file
+
+    def __exit__(self, kind, value, tb) -> None:
+        try:
+            if kind is None:
+                self.file.flush()
+                os.fsync(self.file.fileno())
+            self.file.close()
+            if kind is None:
+                os.chmod(self.tmp, 0o644)
+                os.replace(self.tmp, self.path)
+                self.tmp = None
+        except OSError as err:
+            raise OutputError(Errors.E007.format(path=self.path, reason=err.strerror or err)) from None
+        finally:
+            if self.tmp is not None:
+                try:
+                    os.unlink(self.tmp)
+                except OSError:
+                    pass

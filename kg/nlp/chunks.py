@@ -148,6 +148,11 @@ def needs_pieces(text: str, size: int = PIECE) -> bool:
     return len(text) > size or _has_long_line(text)
 
 
+def in_pieces(nlp: Language, text: str, size: int = PIECE) -> bool:
+    """Whether ``analyse_text(nlp, text, size)`` analyses ``text`` in pieces (a long report)."""
+    return needs_pieces(text, max(1, min(size, nlp.max_length // 2)))
+
+
 def analyse_text(nlp: Language, text: str, size: int = PIECE, window: int | None = None,
                  source: dict | None = None) -> Doc:
     """The analysed ``Doc`` of ``text``, of any length (see the module docstring). Pieces are at most

@@ -99,3 +99,66 @@ def test_a_long_line_without_punctuation(nlp):
     assert max(len(s.text) for s in doc.sents) <= LINE + 1
     mentions = doc_mentions(doc)
     assert mentions and all(text[m["start"]:m["end"]] == m["text"] for m in mentions)
+
+
+def _files(paths):
+    return [Path(p) for p in (paths if isinstance(paths, list) else [paths])]
+
+
+def test_a_long_report_is_built_window_by_window_into_the_same_graph_and_exports(nlp, tmp_path):
+    """kg.graph.stream: the windows' graphs, merged, are build_graph's graph, and every export
+    written from the merged file is byte for byte the one written from the whole graph."""
+    from kg.export import EXPORTERS
+    from kg.export.stream import write_streamed
+    from kg.graph.namespace import KG
+    from kg.graph.stream import stream_graph
+    from kg.store import ntriples
+
+    text = report(24_000)
+    doc = analyse_text(nlp, text, size=7_000, window=3_000)
+    doc._.doc_id = "streamed"
+    graph = build_graph(doc)
+    whole = ntriples(graph, sort=True)
+    for window in (1_500, 50_000):  # many windows; one
+        streamed = stream_graph(doc, None, tmp_path / f"w{window}", window=window)
+        assert streamed.path.read_bytes() == whole and streamed.triples == len(graph)
+        assert not (tmp_path / f"w{window}" / ".runs").exists()
+    # what spans windows: one node per entity with the report's mention count, labels and aliases
+    count = b"<https://w3id.org/kg-zh/ontology#mentionCount>"
+    assert sum(1 for line in whole.splitlines() if count in line) == len(set(graph.subjects(predicate=KG.mentionCount)))
+    for fmt in ("turtle", "ntriples", "nquads", "graphml", "gexf", "csv", "trig", "jsonld"):
+        for measurements in ("attributes", "nodes"):
+            a = _files(EXPORTERS[fmt](graph, doc, tmp_path / "a" / measurements, "streamed", measurements=measurements))
+            b = _files(write_streamed(streamed, fmt, doc, tmp_path / "b" / measurements, "streamed", measurements=measurements))
+            assert [p.name for p in a] == [p.name for p in b]
+            assert all(x.read_bytes() == y.read_bytes() for x, y in zip(a, b)), (fmt, measurements)
+
+
+def test_kg_build_of_a_long_report_streams_into_the_store_in_chunks(small_max_length, tmp_path, monkeypatch):
+    """build_one takes the streamed path for a report analysed in pieces; the driver loads its
+    N-Triples file into the store in chunks and deletes it."""
+    import pyoxigraph as ox
+
+    from kg import store as kg_store
+    from kg.corpus import build_corpus
+    from kg.graph.iri import report_iri
+
+    monkeypatch.setattr(kg_store, "CHUNK", 2_000)
+    monkeypatch.setattr(kg_store, "CHUNK_BYTES", 200_000)
+    path = tmp_path / "long.txt"
+    path.write_text(report(30_000), encoding="utf-8")
+    result = build_corpus([path], out_dir=tmp_path / "out", formats=("turtle", "ntriples", "graphml"),
+                          nlp=small_max_length)
+    (res,) = result.built
+    assert res.steps.keys() >= {"analyse", "graph", "exports"} and res.triples > 2 * 2_000
+    nt = (tmp_path / "out" / "long.nt").read_bytes()
+    assert len(nt.splitlines()) == res.triples
+    db = ox.Store.read_only(str(tmp_path / "out" / "store"))
+    name = ox.NamedNode(str(report_iri("long")))
+    fresh = ox.Store()  # the same triples, as Oxigraph stores them (decimals in its canonical form)
+    fresh.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    triples = lambda store: {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)}  # noqa: E731
+    assert triples(db) == triples(fresh) and len(triples(db)) == res.triples
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["long.graphml", "long.nt", "long.ttl", "store"]
+    manifest = (tmp_path / "out" / "store" / "kg-manifest.json").read_text(encoding="utf-8")
+    assert '"long"' in manifest
