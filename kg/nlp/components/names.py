@@ -47,7 +47,7 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦).
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)")
+_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)|首[个座条家台批套]")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
@@ -58,7 +58,7 @@ _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵"
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
 _NOT_TOUR = set("动为业政使列程走驶长情李")
 _STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
-_QUALIFIER = re.compile(r"\d(?:\.\d)?级|（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
+_QUALIFIER = re.compile(r"\d(?:\.\d)?级|（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^中央|^国务院|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
 
 
 class NameFinder:
@@ -366,7 +366,7 @@ class NameFinder:
                     continue  # …董事长徐明波主持会议: a person inside is no part of a name
             modifier = text[start:hs]
             if _COUNTED.search(modifier):
-                continue  # 增加5000个…计划, 建成20个…工程: things counted, not a name
+                continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
                 continue  # …项目刷新我省单体工业项目: a clause, not a name
             if row["label"] == "PROGRAM" and head.endswith("工程") and any(
@@ -435,6 +435,8 @@ class NameFinder:
                 break
             if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (c == "." and text[i - 2:i - 1].isdigit())):
                 break
+            if c == "—" and text[i - 2:i - 1] == "—":
+                break  # ……工程——甲工程: a double dash sets a name in apposition, it joins no two names
             i -= 1
         return i if i < head_start else None
 
