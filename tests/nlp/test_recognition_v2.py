@@ -54,6 +54,7 @@ def test_recognizes(nlp, text, expected):
     ("建设更多支线。", ("PLACE", "支线")),
     ("加强“人才池”管理。", ("PROGRAM", "人才池")),
     ("建设健康乡村。", ("PROGRAM", "健康乡村")),                  # no place: no campaign
+    ("做强绿色石化。", ("ORG", "绿色石化")),                        # a common word is no brand
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description
     ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it
     ("行政村通双车道公路覆盖率达到九成。", ("PLACE", "通双车道公路")),  # a kind of road
@@ -113,7 +114,8 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("建成中川机场环线铁路。", ("PLACE", "中川机场环线铁路")),     # a line named by another facility
     ("湘南湘西承接产业转移。", ("PLACE", "湘西")),
     ("推进平安江西、法治江西建设。", ("PROGRAM", "法治江西")),       # a campaign word and a province
-    ("配合国务院专项督查。", ("EVENT", "国务院专项督查")),            # an inspection by the State Council
+    ("配合国务院专项督查。", ("EVENT", "国务院专项督查")),
+    ("华信证券、安康人寿落户济南。", ("ORG", "华信证券")),              # company kinds after a brand            # an inspection by the State Council
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "甲乙输水工程")),  # apposition after ——
     ("建设书香深圳。", ("PROGRAM", "书香深圳")),
     ("办好进博会、服贸会和消博会。", ("EVENT", "服贸会")),           # fairs by their short names

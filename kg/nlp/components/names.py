@@ -47,6 +47,8 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦).
+# dictionary tags of common words: a modifier with one of them names no brand
+_COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)|首[个座条家台批套]")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
@@ -375,7 +377,10 @@ class NameFinder:
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue
             name = text[start:he]
-            if int(row["qualified"]) and not (_QUALIFIER.search(name) or any(True for _ in self.places.finditer(name))):
+            if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化)
+                if self.verb_tags.get(modifier, "") in _COMMON_MODIFIER or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER:
+                    continue
+            elif int(row["qualified"]) and not (_QUALIFIER.search(name) or any(True for _ in self.places.finditer(name))):
                 continue
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue
