@@ -263,3 +263,14 @@ def test_a_bug_in_one_report_is_its_failure_line_not_the_corpus_end(tmp_path, mo
     assert [(r.doc_id, r.code) for r in result.failed] == [("hubei-news", "E046")]
     assert "ValueError: boom" in result.failed[0].error
     assert caught.value.exit_code == 1
+
+
+def test_little_text_is_built_in_the_driver_unless_workers_are_asked_for(tmp_path):
+    """A pool whose workers each load the pipeline costs more than analysing a few short reports."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.md").write_text("# 山西省科协工作报告\n\n全年举办科普活动30场。\n", encoding="utf-8")
+    r = kg("build", str(folder), "-o", str(tmp_path / "out"), "--no-store", "--format", "turtle")
+    assert r.returncode == 0, r.stderr
+    assert "with 1 worker" in r.stderr and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.ttl", "b.ttl"]
