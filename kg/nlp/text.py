@@ -19,53 +19,59 @@ def quote_depth_map(text: str, open_mark: str = "“", close_mark: str = "”") 
 
 
 class Lexicon:
-    """Longest-match lookup of a set of names in text."""
+    """Longest-match lookup of a set of names in text.
+
+    The matches come from an Aho-Corasick automaton (pyahocorasick, in C), built on first use: one
+    pass over the text finds every entry wherever it ends, and only the matches are handled in
+    Python, not every character. ``entries`` must not change once a lookup has been made."""
 
     def __init__(self, entries: dict[str, object]):
         self.entries = entries
         self.lengths = sorted({len(k) for k in entries}, reverse=True)
-        # first character -> the lengths of the entries that start with it, longest first: a position
-        # is tried only with lengths that can match there
-        by_first: dict[str, set[int]] = {}
-        for k in entries:
-            if k:
-                by_first.setdefault(k[0], set()).add(len(k))
-        self.by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
-        self.first = set(self.by_first)
+        self._automaton = None
+
+    def _matches(self, text: str) -> list[tuple[int, int, object]]:
+        """(start, end, value) of every entry in ``text``, overlaps included, in the automaton's order."""
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = _automaton(self.entries)
+        if automaton is False:
+            return []
+        return [(end + 1 - length, end + 1, value) for end, (length, value) in automaton.iter(text)]
 
     def finditer(self, text: str):
         """Yield (start, end, value) for every longest match, scanning left to right, no overlaps."""
-        i, n = 0, len(text)
-        by_first, entries = self.by_first, self.entries
-        while i < n:
-            lengths = by_first.get(text[i])
-            if lengths:
-                for length in lengths:
-                    if i + length > n:
-                        continue  # a slice past the end would be shorter than its length
-                    value = entries.get(text[i : i + length])
-                    if value is not None:
-                        yield i, i + length, value
-                        i += length
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        longest: dict[int, tuple[int, object]] = {}
+        for s, e, value in self._matches(text):
+            if e > longest.get(s, (0, None))[0]:
+                longest[s] = (e, value)
+        i = 0
+        for s in sorted(longest):
+            if s >= i:
+                e, value = longest[s]
+                yield s, e, value
+                i = e
 
     def find_all(self, text: str):
-        """Yield (start, end, value) for every match at every position (overlaps allowed)."""
-        n = len(text)
-        by_first, entries = self.by_first, self.entries
-        for i, c in enumerate(text):
-            lengths = by_first.get(c)
-            if lengths:
-                for length in lengths:
-                    if i + length > n:
-                        continue
-                    value = entries.get(text[i : i + length])
-                    if value is not None:
-                        yield i, i + length, value
+        """Yield (start, end, value) for every match at every position (overlaps allowed), by start
+        and, at one start, longest first."""
+        matches = self._matches(text)
+        matches.sort(key=lambda m: (m[0], -m[1]))
+        yield from matches
+
+
+def _automaton(entries: dict[str, object]):
+    """An automaton over the non-empty entries with a value (False where there are none)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for key, value in entries.items():
+        if key and value is not None:
+            automaton.add_word(key, (len(key), value))
+    if not len(automaton):
+        return False
+    automaton.make_automaton()
+    return automaton
 
 
 class WordSet:
@@ -74,13 +80,24 @@ class WordSet:
     def __init__(self, words):
         self.words = set(words)
         self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        # first (last) character -> lengths of the words that start (end) with it, longest first: a
+        # position is tried only with the lengths that can match there
+        self.by_first = _lengths_by(self.words, 0)
+        self.by_last = _lengths_by(self.words, -1)
+        self._empty = "" in self.words
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
     def ending_at(self, text: str, i: int, start: int = 0) -> str | None:
         """The longest word that ends at ``i`` and begins at or after ``start``."""
-        for n in self.lengths:
+        if 0 < i <= len(text) and start >= 0:
+            words = self.words
+            for n in self.by_last.get(text[i - 1], ()):
+                if i - n >= start and text[i - n:i] in words:
+                    return text[i - n:i]
+            return "" if self._empty and i >= start else None
+        for n in self.lengths:  # out of range: slices as they fall
             if i - n >= start and text[i - n:i] in self.words:
                 return text[i - n:i]
         return None
@@ -88,10 +105,24 @@ class WordSet:
     def starting_at(self, text: str, i: int, end: int | None = None) -> str | None:
         """The longest word that starts at ``i`` and ends at or before ``end``."""
         end = len(text) if end is None else end
-        for n in self.lengths:
+        if 0 <= i < len(text) and end <= len(text):
+            words = self.words
+            for n in self.by_first.get(text[i], ()):
+                if i + n <= end and text[i:i + n] in words:
+                    return text[i:i + n]
+            return "" if self._empty and i <= end else None
+        for n in self.lengths:  # out of range: slices as they fall
             if i + n <= end and text[i:i + n] in self.words:
                 return text[i:i + n]
         return None
+
+
+def _lengths_by(words, at: int) -> dict[str, tuple[int, ...]]:
+    by: dict[str, set[int]] = {}
+    for w in words:
+        if w:
+            by.setdefault(w[at], set()).add(len(w))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in by.items()}
 
 
 def word_boundary(boundaries: "WordSet", text: str, i: int, word_edges: set[int] | None,

@@ -77,7 +77,9 @@ class OrgComposer:
         return self.organ_words.ending_at(text, i) is not None and (self.token_ends is None or i in self.token_ends)
 
     def _organ_at(self, text: str, i: int) -> int:
-        for n in self.organ_words.lengths:
+        if i >= len(text):
+            return 0
+        for n in self.organ_words.by_first.get(text[i], ()):  # the lengths of organs starting with text[i]
             end = i + n
             if end <= len(text) and text[i:end] in self.organ_words and (
                     self.token_ends is None or end in self.token_ends):

@@ -88,7 +88,9 @@ class RelationFinder:
         context = StatementContext(doc)
         ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
         strings = doc.vocab.strings
-        tag_at = {int(i): (strings[int(t)], int(n)) for i, t, n in doc.to_array(["IDX", "TAG", "LENGTH"])}
+        rows = doc.to_array(["IDX", "TAG", "LENGTH"]).tolist()
+        tag_names = {t: strings[t] for t in {t for _i, t, _n in rows}}
+        tag_at = {i: (tag_names[t], n) for i, t, n in rows}
         token_starts = sorted(tag_at)  # looked up by bisection: clause by clause, never all tokens
         ents.sort(key=lambda x: x.start_char)
         ent_starts = [x.start_char for x in ents]

@@ -290,8 +290,11 @@ class TaggerComponent:
         starts = set(idx)
         ends = {i + n for i, n in zip(idx, lengths)}
         found = []
-        word_starts = [s for s, _e, _t in words]
+        repair = {"PER": self._person, "LOC": self._place, "ORG": self._organization}
         for s, e, tag in words:
+            check = repair.get(tag)
+            if check is None:
+                continue
             ws, we = s, e
             while ws < we and text[ws].isspace():
                 ws += 1
@@ -299,29 +302,40 @@ class TaggerComponent:
                 we -= 1
             if we <= ws:
                 continue
-            cand = None
-            if tag == "PER":
-                # a name inside a longer jieba word (雷厉 in 雷厉风行) is not a name
-                cand = self.repair.person(text, ws, we) if ws in starts and we in ends else None
-            elif tag == "LOC":
-                # a place starting inside a jieba word (顺盟市 of 理顺盟市) is none
-                cand = self.repair.place(text, ws, we) if ws in starts else None
-            elif tag == "ORG":
-                cand = self.repair.organization(text, ws, we, ends)
+            cand = check(text, ws, we, starts, ends)
             if cand is not None:
                 found.append(cand)
         # each token takes the tag of the LAC word its first character is in; set as arrays
-        # (per-token setters are slow), TAG as string hashes and POS as UD ids
-        tags = numpy.zeros((len(idx), 2), dtype="uint64")
-        for n, (i, length) in enumerate(zip(idx, lengths)):
-            if text[i : i + length].isspace():
-                tags[n] = (self._hash(""), self._pos_id("SPACE"))
-                continue
-            w = bisect_right(word_starts, i) - 1
-            tag = words[w][2] if w >= 0 and words[w][0] <= i < words[w][1] else ""
-            tags[n] = (self._hash(tag), self._pos_id(self.pos.get(tag, "X")) if tag else 0)
+        # (per-token setters are slow), TAG as string hashes and POS as UD ids, looked up once per tag
+        names = sorted({t for _s, _e, t in words})
+        codes = {t: (self._hash(t), self._pos_id(self.pos.get(t, "X")) if t else 0) for t in names}
+        table = numpy.array([codes[t] for t in names] + [(self._hash(""), 0), (self._hash(""), self._pos_id("SPACE"))],
+                            dtype="uint64").reshape(-1, 2)
+        none, space = len(names), len(names) + 1
+        index = {t: k for k, t in enumerate(names)}
+        word_starts = numpy.array([s for s, _e, _t in words], dtype="int64")
+        word_ends = numpy.array([e for _s, e, _t in words], dtype="int64")
+        word_codes = numpy.array([index[t] for _s, _e, t in words], dtype="int64")
+        at = numpy.asarray(idx, dtype="int64")
+        w = numpy.searchsorted(word_starts, at, side="right") - 1
+        inside = (w >= 0) & (word_ends[numpy.maximum(w, 0)] > at) if len(words) else numpy.zeros(len(at), dtype=bool)
+        rows = numpy.where(inside, word_codes[numpy.maximum(w, 0)] if len(words) else none, none)
+        blank = [n for n, (i, length) in enumerate(zip(idx, lengths)) if text[i : i + length].isspace()]
+        rows[blank] = space
+        tags = table[rows] if len(idx) else numpy.zeros((0, 2), dtype="uint64")
         doc.from_array([TAG, POS], tags)
         candidates.add(doc, found)
+
+    def _person(self, text: str, s: int, e: int, starts: set[int], ends: set[int]) -> Candidate | None:
+        # a name inside a longer jieba word (雷厉 in 雷厉风行) is not a name
+        return self.repair.person(text, s, e) if s in starts and e in ends else None
+
+    def _place(self, text: str, s: int, e: int, starts: set[int], ends: set[int]) -> Candidate | None:
+        # a place starting inside a jieba word (顺盟市 of 理顺盟市) is none
+        return self.repair.place(text, s, e) if s in starts else None
+
+    def _organization(self, text: str, s: int, e: int, starts: set[int], ends: set[int]) -> Candidate | None:
+        return self.repair.organization(text, s, e, ends)
 
     def _hash(self, tag: str) -> int:
         return self.vocab.strings.add(tag)
