@@ -75,6 +75,8 @@ def name_entries() -> dict[str, tuple[str, str]]:
     return entries
 
 
+# province shorts that are also common characters (新, 云, 青 …): a run needs one other short
+_COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川")
 _DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省", "示范市")
 # one-character words of place before a province's short name (在湘, 驻甘, 入川, 来琼, 赴藏, 援疆)
 _PLACE_VERBS = "在驻入来赴援离回留"
@@ -104,6 +106,9 @@ class Gazetteer:
         self.province_shorts: dict[str, str] = {}
         for row in load_table("province_shorts.tsv"):
             self.province_shorts[row["code"]] = self.province_shorts.get(row["code"], "") + row["short"]
+        self.short_province = {c: code for code, shorts in self.province_shorts.items() for c in shorts}
+        chars = re.escape("".join(self.short_province))
+        self.province_run = re.compile(f"(?<![{chars}])[{chars}]{{2,4}}(?![{chars}])")
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
@@ -124,6 +129,7 @@ class Gazetteer:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         if province in self.province_shorts:
             found.extend(self._own_province_short(text, province, starts, ends))
+        found.extend(self._province_runs(text, starts, ends))
         found.extend(self._campaigns(text, found, starts))
         return found
 
@@ -149,6 +155,22 @@ class Gazetteer:
         return [Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", province),))
                 for m in pattern.finditer(text)
                 if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends]
+
+    def _province_runs(self, text: str, starts, ends) -> list[Candidate]:
+        """Provinces by their short names written together (鲁豫毗邻地区, 湘粤联网, 苏浙皖): each is a place.
+        The run is two to four shorts of different provinces, between word edges, no word of the
+        dictionary (云贵 of 云贵高原 is a feature's), and holds one short that is no common character."""
+        found = []
+        for m in self.province_run.finditer(text):
+            s, e = m.span()
+            run = m.group()
+            codes = [self.short_province[c] for c in run]
+            if len(set(codes)) < len(codes) or s not in starts or e not in ends or run in self.word_tags \
+                    or not any(c not in _COMMON_SHORTS for c in run) or text.startswith("协作", e):
+                continue  # 京蒙协作, 闽宁协作: the pairing of east and west is a program's name
+            found.extend(Candidate(s + k, s + k + 1, "PLACE", "gazetteer", (("key", code),))
+                         for k, code in enumerate(codes))
+        return found
 
     def _country_compounds(self, text: str) -> list[Candidate]:
         """中俄, 中俄蒙, 中、美: one-character country forms in a run of two or more."""
