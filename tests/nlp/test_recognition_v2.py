@@ -56,6 +56,7 @@ def test_recognizes(nlp, text, expected):
     ("建设健康乡村。", ("PROGRAM", "健康乡村")),                  # no place: no campaign
     ("做强绿色石化。", ("ORG", "绿色石化")),                        # a common word is no brand
     ("深化沪滇协作。", ("PLACE", "滇")),                               # a pairing program's name
+    ("从“强功能”向“优配置”转变。", ("PROGRAM", "强功能")),              # not the subject of a clause
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description
     ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it
     ("行政村通双车道公路覆盖率达到九成。", ("PLACE", "通双车道公路")),  # a kind of road
@@ -117,7 +118,8 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("推进平安江西、法治江西建设。", ("PROGRAM", "法治江西")),       # a campaign word and a province
     ("配合国务院专项督查。", ("EVENT", "国务院专项督查")),
     ("华信证券、安康人寿落户济南。", ("ORG", "华信证券")),              # company kinds after a brand
-    ("深化鄂湘毗邻地区合作。", ("PLACE", "湘")),                      # provinces by their shorts together            # an inspection by the State Council
+    ("深化鄂湘毗邻地区合作。", ("PLACE", "湘")),                      # provinces by their shorts together
+    ("服务提速。“赣企通”兑现奖补资金3亿元。", ("PROGRAM", "赣企通")),   # a quoted service acting            # an inspection by the State Council
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "甲乙输水工程")),  # apposition after ——
     ("建设书香深圳。", ("PROGRAM", "书香深圳")),
     ("办好进博会、服贸会和消博会。", ("EVENT", "服贸会")),           # fairs by their short names

@@ -174,6 +174,18 @@ class NameFinder:
                 return then is None or text.startswith(then, after)
         return False
 
+    def _acts(self, text: str, quote: int, name: str, after: int) -> bool:
+        """A short quoted name that opens its clause and is followed by a verb: the subject of the
+        clause is a program, platform or service acting (“甲通”兑现政策资金, “乙执法”推动…)."""
+        if not 2 <= len(name) <= 8 or not all(is_cjk(c) for c in name) or _NOT_COINAGE.search(name):
+            return False
+        if quote > 0 and text[quote - 1] not in "。，；：\n":
+            return False
+        for n in (4, 3, 2):
+            if self.verb_tags.get(text[after:after + n]) == "v":
+                return True
+        return False
+
     def _list_category(self, text: str, i: int) -> str | None:
         """The label given by a word closing a list of quoted names (“甲”、“乙”等活动; “丙”、“丁”双试点)."""
         m = _LIST_CLOSE.match(text, i)
@@ -210,6 +222,8 @@ class NameFinder:
                 label = listed[k] = self._list_category(text, m.end())
             if label is None and self._run_by_verb(text, m.start(), name, m.end()):
                 label = "PROGRAM"  # 大力实施制造业“智改数转”: a coinage a verb of running takes is a program
+            if label is None and self._acts(text, m.start(), name, m.end()):
+                label = "PROGRAM"  # 。“甲通”兑现资金…: a quoted service that is the subject of its clause
             if label is None and k + 1 < len(quotes) and quotes[k + 1].start() - m.end() <= 1 \
                     and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
                 # a list takes the label its last name has from a cue or from the word closing it
