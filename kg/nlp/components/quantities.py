@@ -440,7 +440,9 @@ def make_quantities(nlp: Language, name: str):
     recognizer = QuantityRecognizer()
 
     def component(doc: Doc) -> Doc:
-        words = [(t.idx, t.idx + len(t)) for t in doc]
+        # token spans read as arrays: iterating over the Doc makes a Token object per token
+        idx = doc.to_array("IDX").astype("int64")
+        words = list(zip(idx.tolist(), (idx + doc.to_array("LENGTH").astype("int64")).tolist()))
         candidates.add(doc, recognizer(doc._.kg_norm.text, words))
         return doc
 

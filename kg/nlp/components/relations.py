@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -88,9 +90,12 @@ class RelationFinder:
         context = StatementContext(doc)
         ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
         strings = doc.vocab.strings
-        rows = doc.to_array(["IDX", "TAG", "LENGTH"]).tolist()
-        tag_names = {t: strings[t] for t in {t for _i, t, _n in rows}}
-        tag_at = {i: (tag_names[t], n) for i, t, n in rows}
+        # token table as arrays: tags (64-bit hashes) turned into strings once per distinct tag
+        rows = doc.to_array(["IDX", "TAG", "LENGTH"])
+        tag_hashes, tag_index = numpy.unique(rows[:, 1], return_inverse=True)
+        tag_names = [strings[int(t)] for t in tag_hashes]
+        tag_at = dict(zip(rows[:, 0].astype("int64").tolist(),
+                          zip(map(tag_names.__getitem__, tag_index.ravel().tolist()), rows[:, 2].astype("int64").tolist())))
         token_starts = sorted(tag_at)  # looked up by bisection: clause by clause, never all tokens
         ents.sort(key=lambda x: x.start_char)
         ent_starts = [x.start_char for x in ents]
