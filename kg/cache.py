@@ -25,6 +25,7 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 FORMAT = b"kg-cache-1"
+KEEP = 3  # entries kept per name besides the one just written
 
 
 def cache_dir() -> Path | None:
@@ -76,13 +77,16 @@ def _write(folder: Path, path: Path, data: bytes) -> None:
             f.write(data)
         os.replace(tmp, path)
         tmp = None
+        # the entries of this name for inputs that changed: the newest few are kept (two checkouts of
+        # kg with different tables share the folder), older ones deleted
         prefix = path.name.rsplit("-", 1)[0] + "-"
-        for old in folder.glob(f"{prefix}*.marshal"):  # the entries of this name for inputs that changed
-            if old.name != path.name and old.name.rsplit("-", 1)[0] + "-" == prefix:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        others = [p for p in folder.glob(f"{prefix}*.marshal") if p.name != path.name and p.name.rsplit("-", 1)[0] + "-" == prefix]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP:]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
     except OSError:
         pass
     finally:
