@@ -57,6 +57,10 @@ def test_recognizes(nlp, text, expected):
     ("做强绿色石化。", ("ORG", "绿色石化")),                        # a common word is no brand
     ("深化沪滇协作。", ("PLACE", "滇")),                               # a pairing program's name
     ("从“强功能”向“优配置”转变。", ("PROGRAM", "强功能")),              # not the subject of a clause
+    ("新增更多全国重点实验室。", ("ORG", "全国重点实验室")),              # a designation at a level
+    ("推动更多企业增资扩产项目落地。", ("PROGRAM", "更多企业增资扩产项目")),
+    ("不搞形象工程。", ("PROGRAM", "形象工程")),                          # a pejorative kind
+    ("支持赣州省域副中心建设。", ("ORG", "赣州省域副中心")),
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description
     ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it
     ("行政村通双车道公路覆盖率达到九成。", ("PLACE", "通双车道公路")),  # a kind of road

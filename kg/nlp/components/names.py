@@ -47,6 +47,8 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦).
+# levels alone before a body's head: the designation, not a body (全国重点实验室)
+_LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
 _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)|首[个座条家台批套]")
@@ -390,6 +392,8 @@ class NameFinder:
                 continue  # 集通铁路动车改造工程: works on a facility give only the facility
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue
+            if row["label"] == "ORG" and modifier in _LEVELS_ONLY:
+                continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
             name = text[start:he]
             if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化)
                 if self.verb_tags.get(modifier, "") in _COMMON_MODIFIER or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER:
