@@ -60,6 +60,7 @@ def test_recognizes(nlp, text, expected):
     ("新增更多全国重点实验室。", ("ORG", "全国重点实验室")),              # a designation at a level
     ("推动更多企业增资扩产项目落地。", ("PROGRAM", "更多企业增资扩产项目")),
     ("不搞形象工程。", ("PROGRAM", "形象工程")),                          # a pejorative kind
+    ("发展英德红茶。", ("PLACE", "德")),                                  # a city's name, not two countries
     ("支持赣州省域副中心建设。", ("ORG", "赣州省域副中心")),
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description
     ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it

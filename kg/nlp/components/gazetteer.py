@@ -185,7 +185,7 @@ class Gazetteer:
                     j += 1
             if len(members) >= _SHORT_MIN_RUN and j < n and is_cjk(text[j]) and (
                 i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名"
-            ):
+            ) and text[i:i + 2] not in self.div.by_name:  # 英德: a city, not England and Germany
                 found.extend(Candidate(k, k + 1, "PLACE", "region") for k in members)
             i = max(j, i + 1)
         return found
