@@ -117,8 +117,12 @@ class LacTagger:
 
     def tag(self, texts: list[str]) -> list[list[tuple[str, str]]]:
         """(word, tag) lists for each text; empty texts give empty lists."""
+        return [[(text[s:e], label) for s, e, label in spans] for text, spans in zip(texts, self.tag_spans(texts))]
+
+    def tag_spans(self, texts: list[str], offsets: list[int] | None = None) -> list[list[tuple[int, int, str]]]:
+        """(start, end, tag) of each word of each text, shifted by that text's offset (0 by default)."""
         keep = [i for i, t in enumerate(texts) if t]
-        out: list[list[tuple[str, str]]] = [[] for _ in texts]
+        out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         if not keep:
             return out
         # sentences of similar length run together, in the encoder and in the decoder: little padding
@@ -127,7 +131,7 @@ class LacTagger:
             batch = [texts[i] for i in chunk]
             lengths = np.array([len(t) for t in batch])
             for i, path in zip(chunk, self.viterbi(self.encode(batch), lengths)):
-                out[i] = self._words(texts[i], path)
+                out[i] = self._spans(len(texts[i]), path, offsets[i] if offsets else 0)
         return out
 
     def _batches(self, order: list[int], texts: list[str]) -> Iterator[list[int]]:
@@ -141,14 +145,15 @@ class LacTagger:
         if batch:
             yield batch
 
-    def _words(self, text: str, path: np.ndarray) -> list[tuple[str, str]]:
-        starts = np.flatnonzero(~self.tag_inside[path]).tolist()
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)  # a text opening on an inside tag still opens a word
+    def _spans(self, length: int, path: np.ndarray, offset: int) -> list[tuple[int, int, str]]:
+        starts = np.flatnonzero(~self.tag_inside[path])
+        if not starts.size or starts[0] != 0:
+            starts = np.concatenate(([0], starts))  # a text opening on an inside tag still opens a word
         labels = self.tag_label
-        ends = starts[1:] + [len(text)]
         first = path[starts].tolist()
-        return [(text[s:e], labels[f]) for s, e, f in zip(starts, ends, first)]
+        starts = (starts + offset).tolist()
+        ends = starts[1:] + [offset + length]
+        return [(s, e, labels[f]) for s, e, f in zip(starts, ends, first)]
 
 
 # The encoder's protobuf, edited on the wire: the ONNX package is not needed to load the model,

@@ -272,13 +272,10 @@ class TaggerComponent:
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
         jobs = [(d, off, chunk) for d, doc in enumerate(docs) for off, chunk in _chunks(doc._.kg_norm.text)]
-        tagged = self.tagger.tag([chunk for _d, _off, chunk in jobs])
+        tagged = self.tagger.tag_spans([chunk for _d, _off, chunk in jobs], [off for _d, off, _chunk in jobs])
         per_doc: list[list[tuple[int, int, str]]] = [[] for _ in docs]
-        for (d, off, _chunk), words in zip(jobs, tagged):
-            pos = off
-            for word, tag in words:
-                per_doc[d].append((pos, pos + len(word), tag))
-                pos += len(word)
+        for (d, _off, _chunk), words in zip(jobs, tagged):
+            per_doc[d].extend(words)
         for doc, words in zip(docs, per_doc):
             self._annotate(doc, words)
         return docs
