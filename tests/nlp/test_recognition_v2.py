@@ -66,6 +66,8 @@ def test_recognizes(nlp, text, expected):
     ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it
     ("行政村通双车道公路覆盖率达到九成。", ("PLACE", "通双车道公路")),  # a kind of road
     ("推进现代化智慧口岸建设。", ("PLACE", "现代化智慧口岸")),
+    ("加快城市间高铁建设，提升普通国省道。", ("PLACE", "城市间高铁")),   # 城市 is no place's name
+    ("加快城市间高铁建设，提升普通国省道。", ("PLACE", "普通国省道")),
     ("滚动实施好标志性工程。", ("PROGRAM", "好标志性工程")),         # 好 of 实施好 opens no name
     ("建设运营好国家区域医疗中心。", ("ORG", "国家区域医疗中心")),   # a designation many hospitals hold
     ("新湖北·湖北日报记者 王小明 报道。", ("PERSON", "新湖北·湖北日报记者")),  # a name never ends in a role

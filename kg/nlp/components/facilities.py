@@ -243,10 +243,12 @@ class FacilityFinder:
             return False  # 盟市互通高速: levels of places, no name
         if self._common(core) or self._common(core[:2]):
             return False
-        # a modifier ending in a common noun or adjective names a kind of road (双车道公路), unless it
-        # names another facility first (中川机场环线铁路)
-        return not (len(core) >= 4 and self.word_tags.get(core[-2:], "") in _COMMON_END
-                    and not any(True for _ in self.head_lexicon.finditer(core)))
+        if any(True for _ in self.head_lexicon.finditer(core)):
+            return True  # 中川机场环线铁路: a line named by another facility
+        if len(core) > 2 and self.word_tags.get(core[:2], "") in ("ns", "nz") and core[:2] not in self.places.entries:
+            return False  # 城市间高铁, 普通国省道: the dictionary's 城市 and 普通 are no names of places
+        # a modifier ending in a common noun or adjective names a kind of road (双车道公路)
+        return not (len(core) >= 4 and self.word_tags.get(core[-2:], "") in _COMMON_END)
 
     def _common(self, word: str) -> bool:
         """A word of the dictionary that is no proper name: common tags and times (现代)."""
