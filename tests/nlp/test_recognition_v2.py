@@ -61,6 +61,7 @@ def test_recognizes(nlp, text, expected):
     ("推动更多企业增资扩产项目落地。", ("PROGRAM", "更多企业增资扩产项目")),
     ("不搞形象工程。", ("PROGRAM", "形象工程")),                          # a pejorative kind
     ("发展英德红茶。", ("PLACE", "德")),                                  # a city's name, not two countries
+    ("跑出“江西速度”。", ("PLACE", "江西")),                              # nothing inside a quoted slogan
     ("支持赣州省域副中心建设。", ("ORG", "赣州省域副中心")),
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description
     ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it
@@ -125,6 +126,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("推进平安江西、法治江西建设。", ("PROGRAM", "法治江西")),       # a campaign word and a province
     ("配合国务院专项督查。", ("EVENT", "国务院专项督查")),
     ("华信证券、安康人寿落户济南。", ("ORG", "华信证券")),              # company kinds after a brand
+    ("开行“江西”号专列。", ("PLACE", "江西")),                            # a quote holding a place alone
     ("深化鄂湘毗邻地区合作。", ("PLACE", "湘")),                      # provinces by their shorts together
     ("服务提速。“赣企通”兑现奖补资金3亿元。", ("PROGRAM", "赣企通")),   # a quoted service acting            # an inspection by the State Council
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "甲乙输水工程")),  # apposition after ——

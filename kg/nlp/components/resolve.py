@@ -6,6 +6,7 @@ every entity is a real ``Span``; QUANTITY spans get ``span._.quantity``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
@@ -40,6 +41,24 @@ def align(doc: Doc, offsets: set[int]) -> None:
             retokenizer.split(tok, orths, heads=heads)
 
 
+_QUOTED = re.compile(r"“([^“”\n]{2,20})”")
+
+
+def inside_quotes(text: str, chosen: list) -> list:
+    """``chosen`` without the places that sit inside a quoted coinage and are not all of it: in
+    “齐鲁1号”旅游列车 or “中国速度” the quotes hold a brand or a slogan, and nothing inside a name
+    or a slogan is a mention of its own (guidelines). A quote that a chosen entity covers whole
+    keeps what it holds."""
+    drop = set()
+    for m in _QUOTED.finditer(text):
+        qs, qe = m.span(1)
+        if any(c.start <= qs and c.end >= qe for c in chosen):
+            continue
+        drop.update(id(c) for c in chosen
+                    if c.label == "PLACE" and qs <= c.start and c.end <= qe and (c.start, c.end) != (qs, qe))
+    return [c for c in chosen if id(c) not in drop] if drop else chosen
+
+
 @Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity", "span._.key"], requires=["doc._.kg_candidates"])
 def make_resolve(nlp: Language, name: str):
     """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
@@ -47,6 +66,7 @@ def make_resolve(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
         chosen = [c for c in choose(doc._.kg_candidates or []) if c.label != "BLOCK"]
+        chosen = inside_quotes(doc._.kg_norm.text, chosen)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:
