@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
 TINY = ("山西省科协2023年工作报告\n\n2023年，山西省科协举办科普活动30场，培训基层科技人员1200人次，投入资金320万元。"
-        "太原市科协组织全国科普日活动，参与群众5万人次，同比增长17%。\n")  # 95 characters (the run in docs/scale.md had 63)
+        "太原市科协组织全国科普日活动，参与群众5万人次，同比增长17%，成效明显。\n")  # 100 characters (the first run in docs/scale.md had 63)
 
 _RUN = """
 import json, sys, time
