@@ -62,6 +62,8 @@ def test_recognizes(nlp, text, expected):
     ("不搞形象工程。", ("PROGRAM", "形象工程")),                          # a pejorative kind
     ("发展英德红茶。", ("PLACE", "德")),                                  # a city's name, not two countries
     ("跑出“江西速度”。", ("PLACE", "江西")),                              # nothing inside a quoted slogan
+    ("建设中心镇，推进城中村改造。", ("PLACE", "中心镇")),                  # kinds of towns and villages
+    ("建设中心镇，推进城中村改造。", ("PLACE", "城中村")),
     ("支持赣州省域副中心建设。", ("ORG", "赣州省域副中心")),
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description
     ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it

@@ -31,6 +31,9 @@ from .organizations import REGION_LEVELS
 _COORD = re.compile(r"[和与及、并]")
 _CHUNK = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _PLACE_SUFFIX = ("省", "市", "县", "区", "旗", "盟", "州", "国")
+_LOCALITY_SUFFIX = ("镇", "乡", "村")
+# dictionary tags of a common stem: nouns, place words (城中), adjectives and verbs
+_KIND_STEM_TAGS = ("n", "s", "a", "v", "vn")
 # areas named by what they hold, not by a place: with no place in its modifier such a name is a kind (零碳园区)
 _KIND_AREAS = ("园区", "片区", "街区", "校区", "厂区", "矿区", "城区", "功能区")
 _VERBAL = ("v", "vd", "vn", "a", "ad", "d")
@@ -116,6 +119,8 @@ class LacRepair:
             return None  # 产业集聚区, 5A级景区, 零碳园区: a kind of zone, no place named
         if self.is_word(name) or _DIRECTION_START.match(name):
             return None
+        if len(name) >= 3 and name.endswith(_LOCALITY_SUFFIX) and self.word_tags.get(name[:-1], "") in _KIND_STEM_TAGS:
+            return None  # 中心镇, 城中村: a kind of town or village named by a common word (real ones: localities)
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
             if self.is_word(name[:-1]) or (e < len(text) and text[e].isdigit()):
                 return None  # 直管县, 普惠县26个: a kind of county named by a common word, or counted
