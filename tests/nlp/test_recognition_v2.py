@@ -63,6 +63,7 @@ def test_recognizes(nlp, text, expected):
     ("发展英德红茶。", ("PLACE", "德")),                                  # a city's name, not two countries
     ("跑出“江西速度”。", ("PLACE", "江西")),                              # nothing inside a quoted slogan
     ("建设中心镇，推进城中村改造。", ("PLACE", "中心镇")),                  # kinds of towns and villages
+    ("推动苏浙皖交界地区发展。", ("PERSON", "苏浙皖")),                    # provinces, not a person
     ("建设中心镇，推进城中村改造。", ("PLACE", "城中村")),
     ("支持赣州省域副中心建设。", ("ORG", "赣州省域副中心")),
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description

@@ -69,6 +69,7 @@ class LacRepair:
         self.title_words = set(column("person_titles.tsv", "title"))
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
+        self.province_short_chars = set(column("province_shorts.tsv", "short"))
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -89,6 +90,8 @@ class LacRepair:
             return None
         if name[-1] in _NOT_NAME_END:
             return None  # 林长制, 武张段: a system, a section of a line
+        if len(set(name)) == len(name) and all(c in self.province_short_chars for c in name):
+            return None  # 苏浙皖: provinces by their short names, not a person
         if name[1:] in self.title_words or name[2:] in self.title_words:
             return None  # 马书记: a surname with a title is no name (guidelines)
         if len(name) == 2 and name[1] in _HONORIFICS or name[1:2] in _HONORIFICS and not name[:2] in self.surnames:
