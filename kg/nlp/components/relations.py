@@ -296,11 +296,11 @@ class RelationFinder:
     @staticmethod
     def _spans(text: str, ends: set[str], offset: int = 0) -> list[tuple[int, int]]:
         out, start = [], 0
-        for i, c in enumerate(text):
-            if c in ends:
-                if text[start:i + 1].strip():
-                    out.append((offset + start, offset + i + 1))
-                start = i + 1
+        for m in _end_pattern(ends).finditer(text):  # the end characters found by one compiled scan
+            i = m.start()
+            if text[start:i + 1].strip():
+                out.append((offset + start, offset + i + 1))
+            start = i + 1
         if text[start:].strip():
             out.append((offset + start, offset + len(text)))
         return out
@@ -639,6 +639,18 @@ class RelationFinder:
                     facts.append({"relation": "pilotOf", "subject": (place.start_char, place.end_char),
                                   "object": program, "trigger": (pos, pos + 2)})
         return facts, last
+
+
+_END_PATTERNS: dict[frozenset, re.Pattern] = {}
+
+
+def _end_pattern(ends) -> re.Pattern:
+    """A pattern matching any one character of ``ends``, compiled once per set."""
+    key = frozenset(ends)
+    pattern = _END_PATTERNS.get(key)
+    if pattern is None:
+        pattern = _END_PATTERNS[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(key)) + "]")
+    return pattern
 
 
 @Language.factory("kg_relations", assigns=["doc._.kg_facts"], requires=["doc.ents", "doc._.kg_meta"])
