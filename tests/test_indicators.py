@@ -202,8 +202,11 @@ def test_gdp_growth_target_in_a_review_part_naming_the_year_planned(national_gro
 
 def test_gnp_and_gross_output_are_related_to_gdp_not_labels_of_it():
     gdp = IND + "gross-regional-product"
-    assert set(indicators.related_of(gdp)) == {IND + "gross-national-product", IND + "gross-output-industry-agriculture"}
+    assert set(indicators.related_of(gdp)) == {IND + "gross-national-product", IND + "gross-output-industry-agriculture",
+                                               IND + "national-income"}
     assert indicators.related_of("gross-national-product") == [gdp]
+    assert indicators.related_of("national-income") == [gdp]
+    assert indicators.match_indicator("我国工业农业总产值")[0] == IND + "gross-output-industry-agriculture"
     assert indicators.lookup("国民生产总值") == IND + "gross-national-product"
     assert indicators.match_indicator("全国工农业生产总值")[0] == IND + "gross-output-industry-agriculture"
     assert indicators.match_indicator("工业生产总值")[0] == IND + "gross-industrial-output"
@@ -227,3 +230,53 @@ def test_indicator_series_gives_related_concepts_only_when_asked(tmp_path):
     assert sorted((r["indicator"], r["concept"], r["year"], r["value"], r["status"]) for r in related) == [
         ("国内生产总值", "国民生产总值", "1990", "4.5", "reported"),
         ("国内生产总值", "地区生产总值", "2000", "8.1", "reported")]
+
+
+# --- Growth results of the aggregates related to GDP in the older national reports (issue 15) -----------
+# (report, concept slug, period, value): the past year's growth of gross output (工农业总产值), national income
+# (国民收入) or GNP each report states, checked by hand against the files of ../shared/corpora/national-gov-reports;
+# each exercises one piece of grammar the statement context reads.
+RELATED_RESULTS = [
+    ("1955", "gross-output-industry-agriculture", (1953, None), 14.4),  # 在工业农业总产值方面：…: a topic before a colon;
+    ("1955", "gross-output-industry-agriculture", (1954, None), 9.4),   # years in Chinese numerals; a plan part's past
+    ("1956", "gross-output-industry-agriculture", (1955, None), 6.6),   # …生产总值比1954年增长了…: a base year in the gap
+    ("1959", "gross-output-industry-agriculture", (1958, None), 65.0),  # 比一九五七年的…亿元增长: against the base's level
+    ("1980", "national-income", (1979, None), 7.0),
+    ("1982", "gross-output-industry-agriculture", (1981, None), 4.6),   # …的增长速度，一九八一年计划为…，实际达到…
+    ("1985", "gross-output-industry-agriculture", (1984, None), 14.2),  # 在1979到1983年…的基础上: background years
+    ("1985", "gross-output-industry-agriculture", (1979, 1983), 7.9),   # …: and the range they give the average
+    ("1987", "gross-output-industry-agriculture", (1986, None), 9.3),   # 过去一年里…把1984年末至1985年…: the frame
+    ("1987", "national-income", (1986, None), 7.4),
+    ("1993", "gross-national-product", (1992, None), 12.8),
+]
+
+
+@pytest.fixture(scope="module")
+def national_related_growth(shared):
+    from kg.api import analyse
+
+    out = {}
+    for report in sorted({r for r, *_rest in RELATED_RESULTS}):
+        doc = analyse(shared / "corpora" / "national-gov-reports" / f"{report}.txt")
+        out[report] = [(ent._.measure["indicator"], ent._.measure["period"], ent._.measure["period_end"],
+                        ent._.quantity["value"], ent._.measure["status"])
+                       for ent in doc.ents if ent.label_ == "QUANTITY" and ent._.measure
+                       and ent._.measure["aspect"] == "growth"]
+    return out
+
+
+@pytest.mark.parametrize("report,slug,period,value", RELATED_RESULTS)
+def test_national_related_growth_results(national_related_growth, report, slug, period, value):
+    found = national_related_growth[report]
+    assert (IND + slug, period[0], period[1], value, "reported") in found, [f for f in found if f[0] == IND + slug]
+
+
+def test_plan_figures_and_background_years_are_no_results(national_related_growth):
+    output = IND + "gross-output-industry-agriculture"
+    # 一九八一年计划为百分之三点七，实际达到百分之四点六: the plan's figure is a target
+    assert (output, 1981, None, 3.7, "target") in national_related_growth["1982"]
+    assert not [f for f in national_related_growth["1982"] if f[3] == 3.7 and f[4] == "reported"]
+    # 一九五九年比一九五八年计划增长百分之四十
+    assert (output, 1959, None, 40.0, "target") in national_related_growth["1959"]
+    # 1984's growth is not dated by the years of its background (在1979到1983年…的基础上)
+    assert not [f for f in national_related_growth["1985"] if f[0] == output and f[1] == 1983 and f[2] is None]

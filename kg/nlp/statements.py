@@ -15,16 +15,15 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc
 
 from ..data import column
-from .components.document import plan_period
+from .components.document import first_year, plan_period
 
-_YEAR = re.compile(r"(\d{4})")
 _ESTIMATES = {"预计"}
 # years named relative to the report's own
 # (上年 is left out: 比上年增长 compares, it does not date)
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1}
 _RELATIVE_YEAR = re.compile(r"今年|去年|明年")
 _FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中|过去五年|“?十[一二三四五六七八九]五”?时期")
-_PAST_YEAR = re.compile(r"过去的?一年|刚刚过去的|一年来|\d{4}年，")
+_PAST_YEAR = re.compile(r"过去的?一年|刚刚过去的|一年来|(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年，")
 _SENTENCE_END = set("。！？!?\n")
 # a paragraph of a plan part that opens on the year gone by (过去一年，我们…) reports that year
 _GONE_YEAR = re.compile(r"过去的?一年|刚刚过去的一年|一年来")
@@ -32,6 +31,10 @@ _GONE_YEAR = re.compile(r"过去的?一年|刚刚过去的一年|一年来")
 _GOAL_MET = re.compile(r"(?:实现|完成|达到|确定的|定下的)[^，,；;。]{0,6}$")
 # tags under which 将, 要 … plan ahead (将 is also 把, a preposition: 将科技馆建设纳入…)
 _CUE_TAGS = {"d", "v", "vd", "ad"}
+# a background phrase (在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%): the years in it date
+# the base the statement builds on, not the statement
+_YEAR_PLAN = re.compile(r"(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年度?(?:国民经济)?计划$")
+_BACKGROUND = re.compile(r"在[^，,。；;]{2,40}?的基础上")
 
 
 def _before_verb(token) -> bool:
@@ -53,7 +56,8 @@ class StatementContext:
         self.plan_cues = plan_cues if plan_cues is not None else set(
             column("status_cues.tsv", "word", where=("scope", "sentence")))
         self.dates = [(e.start_char, e.text) for e in doc.ents
-                      if e.label_ == "DATE" and (_YEAR.search(e.text) or plan_period(e.text))]
+                      if e.label_ == "DATE" and (first_year(e.text) or plan_period(e.text))
+                      or _YEAR_PLAN.match(e.text)]  # 一九八一年计划为百分之三点七: the year's plan dates its figure
         # years named relative to the report's own (今年, 去年, 明年), where the report's year is known
         if self.report_year:
             self.dates += [(m.start(), f"{self.report_year + _RELATIVE_YEARS[m.group()]}年")
@@ -87,7 +91,8 @@ class StatementContext:
         year_section = next((s for s in reversed(self.sections[:k]) if s["year"] is not None or s.get("period")), None)
         in_sentence = self.dates[bisect_left(self.date_starts, sent_start):bisect_left(self.date_starts, sent_end)]
         # the date written before the statement in its sentence; one after it compares (快于2024年)
-        before = [d for d in in_sentence if d[0] < pos]
+        background = [m.span() for m in _BACKGROUND.finditer(self.text, sent_start, pos)]
+        before = [d for d in in_sentence if d[0] < pos and not any(a <= d[0] < b for a, b in background)]
         chosen = before[-1] if before else None
         period = period_end = period_text = None
         if chosen is not None:
@@ -95,7 +100,7 @@ class StatementContext:
             if years is not None:
                 (period, period_end), period_text = years, chosen[1]
             else:
-                period, period_text = int(_YEAR.search(chosen[1]).group(1)), chosen[1]
+                period, period_text = first_year(chosen[1]), chosen[1]
         elif year_section is not None and year_section["year"] is None:
             period, period_end = year_section["period"]  # 二、“十五五”时期目标任务: the plan period itself
         elif year_section is not None:
@@ -108,11 +113,21 @@ class StatementContext:
                 period, period_end = year_section["period"]
         if period is None and not self.sections[:k]:
             period = self.report_year  # the report's header and opening: its own year
+        from_paragraph = False
         if period is None and self.sections[:k]:
             # a part naming no year: the year its paragraph last named (刚刚过去的1992年，…。…国民生产总值比上年增长…)
             period = self._paragraph_year(sent_start)
+            from_paragraph = period is not None
         part = next((s for s in reversed(self.sections[:k]) if s["level"] == 0), None)
         planned = any(bool(s and s["planned"]) for s in (year_section, section, part))
+        if planned and self.report_year and period is not None and period < self.report_year \
+                and (from_paragraph or year_section is None and before
+                     and all((first_year(t) or self.report_year) < self.report_year for _p, t in before)) \
+                and not self._sentence_plans(sent_start, max(pos, sent_start + 1)):
+            # a part naming no year on the situation and the tasks (一、当前国内形势和基本任务) or on a plan
+            # (二、第一个五年计划概要) reports what its sentence dates in past years only (在工业农业总产值方面：
+            # 一九五三年比一九五二年增长…) or its paragraph on a year gone by (过去一年里…。…比上年增长9.3%)
+            planned = False
         if planned and chosen is not None and year_section is not None and year_section["year"] \
                 and ((period_end or period) < year_section["year"] or period_end is not None):
             # a past date in a plan (加快建设“十四五”批复的基地) names what is referred to, not when
@@ -148,15 +163,23 @@ class StatementContext:
         return False
 
     def _paragraph_year(self, sent_start: int) -> int | None:
-        """The last year written in the paragraph before the sentence at ``sent_start`` (a date entity,
-        or 今年/去年 counted from the report's year), else None."""
+        """The year the paragraph before the sentence at ``sent_start`` is about, else None: of the
+        last sentence naming a year (a date entity, 今年/去年, or 过去一年 counted from the report's
+        year), the first it names, its time frame; years after the frame in that sentence are its
+        arguments (过去一年里取得的最重要的成绩，就是把1984年末至1985年一度出现的经济过热现象初步调整过来)."""
         para = self.text.rfind("\n", 0, sent_start) + 1
-        dates = self.dates[bisect_left(self.date_starts, para):bisect_left(self.date_starts, sent_start)]
-        for _p, text in reversed(dates):
-            m = _YEAR.search(text)
-            if m and not plan_period(text):
-                return int(m.group(1))
-        return None
+        marks = []
+        for p, text in self.dates[bisect_left(self.date_starts, para):bisect_left(self.date_starts, sent_start)]:
+            year = first_year(text)
+            if year and not plan_period(text):
+                marks.append((p, year))
+        if self.report_year:
+            marks += [(m.start(), self.report_year - 1) for m in _GONE_YEAR.finditer(self.text, para, sent_start)]
+        if not marks:
+            return None
+        marks.sort()
+        last = self.sentence(marks[-1][0])[0]
+        return next(y for p, y in marks if p >= last)
 
     def _year_gone(self, sent_start: int) -> bool:
         """Whether the paragraph, before the sentence at ``sent_start``, last named the year gone by
@@ -166,7 +189,7 @@ class StatementContext:
         gone = [m.end() for m in _GONE_YEAR.finditer(before)]
         if not gone:
             return False
-        other = [m.end() for m in re.finditer(r"今年|明年|\d{4}年", before)]
+        other = [m.end() for m in re.finditer(r"今年|明年|(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年", before)]
         return max(gone) > max(other, default=-1)
 
     def five_years_before(self, pos: int) -> bool:

@@ -18,7 +18,22 @@ from ...data import column
 _HEADER_LINES = 12
 _TITLE_WORDS = ("报告", "总结", "讲话", "意见", "通知", "决定", "计划", "要点", "方案")
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
-_YEAR = re.compile(r"(\d{4})年")
+# a year in digits (2021) or in Chinese numerals (一九五八, 一九八○: the older national reports)
+_CN_VALUE = {"〇": 0, "○": 0, **{c: i for i, c in enumerate("零一二三四五六七八九")}}
+YEAR_DIGITS = r"(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})"
+_YEAR = re.compile(rf"({YEAR_DIGITS})年")
+_YEAR_ANY = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_DIGITS})(?![\d〇○零一二三四五六七八九])")
+
+
+def year_value(digits: str) -> int:
+    """The year written in ``digits``: 2021, 一九五八, 一九八○ (〇, ○ and 零 are zero)."""
+    return int("".join(str(_CN_VALUE[c]) if c in _CN_VALUE else c for c in digits))
+
+
+def first_year(text: str) -> int | None:
+    """The first year written in ``text`` (2021年, 一九五八年, 1984年末), else None."""
+    m = _YEAR_ANY.search(text)
+    return year_value(m.group(1)) if m else None
 # an enumerated item opening a paragraph or following a full stop, up to its own full stop or semicolon
 _ITEM = re.compile(r"(?:^|(?<=[。；]))([一二三四五六七八九十]是[^。；]{1,40}[。；])")
 _MAX_HEADING = 50
@@ -103,7 +118,7 @@ def sections(doc: Doc, plan_words: tuple[str, ...], parts: dict[str, str] | None
 
 def _section(start: int, title: str, level: int, plan_words: tuple[str, ...]) -> dict:
     # a year inside a document's title (《…方案（2021—2025年）》) dates the document, not the section
-    years = [int(y) for y in _YEAR.findall(re.sub(r"《[^》]*》", "", title))]
+    years = [year_value(y) for y in _YEAR.findall(re.sub(r"《[^》]*》", "", title))]
     return {"start": start, "end": start + len(title), "text": title, "level": level,
             "year": years[-1] if years else None, "planned": any(w in title for w in plan_words),
             "period": plan_period(title), "kind": None}
@@ -116,7 +131,7 @@ def _reviewed_year(title: str, parts: dict[str, str], year: int | None) -> int |
     bare = re.sub(r"《[^》]*》", "", title)
     ends = [bare.find(w) for w, k in parts.items() if k == "review" and w in bare]
     first = min(ends) if ends else -1
-    years = [int(y) for y in _YEAR.findall(bare[:first])] if first > 0 else []
+    years = [year_value(y) for y in _YEAR.findall(bare[:first])] if first > 0 else []
     return years[-1] if years else year
 
 

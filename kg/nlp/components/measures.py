@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ...data import column
 from ..statements import StatementContext
+from .document import YEAR_DIGITS, year_value
 
 # LAC tags of words that can make up a noun phrase
 _NOUNISH = {"n", "nz", "vn", "an", "nw", "ORG", "LOC", "PER", "s", "j"}
@@ -40,18 +41,26 @@ _TIME_LEAD = ("年，", "年,", "来，", "中，")
 
 
 # before a percentage, the words that make it a rate of change (增长5.5%, 增速, 下降3%, 涨幅2%)
-_GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落|增加|扩大|缩小|降幅)[^\d，。；]{0,3}$")
+# (a verb reaching a level is none: 比重…提高到1.49%, 所占的比重将下降为48.2%; a rate named is: 增速为5%)
+_GROWTH = re.compile(r"(?:增速|增幅|涨幅|降幅|(?:增长|递增|递减|上涨|提高|提升|下降|降低|减少|回落|增加|扩大|缩小)(?![到至为]))[^\d，。；]{0,3}$")
 # the region of a national body's report: the country (a place key, as the gazetteer gives 中国)
 _COUNTRY = "中国"
 # between a level and a rate of the same indicator: 5.2万亿元、增长5.4%; 67665亿元，比上年增长5.5%
 # (…达到74772亿元，按可比价格计算，平均每年增长11%; …增加到121万亿元，五年年均增长5.2%; …比2002年增长65.5%)
-_SAME_INDICATOR_END = re.compile(r"[、，,](?:比上年|比(?:19|20)\d\d年|同比|(?:[二三四五六七八九十]年)?(?:年均|平均每年|每年平均|年平均))?"
-                                 r"(?:增长|下降|增加|提高|降低|增速)(?:为|达|达到)?$")
+# (…达到了二千零五十亿元，比一九五七年的一千二百四十一亿元增长百分之六十五: against the base year's level;
+# …增长百分之十四点四，一九五四年又比一九五三年增长百分之九点四: the next year against the one before;
+# …突破一万亿元，在1979到1983年平均每年递增7.9%: over a range of years;
+# after the base year's level only a rate: 比一九八○年的七千一百五十九亿元增加一千五百五十一亿元 is an increment)
+_SAME_INDICATOR_END = re.compile(rf"[、，,](?:在?{YEAR_DIGITS}年?(?:到|至){YEAR_DIGITS}年|{YEAR_DIGITS}年又?)?"
+                                 rf"(?:比上年|比{YEAR_DIGITS}年(?:的[^、，,。；;]{{1,20}}?)?|同比|(?:[二三四五六七八九十]年)?(?:年均|平均每年|每年平均|年平均))?"
+                                 r"(?:增长|递增|下降|增加|提高|降低|增速)(?:为|达|达到)?$")
 # a rate over several years: an average (年均增长, 平均每年增长) or a growth against a base year (比2002年增长)
 _AVERAGE = re.compile(r"(?:年均|平均每年|每年平均|年平均|平均)(?:实际)?(?:增长|增速|递增|下降)[^\d，。；]{0,3}$")
 # the base year of a comparison: 比2002年, 从1997年的, 2005年与2000年相比, １９８６年同１９７８年相比
-_BASE_YEAR = re.compile(r"(?:比|从|由)((?:19|20)\d\d)年|(?:与|同|和)((?:19|20)\d\d)年(?:相比|比较)")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_BASE_YEAR = re.compile(rf"(?:比|从|由)({YEAR_DIGITS})年|(?:与|同|和)({YEAR_DIGITS})年(?:相比|比较)")
+_ANY_YEAR = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_DIGITS})年")
+# years from one to another (1979到1983年, 从一九七九年到一九八二年的四年间): a rate over them holds for them all
+_YEAR_RANGE = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_DIGITS})年?(?:到|至|—|－|-)({YEAR_DIGITS})年")
 # a number of years before an average: 五年年均增长5.2%, 十年…年均增长6.2%
 _YEARS_COUNT = re.compile(r"(?<![\d一二三四五六七八九十〇零])(十[一二三四五六七八九]|[二三四五六七八九十]|\d{1,2})年(?:来|间|中)?[^，,。；;]{0,12}?(?:年均|平均每年|每年平均)")
 _CN_COUNT = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
@@ -64,12 +73,23 @@ def _years(word: str) -> int | None:
     if len(word) == 2 and word[0] == "十":
         return 10 + _CN_COUNT.get(word[1], 0)
     return _CN_COUNT.get(word)
-_GAP_YEAR = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
+# a year between an indicator and its number: its date (国内生产总值2000年达89404亿元) or the base it is
+# compared with (全国工农业生产总值比1954年增长了6.6%)
+_GAP_YEAR = re.compile(rf"(?:比|较)?{YEAR_DIGITS}年(?:底|末)?")
+_TO_LEVEL = ("增加到", "增加至", "增至", "上升到", "上升至", "提高至", "增长到", "增长至")
 _SENTENCE_BREAK = re.compile(r"[。；;！？\n]")
 # the most characters between an indicator's name and its number (年均增长, 稳定在, 力争达到)
 _INDICATOR_GAP = 8
 # the most characters after an indicator's name ending what is measured (居民消费价格 + 涨幅)
 _HEAD_TAIL = 2
+# a sentence opening on its topic, an indicator, before a colon or comma (在工业农业总产值方面：…;
+# 工农业总产值的情况也是这样：…; 工农业总产值的增长速度，一九八一年计划为…，实际达到…): the indicator of
+# the numbers of its clauses that name none; after 增长速度 (its rate of growth) they are growths
+_TOPIC = re.compile(r"[　\s]*(?:在|关于)?(?P<phrase>[^，,；;：:。\d]{2,16}?)(?P<tail>方面|的情况也是这样|的情况|(?:的)?(?:增长速度|增长率|增速))?[，,：:]")
+_TOPIC_GROWTH = ("增长速度", "增长率", "增速")
+# a plan's figure for a year, set against the result (一九八一年计划为百分之三点七，实际达到百分之四点六;
+# 一九五九年比一九五八年计划增长百分之四十): a target, whatever the year
+_PLAN_FIGURE = re.compile(r"计划(?:为|增长|达到|递增|要求)[^\d，,。；;]{0,3}$")
 
 
 class MeasureLinker:
@@ -81,8 +101,9 @@ class MeasureLinker:
         self.purpose_verbs = set(column("measure_words.tsv", "word", where=("role", "purpose")))
         self.plan_cues = set(column("status_cues.tsv", "word", where=("scope", "sentence")))
         self.unit_kinds = dict(zip(column("units.tsv", "unit"), column("units.tsv", "kind")))
-        # words that may join an indicator's name to its number: the skip words and the target cues
-        self.join_sorted = sorted(self.skip | set(column("status_cues.tsv", "word", where=("scope", "target")))
+        # words that may join an indicator's name to its number: the skip words, the target cues and the
+        # verbs reaching a level (国内生产总值增加到121万亿元)
+        self.join_sorted = sorted(self.skip | set(_TO_LEVEL) | set(column("status_cues.tsv", "word", where=("scope", "target")))
                                   | set(column("status_cues.tsv", "word", where=("scope", "sentence"))), key=len, reverse=True)
         # words that make a planned number a target (增长5%左右, 力争达到…, 主要预期目标)
         self.target_cues = tuple(column("status_cues.tsv", "word", where=("scope", "target")))
@@ -114,16 +135,24 @@ class MeasureLinker:
             before = ents[bisect_left(starts, sent_start):bisect_left(starts, ent.start_char)]
             indicator = self._indicator(doc._.kg_norm.text, ent, measured, sent_start)
             text = doc._.kg_norm.text
+            topic = self._topic(text, ent, sent_start)
+            if when["status"] == "reported" and _PLAN_FIGURE.search(text, max(sent_start, ent.start_char - 12), ent.start_char):
+                when["status"] = "target"
             if indicator is None and previous is not None and previous[0].end_char >= sent_start \
-                    and _SAME_INDICATOR_END.search(text, previous[0].end_char, ent.start_char) \
+                    and (joined := _SAME_INDICATOR_END.search(text, previous[0].end_char, ent.start_char)) \
+                    and not ("的" in joined.group() and (ent._.quantity or {}).get("unit") != "%") \
                     and not _SENTENCE_BREAK.search(text, previous[0].end_char, ent.start_char) \
                     and match_label(text[previous[0].end_char:ent.start_char]) is None:
                 # a level and its growth written together share the indicator (地区生产总值5.53万亿元、
                 # 稳居全国前十强、增长4.8%): no other indicator is named between them
                 indicator = previous[1]
+            if indicator is None and topic is not None:
+                indicator = topic[0]
             if indicator is not None:
                 previous = (ent, indicator)
             aspect = self._aspect(text, ent, sent_start)
+            if topic is not None and topic[1] and indicator == topic[0] and (ent._.quantity or {}).get("unit") == "%":
+                aspect = "growth"
             if aspect == "growth":
                 self._span(text, ent, sent_start, when, context)
             ent._.measure = {
@@ -153,7 +182,8 @@ class MeasureLinker:
         clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;：:。"])
         before = text[clause_start:ent.start_char]
         hit = match_label(before)
-        if hit and len(before) - hit[3] <= _INDICATOR_GAP and self._joins(before[hit[3]:]):
+        # (a year in the gap counts as one word: 工农业生产总值比1954年增长了6.6%)
+        if hit and len(_GAP_YEAR.sub("年", before[hit[3]:])) <= _INDICATOR_GAP and self._joins(before[hit[3]:]):
             hits.append(hit)
         kind = (ent._.quantity or {}).get("kind")
         for iri, *_rest in hits:
@@ -163,26 +193,61 @@ class MeasureLinker:
                 return iri
         return None
 
+    def _topic(self, text: str, ent, sent_start: int) -> tuple[str, bool] | None:
+        """``(indicator, growth)`` of the topic the sentence opens on (在工业农业总产值方面：), when the
+        number, a percentage, stands in a later clause and fits the indicator; ``growth`` after 增长速度."""
+        from ...indicators import match_label
+
+        if (ent._.quantity or {}).get("unit") != "%":
+            return None  # rates only: an amount in a later clause (即增加了八百零九亿元) is no level of the topic
+        m = _TOPIC.match(text, sent_start, ent.start_char)
+        if m is None:
+            return None
+        hit = match_label(m.group("phrase"))
+        # the label ends the phrase, after at most a scope word before it (我国, 全国)
+        if hit is None or hit[3] != len(m.group("phrase")) or hit[2] > 2:
+            return None
+        if not self._fits(hit[0], ent):
+            return None
+        return hit[0], (m.group("tail") or "").endswith(_TOPIC_GROWTH)
+
+    def _fits(self, iri: str, ent) -> bool:
+        """Whether the number's kind fits the indicator's usual units (34个旗县 counts no 经济总量)."""
+        from ...indicators import load_scheme
+
+        kind = (ent._.quantity or {}).get("kind")
+        kinds = {self._unit_kind(u) for u in load_scheme()["concepts"][iri]["units"]} - {None}
+        return kind == "rank" or not kinds or kind in kinds
+
     @staticmethod
     def _span(text: str, ent, sent_start: int, when: dict, context) -> None:
         """A rate over several years holds for the years it spans, not the base year or the last:
         against a base year written before it (比2002年增长65.5% in a statement on 2007; 从1997年的7.4万亿元
         增加到2002年的10.2万亿元，…平均每年增长7.7%) the years after the base up to the statement's year;
         an average over a number of years (五年年均增长5.2%) or in a paragraph on five years (这五年，…
-        国内生产总值年均增长9.3%; a review of 过去五年) that many years up to the statement's year."""
+        国内生产总值年均增长9.3%; a review of 过去五年) that many years up to the statement's year; over a
+        range of years (在1979到1983年平均每年递增7.9%; 从一九七九年到一九八二年的四年间…增长33.6%) those years."""
         if when["period"] is None or when["period_end"] is not None:
             return
         clause_start = max([sent_start] + [text.rfind(c, sent_start, ent.start_char) + 1 for c in "，,；;"])
         before = text[sent_start:ent.start_char]
         average = _AVERAGE.search(text[clause_start:ent.start_char][-10:]) is not None
-        bases = [(m.start(1) if m.group(1) else m.start(2), int(m.group(1) or m.group(2))) for m in _BASE_YEAR.finditer(before)]
+        bases = [(m.start(1) if m.group(1) else m.start(2), year_value(m.group(1) or m.group(2)))
+                 for m in _BASE_YEAR.finditer(before)]
+        ranges = list(_YEAR_RANGE.finditer(text, sent_start, ent.start_char))
         first = last = None
+        if ranges and bases and any(r.start(1) - sent_start == bases[-1][0] for r in ranges):
+            bases = []  # 从一九七九年到一九八二年: a range, not a base year
         if bases:
             at, base = bases[-1]
             # the statement's year: the latest other year written before the number
-            later = [int(m.group(1)) for m in _ANY_YEAR.finditer(before) if m.start(1) != at and int(m.group(1)) > base]
+            later = [year_value(m.group(1)) for m in _ANY_YEAR.finditer(before)
+                     if m.start(1) != at and year_value(m.group(1)) > base]
             if later:
                 first, last = base + 1, max(later)
+        elif ranges and (average or ranges[-1].end() > clause_start or text[ranges[-1].start() - 1] == "从"):
+            # over the years of a range in the number's clause, or of one the sentence opens on (从…到…)
+            first, last = year_value(ranges[-1].group(1)), year_value(ranges[-1].group(2))
         elif average:
             count = _YEARS_COUNT.search(text[clause_start:ent.start_char])
             n = _years(count.group(1)) if count else None
