@@ -89,6 +89,8 @@ class Gazetteer:
         self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
+        forms = re.escape("".join(sorted(self.shorts)))
+        self.short_run = re.compile(f"[{forms}](?:、?[{forms}])*")
         # two-character short names of counties, by province: they count in a report of that province only
         self.div = divisions()
         county_shorts: dict[str, dict[str, str]] = {}
@@ -175,19 +177,14 @@ class Gazetteer:
     def _country_compounds(self, text: str) -> list[Candidate]:
         """中俄, 中俄蒙, 中、美: one-character country forms in a run of two or more."""
         found = []
-        i, n = 0, len(text)
-        while i < n:
-            j, members = i, []
-            while j < n and text[j] in self.shorts:
-                members.append(j)
-                j += 1
-                if j + 1 < n and text[j] == "、" and text[j + 1] in self.shorts:
-                    j += 1
+        n = len(text)
+        for m in self.short_run.finditer(text):  # maximal runs, 、 allowed between two forms
+            i, j = m.span()
+            members = [k for k in range(i, j) if text[k] != "、"]
             if len(members) >= _SHORT_MIN_RUN and j < n and is_cjk(text[j]) and (
                 i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名"
             ) and text[i:i + 2] not in self.div.by_name:  # 英德: a city, not England and Germany
                 found.extend(Candidate(k, k + 1, "PLACE", "region") for k in members)
-            i = max(j, i + 1)
         return found
 
 
