@@ -72,10 +72,8 @@ def _add_span(g: Graph, node: URIRef, start: int, end: int, original: str, sente
         g.add((node, PROV.wasDerivedFrom, sentence))
 
 
-def build_graph(doc: Doc, source: Source | None = None) -> Graph:
-    """The RDF graph of one report: report, sentences, entities, mentions, measurements."""
-    g = Graph(store="SimpleMemory")  # no contexts needed; measurably faster adds than "Memory"
-    bind_prefixes(g)
+def add_report(g: Graph, doc: Doc, source: Source | None) -> URIRef:
+    """The report's own node: its types, id, title, date and author (a mention of the report)."""
     doc_id = doc._.doc_id or (source.doc_id if source else "report")
     report = report_iri(doc_id)
     g.add((report, RDF.type, KG.Report))
@@ -90,10 +88,46 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
         m = _YMD.match(date_text)
         value = Literal(f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", datatype=XSD.date) if m else _zh(date_text)
         g.add((report, KG.date, value))
-    author = next((e for e in doc.ents if (e.start_char, e.end_char) == meta.get("author")), None)
+    author_span = meta.get("author")
+    author = next((e for e in doc.ents if (e.start_char, e.end_char) == author_span), None) if author_span else None
     if author is not None:
         g.add((report, SCHEMA.author, entity_ref(author)))
+    return report
 
+
+def add_publisher(g: Graph, entities: EntityNodes, report: URIRef, meta: dict) -> URIRef | None:
+    """The organization that issued the report (from its header), or None."""
+    if not meta.get("organization"):
+        return None
+    info = meta.get("organization_info") or {"key": meta["organization"], "location": None, "parent": None}
+    publisher = entities.organization(info["key"], meta["organization"], info["location"], info["parent"])
+    g.add((report, SCHEMA.publisher, publisher))
+    return publisher
+
+
+def add_sentence(g: Graph, doc: Doc, report: URIRef, sent, index: int, section_starts, section_nodes) -> URIRef:
+    """A sentence's node (its text trimmed of blanks, offsets in the original), with its section."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    start, end, original = _orig(doc, sent.start_char + lead, sent.end_char - trail)
+    node = part_iri(report, "sentence", start, end)
+    g.add((node, RDF.type, KG.Sentence))
+    g.add((node, KG.inReport, report))
+    g.add((node, KG.index, _int(index)))
+    _add_span(g, node, start, end, original)
+    section = section_of(section_starts, section_nodes, sent.start_char + lead)
+    if section is not None:
+        g.add((node, KG.inSection, section))
+    return node
+
+
+def build_graph(doc: Doc, source: Source | None = None) -> Graph:
+    """The RDF graph of one report: report, sentences, entities, mentions, measurements."""
+    g = Graph(store="SimpleMemory")  # no contexts needed; measurably faster adds than "Memory"
+    bind_prefixes(g)
+    report = add_report(g, doc, source)
+    meta = doc._.kg_meta or {}
     orig = lambda s, e: _orig(doc, s, e)  # noqa: E731
     section_starts, section_nodes = add_sections(g, doc, report, orig)
     sentence_of: dict[int, URIRef] = {}
@@ -101,28 +135,13 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     sentence_nodes: list[URIRef] = []
     sent_start = sentence_starts(doc)
     for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        trail = len(text) - len(text.rstrip())
-        start, end, original = _orig(doc, sent.start_char + lead, sent.end_char - trail)
-        node = part_iri(report, "sentence", start, end)
-        g.add((node, RDF.type, KG.Sentence))
-        g.add((node, KG.inReport, report))
-        g.add((node, KG.index, _int(index)))
-        _add_span(g, node, start, end, original)
-        section = section_of(section_starts, section_nodes, sent.start_char + lead)
-        if section is not None:
-            g.add((node, KG.inSection, section))
+        node = add_sentence(g, doc, report, sent, index, section_starts, section_nodes)
         sentence_of[sent.start] = node
         sentence_char_starts.append(sent.start_char)
         sentence_nodes.append(node)
 
     entities = EntityNodes(g)
-    publisher = None
-    if meta.get("organization"):
-        info = meta.get("organization_info") or {"key": meta["organization"], "location": None, "parent": None}
-        publisher = entities.organization(info["key"], meta["organization"], info["location"], info["parent"])
-        g.add((report, SCHEMA.publisher, publisher))
+    publisher = add_publisher(g, entities, report, meta)
 
     entity_at = {(e.start_char, e.end_char): e for e in doc.ents if e.label_ != "QUANTITY"}
     for ent in doc.ents:

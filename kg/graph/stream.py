@@ -35,18 +35,18 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from rdflib import Graph, Literal
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
 from spacy.tokens import Doc
 
 from ..io import Source
 from ..store import statements
-from .build import (_SPACE, _YMD, _add_measure_links, _add_measurement, _add_span, _int, _orig, _phrase_node, _zh,
-                    bind_prefixes)
+from .build import (_add_measure_links, _add_measurement, _add_span, _orig, _phrase_node, add_publisher, add_report,
+                    add_sentence, bind_prefixes)
 from .entities import EntityNodes, entity_ref
-from .facts import add_facts, add_sections, section_of
-from .iri import part_iri, report_iri
-from .namespace import KG, SCHEMA
+from .facts import add_facts, add_sections
+from .iri import part_iri
+from .namespace import KG
 
 WINDOW = 20_000  # characters of whole sentences per window graph
 _LABEL = b"<" + str(RDFS.label).encode("ascii") + b">"
@@ -117,32 +117,13 @@ def stream_graph(doc: Doc, source: Source | None, folder: str | Path, window: in
 
     # the report-level part, as build_graph makes it
     doc_id = doc._.doc_id or (source.doc_id if source else "report")
-    report = report_iri(doc_id)
-    g.add((report, RDF.type, KG.Report))
-    g.add((report, RDF.type, SCHEMA.Report))
-    g.add((report, KG.docId, Literal(doc_id)))
+    report = add_report(g, doc, source)
     meta = doc._.kg_meta or {}
-    if meta.get("title"):
-        s, e = meta["title"]
-        g.add((report, SCHEMA.name, _zh(_SPACE.sub("", doc._.kg_norm.text[s:e]))))
-    if meta.get("date") is not None:
-        date_text = _SPACE.sub("", doc._.kg_norm.text[slice(*meta["date"])])
-        m = _YMD.match(date_text)
-        value = Literal(f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", datatype=XSD.date) if m else _zh(date_text)
-        g.add((report, KG.date, value))
-    author_span = meta.get("author")
     ents = list(doc.ents)
-    author = next((e for e in ents if (e.start_char, e.end_char) == author_span), None) if author_span else None
-    if author is not None:
-        g.add((report, SCHEMA.author, entity_ref(author)))
     orig = lambda s, e: _orig(doc, s, e)  # noqa: E731
     section_starts, section_nodes = add_sections(g, doc, report, orig)
     entities = EntityNodes(g)
-    publisher = None
-    if meta.get("organization"):
-        info = meta.get("organization_info") or {"key": meta["organization"], "location": None, "parent": None}
-        publisher = entities.organization(info["key"], meta["organization"], info["location"], info["parent"])
-        g.add((report, SCHEMA.publisher, publisher))
+    publisher = add_publisher(g, entities, report, meta)
     runs.write(g)
 
     entity_at = {(e.start_char, e.end_char): e for e in ents if e.label_ != "QUANTITY"}
@@ -165,21 +146,10 @@ def stream_graph(doc: Doc, source: Source | None, folder: str | Path, window: in
         entities.g = g
         sentence_of: dict[int, object] = {}
         for sent in sents:
-            text = sent.text
-            if not text.strip():
+            if not sent.text.strip():
                 continue
-            lead = len(text) - len(text.lstrip())
-            trail = len(text) - len(text.rstrip())
-            start, end, original = _orig(doc, sent.start_char + lead, sent.end_char - trail)
-            node = part_iri(report, "sentence", start, end)
-            g.add((node, RDF.type, KG.Sentence))
-            g.add((node, KG.inReport, report))
-            g.add((node, KG.index, _int(index)))
+            node = add_sentence(g, doc, report, sent, index, section_starts, section_nodes)
             index += 1
-            _add_span(g, node, start, end, original)
-            section = section_of(section_starts, section_nodes, sent.start_char + lead)
-            if section is not None:
-                g.add((node, KG.inSection, section))
             sentence_of[sent.start] = node
             sentence_char_starts.append(sent.start_char)
             sentence_nodes.append(node)
