@@ -122,6 +122,21 @@ def add_sentence(g: Graph, doc: Doc, report: URIRef, sent, index: int, section_s
     return node
 
 
+def add_entity(g: Graph, doc: Doc, report: URIRef, ent: Span, sentence: URIRef | None, entities: EntityNodes,
+               entity_at: dict, publisher: URIRef | None) -> None:
+    """One entity of the report: a measurement for a QUANTITY, else a mention of its entity node."""
+    start, end, original = _orig(doc, ent.start_char, ent.end_char)
+    if ent.label_ == "QUANTITY":
+        node = _add_measurement(g, report, ent, sentence, start, end, original)
+        _add_measure_links(g, doc, node, ent, entity_at, publisher, entities.place)
+        return
+    node = entities.mention(ent)
+    mention = part_iri(report, "mention", start, end)
+    g.add((mention, RDF.type, KG.Mention))
+    g.add((mention, KG.refersTo, node))
+    _add_span(g, mention, start, end, original, sentence)
+
+
 def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     """The RDF graph of one report: report, sentences, entities, mentions, measurements."""
     g = Graph(store="SimpleMemory")  # no contexts needed; measurably faster adds than "Memory"
@@ -145,17 +160,7 @@ def build_graph(doc: Doc, source: Source | None = None) -> Graph:
 
     entity_at = {(e.start_char, e.end_char): e for e in doc.ents if e.label_ != "QUANTITY"}
     for ent in doc.ents:
-        sentence = sentence_of.get(sent_start[ent.start])
-        start, end, original = _orig(doc, ent.start_char, ent.end_char)
-        if ent.label_ == "QUANTITY":
-            node = _add_measurement(g, report, ent, sentence, start, end, original)
-            _add_measure_links(g, doc, node, ent, entity_at, publisher, entities.place)
-            continue
-        node = entities.mention(ent)
-        mention = part_iri(report, "mention", start, end)
-        g.add((mention, RDF.type, KG.Mention))
-        g.add((mention, KG.refersTo, node))
-        _add_span(g, mention, start, end, original, sentence)
+        add_entity(g, doc, report, ent, sentence_of.get(sent_start[ent.start]), entities, entity_at, publisher)
     entities.finish()
 
     def resolve(span):

@@ -36,16 +36,15 @@ from itertools import combinations
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDFS
 from spacy.tokens import Doc
 
 from ..io import Source
 from ..store import statements
-from .build import (_add_measure_links, _add_measurement, _add_span, _orig, _phrase_node, add_publisher, add_report,
-                    add_sentence, bind_prefixes)
+from .build import (_orig, _phrase_node, add_entity, add_publisher, add_report, add_sentence,
+                    bind_prefixes)
 from .entities import EntityNodes, entity_ref
 from .facts import add_facts, add_sections
-from .iri import part_iri
 from .namespace import KG
 
 WINDOW = 20_000  # characters of whole sentences per window graph
@@ -160,18 +159,9 @@ def stream_graph(doc: Doc, source: Source | None, folder: str | Path, window: in
             ent = ents[k_ent]
             k_ent += 1
             first = sent_first(ent.start)
-            sentence = sentence_of.get(first)
-            start, end, original = _orig(doc, ent.start_char, ent.end_char)
-            if ent.label_ == "QUANTITY":
-                node = _add_measurement(g, report, ent, sentence, start, end, original)
-                _add_measure_links(g, doc, node, ent, entity_at, publisher, entities.place)
-                continue
-            node = entities.mention(ent)
-            mention = part_iri(report, "mention", start, end)
-            g.add((mention, RDF.type, KG.Mention))
-            g.add((mention, KG.refersTo, node))
-            _add_span(g, mention, start, end, original, sentence)
-            by_sentence.setdefault(first, set()).add(entity_ref(ent))
+            add_entity(g, doc, report, ent, sentence_of.get(first), entities, entity_at, publisher)
+            if ent.label_ != "QUANTITY":
+                by_sentence.setdefault(first, set()).add(entity_ref(ent))
         mine = []
         while k_fact < len(facts) and (last or facts[k_fact]["trigger"][0] < end_char):
             mine.append(facts[k_fact])
