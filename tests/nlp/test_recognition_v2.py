@@ -67,7 +67,8 @@ def test_recognizes(nlp, text, expected):
     ("建设中心镇，推进城中村改造。", ("PLACE", "城中村")),
     ("支持赣州省域副中心建设。", ("ORG", "赣州省域副中心")),
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "省内首座抽水蓄能工程")),  # a description
-    ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted   # 加强 runs a program only with 建设 after it
+    ("新增普及普惠县26个。", ("PLACE", "普惠县")),          # a kind of county, counted
+    ("加快山区海岛县高质量发展。", ("PLACE", "海岛县")),       # no county of that name: a kind   # 加强 runs a program only with 建设 after it
     ("行政村通双车道公路覆盖率达到九成。", ("PLACE", "通双车道公路")),  # a kind of road
     ("推进现代化智慧口岸建设。", ("PLACE", "现代化智慧口岸")),
     ("加快城市间高铁建设，提升普通国省道。", ("PLACE", "城市间高铁")),   # 城市 is no place's name

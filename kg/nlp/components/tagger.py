@@ -125,6 +125,8 @@ class LacRepair:
         if len(name) >= 3 and name.endswith(_LOCALITY_SUFFIX) and self.word_tags.get(name[:-1], "") in _KIND_STEM_TAGS:
             return None  # 中心镇, 城中村: a kind of town or village named by a common word (real ones: localities)
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
+            if name.endswith("县") and name not in self.division_names:
+                return None  # 普惠县, 海岛县: every county is in the division table; another X县 is a kind
             if self.is_word(name[:-1]) or (e < len(text) and text[e].isdigit()):
                 return None  # 直管县, 普惠县26个: a kind of county named by a common word, or counted
             return Candidate(s, e, "PLACE", "lac")
