@@ -59,6 +59,7 @@ def test_recognizes(nlp, text, expected):
     ("从“强功能”向“优配置”转变。", ("PROGRAM", "强功能")),              # not the subject of a clause
     ("新增更多全国重点实验室。", ("ORG", "全国重点实验室")),              # a designation at a level
     ("推动更多企业增资扩产项目落地。", ("PROGRAM", "更多企业增资扩产项目")),
+    ("安排专项债券资金500亿元支持项目。", ("PROGRAM", "专项债券资金500亿元支持项目")),  # an amount: no name
     ("不搞形象工程。", ("PROGRAM", "形象工程")),                          # a pejorative kind
     ("发展英德红茶。", ("PLACE", "德")),                                  # a city's name, not two countries
     ("跑出“江西速度”。", ("PLACE", "江西")),                              # nothing inside a quoted slogan

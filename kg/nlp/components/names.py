@@ -46,12 +46,12 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
-# A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦).
+# A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
 _LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
 _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩)|首[个座条家台批套]")
+_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元)|首[个座条家台批套]")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
