@@ -6,6 +6,7 @@ moment: the handlers are installed before click, spaCy or LAC are imported.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -69,5 +70,22 @@ def main() -> int:
     return code
 
 
+def run() -> int:
+    """The ``kg`` console script: ``main()``; after a stop signal the process ends at once.
+
+    After Ctrl-C the command's own cleanup has run (``finally`` blocks, atomic writes, the
+    worker pool's termination) by the time ``main`` returns; what is left are interpreter
+    exit hooks, among them ``concurrent.futures`` and ``multiprocessing`` joining helper
+    threads of a pool whose workers were just terminated, which can wait on a dead pipe.
+    A user who pressed Ctrl-C is not kept waiting on them.
+    """
+    code = main()
+    if code in (130, 143):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -372,6 +372,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # python -m kg.cli: the same signal handling as the kg command
-    from kg._entry import main as entry
+    from kg._entry import run
 
-    sys.exit(entry())
+    sys.exit(run())

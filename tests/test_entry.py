@@ -61,3 +61,25 @@ def test_without_signals_the_cli_code_is_returned(monkeypatch, capsys, restore_s
     _fake_cli(monkeypatch, lambda: 3)
     assert _entry.main() == 3
     assert capsys.readouterr().err == ""
+
+
+def test_the_console_script_ends_at_once_after_a_stop_signal(tmp_path):
+    """``kg._entry.run`` skips interpreter exit hooks after Ctrl-C: a thread left blocked at exit
+    (here a non-daemon thread that would wait forever) does not keep the process alive."""
+    import subprocess
+    import sys
+    script = tmp_path / "stop.py"
+    script.write_text(
+        "import os, signal, sys, threading\n"
+        "from kg import _entry\n"
+        "threading.Thread(target=threading.Event().wait).start()  # never ends\n"
+        "def stopped():\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    import time; time.sleep(5)\n"
+        "    return 0\n"
+        "import kg.cli\n"
+        "kg.cli.main = stopped\n"
+        "sys.exit(_entry.run())\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 130, r.stderr
+    assert r.stderr.strip().splitlines()[-1] == "kg: interrupted"
