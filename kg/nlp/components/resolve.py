@@ -49,12 +49,16 @@ def inside_quotes(text: str, chosen: list) -> list:
     “齐鲁1号”旅游列车 or “中国速度” the quotes hold a brand or a slogan, and nothing inside a name
     or a slogan is a mention of its own (guidelines). A quote that a chosen entity covers whole
     keeps what it holds."""
+    # chosen entities do not overlap: sorted by start, the ones touching a quote are found by bisection
+    ordered = sorted(chosen, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     drop = set()
     for m in _QUOTED.finditer(text):
         qs, qe = m.span(1)
-        if any(c.start <= qs and c.end >= qe for c in chosen):
-            continue
-        drop.update(id(c) for c in chosen
+        k = bisect_right(starts, qs) - 1  # the last entity starting at or before the quote's text
+        if k >= 0 and ordered[k].end >= qe:
+            continue  # an entity covers the quote whole
+        drop.update(id(c) for c in ordered[max(k, 0):bisect_left(starts, qe)]
                     if c.label == "PLACE" and qs <= c.start and c.end <= qe and (c.start, c.end) != (qs, qe))
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
