@@ -78,9 +78,19 @@ def run() -> int:
     exit hooks, among them ``concurrent.futures`` and ``multiprocessing`` joining helper
     threads of a pool whose workers were just terminated, which can wait on a dead pipe.
     A user who pressed Ctrl-C is not kept waiting on them.
+
+    Only multiprocessing's finalizers of priority 0 and above are run first: they close the
+    pool's queues and unlink its named semaphores (none of them waits on another process);
+    skipped, the resource tracker outlives us and warns of "leaked semaphore objects".
     """
     code = main()
     if code in (130, 143):
+        mp_util = sys.modules.get("multiprocessing.util")
+        if mp_util is not None:
+            try:
+                mp_util._run_finalizers(0)
+            except Exception:  # noqa: BLE001 - leaving anyway; the tracker unlinks what is left
+                pass
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
