@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from . import _startup
 from .errors import KGError
+
+_startup.install()  # ``import spacy`` without spaCy's CLI (kg._startup)
 
 __version__ = "0.1.0"
 

@@ -29,6 +29,7 @@ _FILE = "indicators.ttl"
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=None)  # a few thousand distinct characters
 def _norm_char(c: str) -> str:
     """One character as matched: NFKC when that gives one character (full-width -> ASCII), ASCII upper-cased."""
     n = unicodedata.normalize("NFKC", c)
@@ -122,7 +123,6 @@ def _load() -> dict:
     scheme["concepts"] = concepts
     scheme["labels"] = labels
     # longest first; matching walks this list
-    scheme["_by_length"] = sorted(labels, key=lambda lab: (-len(lab), lab))
     return scheme
 
 
@@ -188,22 +188,19 @@ def match_label(text: str) -> tuple[str, str, int, int] | None:
     if not text:
         return None
     scheme = load_scheme()
+    lexicon = scheme.get("_lexicon")
+    if lexicon is None:  # one pass over the text finds every label (was: a search per label)
+        from .nlp.text import Lexicon
+
+        lexicon = scheme["_lexicon"] = Lexicon({label: label for label in scheme["labels"]})
     norm = _norm(text)
     best = None
-    for label in scheme["_by_length"]:
-        if best and len(label) < best[3] - best[2]:
-            break
-        start = norm.rfind(label)
-        while start >= 0:
-            end = start + len(label)
-            if not ((_is_latin(label[0]) and start > 0 and _is_latin(norm[start - 1]))
-                    or (_is_latin(label[-1]) and end < len(norm) and _is_latin(norm[end]))):
-                break
-            start = norm.rfind(label, 0, end - 1)
-        if start < 0:
-            continue
-        if best is None or start > best[2]:
-            best = (scheme["labels"][label], text[start:start + len(label)], start, start + len(label))
+    for start, end, label in lexicon.find_all(norm):
+        if (_is_latin(label[0]) and start > 0 and _is_latin(norm[start - 1])) \
+                or (_is_latin(label[-1]) and end < len(norm) and _is_latin(norm[end])):
+            continue  # inside a longer Latin word or number
+        if best is None or (end - start, start) > (best[3] - best[2], best[2]):
+            best = (scheme["labels"][label], text[start:end], start, end)
     return best
 
 

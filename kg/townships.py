@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from .data import load_table
+from .data import derived, load_table
 from .nlp.text import Lexicon, WordSet
 from .places import divisions
 
@@ -83,22 +83,31 @@ class Townships:
     """
 
     def __init__(self, rows: Iterable[Mapping[str, str]] | None = None):
-        self.by_code: dict[str, tuple[str, str]] = {}
-        self.by_name: dict[str, list[tuple[str, str]]] = {}
-        self.by_short: dict[str, list[tuple[str, str]]] = {}
-        for row in load_table("townships.tsv") if rows is None else rows:
+        if rows is None:  # the packaged table's index, kept in kg's cache (start-up)
+            self.by_code, self.by_name, self.by_short = derived(
+                "townships-index", ("townships.tsv",), lambda: self._index(load_table("townships.tsv")))
+        else:
+            self.by_code, self.by_name, self.by_short = self._index(rows)
+        self._chains: dict[str, dict[str, str]] = {}
+
+    @staticmethod
+    def _index(rows: Iterable[Mapping[str, str]]) -> tuple[dict, dict, dict]:
+        by_code: dict[str, tuple[str, str]] = {}
+        by_name: dict[str, list[tuple[str, str]]] = {}
+        by_short: dict[str, list[tuple[str, str]]] = {}
+        for row in rows:
             code, name, county = row["code"], row["name"], row["county"]
-            self.by_code[code] = (name, county)
-            codes = self.by_name.get(name)
+            by_code[code] = (name, county)
+            codes = by_name.get(name)
             if codes is None:
-                self.by_name[name] = [(code, county)]
+                by_name[name] = [(code, county)]
             else:
                 codes.append((code, county))
             if "族" in name:
                 short = short_name(name)
                 if short and short != name:
-                    self.by_short.setdefault(short, []).append((code, county))
-        self._chains: dict[str, dict[str, str]] = {}
+                    by_short.setdefault(short, []).append((code, county))
+        return by_code, by_name, by_short
 
     def get(self, code: str) -> Township | None:
         """The township with statistical code ``code``."""

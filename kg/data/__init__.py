@@ -25,6 +25,19 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     return cached(f"table-{name}", digest(name, text), lambda: _parse(text))
 
 
+def derived(name: str, tables: tuple[str, ...], build):
+    """``build()``, kept in kg's cache keyed by the contents of the packaged ``tables`` it is
+    derived from: indexes over big tables that would otherwise be rebuilt at every start-up."""
+    from ..cache import cached, digest
+
+    return cached(name, digest(*(_table_text(t) for t in tables)), build)
+
+
+@lru_cache(maxsize=None)
+def _table_text(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
 def _parse(text: str) -> tuple[dict[str, str], ...]:
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)

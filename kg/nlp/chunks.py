@@ -129,14 +129,14 @@ def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` for a text of at most ``PIECE`` characters, its over-long lines broken
     (``_break_long_lines``) when the tokenizer is kg's jieba tokenizer."""
     tokenizer = nlp.tokenizer
-    if not hasattr(tokenizer, "jieba") or not _has_long_line(text):
+    if not hasattr(tokenizer, "cut") or not _has_long_line(text):
         return nlp.make_doc(text)
     from spacy.util import get_words_and_spaces
 
     from .normalize import normalize
 
     norm = _break_long_lines(normalize(text))
-    words = [w for w in tokenizer.jieba.cut(norm.text, HMM=True) if w]
+    words = [w for w in tokenizer.cut(norm.text) if w]
     words, spaces = get_words_and_spaces(words, norm.text)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc._.kg_norm = norm

@@ -1,17 +1,20 @@
-"""A jieba tokenizer that owns its ``jieba.Tokenizer`` and normalizes text first.
+"""A jieba tokenizer with its own dictionary that normalizes text first.
 
 spaCy's own ``zh`` tokenizer calls the process-wide ``jieba.cut``, and
-``jieba.add_word`` would change that global state for everyone. This one owns a
-``jieba.Tokenizer()`` instance, adds the gazetteer names to it, and builds the
-``Doc`` from the normalized text, keeping the map back to the original in
-``doc._.kg_norm``.
+``jieba.add_word`` would change that global state for everyone. This one segments
+as a private ``jieba.Tokenizer()`` with the gazetteer names added would (through an
+automaton of the same words, see :class:`JiebaTokenizer`), and builds the ``Doc``
+from the normalized text, keeping the map back to the original in ``doc._.kg_norm``.
 """
 
 from __future__ import annotations
 
 import logging
 import marshal
+import math
+import pickle
 import sys
+from typing import Iterator
 
 
 def _import_jieba():
@@ -30,6 +33,7 @@ def _import_jieba():
 
 
 jieba = _import_jieba()
+from jieba import finalseg  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 from spacy.util import get_words_and_spaces, registry  # noqa: E402
 from spacy.vocab import Vocab  # noqa: E402
@@ -44,31 +48,58 @@ jieba.setLogLevel(logging.WARNING)
 
 
 class JiebaTokenizer:
-    """Normalize, then segment with a private jieba instance."""
+    """Normalize, then segment as a private jieba instance with the gazetteer words added would.
+
+    jieba finds the words of a run of Chinese by trying, from each character, ever longer
+    prefixes in a dictionary of 500,000 words and prefixes (one Python step per character and
+    prefix), then picks the likeliest path. :meth:`cut` gives exactly what that jieba's
+    ``cut(text, HMM=True)`` gives (a test holds it to the corpora), finding every dictionary
+    word of a run in one pass of an Aho-Corasick automaton (``pyahocorasick``) whose entries
+    carry each word's log-probability; the path, and jieba's HMM for runs of unknown single
+    characters, are jieba's own. About 1.5 times as fast, and the automaton, kept in kg's
+    cache, loads faster than jieba's dictionary.
+    """
 
     def __init__(self, vocab: Vocab, user_words: bool = True):
         self.vocab = vocab
-        self.jieba = jieba.Tokenizer()
         self._word_tags: dict[str, str] | None = None
         self._dict_key: str | None = None
-        added = _gazetteer_words() if user_words else []
+        self._jieba = None
+        self._added = _gazetteer_words() if user_words else []
+        key = digest(self._dictionary_key(), "\n".join(self._added))
+        # the words with their log-probabilities, as an automaton pickled into kg's cache (start-up:
+        # jieba's initialize() and 4,500 add_word calls, then 350,000 automaton entries, happen once)
+        total, data = cached("jieba-automaton", key, self._build_automaton)
+        self._words = pickle.loads(data)
+        self._unknown = -math.log(total)  # log-probability of a character in no word (jieba: freq 1)
 
-        def build() -> tuple[dict[str, int], int]:
-            _initialize(self.jieba)
-            for name in added:
-                self.jieba.add_word(name, freq=2000)
-            return self.jieba.FREQ, self.jieba.total
+    @property
+    def jieba(self) -> "jieba.Tokenizer":
+        """This tokenizer's own ``jieba.Tokenizer``, with the gazetteer words added (built on first use)."""
+        if self._jieba is None:
+            tokenizer = jieba.Tokenizer()
+            _initialize(tokenizer)
+            for name in self._added:
+                tokenizer.add_word(name, freq=2000)
+            self._jieba = tokenizer
+        return self._jieba
 
-        # jieba's prefix dictionary with the gazetteer words added, kept in kg's cache keyed by the
-        # dictionary's bytes and the words (start-up: initialize() and 4,500 add_word calls); the
-        # state is exactly what they leave: FREQ, total, initialized
-        freq, total = cached("jieba-freq", digest(self._dictionary_key(), "\n".join(added)), build)
-        self.jieba.FREQ, self.jieba.total, self.jieba.initialized = freq, total, True
+    def _build_automaton(self) -> tuple[int, bytes]:
+        import ahocorasick
+
+        tokenizer = self.jieba
+        logtotal = math.log(tokenizer.total)
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        for word, freq in tokenizer.FREQ.items():
+            if freq:  # prefixes of longer words are kept by jieba with frequency 0: not words
+                automaton.add_word(word, (len(word), math.log(freq) - logtotal))
+        automaton.make_automaton()
+        return tokenizer.total, pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
 
     def _dictionary_key(self) -> str:
         """A digest of the bytes of this jieba's dictionary file."""
         if self._dict_key is None:
-            with self.jieba.get_dict_file() as f:
+            with jieba.Tokenizer().get_dict_file() as f:
                 self._dict_key = digest(jieba.__version__, f.read())
         return self._dict_key
 
@@ -82,13 +113,75 @@ class JiebaTokenizer:
     def _read_word_tags(self) -> dict[str, str]:
         # what jieba.posseg.POSTokenizer(self.jieba).word_tag_tab holds, read in one pass: importing
         # jieba.posseg would read the whole dictionary once more for its module-level tokenizer
-        with self.jieba.get_dict_file() as f:
+        with jieba.Tokenizer().get_dict_file() as f:
             text = f.read().decode("utf-8")
         return {w: tag for w, _freq, tag in (line.strip().split(" ") for line in text.split("\n") if line.strip())}
 
+    def cut(self, text: str) -> Iterator[str]:
+        """The words of ``text``: ``self.jieba.cut(text, HMM=True)``, faster."""
+        han, skip = jieba.re_han_default, jieba.re_skip_default
+        for block in han.split(text):
+            if not block:
+                continue
+            if han.match(block):
+                yield from self._cut_run(block)
+            else:
+                for piece in skip.split(block):
+                    if skip.match(piece):
+                        yield piece
+                    else:
+                        yield from piece
+
+    def _cut_run(self, run: str) -> Iterator[str]:
+        # jieba's __cut_DAG: the words starting at each character (jieba's get_DAG), then from the
+        # end the best-scoring path (jieba's calc; on a tie the longer word, as its max over tuples)
+        n = len(run)
+        starts: list[list] = [[] for _ in range(n)]
+        for end, (length, logp) in self._words.iter(run):
+            starts[end + 1 - length].append((end, logp))
+        score = [0.0] * (n + 1)
+        route = [0] * n
+        unknown = self._unknown
+        for i in range(n - 1, -1, -1):
+            words = starts[i]
+            if not words:
+                score[i], route[i] = unknown + score[i + 1], i
+                continue
+            best, to = None, i
+            for end, logp in words:  # ends in increasing order
+                value = logp + score[end + 1]
+                if best is None or value >= best:
+                    best, to = value, end
+            score[i], route[i] = best, to
+        words_of = self._words
+        i, buf = 0, ""
+        while i < n:
+            j = route[i] + 1
+            if j - i == 1:
+                buf += run[i]
+            else:
+                if buf:
+                    yield from self._single_run(buf, words_of)
+                    buf = ""
+                yield run[i:j]
+            i = j
+        if buf:
+            yield from self._single_run(buf, words_of)
+
+    @staticmethod
+    def _single_run(buf: str, words_of) -> Iterator[str]:
+        """Characters the path left alone: one is a word; several that make no dictionary word
+        go to jieba's HMM (which may join them into a new word), else stay single."""
+        if len(buf) == 1:
+            yield buf
+        elif not words_of.exists(buf):
+            yield from finalseg.cut(buf)
+        else:
+            yield from buf
+
     def __call__(self, text: str) -> Doc:
         norm = normalize(text)
-        words = [w for w in self.jieba.cut(norm.text, HMM=True) if w]
+        words = [w for w in self.cut(norm.text) if w]
         words, spaces = get_words_and_spaces(words, norm.text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.kg_norm = norm

@@ -18,6 +18,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, is_cjk
+from ...data import derived
 from ...places import divisions
 from ...townships import townships
 
@@ -41,12 +42,17 @@ class LocalityFinder:
         self.word_tags = word_tags or {}
         div = divisions()
         self.counties = Lexicon({n: c for n, codes in div.by_name.items() for c in codes[:1] if len(n) >= 3})
-        # county code -> stems of its townships (西罗园 of 西罗园街道), two characters or more
-        self.stems: dict[str, set[str]] = {}
+        # county code -> stems of its townships (西罗园 of 西罗园街道), two characters or more; kept in
+        # kg's cache for the packaged table (start-up)
+        self.stems: dict[str, set[str]] = derived("township-stems", ("townships.tsv",), self._stems)
+
+    def _stems(self) -> dict[str, set[str]]:
+        stems: dict[str, set[str]] = {}
         for code, (name, county) in self.townships.by_code.items():
             stem = name[:-2] if name.endswith(("街道", "苏木", "地区")) else name[:-1]
             if len(stem) >= 2:
-                self.stems.setdefault(county, set()).add(stem)
+                stems.setdefault(county, set()).add(stem)
+        return stems
 
     def __call__(self, text: str, token_starts: set[int], barred: set[int],
                  common_words: set[tuple[int, int]] = frozenset()) -> list[Candidate]:

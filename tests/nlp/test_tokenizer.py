@@ -1,0 +1,28 @@
+"""kg.nlp.tokenizer: the automaton segmenter gives exactly what jieba gives."""
+
+from pathlib import Path
+
+from kg.nlp.normalize import normalize
+
+
+def _texts(shared: Path) -> list[str]:
+    reports = sorted((shared / "corpus").glob("*.txt"))
+    reports += sorted((shared / "corpora" / "gov-reports-2026").glob("*.txt"))[:8]
+    reports += [shared / "corpora" / "national-gov-reports" / f"{y}.txt" for y in (1954, 1980, 2003)]
+    return [normalize(p.read_text(encoding="utf-8")).text for p in reports]
+
+
+def test_cut_is_jiebas_own_cut_with_the_same_words_added(nlp, shared):
+    tokenizer = nlp.tokenizer
+    texts = _texts(shared)
+    assert sum(map(len, texts)) > 300_000
+    for text in texts:
+        assert list(tokenizer.cut(text)) == list(tokenizer.jieba.cut(text, HMM=True))
+
+
+def test_cut_handles_what_jieba_handles_apart_from_chinese(nlp):
+    tokenizer = nlp.tokenizer
+    for text in ["", " ", "\r\n\r\n", "ABC-12.5%和3＃", "一", "𠀀字外", "科协\t科普  中国"]:
+        assert list(tokenizer.cut(text)) == list(tokenizer.jieba.cut(text, HMM=True)), text
+    # a gazetteer word added to the dictionary is one word
+    assert "呼和浩特市" in list(tokenizer.cut("他在呼和浩特市工作"))
