@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..data import column
 from .components.document import first_year, plan_period
+from .words import words
 
 _ESTIMATES = {"预计"}
 # years named relative to the report's own
@@ -25,6 +26,7 @@ _RELATIVE_YEAR = re.compile(r"今年|去年|明年")
 _FIVE_YEARS = re.compile(r"这五年|五年来|五年间|五年中|过去五年|“?十[一二三四五六七八九]五”?时期")
 _PAST_YEAR = re.compile(r"过去的?一年|刚刚过去的|一年来|(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年，")
 _SENTENCE_END = set("。！？!?\n")
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
 # a paragraph of a plan part that opens on the year gone by (过去一年，我们…) reports that year
 _GONE_YEAR = re.compile(r"过去的?一年|刚刚过去的一年|一年来")
 # a goal named as met (全面实现年初确定的主要目标) reports; it plans nothing
@@ -35,12 +37,6 @@ _CUE_TAGS = {"d", "v", "vd", "ad"}
 # the base the statement builds on, not the statement
 _YEAR_PLAN = re.compile(r"(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年度?(?:国民经济)?计划$")
 _BACKGROUND = re.compile(r"在[^，,。；;]{2,40}?的基础上")
-
-
-def _before_verb(token) -> bool:
-    """将 read as a preposition but right before a verb (将新建) is the future, not 把."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.tag_ == "p" and nxt is not None and nxt.tag_[:1] == "v"
 
 
 class StatementContext:
@@ -67,16 +63,15 @@ class StatementContext:
         self.goal_cues = tuple(column("status_cues.tsv", "word", where=("scope", "goal")))
         self._planned_sentence: dict[tuple[int, int, bool], bool] = {}
         self._review_marks: dict[int, list[tuple[int, bool]]] = {}
+        self._sentence_ends: list[int] | None = None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Character span of the sentence around ``pos``."""
-        s = pos
-        while s > 0 and self.text[s - 1] not in _SENTENCE_END:
-            s -= 1
-        e = pos
-        while e < len(self.text) and self.text[e] not in _SENTENCE_END:
-            e += 1
-        return s, e
+        ends = self._sentence_ends
+        if ends is None:  # where sentences end, found once
+            ends = self._sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(self.text)]
+        k = bisect_left(ends, pos)
+        return (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(self.text))
 
     def section(self, pos: int) -> dict | None:
         k = bisect_right(self.section_starts, pos) - 1
@@ -226,8 +221,17 @@ class StatementContext:
     def _sentence_plans(self, start: int, end: int, estimates: bool = False) -> bool:
         key = (start, end, estimates)
         if key not in self._planned_sentence:
-            tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            self._planned_sentence[key] = tokens is not None and any(
-                t.text in self.plan_cues and (t.tag_ in _CUE_TAGS or _before_verb(t))
-                and not (estimates and t.text in _ESTIMATES) for t in tokens)
+            # the words overlapping [start, end), read from the Doc's arrays (as char_span(..., "expand")
+            # would give them, without a Token object per word); a cue is a word with a cue's tag, or 将
+            # read as a preposition right before a verb (将新建: the future, not 把)
+            w, text = words(self.doc), self.doc.text
+            found = False
+            for k in range(bisect_right(w.ends, start), bisect_left(w.starts, end)):
+                word = text[w.starts[k]:w.ends[k]]
+                if word in self.plan_cues and not (estimates and word in _ESTIMATES) and (
+                        w.tags[k] in _CUE_TAGS
+                        or w.tags[k] == "p" and k + 1 < len(w.tags) and w.tags[k + 1][:1] == "v"):
+                    found = True
+                    break
+            self._planned_sentence[key] = found
         return self._planned_sentence[key]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,12 +20,18 @@ from ..candidates import choose
 def _split_points(doc: Doc, offsets: set[int]) -> dict[int, list[int]]:
     """Token index -> character offsets inside it where it must be split."""
     points: dict[int, list[int]] = {}
-    ordered = sorted(offsets)
-    for tok in doc:
-        lo = bisect_right(ordered, tok.idx)
-        hi = bisect_left(ordered, tok.idx + len(tok))
-        if lo < hi:
-            points[tok.i] = [o - tok.idx for o in ordered[lo:hi]]
+    if not offsets or not len(doc):
+        return points
+    # from the Doc's arrays, by bisection per offset: iterating the Doc makes a Token object per word
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0]
+    ordered = numpy.array(sorted(offsets), dtype=starts.dtype)
+    index = numpy.searchsorted(starts, ordered, side="right") - 1
+    ok = index >= 0
+    inside = numpy.zeros(len(ordered), dtype=bool)
+    inside[ok] = (starts[index[ok]] < ordered[ok]) & (ordered[ok] < starts[index[ok]] + arr[index[ok], 1])
+    for i, o in zip(index[inside].tolist(), ordered[inside].tolist()):
+        points.setdefault(i, []).append(o - int(starts[i]))
     return points
 
 

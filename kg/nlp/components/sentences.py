@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,7 +38,9 @@ def make_sentences(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         if len(doc):
-            values = numpy.array(sentence_starts([t.text for t in doc]), dtype="int64").view("uint64").reshape(-1, 1)
+            text = doc.text  # token texts from the arrays: iterating the Doc makes a Token object per word
+            texts = [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
+            values = numpy.array(sentence_starts(texts), dtype="int64").view("uint64").reshape(-1, 1)
             doc.from_array([SENT_START], values)
         return doc
 
