@@ -224,7 +224,7 @@ class StatementContext:
             # the words overlapping [start, end), read from the Doc's arrays (as char_span(..., "expand")
             # would give them, without a Token object per word); a cue is a word with a cue's tag, or 将
             # read as a preposition right before a verb (将新建: the future, not 把)
-            w, text = words(self.doc), self.doc.text
+            w, text = words(self.doc), self.text  # kg_norm.text: doc.text, without rebuilding it
             found = False
             for k in range(bisect_right(w.ends, start), bisect_left(w.starts, end)):
                 word = text[w.starts[k]:w.ends[k]]

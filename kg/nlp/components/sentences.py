@@ -38,7 +38,9 @@ def make_sentences(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         if len(doc):
-            text = doc.text  # token texts from the arrays: iterating the Doc makes a Token object per word
+            # token texts from the arrays: iterating the Doc makes a Token object per word (and doc.text
+            # rebuilds the text from them); kg_norm.text is doc.text
+            text = doc._.kg_norm.text if doc._.kg_norm is not None else doc.text
             texts = [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
             values = numpy.array(sentence_starts(texts), dtype="int64").view("uint64").reshape(-1, 1)
             doc.from_array([SENT_START], values)
