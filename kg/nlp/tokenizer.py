@@ -14,6 +14,7 @@ import marshal
 import math
 import pickle
 import sys
+from collections.abc import Mapping
 from typing import Iterator
 
 
@@ -47,6 +48,38 @@ extensions.register()
 jieba.setLogLevel(logging.WARNING)
 
 
+class WordTags(Mapping):
+    """Word -> jieba dictionary tag, read from the segmenter's automaton (no second dictionary in memory).
+
+    A read-only ``Mapping``: ``get``, ``in`` and ``[]`` as on a dict; words added to the dictionary
+    (gazetteer names) have no tag and are not in it."""
+
+    __slots__ = ("_words", "_size")
+
+    def __init__(self, words, size: int):
+        self._words = words
+        self._size = size
+
+    def get(self, word, default=None):
+        entry = self._words.get(word, None) if isinstance(word, str) else None
+        return entry[2] if entry is not None and entry[2] else default
+
+    def __getitem__(self, word: str) -> str:
+        tag = self.get(word)
+        if tag is None:
+            raise KeyError(word)
+        return tag
+
+    def __contains__(self, word) -> bool:
+        return self.get(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word, entry in self._words.items() if entry[2])
+
+    def __len__(self) -> int:
+        return self._size
+
+
 class JiebaTokenizer:
     """Normalize, then segment as a private jieba instance with the gazetteer words added would.
 
@@ -62,15 +95,15 @@ class JiebaTokenizer:
 
     def __init__(self, vocab: Vocab, user_words: bool = True):
         self.vocab = vocab
-        self._word_tags: dict[str, str] | None = None
         self._dict_key: str | None = None
         self._jieba = None
         self._added = _gazetteer_words() if user_words else []
         key = digest(self._dictionary_key(), "\n".join(self._added))
         # the words with their log-probabilities, as an automaton pickled into kg's cache (start-up:
         # jieba's initialize() and 4,500 add_word calls, then 350,000 automaton entries, happen once)
-        total, data = cached("jieba-automaton", key, self._build_automaton)
+        total, tagged, data = cached("jieba-automaton", key, self._build_automaton)
         self._words = pickle.loads(data)
+        self._word_tags = WordTags(self._words, tagged)
         self._unknown = -math.log(total)  # log-probability of a character in no word (jieba: freq 1)
 
     @property
@@ -84,17 +117,23 @@ class JiebaTokenizer:
             self._jieba = tokenizer
         return self._jieba
 
-    def _build_automaton(self) -> tuple[int, bytes]:
+    def _build_automaton(self) -> tuple[int, int, bytes]:
+        """(jieba's total frequency, how many words have a tag, the pickled automaton): each word of
+        jieba's dictionary and each added name maps to (length, log-probability, dictionary tag or "")."""
         import ahocorasick
 
         tokenizer = self.jieba
+        tags = self._read_word_tags()
         logtotal = math.log(tokenizer.total)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         for word, freq in tokenizer.FREQ.items():
             if freq:  # prefixes of longer words are kept by jieba with frequency 0: not words
-                automaton.add_word(word, (len(word), math.log(freq) - logtotal))
+                automaton.add_word(word, (len(word), math.log(freq) - logtotal, tags.get(word, "")))
+        tagged = sum(1 for word in tags if tokenizer.FREQ.get(word))
+        if tagged != len(tags):  # every dictionary word has a frequency; a dictionary that breaks this is not jieba's
+            raise ValueError(f"{len(tags) - tagged} words of jieba's dictionary have no frequency")
         automaton.make_automaton()
-        return tokenizer.total, pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
+        return tokenizer.total, tagged, pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
 
     def _dictionary_key(self) -> str:
         """A digest of the bytes of this jieba's dictionary file."""
@@ -104,10 +143,8 @@ class JiebaTokenizer:
         return self._dict_key
 
     @property
-    def word_tags(self) -> dict[str, str]:
-        """Part-of-speech tag of each word of this jieba's dictionary (``安康`` -> ``nr``), loaded on first use."""
-        if self._word_tags is None:
-            self._word_tags = cached("jieba-tags", self._dictionary_key(), self._read_word_tags)
+    def word_tags(self) -> "WordTags":
+        """Part-of-speech tag of each word of jieba's dictionary (``安康`` -> ``nr``), read-only mapping."""
         return self._word_tags
 
     def _read_word_tags(self) -> dict[str, str]:
@@ -137,7 +174,7 @@ class JiebaTokenizer:
         # end the best-scoring path (jieba's calc; on a tie the longer word, as its max over tuples)
         n = len(run)
         starts: list[list] = [[] for _ in range(n)]
-        for end, (length, logp) in self._words.iter(run):
+        for end, (length, logp, _tag) in self._words.iter(run):
             starts[end + 1 - length].append((end, logp))
         score = [0.0] * (n + 1)
         route = [0] * n
