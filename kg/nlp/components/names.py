@@ -375,6 +375,8 @@ class NameFinder:
                     start = next((i for i in range(start, hs) if i in token_starts), hs)
                 while start in leading and leading[start] < hs:
                     start = leading[start]
+                if row["label"] == "PROGRAM" and head.endswith("行动"):
+                    start = self._verb_led(text, start)
                 # 主持会议, 出席会议: a verb and its object, no name
                 if row["label"] == "EVENT" and any(
                         (ve == hs and vs >= start and self.verb_tags.get(text[vs:ve]) == "v") or vs < hs < ve
@@ -407,6 +409,22 @@ class NameFinder:
                 status = _DOC_STATUS.match(text, he)
                 end = status.end() if status else he
             yield Candidate(start, end, row["label"], "head")
+
+    def _verb_led(self, text: str, start: int) -> int:
+        """Where an action's name starts when it opens with its own verbs: right after the verb that
+        runs it (实施[打造…高地行动], 深化[护航优化…行动]). Up to two two-character verbs before
+        ``start`` join the name when a verb of running a program comes right before them; otherwise
+        they are the sentence's verbs and ``start`` stays."""
+        p = start
+        for _ in range(2):
+            word = text[p - 2:p]
+            running = self.running_verbs.ending_at(text, p, max(0, p - 4))
+            if p < 2 or self.verb_tags.get(word) not in ("v", "vn") or (running and len(running) > 2):
+                break  # 启动实施…行动: 实施 ends a verb that runs the action, it is no part of its name
+            p -= 2
+            if self.running_verbs.ending_at(text, p, max(0, p - 4)):
+                return p
+        return start
 
     def _tours(self, text: str, token_ends: set[int] | None):
         """Campaigns named as a tour of a place: 院士专家河南行, 科技助力乡村振兴旗县行."""
