@@ -10,6 +10,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -187,7 +188,12 @@ def test_serve_stops_cleanly_on_signals(store, sig, code):
     (["view", str(DATA / "tiny-report.md"), "--no-open"], 1.2),
 ])  # imports, model loading, analysis (each takes seconds)
 def test_commands_interrupted_at_any_moment_print_one_line(tmp_path, command, delay):
-    out = ["-o", str(tmp_path)] if command[0] in ("build", "view") else []
+    # the report repeated, so that the command is still at work when the signal comes, however fast
+    # start-up has become: the delays fall in the imports, the model's loading and the analysis
+    report = tmp_path / "report.md"
+    report.write_text(Path(command[1]).read_text(encoding="utf-8") * 300, encoding="utf-8")
+    command = [command[0], str(report), *command[2:]]
+    out = ["-o", str(tmp_path / "out")] if command[0] in ("build", "view") else []
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", *command, *out],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(delay)
