@@ -57,6 +57,8 @@ _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
 # a long quoted name may still open with one (“百名专家走进…”).
 _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万](?:个|.{0,3}$)|^[\d—\-]+$")
+# verbs that only run an action and never open its name (打造, 优化, 服务 may do both)
+_ONLY_RUN = ("实施", "开展", "推进", "启动", "组织", "落实", "执行", "深化", "推动")
 _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵", "模范", "单位", "示范县", "示范市")
 # A place or a level word, then 行 ending the phrase.
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
@@ -419,8 +421,8 @@ class NameFinder:
         for _ in range(2):
             word = text[p - 2:p]
             running = self.running_verbs.ending_at(text, p, max(0, p - 4))
-            if p < 2 or self.verb_tags.get(word) not in ("v", "vn") or (running and len(running) > 2):
-                break  # 启动实施…行动: 实施 ends a verb that runs the action, it is no part of its name
+            if p < 2 or self.verb_tags.get(word) not in ("v", "vn") or (running and len(running) > 2) or word in _ONLY_RUN:
+                break  # 启动实施…行动, 制定实施…行动: 实施 runs the action, it is no part of its name
             p -= 2
             if self.running_verbs.ending_at(text, p, max(0, p - 4)):
                 return p

@@ -309,7 +309,13 @@ class TaggerComponent:
                 we -= 1
             if we <= ws:
                 continue
-            cand = check(text, ws, we, starts, ends)
+            if tag == "PER" and ws in starts and we not in ends and text[we:we + 1] == "摄" \
+                    and (we + 1 == len(text) or text[we + 1].isspace()) and self._unknown_word(text, ws, we + 1, idx, lengths):
+                # 本报记者 霍艳恩摄: a photographer's credit at a line's end, which the segmenter's HMM joined
+                # into one unknown word; the name is without 摄
+                cand = check(text, ws, we, starts, ends | {we})
+            else:
+                cand = check(text, ws, we, starts, ends)
             if cand is not None:
                 found.append(cand)
         # each token takes the tag of the LAC word its first character is in; set as arrays
@@ -332,6 +338,11 @@ class TaggerComponent:
         tags = table[rows] if len(idx) else numpy.zeros((0, 2), dtype="uint64")
         doc.from_array([TAG, POS], tags)
         candidates.add(doc, found)
+
+    def _unknown_word(self, text: str, s: int, e: int, idx: list[int], lengths: list[int]) -> bool:
+        """True when [s, e) is one segmenter word that the dictionary does not have (made by its HMM)."""
+        k = bisect_right(idx, s) - 1
+        return k >= 0 and idx[k] == s and lengths[k] == e - s and text[s:e] not in self.repair.word_tags
 
     def _person(self, text: str, s: int, e: int, starts: set[int], ends: set[int]) -> Candidate | None:
         # a name inside a longer jieba word (雷厉 in 雷厉风行) is not a name
