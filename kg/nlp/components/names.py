@@ -52,6 +52,10 @@ _LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级
 # dictionary tags of common words: a modifier with one of them names no brand
 _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元)|首[个座条家台批套]")
+# A kind of body counted right after it, alone or closing a list of kinds (国家技术创新中心、制造业
+# 创新中心达到8家; 重点实验室新增12个): the names are categories, not bodies.
+_COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数量)?(?:分别)?(?:达到|达|增至|增加到|新增|累计|共)"
+                            r"[0-9一二三四五六七八九十百千两]+[家个所]")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
@@ -398,6 +402,8 @@ class NameFinder:
                 continue
             if row["label"] == "ORG" and modifier in _LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
+            if row["label"] == "ORG" and _COUNTED_AFTER.match(text, he):
+                continue  # 国家技术创新中心、新兴产业创新中心达到8家: kinds of body, counted
             name = text[start:he]
             if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化)
                 if self.verb_tags.get(modifier, "") in _COMMON_MODIFIER or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER:
