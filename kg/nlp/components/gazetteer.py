@@ -78,6 +78,9 @@ def name_entries() -> dict[str, tuple[str, str]]:
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
 _COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川")
 _DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省", "示范市")
+# a designation right after a name, with its scope (美丽中国[省域]先行区): the name names the
+# designation, which is not annotated (guidelines), not a program of its own
+DESIGNATION_AFTER = re.compile("(?:省域|市域|县域)?(?:先行示范区|" + "|".join(_DESIGNATIONS) + ")")
 # one-character words of place before a province's short name (在湘, 驻甘, 入川, 来琼, 赴藏, 援疆)
 _PLACE_VERBS = "在驻入来赴援离回留"
 
@@ -120,6 +123,8 @@ class Gazetteer:
         for s, e, (label, key) in self.lexicon.find_all(text):
             # short names, and names that are not divisions (地中海 of 地中海贫血), must be words
             if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends):
+                continue
+            if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._country_compounds(text))

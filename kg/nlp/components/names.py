@@ -20,7 +20,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
-from .gazetteer import place_entries
+from .gazetteer import DESIGNATION_AFTER, place_entries
 from ...data import column, load_table
 
 _MAX_NAME = 30
@@ -102,6 +102,7 @@ class NameFinder:
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
         # Names of ideologies, slogans and honours: never a mention, and nothing inside them is.
         blocked = [*column("not_names.tsv", "phrase"), *column("slogans.tsv", "phrase")]
+        self.blocked = frozenset(blocked)
         self.patterns.append(("BLOCK", re.compile("|".join(map(re.escape, sorted(blocked, key=len, reverse=True))))))
 
     def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None,
@@ -172,6 +173,8 @@ class NameFinder:
         goes on after the closing quote (a verb with a `then` word needs it there: 加强“甲”建设)."""
         if not 2 <= len(name) <= 10 or _NOT_COINAGE.search(name):
             return False
+        if self.verb_tags.get(name) in ("v", "vd", "d", "ad", "a", "c", "p"):
+            return False  # 落实“并重”“并举”要求: a common verb or adverb quoted is no coinage
         for gap in range(0, 5):  # a modifier of up to four characters: 实施制造业“…”
             end = quote - gap
             if end < 2 or (gap and not all("\u4e00" <= c <= "\u9fff" for c in text[end:quote])):
@@ -213,8 +216,8 @@ class NameFinder:
         for k in range(len(quotes) - 1, -1, -1):
             m = quotes[k]
             name = m.group(1)
-            if name.endswith(_HONOUR_END) or len(name) < 1:
-                continue
+            if name.endswith(_HONOUR_END) or len(name) < 1 or name in self.blocked:
+                continue  # a slogan keeps no cue: “四个全面”战略布局 (slogans.tsv)
             cue = self._cue_after(text, m.end())
             # a short or numbered quoted part, or one ending in an operator, is no name on its own:
             # the name is the quoted part and the head together (“三北”工程, “人工智能+”行动)
@@ -330,6 +333,8 @@ class NameFinder:
                 continue  # 两新 of 两新组织: a short name counts in quote marks only
             if token_starts is not None and start not in token_starts and text[start] != "“":
                 continue
+            if label == "PROGRAM" and DESIGNATION_AFTER.match(text, end):
+                continue  # 美丽中国先行区: a designation named after the program, not the program
             yield Candidate(start, end, label, "gazetteer")
 
     def _coordinated(self, text: str, start: int, token_starts: set[int] | None) -> int:
