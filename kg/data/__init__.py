@@ -56,9 +56,10 @@ def organ_words() -> tuple[str, ...]:
 
 
 def organization_rows() -> tuple[dict[str, str], ...]:
-    """Organizations known by name: ``organizations.tsv`` (national bodies, universities, media), then
-    the government and party organs of ``gov_bodies.tsv``; the first row of a name wins."""
+    """Organizations known by name: ``organizations.tsv`` (national bodies, universities, media), the
+    central state-owned enterprises of ``enterprises.tsv``, then the government and party organs of
+    ``gov_bodies.tsv``; the first row of a name wins."""
     rows: dict[str, dict[str, str]] = {}
-    for row in (*load_table("organizations.tsv"), *load_table("gov_bodies.tsv")):
+    for row in (*load_table("organizations.tsv"), *load_table("enterprises.tsv"), *load_table("gov_bodies.tsv")):
         rows.setdefault(row["name"], {"bare": "1", **row})
     return tuple(rows.values())
