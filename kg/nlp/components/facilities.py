@@ -174,12 +174,10 @@ class FacilityFinder:
         return out
 
     def _sections(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """A named section of a river or line is one place with it: 黄河甘肃段, 西成铁路甘肃段, 银兰高铁中兰段."""
+        """A named section of a line is one place with it: 西成铁路甘肃段, 银兰高铁中兰段. A river's section
+        is not: the river and the place are two mentions (gold: 黄河 and 内蒙古 in 黄河内蒙古段)."""
         out = []
         ends = {c.end: c.start for c in found}
-        for s, e, (_label, key) in self.places.finditer(text):
-            if not key.isdigit():  # a named feature (a river)
-                ends.setdefault(e, s)
         for end, start in ends.items():
             m = _SECTION_AFTER.match(text, end)
             if m:
