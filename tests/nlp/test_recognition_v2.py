@@ -83,6 +83,15 @@ def test_recognizes(nlp, text, expected):
     ("为上海科技创新中心建设奠定基础。", ("ORG", "上海科技创新中心")),  # a development goal
     ("与上海市学校结对。", ("ORG", "上海市学校")),             # the schools of a place, not one school
     ("建强国家重点实验室。", ("ORG", "建强国家重点实验室")),  # a verb never opens a name
+    ("整治黄河甘肃段。", ("PLACE", "黄河甘肃段")),                # a river's section: two mentions
+    ("山东省：稳增长、惠民生各项工作扎实推进。", ("PLACE", "惠民")),   # a verb, not the county
+    ("三家单位获中国质量奖。", ("PLACE", "中国")),                 # nothing inside an award
+    ("加快美丽中国先行区建设。", ("PROGRAM", "美丽中国")),          # a designation, not the campaign
+    ("协调推进“四个全面”战略布局。", ("PROGRAM", "“四个全面”战略")),  # a slogan keeps no cue
+    ("落实“并重”要求。", ("PROGRAM", "并重")),                    # a common verb quoted
+    ("统筹山水林田湖草沙系统治理。", ("PERSON", "林田湖")),          # a principle, no person inside
+    ("技术创新中心、新兴产业创新中心达到8家。", ("ORG", "新兴产业创新中心")),  # kinds, counted
+    ("启动实施城市更新三年行动。", ("PROGRAM", "实施城市更新三年行动")),  # 实施 runs the action
 ])
 def test_does_not_recognize(nlp, text, not_expected):
     assert not_expected not in ents(nlp, text)
@@ -119,7 +128,8 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("建成涔天河水库。", ("PLACE", "涔天河水库")),       # a proper name holding a district's name
     ("开通兰州轨道交通二号线。", ("PLACE", "兰州轨道交通二号线")),
     ("支持湘西州发展。", ("PLACE", "湘西州")),
-    ("整治黄河甘肃段。", ("PLACE", "黄河甘肃段")),
+    ("整治黄河甘肃段。", ("PLACE", "甘肃")),               # a river's section: the river and the place (gold)
+    ("建设西成铁路甘肃段。", ("PLACE", "西成铁路甘肃段")),     # a line's named section stays one
     ("扩建磨憨口岸互贸区。", ("PLACE", "磨憨口岸互贸区")),      # a border port that is no division
     ("经红其拉甫出境。", ("PLACE", "红其拉甫")),
     ("建设中越东兴—芒街跨境经济合作区。", ("PLACE", "中越东兴—芒街跨境经济合作区")),  # the two countries first
@@ -136,6 +146,14 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("服务提速。“赣企通”兑现奖补资金3亿元。", ("PROGRAM", "赣企通")),   # a quoted service acting            # an inspection by the State Council
     ("省内首座抽水蓄能工程——甲乙输水工程建成。", ("PROGRAM", "甲乙输水工程")),  # apposition after ——
     ("建设书香深圳。", ("PROGRAM", "书香深圳")),
+    ("全面实施打造先进制造业发展高地行动。", ("PROGRAM", "打造先进制造业发展高地行动")),  # its own verb
+    ("深化护航优化营商环境行动。", ("PROGRAM", "护航优化营商环境行动")),
+    ("创新举办省旅发大会。", ("EVENT", "省旅发大会")),
+    ("本报记者 祁艳恩摄\n各位代表：", ("PERSON", "祁艳恩")),   # a photo credit the segmenter joined to 摄
+    ("推进庄河核电建设。", ("PLACE", "庄河核电")),                      # a nuclear plant by its place
+    ("建设大运河文化带。", ("PLACE", "大运河文化带")),
+    ("中国华能、国家电网参与建设。", ("ORG", "中国华能")),                # central enterprises
+    ("荣获联合国“地球卫士奖”。", ("ORG", "联合国")),                      # the giver is outside the award
     ("办好进博会、服贸会和消博会。", ("EVENT", "服贸会")),           # fairs by their short names
     ("四川省：在川企业达到10家。", ("PLACE", "川")),             # the report's province by its short name               # two regions written together stay two
     ("增速居中部地区前列，建设长株潭都市圈。", ("PLACE", "中部地区")),
