@@ -556,6 +556,31 @@ def _mp_context():
     return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _quiet_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with its stderr on the null device.
+
+    The tracker is a helper process that outlives kg and unlinks the pool's named semaphores
+    if kg could not; after Ctrl-C it may warn of "leaked semaphore objects", on kg's stderr
+    and after kg's one line. Its warnings say nothing a user can act on, so it is started,
+    before the pool, with the null device as its stderr (it keeps doing its cleaning).
+    Nothing happens if it is already running."""
+    from multiprocessing import resource_tracker
+
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        resource_tracker.ensure_running()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 class _LocalExecutor:
     """Worker processes with the pipeline loaded once each; a pool that dies (a worker killed, e.g.
     out of memory) is replaced, and the reports it held are retried one at a time."""
@@ -568,6 +593,7 @@ class _LocalExecutor:
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
+            _quiet_resource_tracker()
             self.pool = ProcessPoolExecutor(self.workers, mp_context=_mp_context(), initializer=_worker_init)
         return self.pool
 
