@@ -64,7 +64,6 @@ class LacTagger:
         # folds them; rarer characters go through the dictionaries
         self._bmp = np.frombuffer(cached("lac-bmp", key, lambda: np.array(
             [self._id(chr(c)) for c in range(0x10000)], dtype="<i8").tobytes()), dtype="<i8")
-        self._transitions_t = np.ascontiguousarray(self.transitions.T)
         self._spread = float(self.transitions.max() - self.transitions.min())
 
     def _id(self, char: str) -> int:
@@ -90,43 +89,6 @@ class LacTagger:
         for b, text in enumerate(texts):
             ids[b, : len(text)] = self._ids(text)[0]
         return self.session.run(None, {"token_ids": ids, "length": lengths})[0]
-
-    def viterbi(self, em: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
-        """Best tag paths of a padded batch of emission matrices (n, T, K), each masked past its length.
-
-        The forward pass keeps only the best score of each tag at each position; the back-pointers
-        are recomputed along the chosen path alone, from the same sums (same ties: the first best)."""
-        lengths = np.asarray(lengths)
-        n, T, K = em.shape
-        trans_t = self._transitions_t  # trans_t[j, i]: from tag i to tag j
-        scores = np.empty((n, T, K), dtype=np.float32)
-        scores[:, 0] = em[:, 0]
-        shortest = int(lengths.min())
-        for t in range(1, T):
-            prev = scores[:, t - 1]
-            # a tag whose score trails the best by more than the transitions' whole spread can win no
-            # next tag: the best's own transition beats it. Only the tags within reach of some row's
-            # best are summed (a few of the 59 once the emissions have spoken); the margin covers rounding
-            top = prev.max(axis=1, keepdims=True)
-            near = np.flatnonzero((prev >= top - (self._spread + 1e-3 + 1e-4 * np.abs(top))).any(axis=0))
-            if len(near) < K:
-                cand = prev[:, None, near] + self._transitions_t[None, :, near]
-            else:
-                cand = prev[:, None, :] + trans_t[None]
-            new = scores[:, t]
-            np.max(cand, axis=2, out=new)
-            new += em[:, t]
-            if t >= shortest:  # a sequence that has ended keeps its last scores
-                ended = t >= lengths
-                new[ended] = scores[ended, t - 1]
-        paths = np.empty((n, T), dtype=np.int64)
-        paths[:, T - 1] = scores[:, T - 1].argmax(axis=1)
-        rows = np.arange(n)
-        for t in range(T - 1, 0, -1):
-            # past a sequence's end its tag is carried back unchanged to its own last position
-            best = (scores[:, t - 1] + self.transitions[:, paths[:, t]].T).argmax(axis=1)
-            paths[:, t - 1] = np.where(t < lengths, best, paths[:, t])
-        return [paths[b, : lengths[b]] for b in rows]
 
     def tag(self, texts: list[str]) -> list[list[tuple[str, str]]]:
         """(word, tag) lists for each text; empty texts give empty lists."""
@@ -163,8 +125,9 @@ class LacTagger:
     def viterbi_rows(self, ems: list[np.ndarray]) -> list[np.ndarray]:
         """Best tag paths of emission matrices of any lengths (each (length, tags), length >= 1).
 
-        The same sums, ties and pruning as :meth:`viterbi`, laid out by position: the rows are
-        sorted longest first, so those still running at a position are a prefix of those at the one
+        The forward pass keeps only the best score of each tag at each position; the back-pointers
+        are recomputed along the chosen path alone, from the same sums (same ties: the first best).
+        Laid out by position: the rows are sorted longest first, so those still running at a position are a prefix of those at the one
         before, and each step works on that prefix alone (no padding, no masks). The steps are as
         many as the longest row has positions, however many rows there are."""
         n = len(ems)
@@ -186,8 +149,8 @@ class LacTagger:
         for t in range(1, T):
             m, a, b = active_l[t], start_l[t - 1], start_l[t]
             prev = scores[a:a + m]
-            # as in viterbi(): a tag that trails its row's best by more than the transitions' spread
-            # can win no next tag. Each row sums only its own tags within reach (one to three, once
+            # a tag that trails its row's best by more than the transitions' whole spread can win no
+            # next tag (the best's own transition beats it; the margin covers rounding). Each row sums only its own tags within reach (one to three, once
             # the emissions have spoken), as (row, tag) pairs in row order; every row has its best
             top = prev.max(axis=1, keepdims=True)
             rows, tags = np.nonzero(prev >= top - (spread + 1e-4 * np.abs(top)))

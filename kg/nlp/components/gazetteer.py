@@ -76,7 +76,7 @@ def name_entries() -> dict[str, tuple[str, str]]:
 
 
 # LAC tags of a word that is used as a verb or modifier here, not as a name
-_VERBAL_TAGS = {"v", "vd", "vn", "a", "ad", "d"}
+_READ_AS_VERB = {"v", "vd", "vn", "a", "ad", "d"}
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
 _COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川")
 _DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省", "示范市")
@@ -135,7 +135,7 @@ class Gazetteer:
         if shorts is not None:
             tag_at = dict(zip(w.starts, w.tags))
             for s, e, code in shorts.finditer(text):
-                if tag_at.get(s) in _VERBAL_TAGS and text[e - 1:e + 1] in self.word_tags:
+                if tag_at.get(s) in _READ_AS_VERB and text[e - 1:e + 1] in self.word_tags:
                     continue  # 稳增长、惠民生: a verb whose last character starts a word (民生), not the county 惠民
                 if s in starts and e in ends and self.word_tags.get(text[s:e], "ns") in _PLACE_TAGS:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
