@@ -19,6 +19,10 @@ _HEADER_LINES = 12
 _TITLE_WORDS = ("报告", "总结", "讲话", "意见", "通知", "决定", "计划", "要点", "方案")
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
 # a year in digits (2021) or in Chinese numerals (一九五八, 一九八○: the older national reports)
+# the speaker's body in a work report's opening (我代表国务院，向大会作政府工作报告; 代表省人民政府向大会报告)
+_ON_BEHALF = re.compile(r"代表([^，,。；\s]{2,16}?)(?:[，,]?向[^，,。；\s]{0,20}?大会|作)")
+_LEVEL_ONLY = ("省", "市", "自治区", "区", "县", "州", "盟", "旗")  # 代表省人民政府: the title or the places say which
+_OPENING_CHARS = 3000
 _CN_VALUE = {"〇": 0, "○": 0, **{c: i for i, c in enumerate("零一二三四五六七八九")}}
 YEAR_DIGITS = r"(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})"
 _YEAR = re.compile(rf"({YEAR_DIGITS})年")
@@ -143,8 +147,12 @@ def report_meta(doc: Doc, plan_words: tuple[str, ...] = (), parts: dict[str, str
     title = None
     for p, line in header:
         s = line.strip()
-        if len(s) >= 6 and not re.search(r"[。；]", s) and (s.endswith(_TITLE_WORDS) or title is None and "。" not in s):
-            title = (p + line.index(s), p + line.index(s) + len(s))
+        start = p + line.index(s)
+        # a line a page break cut out of a quoted name (《\n中共中央关于…的建议\n》) is not the title
+        quoted = text[:start].rstrip().endswith("《") and text[start + len(s):].lstrip().startswith("》")
+        if len(s) >= 6 and not quoted and not re.search(r"[。；]", s) \
+                and (s.endswith(_TITLE_WORDS) or title is None and "。" not in s):
+            title = (start, start + len(s))
             break
     header_end = header[-1][0] + len(header[-1][1]) if header else 0
     first_para = next((p for p, l in header if "。" in l), header_end)
@@ -194,13 +202,25 @@ def _report_year(text: str, title: tuple[int, int] | None, date) -> int | None:
 
 def _organization(doc: Doc, title: tuple[int, int] | None) -> str | None:
     """The report's own organization: an organization named in the title (even inside an event's
-    name, as in 在内蒙古科协八届三次全委会上的工作报告), else the organization mentioned most."""
+    name, as in 在内蒙古科协八届三次全委会上的工作报告), else the body the speaker reports for in the
+    opening (我代表国务院，向大会作政府工作报告), else the organization mentioned most."""
     text = doc._.kg_norm.text
+    inside = []
     if title is not None:
         inside = [c for c in doc._.kg_candidates or [] if c.label == "ORG" and title[0] <= c.start and c.end <= title[1]]
-        if inside:
+        if inside and text[title[0]:title[1]].endswith(_TITLE_WORDS):
             best = min(inside, key=lambda c: (c.start, -(c.end - c.start)))
             return text[best.start:best.end]
+    # a title-like line that is no title (a dateline: ——2017年3月5日在第十二届全国人民代表大会…上)
+    # yields to the body the speaker stands for
+    found = _ON_BEHALF.search(text, 0, _OPENING_CHARS)
+    if found and not found.group(1).startswith(_LEVEL_ONLY):
+        named = [e for e in doc.ents if e.label_ == "ORG" and e.start_char == found.start(1) and e.end_char == found.end(1)]
+        if named:
+            return named[0].text
+    if inside:
+        best = min(inside, key=lambda c: (c.start, -(c.end - c.start)))
+        return text[best.start:best.end]
     counts = Counter(e.text for e in doc.ents if e.label_ == "ORG")
     return counts.most_common(1)[0][0] if counts else None
 
