@@ -29,6 +29,12 @@ from conftest import ents
     ("纪念4·22世界地球日。", []),
     ("严格执行预算法。", [("WORK", "预算法")]),
     ("关注“科普长沙”微信公众号。", [("PROGRAM", "科普长沙")]),
+    # a list of names of one kind: an item without a qualifier of its own counts beside one that has
+    ("成功举办甘肃旅游峰会、徽商大会、青年企业家大会等活动。",
+     [("EVENT", "徽商大会"), ("EVENT", "青年企业家大会")]),
+    # a document named where it is issued, its title's own verb included
+    ("出台实施县域商业体系规划。", [("WORK", "县域商业体系规划")]),
+    ("制定促进民营经济发展15条措施。", [("WORK", "促进民营经济发展15条措施")]),
     # dates and people
     ("“十五五”时期开局之年。", [("DATE", "十五五")]),
     ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),
@@ -92,6 +98,9 @@ def test_recognizes(nlp, text, expected):
     ("统筹山水林田湖草沙系统治理。", ("PERSON", "林田湖")),          # a principle, no person inside
     ("技术创新中心、新兴产业创新中心达到8家。", ("ORG", "新兴产业创新中心")),  # kinds, counted
     ("启动实施城市更新三年行动。", ("PROGRAM", "实施城市更新三年行动")),  # 实施 runs the action
+    ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
+    ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies
+    ("落实五条措施。", ("WORK", "五条措施")),                        # measures not issued: no title
 ])
 def test_does_not_recognize(nlp, text, not_expected):
     assert not_expected not in ents(nlp, text)
@@ -159,6 +168,9 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("增速居中部地区前列，建设长株潭都市圈。", ("PLACE", "中部地区")),
     ("推进引江济淮工程和引汉济渭。", ("PLACE", "引江济淮工程")),   # a water transfer by its two ends
     ("推进引江济淮工程和引汉济渭。", ("PLACE", "引汉济渭")),
+    ("良渚国家考古遗址公园开园。", ("PLACE", "良渚国家考古遗址公园")),  # a designation's level inside
+    ("支持沂蒙革命老区振兴。", ("PLACE", "沂蒙革命老区")),           # a base area by its region
+    ("推动湘鄂渝黔毗邻地区合作。", ("PLACE", "黔")),                 # short forms stay one each
 ])
 def test_facility_names(nlp, text, expected):
     assert expected in ents(nlp, text)

@@ -52,6 +52,7 @@ _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
+_DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
 
@@ -236,6 +237,10 @@ class FacilityFinder:
         """A modifier that can be a proper name: two to six Hanzi, neither it nor its first two characters
         a common word of the dictionary (城际铁路, 小型水库 are kinds)."""
         core = modifier.strip("（）()")
+        # the level of a designation between the name and its head: 大汶口国家考古遗址公园
+        level = _DESIGNATION_LEVEL.search(core)
+        if level and level.start() >= 2:
+            core = core[:level.start()]
         if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core) \
                 or core.startswith(_LEVEL_PAIRS):
             return False  # 盟市互通高速: levels of places, no name

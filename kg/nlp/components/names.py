@@ -54,7 +54,7 @@ _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元)|首[个座条家台批套]")
 # A kind of body counted right after it, alone or closing a list of kinds (国家技术创新中心、制造业
 # 创新中心达到8家; 重点实验室新增12个): the names are categories, not bodies.
-_COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数量)?(?:分别)?(?:达到|达|增至|增加到|新增|累计|共)"
+COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数量)?(?:分别)?(?:达到|达|增至|增加到|新增|累计|共)"
                             r"[0-9一二三四五六七八九十百千两]+[家个所]")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
@@ -92,6 +92,8 @@ class NameFinder:
         running = [r for r in load_table("relation_triggers.tsv") if r["relation"] == "implements" and r["object"] == "PROGRAM"]
         self.running_verbs = WordSet(r["word"] for r in running)
         self.running_then = {r["word"]: r["then"] for r in running if r.get("then")}
+        self.issuing_verbs = WordSet(r["word"] for r in load_table("relation_triggers.tsv")
+                                     if r["relation"] == "issues" and r["object"] == "WORK")
         self.list_words = sorted(self.list_categories, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
@@ -357,6 +359,8 @@ class NameFinder:
                 leading: dict[int, int] | None = None):
         leading = leading or {}
         verbal_spans = Spans(verbal)
+        named: list[Candidate] = []
+        unqualified: list[Candidate] = []
         longest: dict[int, tuple[int, str]] = {}
         for hs, he, head in self.head_lexicon.find_all(text):
             if he not in longest or hs < longest[he][0]:
@@ -407,21 +411,57 @@ class NameFinder:
                 continue
             if row["label"] == "ORG" and modifier in _LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
-            if row["label"] == "ORG" and _COUNTED_AFTER.match(text, he):
+            if row["label"] == "ORG" and text.startswith("体系", he):
+                continue  # “甲”实验室体系, 国家实验室体系: a system of such bodies, no one body
+            if row["label"] == "ORG" and COUNTED_AFTER.match(text, he):
                 continue  # 国家技术创新中心、新兴产业创新中心达到8家: kinds of body, counted
             name = text[start:he]
             if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化)
                 if self.verb_tags.get(modifier, "") in _COMMON_MODIFIER or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER:
                     continue
-            elif int(row["qualified"]) and not (_QUALIFIER.search(name) or any(True for _ in self.places.finditer(name))):
-                continue
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue
             end = he
             if row["label"] == "WORK":
                 status = _DOC_STATUS.match(text, he)
                 end = status.end() if status else he
-            yield Candidate(start, end, row["label"], "head")
+            issued = self._issued(text, start) if row["label"] == "WORK" else None
+            if issued is not None:
+                start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
+            found = Candidate(start, end, row["label"], "head")
+            if row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
+                    or issued is not None:
+                named.append(found)
+            else:
+                unqualified.append(found)
+        # a list of names of one kind: an item without a qualifier of its own counts when it sits
+        # next to a qualified one (跨国公司领导人青岛峰会、儒商大会、…发展大会等)
+        ends = {(c.end, c.label) for c in named}
+        starts = {(c.start, c.label) for c in named}
+        grown = True
+        while grown and unqualified:
+            grown = False
+            for c in list(unqualified):
+                if (c.start >= 1 and text[c.start - 1] == "、" and (c.start - 1, c.label) in ends) \
+                        or (text[c.end:c.end + 1] == "、" and (c.end + 1, c.label) in starts):
+                    named.append(c)
+                    unqualified.remove(c)
+                    ends.add((c.end, c.label))
+                    starts.add((c.start, c.label))
+                    grown = True
+        return named
+
+    def _issued(self, text: str, start: int) -> int | None:
+        """Where a document's name starts when a verb of issuing it comes right before: 出台[…规划],
+        出台实施[乡村全面振兴规划] (实施 may follow the verb), or before a verb that opens the
+        title itself, 出台[支持…20条措施] (the name then starts at that verb). None when not issued."""
+        end = start - 2 if text.startswith("实施", start - 2) else start
+        if self.issuing_verbs.ending_at(text, end, max(0, end - 4)):
+            return start
+        if start >= 2 and self.verb_tags.get(text[start - 2:start]) == "v" \
+                and self.issuing_verbs.ending_at(text, start - 2, max(0, start - 6)):
+            return start - 2
+        return None
 
     def _verb_led(self, text: str, start: int) -> int:
         """Where an action's name starts when it opens with its own verbs: right after the verb that

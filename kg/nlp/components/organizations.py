@@ -22,6 +22,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
+from .names import COUNTED_AFTER
 from ...data import column, load_table, organ_words
 
 # Level words that stand for a region of their own and may take an organ directly (省科协).
@@ -106,6 +107,8 @@ class OrgComposer:
             end = self._compose(text, s, e, allow_empty=(not is_level) or text[s:e] in REGION_LEVELS)
             if end and text[s:end].endswith(self.not_org_heads):
                 continue  # 北京科技创新中心: a development goal of a place, not a body
+            if end and is_level and COUNTED_AFTER.match(text, end):
+                continue  # 国家技术创新中心、…创新中心达到8家: a kind of body at a level, counted
             if end:
                 # 中共湖南省委: the party's name before a committee is part of its formal name
                 start = s - 2 if text.startswith("中共", s - 2) and s >= 2 else s
