@@ -35,6 +35,8 @@ from conftest import ents
     # a document named where it is issued, its title's own verb included
     ("出台实施县域商业体系规划。", [("WORK", "县域商业体系规划")]),
     ("制定促进民营经济发展15条措施。", [("WORK", "促进民营经济发展15条措施")]),
+    ("中国华能总部落户雄安。", [("ORG", "中国华能")]),                    # the seat is not in the name
+    ("推动京津优质医疗资源共享，推动创新型湖北建设。", [("PLACE", "京津"), ("PROGRAM", "创新型湖北")]),
     # dates and people
     ("“十五五”时期开局之年。", [("DATE", "十五五")]),
     ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),
@@ -101,6 +103,8 @@ def test_recognizes(nlp, text, expected):
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies
     ("落实五条措施。", ("WORK", "五条措施")),                        # measures not issued: no title
+    ("建成县域物流中心12个。", ("ORG", "县域物流中心")),              # the extent of a level, no body
+    ("建成县域物流中心12个。", ("ORG", "成县域物流中心")),            # 成县 straddles the word 建成
 ])
 def test_does_not_recognize(nlp, text, not_expected):
     assert not_expected not in ents(nlp, text)

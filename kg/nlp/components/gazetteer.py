@@ -153,7 +153,7 @@ class Gazetteer:
             division = self.div.by_code.get(key)
             if c.label != "PLACE" or not (key == "中国" or (division and division.level in ("province", "prefecture"))):
                 continue
-            word = self.campaign_words.ending_at(text, c.start, max(0, c.start - 2))
+            word = self.campaign_words.ending_at(text, c.start, max(0, c.start - 3))
             if word is None or (c.start - len(word) not in starts and c.start - len(word) > 0):
                 continue
             if any(text.startswith(h, c.end) for h in self.place_heads):

@@ -102,8 +102,11 @@ class OrgComposer:
         found = {}
         for s, e, (label, _key) in self.prefixes.find_all(text):
             is_level = label == "LEVEL"
-            if is_level and not self._at_phrase_start(text, s):
-                continue
+            if is_level and (not self._at_phrase_start(text, s) or text.startswith("域", e)):
+                continue  # 县域, 市域: the extent of a level, no body of one (县域快递物流中心)
+            if not is_level and s and self.token_ends is not None and s not in self.token_ends \
+                    and any(t in self.token_ends for t in range(s + 1, e)):
+                continue  # 建成县域…中心: 成县 straddles the end of the word 建成, no place is named
             end = self._compose(text, s, e, allow_empty=(not is_level) or text[s:e] in REGION_LEVELS)
             if end and text[s:end].endswith(self.not_org_heads):
                 continue  # 北京科技创新中心: a development goal of a place, not a body

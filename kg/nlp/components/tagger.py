@@ -144,6 +144,9 @@ class LacRepair:
             if not b:
                 break
             s += len(b)
+        # a body's seat is no part of its name (中国华能总部 -> 中国华能: the company is the mention)
+        if text.endswith(_SEAT, s, e) and e - s - len(_SEAT) >= 2:
+            e -= len(_SEAT)
         # a coordination ends the name (内蒙古科协和科技馆 -> 内蒙古科协)
         m = _COORD.search(text, s + 2, e)
         if m:
@@ -223,6 +226,7 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 _HONORIFICS = set("老总工")
+_SEAT = "总部"
 # armed forces and teams LAC names: 八路军, 新四军, 国家队
 _FORCES = ("军", "部队", "队")
 # last characters of a system, a line's section or a zone, never of a person's name
