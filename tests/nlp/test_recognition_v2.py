@@ -36,6 +36,7 @@ from conftest import ents
     ("出台实施县域商业体系规划。", [("WORK", "县域商业体系规划")]),
     ("制定促进民营经济发展15条措施。", [("WORK", "促进民营经济发展15条措施")]),
     ("中国华能总部落户雄安。", [("ORG", "中国华能")]),                    # the seat is not in the name
+    ("举办西安国际马拉松。", [("EVENT", "西安国际马拉松")]),
     ("推动京津优质医疗资源共享，推动创新型湖北建设。", [("PLACE", "京津"), ("PROGRAM", "创新型湖北")]),
     # dates and people
     ("“十五五”时期开局之年。", [("DATE", "十五五")]),
@@ -105,6 +106,8 @@ def test_recognizes(nlp, text, expected):
     ("落实五条措施。", ("WORK", "五条措施")),                        # measures not issued: no title
     ("建成县域物流中心12个。", ("ORG", "县域物流中心")),              # the extent of a level, no body
     ("建成县域物流中心12个。", ("ORG", "成县域物流中心")),            # 成县 straddles the word 建成
+    ("新建通用机场6个。", ("PLACE", "新建通用机场")),                  # a kind of facility, counted
+    ("跑好改革发展“马拉松”。", ("EVENT", "马拉松")),                    # a head alone names nothing
 ])
 def test_does_not_recognize(nlp, text, not_expected):
     assert not_expected not in ents(nlp, text)

@@ -52,6 +52,7 @@ _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|座|条|处|家|批)")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -134,6 +135,8 @@ class FacilityFinder:
                     start = pair.start()  # 中蒙二连浩特—扎门乌德经济合作区
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
+            if _COUNT_AFTER.match(text, he):
+                continue  # 新建通航机场5个, 建成水库12座: a kind of facility, counted
             section = _SECTION.match(text, he)  # 滨洲铁路（齐海满段）: the section named is part of it
             end = section.end() if section else he
             name = text[start:end]

@@ -228,7 +228,7 @@ class NameFinder:
                 continue
             if _NUMERAL_START.match(name) or len(name) < 2:
                 continue
-            label = self._label_by_head(name)
+            label = self._label_by_head(name) if name not in self.heads else None  # “马拉松”: a head alone names nothing
             if label is None and cue is not None and cue["label"] == "PROGRAM":
                 label = "PROGRAM"
             if label is None:
