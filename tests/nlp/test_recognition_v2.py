@@ -37,7 +37,7 @@ from conftest import ents
     ("制定促进民营经济发展15条措施。", [("WORK", "促进民营经济发展15条措施")]),
     ("中国华能总部落户雄安。", [("ORG", "中国华能")]),                    # the seat is not in the name
     ("举办西安国际马拉松。", [("EVENT", "西安国际马拉松")]),
-    ("宜昌恒远锂业扩建电池材料项目。", [("ORG", "宜昌恒远锂业")]),          # a company by its kind
+    ("支持宜昌恒远锂业、天齐锂业发展。", [("ORG", "宜昌恒远锂业"), ("ORG", "天齐锂业")]),  # companies by their kind
     ("推动京津优质医疗资源共享，推动创新型湖北建设。", [("PLACE", "京津"), ("PROGRAM", "创新型湖北")]),
     # dates and people
     ("“十五五”时期开局之年。", [("DATE", "十五五")]),
