@@ -39,6 +39,7 @@ from conftest import ents
     ("举办西安国际马拉松。", [("EVENT", "西安国际马拉松")]),
     ("支持宜昌恒远锂业、天齐锂业发展。", [("ORG", "宜昌恒远锂业"), ("ORG", "天齐锂业")]),  # companies by their kind
     ("推动京津优质医疗资源共享，推动创新型湖北建设。", [("PLACE", "京津"), ("PROGRAM", "创新型湖北")]),
+    ("代表团离开莫斯科抵达约翰内斯堡。", [("PLACE", "莫斯科"), ("PLACE", "约翰内斯堡")]),  # LAC's places the dictionary names
     # dates and people
     ("“十五五”时期开局之年。", [("DATE", "十五五")]),
     ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),

@@ -40,6 +40,7 @@ _VERBAL = ("v", "vd", "vn", "a", "ad", "d")
 _DIRECTION_START = re.compile(r"^[东南西北中][部方]")
 # jieba dictionary tags of common words: a span LAC calls a name but the dictionary knows as one
 # of these (严明 a, 陈规陋习 i, 利益集团 n) is a word, not a name.
+_NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
 _WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c", "p", "u", "r", "m")
 _LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
@@ -133,7 +134,12 @@ class LacRepair:
         # otherwise LAC is trusted where the dictionary knows the word as a place too (荷兰, 欧洲)
         if name.startswith(_DEICTIC) or _LEVEL_ONLY.match(name) or not all(is_cjk(c) or c == "·" for c in name):
             return None
-        if len(name) >= 2 and self.word_tags.get(name) == "ns":
+        # otherwise LAC is trusted where the dictionary knows the word as a name: a place (荷兰, 欧洲)
+        # or a name of three or more characters it takes for a person's (波士顿, 吉隆坡, 徐家汇,
+        # 嘉陵江; two-character ones are as often words: 惠民, 崇德). A word it lacks is left out: in
+        # reports LAC reads coinages and abbreviations as places (零碳, 沙戈, 农批)
+        tag = self.word_tags.get(name)
+        if (len(name) >= 2 and tag == "ns") or (len(name) >= 3 and tag in _NAME_TAGS):
             return Candidate(s, e, "PLACE", "lac")
         return None
 
