@@ -41,6 +41,8 @@ from conftest import ents
     ("推动京津优质医疗资源共享，推动创新型湖北建设。", [("PLACE", "京津"), ("PROGRAM", "创新型湖北")]),
     ("代表团离开莫斯科抵达约翰内斯堡。", [("PLACE", "莫斯科"), ("PLACE", "约翰内斯堡")]),  # LAC's places the dictionary names
     # dates and people
+    ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post
+    ("要像小平同志要求的那样抓落实。", [("PERSON", "小平")]),              # LAC's name before a title
     ("“十五五”时期开局之年。", [("DATE", "十五五")]),
     ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),
     ("基金会主席让·杜邦在信中表示。", [("PERSON", "让·杜邦")]),
@@ -103,6 +105,7 @@ def test_recognizes(nlp, text, expected):
     ("统筹山水林田湖草沙系统治理。", ("PERSON", "林田湖")),          # a principle, no person inside
     ("技术创新中心、新兴产业创新中心达到8家。", ("ORG", "新兴产业创新中心")),  # kinds, counted
     ("启动实施城市更新三年行动。", ("PROGRAM", "实施城市更新三年行动")),  # 实施 runs the action
+    ("拓展康养、文旅等服务消费。", ("PERSON", "康养")),                 # LAC's coinage, no context of a person
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies
     ("落实五条措施。", ("WORK", "五条措施")),                        # measures not issued: no title

@@ -21,7 +21,7 @@ _HEADER_LINES = 12
 _FUNCTION_TAGS = {"v", "vd", "p", "c", "u", "d", "ad", "w", "xc", "f", "m", "q", "TIME"}
 # Posts written before a name (besides person_titles.tsv): 董事长徐明波, 副主任许炜, 前议长伊蕾妮·皮韦蒂.
 _HONORIFICS = set("老总工")
-_TITLES_BEFORE = ("老领导", "董事长", "总经理", "秘书长", "巡视员", "二级巡视员", "理事长", "副理事长", "议长", "院长",
+TITLES_BEFORE = ("老领导", "董事长", "总经理", "秘书长", "巡视员", "二级巡视员", "理事长", "副理事长", "议长", "院长",
                   "所长", "馆长", "社长", "处长", "科长", "总工程师", "委员", "常委", "专家", "记者")
 _DOT_NAME = re.compile(r"(?P<first>[\u4e00-\u9fff]{2,6})(?:·[\u4e00-\u9fff]{1,6})*·(?P<last>[\u4e00-\u9fff]{1,6})")
 
@@ -37,7 +37,7 @@ class PersonFinder:
         self.titles = sorted(column("person_titles.tsv", "title"), key=len, reverse=True)
         self.surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
-        self.titles_set = WordSet([*self.titles, *_TITLES_BEFORE])
+        self.titles_set = WordSet([*self.titles, *TITLES_BEFORE])
         self.title_re = re.compile("|".join(map(re.escape, sorted(self.titles_set.words, key=len, reverse=True))))
 
     def __call__(self, text: str, function_starts: set[int] | None = None,

@@ -27,6 +27,7 @@ from ..text import Lexicon, WordSet, is_cjk
 from ...data import column, load_table, organ_words
 from .gazetteer import place_entries
 from .organizations import REGION_LEVELS
+from .persons import TITLES_BEFORE
 
 _COORD = re.compile(r"[和与及、并]")
 _CHUNK = re.compile(r"[^。！？!?\n]+[。！？!?]*")
@@ -67,7 +68,11 @@ class LacRepair:
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
+        # first characters of the names of provinces and prefecture-level cities (兰 of 兰州, 张 of 张掖)
+        self.city_initials = {r["name"][0] for r in load_table("places.tsv") if r["level"] in ("province", "prefecture")}
         self.title_words = set(column("person_titles.tsv", "title"))
+        # titles and posts written after a name or before it (persons.py reads the same lists)
+        self.person_titles = WordSet([*self.title_words, *TITLES_BEFORE])
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.province_short_chars = set(column("province_shorts.tsv", "short"))
@@ -108,7 +113,19 @@ class LacRepair:
         if (has_surname and len(name) <= 4) or rare_surname or (tag or "").startswith("nr") or "·" in name \
                 or (len(name) >= 2 and all(c in self.translit for c in name)):
             return Candidate(s, e, "PERSON", "lac")
+        # otherwise LAC is kept where the context says a person: a title or post right before the
+        # name (墨西哥总统塞迪略, 本报记者艾笑) or right after it (塞迪略总统, 小平同志), or a verb of
+        # speech (卡林顿在唁电中说: 说 within the clause). In reports, LAC's names without a surname are
+        # mostly coinages (康养, 奋楫, 正风肃纪) or places by their initials (兰张, 郑开)
+        if len(name) <= 6 and not all(c in self.city_initials for c in name) and self._person_context(text, s, e):
+            return Candidate(s, e, "PERSON", "lac")
         return None
+
+    def _person_context(self, text: str, s: int, e: int) -> bool:
+        if self.person_titles.ending_at(text, s, max(0, s - 5)) or self.person_titles.starting_at(text, e):
+            return True
+        clause = _CLAUSE_END.search(text, e)
+        return bool(_SAYS.match(text, e, clause.start() if clause else len(text)))
 
     def place(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
@@ -233,6 +250,9 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 _HONORIFICS = set("老总工")
 _SEAT = "总部"
+# verbs of speech after a name in its clause: 卡林顿在唁电中说, 樊禹表示
+_SAYS = re.compile(r"[^，。；！？\n]{0,12}?(?:说|表示|指出|强调|认为|介绍|回忆|告诉)")
+_CLAUSE_END = re.compile(r"[，。；！？\n]")
 # armed forces and teams LAC names: 八路军, 新四军, 国家队
 _FORCES = ("军", "部队", "队")
 # last characters of a system, a line's section or a zone, never of a person's name
