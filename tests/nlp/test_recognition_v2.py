@@ -106,6 +106,7 @@ def test_recognizes(nlp, text, expected):
     ("技术创新中心、新兴产业创新中心达到8家。", ("ORG", "新兴产业创新中心")),  # kinds, counted
     ("启动实施城市更新三年行动。", ("PROGRAM", "实施城市更新三年行动")),  # 实施 runs the action
     ("拓展康养、文旅等服务消费。", ("PERSON", "康养")),                 # LAC's coinage, no context of a person
+    ("《规划（草案）》经大会通过后实施。", ("EVENT", "《规划（草案）》经大会")),  # a preposition ends an event's name
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies
     ("落实五条措施。", ("WORK", "五条措施")),                        # measures not issued: no title

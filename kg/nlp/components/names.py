@@ -45,6 +45,11 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 # LAC tags of the words a program's or event's name never starts with: verbs of the sentence,
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
+# LAC tags of prepositions and adverbs: an event's name does not run left past a preposition, nor
+# past an adverb that ends in one (谨向); other adverbs may sit inside a name (对口支援…工作会议)
+_EVENT_BARRIER_TAGS = {"p", "d", "ad"}
+_PREPOSITION_CHARS = set("向自经在从为于给把被由")
+_JOINING = {"与", "和", "同", "及", "暨", "以及"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
@@ -109,7 +114,8 @@ class NameFinder:
 
     def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None,
                  token_starts: set[int] | None = None, persons: set[int] | None = None,
-                 leading: dict[int, int] | None = None) -> list[Candidate]:
+                 leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
+                 prepositions: set[int] | None = None) -> list[Candidate]:
         """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
         start -> end of verbs, adverbs and function words (an organization's name never runs left past one)."""
         found = list(self._patterns(text))
@@ -120,7 +126,8 @@ class NameFinder:
         found.extend(self._with_ordinal(text, found))
         found.extend(self._channel_names(text, token_starts, leading or {}))
         found.extend(self._elsewhere(text, found, token_starts))
-        found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading))
+        found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading, barriers,
+                                  prepositions or set()))
         found.extend(self._tours(text, token_ends))
         return found
 
@@ -356,8 +363,10 @@ class NameFinder:
 
     def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int],
                 token_starts: set[int] | None = None, persons: set[int] = frozenset(),
-                leading: dict[int, int] | None = None):
+                leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
+                prepositions: set[int] = frozenset()):
         leading = leading or {}
+        barriers = barriers or {}
         verbal_spans = Spans(verbal)
         named: list[Candidate] = []
         unqualified: list[Candidate] = []
@@ -392,6 +401,14 @@ class NameFinder:
                     start = leading[start]
                 if row["label"] == "PROGRAM" and head.endswith("行动"):
                     start = self._verb_led(text, start)
+                # a preposition or an adverb ends an event's name before it (…委员会谨向[大会],
+                # 民建自[第六次全国代表大会], 《纲要》经[大会]); coordination stays (甲与乙对话大会)
+                if row["label"] == "EVENT":
+                    for bs, be in sorted(barriers.items()):
+                        word = text[bs:be]
+                        if start <= bs < hs and be <= hs and word not in _JOINING \
+                                and (bs in prepositions or word[-1] in _PREPOSITION_CHARS):
+                            start = be
                 # 主持会议, 出席会议: a verb and its object, no name
                 if row["label"] == "EVENT" and any(
                         (ve == hs and vs >= start and self.verb_tags.get(text[vs:ve]) == "v") or vs < hs < ve
@@ -547,7 +564,9 @@ def make_names(nlp: Language, name: str):
         starts = w.start_set
         persons = w.starts_of(("PER",))
         leading = w.spans(_LEADING_TAGS)
-        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts, persons, leading))
+        barriers = w.spans(_EVENT_BARRIER_TAGS)
+        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts, persons, leading, barriers,
+                                   w.starts_of(("p",))))
         return doc
 
     return component
