@@ -43,6 +43,7 @@ from conftest import ents
     # dates and people
     ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post
     ("要像小平同志要求的那样抓落实。", [("PERSON", "小平")]),              # LAC's name before a title
+    ("人民的朋友诺尔曼·白求恩不远万里来到中国。", [("PERSON", "诺尔曼·白求恩")]),  # a ·-name between common words
     ("“十五五”时期开局之年。", [("DATE", "十五五")]),
     ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),
     ("基金会主席让·杜邦在信中表示。", [("PERSON", "让·杜邦")]),
@@ -106,6 +107,7 @@ def test_recognizes(nlp, text, expected):
     ("技术创新中心、新兴产业创新中心达到8家。", ("ORG", "新兴产业创新中心")),  # kinds, counted
     ("启动实施城市更新三年行动。", ("PROGRAM", "实施城市更新三年行动")),  # 实施 runs the action
     ("拓展康养、文旅等服务消费。", ("PERSON", "康养")),                 # LAC's coinage, no context of a person
+    ("擦亮“行走江西·读懂中国”品牌。", ("PERSON", "行走江西·读懂中国")),   # a ·-slogan, no foreign name
     ("《规划（草案）》经大会通过后实施。", ("EVENT", "《规划（草案）》经大会")),  # a preposition ends an event's name
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies

@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..words import words
 from ..candidates import Candidate
-from ..text import WordSet, is_cjk
+from ..text import Lexicon, WordSet, is_cjk
 from ...data import column
+from .gazetteer import place_entries
 
 # A byline: a line of two to four characters alone in the report's opening lines.
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
@@ -23,17 +24,23 @@ _FUNCTION_TAGS = {"v", "vd", "p", "c", "u", "d", "ad", "w", "xc", "f", "m", "q",
 _HONORIFICS = set("老总工")
 TITLES_BEFORE = ("老领导", "董事长", "总经理", "秘书长", "巡视员", "二级巡视员", "理事长", "副理事长", "议长", "院长",
                   "所长", "馆长", "社长", "处长", "科长", "总工程师", "委员", "常委", "专家", "记者")
-_DOT_NAME = re.compile(r"(?P<first>[\u4e00-\u9fff]{2,6})(?:·[\u4e00-\u9fff]{1,6})*·(?P<last>[\u4e00-\u9fff]{1,6})")
+_DOT_NAME = re.compile(r"(?P<first>[\u4e00-\u9fff]{2,6})(?:·[\u4e00-\u9fff]{1,8})*·(?P<last>[\u4e00-\u9fff]{1,8})")
 
 
 # Where a name after a title ends: punctuation, a space, the end of the line.
 _NAME_END = set("、，。；：！？（）()“”《》 \u3000\n\t等")
+# LAC tags of common and function words (儿子, 的): a name joined by · does not run left past one
+_COMMON_TAGS = {"n", "v", "vn", "a", "u", "p", "c", "d", "f", "r", "m", "q", "w", "LOC", "ORG", "TIME"}
+# jieba tags of common words: a part of a ·-joined name that holds one is no transliteration
+_COMMON_WORD_TAGS = {"n", "v", "vn", "a", "an", "ad", "d", "l", "i"}
 # LAC tags a name never holds inside: verbs, prepositions, conjunctions, particles
 _INSIDE_TAGS = {"v", "p", "c", "u"}
 
 
 class PersonFinder:
-    def __init__(self):
+    def __init__(self, word_tags: dict[str, str] | None = None):
+        self.word_tags = word_tags or {}
+        self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.titles = sorted(column("person_titles.tsv", "title"), key=len, reverse=True)
         self.surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -41,13 +48,13 @@ class PersonFinder:
         self.title_re = re.compile("|".join(map(re.escape, sorted(self.titles_set.words, key=len, reverse=True))))
 
     def __call__(self, text: str, function_starts: set[int] | None = None,
-                 inside_barred: set[int] | None = None) -> list[Candidate]:
+                 inside_barred: set[int] | None = None, word_ends: set[int] | None = None) -> list[Candidate]:
         """PERSON candidates; ``function_starts``: where verbs and function words start (a name
         after a title ends before one: 董事长徐明波主持会议)."""
         function_starts = function_starts or set()
         inside_barred = inside_barred or set()
         found = self._after_titles(text, function_starts, inside_barred)
-        found.extend(self._foreign(text, function_starts))
+        found.extend(self._foreign(text, function_starts, word_ends or set()))
         title_re = re.compile("|".join(map(re.escape, self.titles)) + r"|等(?=[\d一二三四五六七八九十]+[人名位])")
         for m in title_re.finditer(text):
             s = m.start()
@@ -109,38 +116,53 @@ class PersonFinder:
                     out.append(Candidate(m.start(), m.end(), "PERSON", "person"))
         return out
 
-    def _foreign(self, text: str, function_starts: set[int]) -> list[Candidate]:
-        """Transliterated names joined by ·: 里卡多·维拉利 (a title before it stays out)."""
+    def _foreign(self, text: str, function_starts: set[int], word_ends: set[int] = frozenset()) -> list[Candidate]:
+        """Transliterated names joined by ·: 里卡多·维拉利 (a title before it stays out).
+        ``word_ends``: where common words and function words end (人民的儿子诺尔曼·白求恩: the name
+        starts after 儿子)."""
         found = []
         for m in _DOT_NAME.finditer(text):
             s, e = m.span()
-            # the right part ends before a verb or preposition (费罗兹在来信中)
+            # the right part ends before a verb, preposition, adjective or title (费罗兹在来信中,
+            # 白求恩不远万里, 克瓦希涅夫斯基总统)
             for i in range(m.start("last") + 1, e):
-                if i in function_starts:
+                if i in function_starts or self.titles_set.starting_at(text, i):
                     e = i
                     break
-            # the left part starts after a title (主任阿赫桑)
-            for i in range(s, m.start("first") + len(m.group("first"))):
+            # the left part starts after a title (主任阿赫桑) or a common word (的儿子诺尔曼)
+            first_end = m.start("first") + len(m.group("first"))
+            for i in range(s, first_end):
                 t = self.titles_set.ending_at(text, i, s)
-                if t:
+                if t or (i > s and i in word_ends and first_end - i >= 2):
                     s = i
             if self.titles_set.ending_at(text, e, s):
                 continue  # 新甘肃·甘肃日报记者: a media name and a post, not a person (a name never ends in a role)
-            if e - s >= 4 and text[s] != "·" and text[e - 1] != "·":
+            if e - s >= 4 and text[s] != "·" and text[e - 1] != "·" and not self._slogan(text[s:e]):
                 found.append(Candidate(s, e, "PERSON", "person"))
         return found
+
+
+    def _slogan(self, name: str) -> bool:
+        """Parts joined by · that hold a place or a common word are a slogan or a brand, no foreign
+        name (行走河南·读懂中国, 山海画廊·魅力闽道, 新华·波罗的海国际航运)."""
+        if any(True for _ in self.places.finditer(name)):
+            return True
+        return any(self.word_tags.get(part[i:j], "") in _COMMON_WORD_TAGS
+                   for part in name.split("·") for i in range(len(part)) for j in range(i + 2, min(len(part), i + 4) + 1))
 
 
 @Language.factory("kg_persons", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
 def make_persons(nlp: Language, name: str):
     """Recognize PERSON candidates."""
-    finder = PersonFinder()
+    finder = PersonFinder(getattr(nlp.tokenizer, "word_tags", None))
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
         function_starts = w.starts_of(_FUNCTION_TAGS)
         inside = w.starts_of(_INSIDE_TAGS)
-        found = finder(doc._.kg_norm.text, function_starts, inside)
+        # where common and function words end: a name joined by · starts after the last of them
+        word_ends = {e for st, e in w.spans(_COMMON_TAGS).items()}
+        found = finder(doc._.kg_norm.text, function_starts | w.starts_of(("a",)), inside, word_ends)
         # one sense per report: a full name found once (by a title or by LAC) is a name wherever it recurs
         lac = [c for c in doc._.kg_candidates or [] if c.label == "PERSON"]
         candidates.add(doc, found + finder.elsewhere(doc._.kg_norm.text, found + lac, w.start_set))
