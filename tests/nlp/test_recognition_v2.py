@@ -40,6 +40,9 @@ from conftest import ents
     ("支持宜昌恒远锂业、天齐锂业发展。", [("ORG", "宜昌恒远锂业"), ("ORG", "天齐锂业")]),  # companies by their kind
     ("推动京津优质医疗资源共享，推动创新型湖北建设。", [("PLACE", "京津"), ("PROGRAM", "创新型湖北")]),
     ("代表团离开莫斯科抵达约翰内斯堡。", [("PLACE", "莫斯科"), ("PLACE", "约翰内斯堡")]),  # LAC's places the dictionary names
+    ("民进、民盟和民革负责人出席，农民进城务工。", [("ORG", "民进"), ("ORG", "民盟"), ("ORG", "民革")]),
+    ("他说：“我是一个中国人的儿子。”", [("PLACE", "中国")]),             # a quoted sentence keeps its places
+    ("总理访美归来，驻陕单位和京、沪两地代表出席。", [("PLACE", "美"), ("PLACE", "陕"), ("PLACE", "京"), ("PLACE", "沪")]),
     # dates and people
     ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post
     ("要像小平同志要求的那样抓落实。", [("PERSON", "小平")]),              # LAC's name before a title
@@ -92,7 +95,7 @@ def test_recognizes(nlp, text, expected):
     ("建设运营好国家区域医疗中心。", ("ORG", "国家区域医疗中心")),   # a designation many hospitals hold
     ("新湖北·湖北日报记者 王小明 报道。", ("PERSON", "新湖北·湖北日报记者")),  # a name never ends in a role
     ("两条高速在此交会处相连。", ("EVENT", "速交会")),
-    ("在川企业达到10家。", ("PLACE", "川")),                      # no province named: the short is not read
+    ("车辆川流不息。", ("PLACE", "川")),                          # a short inside a word is no place
     ("表彰20名天津优秀青年工程师。", ("PLACE", "天津")),         # nothing inside an honour title
     ("为上海科技创新中心建设奠定基础。", ("ORG", "上海科技创新中心")),  # a development goal
     ("与上海市学校结对。", ("ORG", "上海市学校")),             # the schools of a place, not one school
@@ -108,6 +111,7 @@ def test_recognizes(nlp, text, expected):
     ("启动实施城市更新三年行动。", ("PROGRAM", "实施城市更新三年行动")),  # 实施 runs the action
     ("拓展康养、文旅等服务消费。", ("PERSON", "康养")),                 # LAC's coinage, no context of a person
     ("擦亮“行走江西·读懂中国”品牌。", ("PERSON", "行走江西·读懂中国")),   # a ·-slogan, no foreign name
+    ("支持农民进城，推动美丽乡村建设。", ("PLACE", "美")),
     ("《规划（草案）》经大会通过后实施。", ("EVENT", "《规划（草案）》经大会")),  # a preposition ends an event's name
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies

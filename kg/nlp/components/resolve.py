@@ -50,6 +50,8 @@ def align(doc: Doc, offsets: set[int]) -> None:
 
 
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
+# what a coinage or a brand does not hold: punctuation of a sentence, particles and function words
+_SPEECH = re.compile(r"[的了吗呢]|一个")
 
 
 def inside_quotes(text: str, chosen: list) -> list:
@@ -63,6 +65,8 @@ def inside_quotes(text: str, chosen: list) -> list:
     drop = set()
     for m in _QUOTED.finditer(text):
         qs, qe = m.span(1)
+        if _SPEECH.search(m.group(1)):
+            continue  # “请接受一个中国人的心意”: words quoted, not a coinage; the places in them stay
         k = bisect_right(starts, qs) - 1  # the last entity starting at or before the quote's text
         if k >= 0 and ordered[k].end >= qe:
             continue  # an entity covers the quote whole

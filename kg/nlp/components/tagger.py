@@ -76,6 +76,7 @@ class LacRepair:
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.province_short_chars = set(column("province_shorts.tsv", "short"))
+        self.short_chars = self.province_short_chars | {r["short"] for r in load_table("regions.tsv") if r["short"]}
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -126,6 +127,18 @@ class LacRepair:
             return True
         clause = _CLAUSE_END.search(text, e)
         return bool(_SAYS.match(text, e, clause.start() if clause else len(text)))
+
+    def short_place(self, text: str, s: int) -> Candidate | None:
+        """LAC's one-character place: a province's or a country's short form where a word of place or a
+        list sets it off (在京, 访美, 对台, 援藏援疆, 俄与北约, 京、沪两地); inside words the segmenter
+        joins them to (访美, 在京), so the word boundaries cannot tell."""
+        c = text[s]
+        if c not in self.short_chars:
+            return None
+        before, after = text[s - 1:s], text[s + 1:s + 2]
+        if before in _PLACE_VERB_CHARS or before in "、" or after in "、与和" or after in self.short_chars:
+            return Candidate(s, s + 1, "PLACE", "lac")
+        return None
 
     def place(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
@@ -250,6 +263,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 _HONORIFICS = set("老总工")
 _SEAT = "总部"
+# verbs and prepositions of place before a one-character short form (在京, 访美, 对台, 援疆)
+_PLACE_VERB_CHARS = set("在访赴驻对抵离来回返入援至")
 # verbs of speech after a name in its clause: 卡林顿在唁电中说, 樊禹表示
 _SAYS = re.compile(r"[^，。；！？\n]{0,12}?(?:说|表示|指出|强调|认为|介绍|回忆|告诉)")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
@@ -379,6 +394,8 @@ class TaggerComponent:
         return self.repair.person(text, s, e) if s in starts and e in ends else None
 
     def _place(self, text: str, s: int, e: int, starts: set[int], ends: set[int]) -> Candidate | None:
+        if e - s == 1:
+            return self.repair.short_place(text, s)
         # a place starting inside a jieba word (顺盟市 of 理顺盟市) is none
         return self.repair.place(text, s, e) if s in starts else None
 
