@@ -43,6 +43,7 @@ from conftest import ents
     ("民进、民盟和民革负责人出席，农民进城务工。", [("ORG", "民进"), ("ORG", "民盟"), ("ORG", "民革")]),
     ("他说：“我是一个中国人的儿子。”", [("PLACE", "中国")]),             # a quoted sentence keeps its places
     ("总理访美归来，驻陕单位和京、沪两地代表出席。", [("PLACE", "美"), ("PLACE", "陕"), ("PLACE", "京"), ("PLACE", "沪")]),
+    ("沿着莫斯科的高尔基大街前行。", [("PLACE", "高尔基大街")]),         # LAC's place the dictionary lacks
     # dates and people
     ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post
     ("要像小平同志要求的那样抓落实。", [("PERSON", "小平")]),              # LAC's name before a title
@@ -112,6 +113,7 @@ def test_recognizes(nlp, text, expected):
     ("拓展康养、文旅等服务消费。", ("PERSON", "康养")),                 # LAC's coinage, no context of a person
     ("擦亮“行走江西·读懂中国”品牌。", ("PERSON", "行走江西·读懂中国")),   # a ·-slogan, no foreign name
     ("支持农民进城，推动美丽乡村建设。", ("PLACE", "美")),
+    ("修缮坑洼路和新农村道路。", ("PLACE", "坑洼路")),                    # built from common words
     ("《规划（草案）》经大会通过后实施。", ("EVENT", "《规划（草案）》经大会")),  # a preposition ends an event's name
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies

@@ -171,7 +171,17 @@ class LacRepair:
         tag = self.word_tags.get(name)
         if (len(name) >= 2 and tag == "ns") or (len(name) >= 3 and tag in _NAME_TAGS):
             return Candidate(s, e, "PLACE", "lac")
+        # a name the dictionary lacks, ending in a word of geography, is a place when what it is built
+        # from is no common word (高尔基大街, 圣劳伦斯河, 比佛利山; not 新农村, 坑洼路, 抵边村镇)
+        if tag is None and len(name) >= 3 and name.endswith(_GEO_ENDS) and "之" not in name \
+                and not self._common_parts(name):  # (双奥之城: a title of honour)
+            return Candidate(s, e, "PLACE", "lac")
         return None
+
+    def _common_parts(self, name: str) -> bool:
+        """A common word of two characters or more opens ``name`` or ends it (坑洼路, 新农村)."""
+        return any(self.is_word(name[:k]) for k in range(2, len(name))) \
+            or any(self.is_word(name[k:]) for k in range(1, len(name) - 1))
 
     def organization(self, text: str, s: int, e: int, token_ends: set[int] | None = None) -> Candidate | None:
         # leading verbs and conjunctions (联合人社厅 -> 人社厅)
@@ -263,6 +273,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 _HONORIFICS = set("老总工")
 _SEAT = "总部"
+# last characters of names of places and features (街, 河, 湾, 山, 岛, 城, 港 …)
+_GEO_ENDS = tuple("街路道河江湖湾海山峰岛城堡港宫寺园庄峡谷岭关洲")
 # verbs and prepositions of place before a one-character short form (在京, 访美, 对台, 援疆)
 _PLACE_VERB_CHARS = set("在访赴驻对抵离来回返入援至")
 # verbs of speech after a name in its clause: 卡林顿在唁电中说, 樊禹表示
