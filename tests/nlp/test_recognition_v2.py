@@ -114,6 +114,9 @@ def test_recognizes(nlp, text, expected):
     ("擦亮“行走江西·读懂中国”品牌。", ("PERSON", "行走江西·读懂中国")),   # a ·-slogan, no foreign name
     ("支持农民进城，推动美丽乡村建设。", ("PLACE", "美")),
     ("修缮坑洼路和新农村道路。", ("PLACE", "坑洼路")),                    # built from common words
+    ("请问现任法国总统是谁？", ("PERSON", "任法国")),                      # a place before a title
+    ("湖北省认真贯彻中央纪委全会精神。", ("ORG", "湖北省认真贯彻中央纪委")),  # an adverb inside is no name
+    ("3.中国青年艺术节在沪开幕。", ("EVENT", "3.中国青年艺术节")),        # a list number is no part of a name
     ("《规划（草案）》经大会通过后实施。", ("EVENT", "《规划（草案）》经大会")),  # a preposition ends an event's name
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies

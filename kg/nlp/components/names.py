@@ -544,7 +544,7 @@ class NameFinder:
             if hit and (i < head_start or not verb_before_head or len(hit) < 2
                         or self.verb_tags.get(hit) not in ("v", "vn")):  # …体系优化工程: the program's own verb
                 break
-            if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (c == "." and text[i - 2:i - 1].isdigit())):
+            if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (c == "." and text[i - 2:i - 1].isdigit() and text[i:i + 1].isdigit())):
                 break
             if c == "—" and text[i - 2:i - 1] == "—":
                 break  # ……工程——甲工程: a double dash sets a name in apposition, it joins no two names

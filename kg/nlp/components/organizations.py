@@ -38,7 +38,7 @@ _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:�
 _NAMED_BY_PURPOSE = {"协会", "学会", "研究会", "联合会", "促进会", "基金会", "联盟"}
 # LAC tags of words a chained body's modifier never holds: verbs, names of people, prepositions,
 # conjunctions, adverbs, pronouns, numerals, times.
-_BARRED_TAGS = {"v", "vd", "PER", "p", "c", "d", "r", "m", "TIME", "u", "xc", "w"}
+_BARRED_TAGS = {"v", "vd", "ad", "PER", "p", "c", "d", "r", "m", "TIME", "u", "xc", "w"}
 # LAC tags of words after which a phrase starts (verbs, prepositions, conjunctions).
 _PHRASE_OPENING_TAGS = {"v", "p", "c", "vd"}
 _ROLE_WORDS = ("常委", "委员", "成员", "党组成员", "党组书记")

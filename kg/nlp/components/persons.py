@@ -69,7 +69,10 @@ class PersonFinder:
                     continue
                 before_ok = (length == 3 or b == 0 or not is_cjk(text[b - 1])
                              or self.boundaries.ending_at(text, b) is not None)
-                if before_ok and not any(i in inside_barred for i in range(b + 1, s)) \
+                # 现任法国总统, 罗讷省省长: a place before a title, no name (a place inside, or the
+                # level the title is of)
+                placed = any(True for _ in self.places.finditer(name)) or name[-1] == m.group()[:1]
+                if before_ok and not placed and not any(i in inside_barred for i in range(b + 1, s)) \
                         and name[1:2] not in _HONORIFICS:
                     found.append(Candidate(b, s, "PERSON", "person"))
                     break
