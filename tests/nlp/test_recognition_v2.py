@@ -44,6 +44,9 @@ from conftest import ents
     ("他说：“我是一个中国人的儿子。”", [("PLACE", "中国")]),             # a quoted sentence keeps its places
     ("总理访美归来，驻陕单位和京、沪两地代表出席。", [("PLACE", "美"), ("PLACE", "陕"), ("PLACE", "京"), ("PLACE", "沪")]),
     ("沿着莫斯科的高尔基大街前行。", [("PLACE", "高尔基大街")]),         # LAC's place the dictionary lacks
+    ("疆电入渝工程投产送电，郑州西站建成。", [("PLACE", "疆电入渝工程"), ("PLACE", "郑州西站")]),
+    ("“七人普”数据显示，环洞庭湖生态修复加快。", [("EVENT", "七人普"), ("PLACE", "洞庭湖")]),
+    ("出席RCEP地方政府合作（黄山）论坛。", [("EVENT", "RCEP地方政府合作（黄山）论坛")]),
     # dates and people
     ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post
     ("要像小平同志要求的那样抓落实。", [("PERSON", "小平")]),              # LAC's name before a title
@@ -117,6 +120,9 @@ def test_recognizes(nlp, text, expected):
     ("请问现任法国总统是谁？", ("PERSON", "任法国")),                      # a place before a title
     ("湖北省认真贯彻中央纪委全会精神。", ("ORG", "湖北省认真贯彻中央纪委")),  # an adverb inside is no name
     ("3.中国青年艺术节在沪开幕。", ("EVENT", "3.中国青年艺术节")),        # a list number is no part of a name
+    ("实施重点技改项目120个。", ("PROGRAM", "重点技改项目")),            # a kind, counted
+    ("举办东湖论坛、中欧合作与发展论坛、中国数字经济大会。", ("EVENT", "发展论坛")),  # half a coordination
+    ("实施长江干流岸线整治工程。", ("PROGRAM", "长江干流岸线整治工程")),  # works on a river give the river
     ("《规划（草案）》经大会通过后实施。", ("EVENT", "《规划（草案）》经大会")),  # a preposition ends an event's name
     ("国家技术创新中心、产业创新中心达到6家。", ("ORG", "国家技术创新中心")),  # a level's kind, counted
     ("“四链”实验室体系基本形成。", ("ORG", "“四链”实验室")),             # a system of such bodies

@@ -50,9 +50,11 @@ _SECTION = re.compile(r"（[\u4e00-\u9fff]{1,8}段）")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 # a water transfer named by its source and the river or region it feeds: 引江济淮, 引汉济渭 (+ 工程)
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
+# a power line named by its source and where it feeds, as a works: 宁电入湘工程, 陕电入皖特高压工程
+_POWER_TRANSFER = re.compile(r"[\u4e00-\u9fff]电入[\u4e00-\u9fff](?:特高压)?(?:直流|交流)?(?:输电)?工程")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
-_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|座|条|处|家|批)")
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|座|条|处|家|批)(?![\u4e00-\u9fff])")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -148,6 +150,8 @@ class FacilityFinder:
             if any(True for _ in self.places.finditer(text[start:m.start()])):
                 yield_start = start + next(iter(self.places.finditer(text[start:m.start()])))[0]
                 found.append(Candidate(yield_start, m.end(), "PLACE", "facility"))  # 兰州轨道交通二号线
+        for m in _POWER_TRANSFER.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _WATER_TRANSFER.finditer(text):
             if m.start() == 0 or text[m.start() - 1:m.start() + 1] not in self.word_tags:  # 吸引, 牵引
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
@@ -181,7 +185,7 @@ class FacilityFinder:
         """A named section of a line is one place with it: 西成铁路甘肃段, 银兰高铁中兰段. A river's section
         is not: the river and the place are two mentions (gold: 黄河 and 内蒙古 in 黄河内蒙古段)."""
         out = []
-        ends = {c.end: c.start for c in found}
+        ends = {c.end: c.start for c in found if not text.endswith("工程", c.start, c.end)}  # a works has no sections
         for end, start in ends.items():
             m = _SECTION_AFTER.match(text, end)
             if m:

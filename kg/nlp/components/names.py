@@ -45,6 +45,9 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 # LAC tags of the words a program's or event's name never starts with: verbs of the sentence,
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
+# a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
+# not 第十六届…学术年会21个主、分会场: the count is of what follows)
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|项|处|座|条|批|家)(?![\u4e00-\u9fff])")
 # LAC tags of prepositions and adverbs: an event's name does not run left past a preposition, nor
 # past an adverb that ends in one (谨向); other adverbs may sit inside a name (对口支援…工作会议)
 _EVENT_BARRIER_TAGS = {"p", "d", "ad"}
@@ -89,6 +92,7 @@ class NameFinder:
         # verbs that introduce a whole coordinated name (实施甲和乙工程)
         self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
         self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
+        self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
         self.list_categories = {r["word"]: r["label"] for r in load_table("list_categories.tsv")}
@@ -386,6 +390,7 @@ class NameFinder:
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
                 continue  # “科技兴蒙”行动: the quoted part alone is the name
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM",
+                                    acronyms=row["label"] == "EVENT",
                                     verb_before_head=row["label"] == "PROGRAM")
             if start is None:
                 continue
@@ -421,9 +426,12 @@ class NameFinder:
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
                 continue  # …项目刷新我省单体工业项目: a clause, not a name
-            if row["label"] == "PROGRAM" and head.endswith("工程") and any(
-                    fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(modifier)):
-                continue  # 集通铁路动车改造工程: works on a facility give only the facility
+            if row["label"] == "PROGRAM" and head.endswith("工程") and (any(
+                    fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(modifier))
+                    or any(self.feature_kinds.get(v[1]) in ("river", "lake") for _fs, _fe, v in self.places.finditer(modifier))):
+                continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
+            if row["label"] in ("PROGRAM", "EVENT") and _COUNT_AFTER.match(text, he):
+                continue  # 实施亿元以上重点技改项目1213个, 湿地保护修复工程12处: kinds, counted
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue
             if row["label"] == "ORG" and modifier in _LEVELS_ONLY:
@@ -459,6 +467,8 @@ class NameFinder:
         while grown and unqualified:
             grown = False
             for c in list(unqualified):
+                if c.start >= 1 and text[c.start - 1] in "与和及暨同":
+                    continue  # 中非创新合作与[发展论坛]: half of a coordination inside a name, no item
                 if (c.start >= 1 and text[c.start - 1] == "、" and (c.start - 1, c.label) in ends) \
                         or (text[c.end:c.end + 1] == "、" and (c.end + 1, c.label) in starts):
                     named.append(c)
@@ -509,7 +519,7 @@ class NameFinder:
                 yield Candidate(start, e + 1, "PROGRAM", "head")
 
     def _left_edge(self, text: str, head_start: int, token_starts: set[int] | None = None,
-                   stop_at_quote: bool = False, verb_before_head: bool = False) -> int | None:
+                   stop_at_quote: bool = False, verb_before_head: bool = False, acronyms: bool = False) -> int | None:
         """Leftmost start of a name ending at head_start: stop at punctuation or a boundary word
         (one that ends a word: 各 of 各族 is none). A program's name does not take in a quoted
         name of four characters or more (“红色百年路·科普万里行”全区…行动: the quoted one is the name)."""
@@ -544,7 +554,9 @@ class NameFinder:
             if hit and (i < head_start or not verb_before_head or len(hit) < 2
                         or self.verb_tags.get(hit) not in ("v", "vn")):  # …体系优化工程: the program's own verb
                 break
-            if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (c == "." and text[i - 2:i - 1].isdigit() and text[i:i + 1].isdigit())):
+            # an acronym may open an event's name (RCEP地方政府…论坛, APEC会议)
+            if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (acronyms and "A" <= c <= "Z")
+                    or (c == "." and text[i - 2:i - 1].isdigit() and text[i:i + 1].isdigit())):
                 break
             if c == "—" and text[i - 2:i - 1] == "—":
                 break  # ……工程——甲工程: a double dash sets a name in apposition, it joins no two names

@@ -144,6 +144,8 @@ class LacRepair:
         name = text[s:e]
         if name in self.division_names and (len(name) > 2 or name not in self.county_shorts):
             return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree
+        if name.startswith("环") and len(name) >= 3 and name[1:] in self.places.entries:
+            return Candidate(s + 1, e, "PLACE", "lac")  # 环巢湖: around the lake, the lake is the place
         hits = list(self.places.finditer(name))
         if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
@@ -155,7 +157,8 @@ class LacRepair:
             return None
         if len(name) >= 3 and name.endswith(_LOCALITY_SUFFIX) and self.word_tags.get(name[:-1], "") in _KIND_STEM_TAGS:
             return None  # 中心镇, 城中村: a kind of town or village named by a common word (real ones: localities)
-        if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name):
+        if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name) \
+                and name[0] not in _NOT_NAME_START:  # 浮山以下段行洪区: 段 closes what comes before
             if name.endswith("县") and name not in self.division_names:
                 return None  # 普惠县, 海岛县: every county is in the division table; another X县 is a kind
             if self.is_word(name[:-1]) or (e < len(text) and text[e].isdigit()):
@@ -273,6 +276,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 _HONORIFICS = set("老总工")
 _SEAT = "总部"
+# characters that close a phrase or join two: a place's name does not start with one
+_NOT_NAME_START = set("段的之和与及等以")
 # last characters of names of places and features (街, 河, 湾, 山, 岛, 城, 港 …)
 _GEO_ENDS = tuple("街路道河江湖湾海山峰岛城堡港宫寺园庄峡谷岭关洲")
 # verbs and prepositions of place before a one-character short form (在京, 访美, 对台, 援疆)
