@@ -121,6 +121,7 @@ def test_recognizes(nlp, text, expected):
     ("湖北省认真贯彻中央纪委全会精神。", ("ORG", "湖北省认真贯彻中央纪委")),  # an adverb inside is no name
     ("3.中国青年艺术节在沪开幕。", ("EVENT", "3.中国青年艺术节")),        # a list number is no part of a name
     ("实施重点技改项目120个。", ("PROGRAM", "重点技改项目")),            # a kind, counted
+    ("推进城市更新六大工程。", ("PROGRAM", "城市更新六大工程")),          # a numbered set of programs
     ("举办东湖论坛、中欧合作与发展论坛、中国数字经济大会。", ("EVENT", "发展论坛")),  # half a coordination
     ("实施长江干流岸线整治工程。", ("PROGRAM", "长江干流岸线整治工程")),  # works on a river give the river
     ("《规划（草案）》经大会通过后实施。", ("EVENT", "《规划（草案）》经大会")),  # a preposition ends an event's name

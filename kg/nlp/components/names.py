@@ -45,6 +45,8 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 # LAC tags of the words a program's or event's name never starts with: verbs of the sentence,
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
+# a numeral and 大 right before a program's head: a numbered set (三大工程, 十大行动)
+_NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
 # a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
 # not 第十六届…学术年会21个主、分会场: the count is of what follows)
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|项|处|座|条|批|家)(?![\u4e00-\u9fff])")
@@ -430,6 +432,8 @@ class NameFinder:
                     fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(modifier))
                     or any(self.feature_kinds.get(v[1]) in ("river", "lake") for _fs, _fe, v in self.places.finditer(modifier))):
                 continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
+            if row["label"] == "PROGRAM" and _NUMBERED_SET.search(modifier):
+                continue  # 城乡安居三大工程, 十大行动: a numbered set of programs is a slogan (guidelines)
             if row["label"] in ("PROGRAM", "EVENT") and _COUNT_AFTER.match(text, he):
                 continue  # 实施亿元以上重点技改项目1213个, 湿地保护修复工程12处: kinds, counted
             if len(modifier.strip("“”《》")) < int(row["min"]):
