@@ -47,6 +47,7 @@ from conftest import ents
     ("疆电入渝工程投产送电，郑州西站建成。", [("PLACE", "疆电入渝工程"), ("PLACE", "郑州西站")]),
     ("“七人普”数据显示，环洞庭湖生态修复加快。", [("EVENT", "七人普"), ("PLACE", "洞庭湖")]),
     ("出席RCEP地方政府合作（黄山）论坛。", [("EVENT", "RCEP地方政府合作（黄山）论坛")]),
+    ("冬游北海道，别有一番滋味。", [("PLACE", "北海道")]),                  # the dictionary's place whole
     # dates and people
     ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post
     ("要像小平同志要求的那样抓落实。", [("PERSON", "小平")]),              # LAC's name before a title

@@ -109,11 +109,22 @@ class PersonFinder:
                     break
         return found
 
-    def elsewhere(self, text: str, found: list[Candidate], token_starts: set[int]) -> list[Candidate]:
-        """Other occurrences of full names (three characters or more, or two with a surname) found once."""
+    def elsewhere(self, text: str, found: list[Candidate], token_starts: set[int],
+                  places: list[Candidate] = ()) -> list[Candidate]:
+        """Other occurrences of full names (three characters or more, or two with a surname) found once.
+        A name read as a place more often than as a person is a place (马拉维: LAC reads it a place
+        six times and a person once): it is not spread."""
         names = {text[c.start:c.end] for c in found if c.end - c.start >= 3 or text[c.start] in self.surnames}
+        as_place = {}
+        for c in places:
+            as_place[text[c.start:c.end]] = as_place.get(text[c.start:c.end], 0) + 1
+        as_person = {}
+        for c in found:
+            as_person[text[c.start:c.end]] = as_person.get(text[c.start:c.end], 0) + 1
         out = []
         for name in names:
+            if as_place.get(name, 0) > as_person.get(name, 0):
+                continue
             for m in re.finditer(re.escape(name), text):
                 if m.start() in token_starts or (m.start() and not is_cjk(text[m.start() - 1])):
                     out.append(Candidate(m.start(), m.end(), "PERSON", "person"))
@@ -168,7 +179,8 @@ def make_persons(nlp: Language, name: str):
         found = finder(doc._.kg_norm.text, function_starts | w.starts_of(("a",)), inside, word_ends)
         # one sense per report: a full name found once (by a title or by LAC) is a name wherever it recurs
         lac = [c for c in doc._.kg_candidates or [] if c.label == "PERSON"]
-        candidates.add(doc, found + finder.elsewhere(doc._.kg_norm.text, found + lac, w.start_set))
+        places = [c for c in doc._.kg_candidates or [] if c.label == "PLACE" and c.source == "lac"]
+        candidates.add(doc, found + finder.elsewhere(doc._.kg_norm.text, found + lac, w.start_set, places))
         return doc
 
     return component

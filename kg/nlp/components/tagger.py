@@ -147,6 +147,8 @@ class LacRepair:
         if name.startswith("环") and len(name) >= 3 and name[1:] in self.places.entries:
             return Candidate(s + 1, e, "PLACE", "lac")  # 环巢湖: around the lake, the lake is the place
         hits = list(self.places.finditer(name))
+        if hits and hits[0][0] == 0 and hits[0][1] == len(name) - 1 and self.word_tags.get(name) == "ns":
+            return Candidate(s, e, "PLACE", "lac")  # 北海道: the dictionary's place, not 北海 and a character
         if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
         if hits and hits[0][:2] == (0, len(name)) and name in self.division_names:
