@@ -26,6 +26,13 @@ def test_report_organization_is_the_body_the_speaker_stands_for(nlp):
     assert meta["organization"] == "国务院" and meta["national"] and meta["region"] is None
 
 
+def test_report_to_a_session_of_the_npc_is_national(nlp):
+    text = ("政府工作报告\n\n一九五七年在第一届全国人民代表大会第四次会议上\n\n各位代表：\n\n"
+            "　　工农业生产继续增长，上海、天津的工业和四川、湖南的农业都有发展。")
+    meta = nlp(text)._.kg_meta
+    assert meta["region"] is None and meta["national"]
+
+
 def test_report_region_needs_its_places_to_dominate(nlp):
     # a national report dwelling on one place (香港) is not that place's report; a provincial one is
     spread = nlp("香港回归祖国。香港特别行政区保持繁荣。支持香港发展。上海市、广州市、成都市加快发展。"

@@ -18,6 +18,7 @@ province its places fall in most often.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -31,6 +32,8 @@ from .gazetteer import place_entries
 
 
 _OWN_REGION_SHARE = 0.75
+_NPC_SESSION = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次会[议議]")
+_OPENING = 3000
 
 
 class EntityResolver:
@@ -171,7 +174,10 @@ class EntityResolver:
         meta = doc._.kg_meta
         if meta is not None:
             meta["region"] = region
-            meta["national"] = meta.get("organization") in self.national
+            # a report to a session of the National People's Congress, its opening says (1957年6月26日在
+            # 第一届全国人民代表大会第四次会议上), is the country's when no province is its own
+            meta["national"] = meta.get("organization") in self.national or (
+                region is None and _NPC_SESSION.search(doc._.kg_norm.text, 0, _OPENING) is not None)
             if meta.get("organization"):
                 meta["organization_info"] = self.org(meta["organization"], region)
         if region:
