@@ -28,6 +28,22 @@ _SPACE = re.compile(r"\s+")
 _YMD = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 
 
+class ReportGraph(Graph):
+    """A report's graph: an rdflib ``Graph`` on the ``SimpleMemory`` store (no contexts needed;
+    measurably faster adds than "Memory"), whose ``add`` hands the triple to the store directly.
+
+    ``Graph.add`` first asserts that the subject, predicate and object are rdflib terms; a report's
+    graph is ten thousand triples, all of terms made here, and the checks were a tenth of its time."""
+
+    def __init__(self):
+        super().__init__(store="SimpleMemory")
+        self._store_add = self.store.add
+
+    def add(self, triple):
+        self._store_add(triple, self, False)
+        return self
+
+
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
@@ -139,7 +155,7 @@ def add_entity(g: Graph, doc: Doc, report: URIRef, ent: Span, sentence: URIRef |
 
 def build_graph(doc: Doc, source: Source | None = None) -> Graph:
     """The RDF graph of one report: report, sentences, entities, mentions, measurements."""
-    g = Graph(store="SimpleMemory")  # no contexts needed; measurably faster adds than "Memory"
+    g = ReportGraph()
     bind_prefixes(g)
     report = add_report(g, doc, source)
     meta = doc._.kg_meta or {}

@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 
 from ..io import Source
 from ..store import statements
-from .build import (_orig, _phrase_node, add_entity, add_publisher, add_report, add_sentence,
+from .build import (ReportGraph, _orig, _phrase_node, add_entity, add_publisher, add_report, add_sentence,
                     bind_prefixes)
 from .entities import EntityNodes, entity_ref
 from .facts import add_facts, add_sections
@@ -70,7 +70,7 @@ class StreamedGraph:
 
 
 def _graph() -> Graph:
-    g = Graph(store="SimpleMemory")
+    g = ReportGraph()
     bind_prefixes(g)
     return g
 

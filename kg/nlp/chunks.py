@@ -131,13 +131,12 @@ def make_doc(nlp: Language, text: str) -> Doc:
     tokenizer = nlp.tokenizer
     if not hasattr(tokenizer, "cut") or not _has_long_line(text):
         return nlp.make_doc(text)
-    from spacy.util import get_words_and_spaces
-
     from .normalize import normalize
+    from .tokenizer import words_and_spaces
 
     norm = _break_long_lines(normalize(text))
     words = [w for w in tokenizer.cut(norm.text) if w]
-    words, spaces = get_words_and_spaces(words, norm.text)
+    words, spaces = words_and_spaces(words, norm.text)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc._.kg_norm = norm
     return doc

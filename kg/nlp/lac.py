@@ -65,6 +65,8 @@ class LacTagger:
         self._bmp = np.frombuffer(cached("lac-bmp", key, lambda: np.array(
             [self._id(chr(c)) for c in range(0x10000)], dtype="<i8").tobytes()), dtype="<i8")
         self._spread = float(self.transitions.max() - self.transitions.min())
+        # the transitions into each tag, as rows: the back-pointers gather one row per running sentence
+        self._transitions_to = np.ascontiguousarray(self.transitions.T)
 
     def _id(self, char: str) -> int:
         return self.vocab.get(self.q2b.get(char, char), self.oov)
@@ -146,6 +148,7 @@ class LacTagger:
         active_l, start_l = active.tolist(), start.tolist()
         scores[: active_l[0]] = em[: active_l[0]]
         transitions, spread = self.transitions, self._spread + 1e-3
+        row_ids = np.arange(n)
         for t in range(1, T):
             m, a, b = active_l[t], start_l[t - 1], start_l[t]
             prev = scores[a:a + m]
@@ -155,18 +158,19 @@ class LacTagger:
             top = prev.max(axis=1, keepdims=True)
             rows, tags = np.nonzero(prev >= top - (spread + 1e-4 * np.abs(top)))
             cand = prev[rows, tags][:, None] + transitions[tags]
-            first = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            first = rows.searchsorted(row_ids[:m])  # where each row's pairs begin (rows in order)
             new = scores[b:b + m]
             np.maximum.reduceat(cand, first, axis=0, out=new)
             new += em[b:b + m]
         paths = np.empty(len(em), dtype=np.int64)
+        transitions_to = self._transitions_to
         for t in range(T - 1, -1, -1):
             m, a = active_l[t], start_l[t]
             going = active_l[t + 1] if t + 1 < T else 0  # rows that run on past t
             here = scores[a:a + m]
             if going:
                 nxt = paths[start_l[t + 1]:start_l[t + 1] + going]
-                paths[a:a + going] = (here[:going] + transitions[:, nxt].T).argmax(axis=1)
+                paths[a:a + going] = (here[:going] + transitions_to[nxt]).argmax(axis=1)
             if m > going:  # rows ending at t: their best last tag
                 paths[a + going:a + m] = here[going:].argmax(axis=1)
         out: list[np.ndarray] = [None] * n  # type: ignore[list-item]

@@ -62,6 +62,7 @@ class StatementContext:
         self.date_starts = [p for p, _t in self.dates]
         self.goal_cues = tuple(column("status_cues.tsv", "word", where=("scope", "goal")))
         self._planned_sentence: dict[tuple[int, int, bool], bool] = {}
+        self._cues: tuple | None = None  # (words, cue word indices, those that are no estimate)
         self._review_marks: dict[int, list[tuple[int, bool]]] = {}
         self._sentence_ends: list[int] | None = None
 
@@ -222,16 +223,30 @@ class StatementContext:
         key = (start, end, estimates)
         if key not in self._planned_sentence:
             # the words overlapping [start, end), read from the Doc's arrays (as char_span(..., "expand")
-            # would give them, without a Token object per word); a cue is a word with a cue's tag, or 将
-            # read as a preposition right before a verb (将新建: the future, not 把)
-            w, text = words(self.doc), self.text  # kg_norm.text: doc.text, without rebuilding it
-            found = False
-            for k in range(bisect_right(w.ends, start), bisect_left(w.starts, end)):
-                word = text[w.starts[k]:w.ends[k]]
-                if word in self.plan_cues and not (estimates and word in _ESTIMATES) and (
-                        w.tags[k] in _CUE_TAGS
-                        or w.tags[k] == "p" and k + 1 < len(w.tags) and w.tags[k + 1][:1] == "v"):
-                    found = True
-                    break
-            self._planned_sentence[key] = found
+            # would give them, without a Token object per word): is one of them a cue?
+            w = words(self.doc)
+            cues = self._cue_words(w)[2 if estimates else 1]
+            k = bisect_left(cues, bisect_right(w.ends, start))
+            self._planned_sentence[key] = k < len(cues) and cues[k] < bisect_left(w.starts, end)
         return self._planned_sentence[key]
+
+    def _cue_words(self, w) -> tuple:
+        """(``w``, indices of the words of ``w`` that are planning cues, those of them that are no
+        estimate), found once per token table: a statement's sentence is then searched by bisection,
+        not word by word (a report has hundreds of numbers). A cue is a word with a cue's tag, or 将
+        read as a preposition right before a verb (将新建: the future, not 把)."""
+        if self._cues is None or self._cues[0] is not w:
+            text = self.text  # kg_norm.text: doc.text, without rebuilding it
+            found = []
+            for cue in self.plan_cues:  # where each cue is written, kept where it is a whole word
+                i = text.find(cue) if cue else -1
+                while i >= 0:
+                    k = bisect_left(w.starts, i)
+                    if k < len(w.starts) and w.starts[k] == i and w.ends[k] == i + len(cue) and (
+                            w.tags[k] in _CUE_TAGS
+                            or w.tags[k] == "p" and k + 1 < len(w.tags) and w.tags[k + 1][:1] == "v"):
+                        found.append(k)
+                    i = text.find(cue, i + 1)
+            found.sort()
+            self._cues = (w, found, [k for k in found if text[w.starts[k]:w.ends[k]] not in _ESTIMATES])
+        return self._cues

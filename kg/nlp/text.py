@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy
+
 
 def is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
@@ -23,7 +25,14 @@ class Lexicon:
 
     The matches come from an Aho-Corasick automaton (pyahocorasick, in C), built on first use: one
     pass over the text finds every entry wherever it ends, and only the matches are handled in
-    Python, not every character. ``entries`` must not change once a lookup has been made."""
+    Python, not every character. ``entries`` must not change once a lookup has been made.
+
+    pyahocorasick finds a node's next node by a linear scan of its children, and the root of a
+    gazetteer's automaton has a thousand of them (the names' first characters): a whole report
+    cost 3 ms per lexicon, most characters being tried against every child. A lexicon whose
+    names open with many characters is built and searched on the text written two symbols a
+    character (:func:`_pairs`), which gives the same matches with a few dozen children a node
+    (5 times faster)."""
 
     def __init__(self, entries: dict[str, object]):
         self.entries = entries
@@ -37,6 +46,9 @@ class Lexicon:
             automaton = self._automaton = _automaton(self.entries)
         if automaton is False:
             return []
+        automaton, paired = automaton
+        if paired:  # ends at the second symbol of a character: end // 2 is that character
+            return [(end // 2 + 1 - length, end // 2 + 1, value) for end, (length, value) in automaton.iter(_pairs(text))]
         return [(end + 1 - length, end + 1, value) for end, (length, value) in automaton.iter(text)]
 
     def finditer(self, text: str):
@@ -61,17 +73,50 @@ class Lexicon:
 
 
 def _automaton(entries: dict[str, object]):
-    """An automaton over the non-empty entries with a value (False where there are none)."""
+    """(automaton, paired) over the non-empty entries with a value (False where there are none);
+    ``paired``: the keys are written by :func:`_pairs`, and so must the texts searched be."""
     import ahocorasick
 
+    keys = [key for key, value in entries.items() if key and value is not None]
+    paired = len({key[0] for key in keys}) > _PAIRED_FROM
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-    for key, value in entries.items():
-        if key and value is not None:
-            automaton.add_word(key, (len(key), value))
+    for key in keys:
+        automaton.add_word(key.translate(_PAIRS) if paired else key, (len(key), entries[key]))
     if not len(automaton):
         return False
     automaton.make_automaton()
-    return automaton
+    return automaton, paired
+
+
+# a lexicon whose keys open with more distinct characters than this is searched paired (measured:
+# below, the scan saved is less than writing the text twice as long)
+_PAIRED_FROM = 160
+
+
+class _Pairs(dict):
+    """Code point -> its two symbols (see :func:`_pairs`), filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        pair = self[code] = chr(0x1000 + (code >> 8)) + chr(0x100 + (code & 0xFF))
+        return pair
+
+
+_PAIRS = _Pairs()
+
+
+def _pairs(text: str) -> str:
+    """``text`` with each character written as two symbols, its code point's high bits (U+1000 +
+    code >> 8) then its low byte (U+0100 + code & 0xFF). The two ranges are disjoint, so a paired
+    key matches a paired text only at a character's first symbol: the matches are those of the
+    plain key in the plain text, at twice the offsets. A long text goes through numpy (a 12,000
+    character report: 0.05 ms, against 1 ms for ``str.translate``)."""
+    if len(text) < 256:
+        return text.translate(_PAIRS)
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    out = numpy.empty(2 * len(codes), dtype=numpy.uint32)
+    out[0::2] = (codes >> 8) + 0x1000
+    out[1::2] = (codes & 0xFF) + 0x100
+    return out.tobytes().decode("utf-32-le")
 
 
 class WordSet:

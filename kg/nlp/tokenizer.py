@@ -36,7 +36,8 @@ def _import_jieba():
 jieba = _import_jieba()
 from jieba import finalseg  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
-from spacy.util import get_words_and_spaces, registry  # noqa: E402
+from spacy.errors import Errors  # noqa: E402
+from spacy.util import registry  # noqa: E402
 from spacy.vocab import Vocab  # noqa: E402
 
 from . import extensions  # noqa: E402
@@ -219,7 +220,7 @@ class JiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         norm = normalize(text)
         words = [w for w in self.cut(norm.text) if w]
-        words, spaces = get_words_and_spaces(words, norm.text)
+        words, spaces = words_and_spaces(words, norm.text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.kg_norm = norm
         return doc
@@ -259,6 +260,38 @@ def _initialize(tokenizer: "jieba.Tokenizer") -> None:
         tokenizer.initialize()
     finally:
         jieba.marshal = saved
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """``spacy.util.get_words_and_spaces(words, text)``: the same words and spaces, found from a
+    position of ``text`` where spaCy's looks in a copy of the rest of the text for each word
+    (quadratic: 3 ms for a report of 12,000 characters, 18 ms at 33,000)."""
+    if "".join("".join(words).split()) != "".join(text.split()):
+        raise ValueError(Errors.E194.format(text=text, words=words))
+    text_words: list[str] = []
+    text_spaces: list[bool] = []
+    text_pos = 0
+    n = len(text)
+    for word in words:
+        if word.isspace():  # whitespace is taken from the text itself
+            continue
+        word_start = text.find(word, text_pos)
+        if word_start < 0:
+            raise ValueError(Errors.E194.format(text=text, words=words))
+        if word_start > text_pos:
+            text_words.append(text[text_pos:word_start])
+            text_spaces.append(False)
+        text_words.append(word)
+        text_pos = word_start + len(word)
+        if text_pos < n and text[text_pos] == " ":
+            text_spaces.append(True)
+            text_pos += 1
+        else:
+            text_spaces.append(False)
+    if text_pos < n:
+        text_words.append(text[text_pos:])
+        text_spaces.append(False)
+    return text_words, text_spaces
 
 
 def _gazetteer_words() -> list[str]:

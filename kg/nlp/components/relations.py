@@ -103,12 +103,13 @@ class RelationFinder:
         sentences = self._spans(text, _SENT_END)
         prev_pilot_program: tuple[int, tuple[int, int]] | None = None  # (paragraph start, program span)
         for s, e in sentences:
-            sent_ents = ents[bisect_left(ent_starts, s):bisect_left(ent_starts, e)]
+            first, last = bisect_left(ent_starts, s), bisect_left(ent_starts, e)
+            sent_ents = ents[first:last]
             # the subject of a clause that names none is the last one named in the sentence (a topic chain)
             subject = self._sentence_subject(text, sent_ents, s)
             sentence_subject = subject
             for cs, ce in self._spans(text[s:e], _CLAUSE_END, offset=s):
-                clause_ents = [x for x in sent_ents if cs <= x.start_char < ce]
+                clause_ents = ents[bisect_left(ent_starts, cs, first, last):bisect_left(ent_starts, ce, first, last)]
                 if cs > s and text[cs - 1] in "；;":
                     subject = sentence_subject  # a semicolon closes a topic chain
                 subject = self._clause_subject(text, clause_ents, cs) or subject
