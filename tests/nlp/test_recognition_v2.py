@@ -48,6 +48,7 @@ from conftest import ents
     ("“七人普”数据显示，环洞庭湖生态修复加快。", [("EVENT", "七人普"), ("PLACE", "洞庭湖")]),
     ("出席RCEP地方政府合作（黄山）论坛。", [("EVENT", "RCEP地方政府合作（黄山）论坛")]),
     ("冬游北海道，别有一番滋味。", [("PLACE", "北海道")]),                  # the dictionary's place whole
+    ("对华出口增长，驻港部队换防，做好援藏援疆工作。", [("PLACE", "华"), ("PLACE", "港"), ("PLACE", "藏"), ("PLACE", "疆")]),
     # dates and people
     ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post
     ("要像小平同志要求的那样抓落实。", [("PERSON", "小平")]),              # LAC's name before a title
@@ -118,6 +119,7 @@ def test_recognizes(nlp, text, expected):
     ("擦亮“行走江西·读懂中国”品牌。", ("PERSON", "行走江西·读懂中国")),   # a ·-slogan, no foreign name
     ("支持农民进城，推动美丽乡村建设。", ("PLACE", "美")),
     ("修缮坑洼路和新农村道路。", ("PLACE", "坑洼路")),                    # built from common words
+    ("满足对美好生活的向往，在日常工作中。", ("PLACE", "美")),          # a short that starts a word
     ("请问现任法国总统是谁？", ("PERSON", "任法国")),                      # a place before a title
     ("湖北省认真贯彻中央纪委全会精神。", ("ORG", "湖北省认真贯彻中央纪委")),  # an adverb inside is no name
     ("3.中国青年艺术节在沪开幕。", ("EVENT", "3.中国青年艺术节")),        # a list number is no part of a name

@@ -116,6 +116,10 @@ class Gazetteer:
         self.short_province = {c: code for code, shorts in self.province_shorts.items() for c in shorts}
         chars = re.escape("".join(self.short_province))
         self.province_run = re.compile(f"(?<![{chars}])[{chars}]{{2,4}}(?![{chars}])")
+        # shorts read after a verb of place in any report: the provinces' (新 left out: 在新时代; 疆 instead: 援疆) and
+        # China's own (华) and those of Hong Kong, Macao and Taiwan
+        after = "".join(sorted(set(self.short_province) - {"新"})) + "疆华港澳台"
+        self.short_after_verb = re.compile(f"(?<=[{_PLACE_VERBS}对访抵])[{re.escape(after)}]")
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
@@ -141,6 +145,7 @@ class Gazetteer:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         if province in self.province_shorts:
             found.extend(self._own_province_short(text, province, starts, ends))
+        found.extend(self._shorts_after_place_verbs(text))
         found.extend(self._province_runs(text, starts, ends))
         found.extend(self._campaigns(text, found, starts))
         return found
@@ -159,6 +164,20 @@ class Gazetteer:
             if any(text.startswith(h, c.end) for h in self.place_heads):
                 continue  # 美丽中国先行区: a designation, not the campaign
             out.append(Candidate(c.start - len(word), c.end, "PROGRAM", "gazetteer"))
+        return out
+
+    def _shorts_after_place_verbs(self, text: str) -> list[Candidate]:
+        """A province's or a region's one-character short form right after a verb or preposition of
+        place (对华出口, 驻港部队, 在京召开, 抵港, 来华访问), where it starts no word of the dictionary
+        with the next character (对美好, 在日常, 对港口, 在京津冀 are none). The segmenter joins
+        such pairs into one word (对华, 驻港), so word boundaries cannot tell; the dictionary can."""
+        out = []
+        for m in self.short_after_verb.finditer(text):
+            i = m.start()
+            if text[i:i + 2] in self.word_tags or text[i:i + 3] in self.word_tags:
+                continue
+            key = self.short_province.get(text[i], text[i])
+            out.append(Candidate(i, i + 1, "PLACE", "gazetteer", (("key", key),)))
         return out
 
     def _own_province_short(self, text: str, province: str, starts, ends) -> list[Candidate]:
