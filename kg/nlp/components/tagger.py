@@ -161,8 +161,9 @@ class LacRepair:
             return None  # 中心镇, 城中村: a kind of town or village named by a common word (real ones: localities)
         if len(name) >= 3 and name.endswith(_PLACE_SUFFIX) and not _LEVEL_ONLY.match(name) \
                 and name[0] not in _NOT_NAME_START:  # 浮山以下段行洪区: 段 closes what comes before
-            if name.endswith("县") and name not in self.division_names:
-                return None  # 普惠县, 海岛县: every county is in the division table; another X县 is a kind
+            if name.endswith("县") and name not in self.division_names and name[:-1] not in self.division_names:
+                return None  # 普惠县, 海岛县: every county is in the division table (a former county, 松江县,
+                #              by the name of the district it became); another X县 is a kind
             if self.is_word(name[:-1]) or (e < len(text) and text[e].isdigit()):
                 return None  # 直管县, 普惠县26个: a kind of county named by a common word, or counted
             return Candidate(s, e, "PLACE", "lac")
