@@ -177,6 +177,9 @@ class LacRepair:
         tag = self.word_tags.get(name)
         if (len(name) >= 2 and tag == "ns") or (len(name) >= 3 and tag in _NAME_TAGS):
             return Candidate(s, e, "PLACE", "lac")
+        # a city by its first character and 市, a word the dictionary lacks (蒙市 for Montreal, 洛市)
+        if len(name) == 2 and tag is None and name[1] == "市" and is_cjk(name[0]) and name[0] not in _NOT_CITY_INITIAL:
+            return Candidate(s, e, "PLACE", "lac")
         # a name the dictionary lacks, ending in a word of geography, is a place when what it is built
         # from is no common word (高尔基大街, 圣劳伦斯河, 比佛利山; not 新农村, 坑洼路, 抵边村镇)
         if tag is None and len(name) >= 3 and name.endswith(_GEO_ENDS) and "之" not in name \
@@ -279,6 +282,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 _HONORIFICS = set("老总工")
 _SEAT = "总部"
+# first characters of 市 words that name no city: deictic and level words, counts (我市, 全市, 各市, 县市, 两市)
+_NOT_CITY_INITIAL = set("我全本各该此每县省区两三四五六七八九十上下前后同外当")
 # characters that close a phrase or join two: a place's name does not start with one
 _NOT_NAME_START = set("段的之和与及等以")
 # last characters of names of places and features (街, 河, 湾, 山, 岛, 城, 港 …)
