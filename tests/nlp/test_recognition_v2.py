@@ -48,6 +48,7 @@ from conftest import ents
     ("“七人普”数据显示，环洞庭湖生态修复加快。", [("EVENT", "七人普"), ("PLACE", "洞庭湖")]),
     ("出席RCEP地方政府合作（黄山）论坛。", [("EVENT", "RCEP地方政府合作（黄山）论坛")]),
     ("冬游北海道，别有一番滋味。", [("PLACE", "北海道")]),                  # the dictionary's place whole
+    ("为促进亚太经济发展作出贡献。", [("PLACE", "亚太")]),                # LAC and the gazetteer agree
     ("对华出口增长，驻港部队换防，做好援藏援疆工作。", [("PLACE", "华"), ("PLACE", "港"), ("PLACE", "藏"), ("PLACE", "疆")]),
     # dates and people
     ("秘书长卡林顿在唁电中说，两国友谊长存。", [("PERSON", "卡林顿")]),    # LAC's name after a post

@@ -151,8 +151,10 @@ class LacRepair:
             return Candidate(s, e, "PLACE", "lac")  # 北海道: the dictionary's place, not 北海 and a character
         if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
-        if hits and hits[0][:2] == (0, len(name)) and name in self.division_names:
-            return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree: 包头, 通辽 (not the verb 包头)
+        if hits and hits[0][:2] == (0, len(name)) and (name in self.division_names or not self.is_word(name)):
+            # LAC and the gazetteer agree: 包头, 通辽 (not the verb 包头), a region or feature (亚太 in 亚太经济,
+            # which the segmenter joins into one word)
+            return Candidate(s, e, "PLACE", "lac")
         if name.endswith(self.place_heads + _KIND_AREAS) and not hits:
             return None  # 产业集聚区, 5A级景区, 零碳园区: a kind of zone, no place named
         if self.is_word(name) or _DIRECTION_START.match(name):
