@@ -22,7 +22,7 @@ _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|
 # the speaker's body in a work report's opening (我代表国务院，向大会作政府工作报告; 代表省人民政府向大会报告)
 _ON_BEHALF = re.compile(r"代表([^，,。；\s]{2,16}?)(?:[，,]?向[^，,。；\s]{0,20}?大会|作)")
 _LEVEL_ONLY = ("省", "市", "自治区", "区", "县", "州", "盟", "旗")  # 代表省人民政府: the title or the places say which
-_OPENING_CHARS = 3000
+OPENING_CHARS = 3000  # the report's opening: its header, dateline and first paragraph
 _CN_VALUE = {"〇": 0, "○": 0, **{c: i for i, c in enumerate("零一二三四五六七八九")}}
 YEAR_DIGITS = r"(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})"
 _YEAR = re.compile(rf"({YEAR_DIGITS})年")
@@ -213,7 +213,7 @@ def _organization(doc: Doc, title: tuple[int, int] | None) -> str | None:
             return text[best.start:best.end]
     # a title-like line that is no title (a dateline: ——2017年3月5日在第十二届全国人民代表大会…上)
     # yields to the body the speaker stands for
-    found = _ON_BEHALF.search(text, 0, _OPENING_CHARS)
+    found = _ON_BEHALF.search(text, 0, OPENING_CHARS)
     if found and not found.group(1).startswith(_LEVEL_ONLY):
         named = [e for e in doc.ents if e.label_ == "ORG" and e.start_char == found.start(1) and e.end_char == found.end(1)]
         if named:

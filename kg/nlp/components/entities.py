@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...data import load_table, organ_words, organization_rows
+from .document import OPENING_CHARS
 from ...places import Division, divisions
 from ...townships import townships
 from ..text import Lexicon
@@ -33,7 +34,6 @@ from .gazetteer import place_entries
 
 _OWN_REGION_SHARE = 0.75
 _NPC_SESSION = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次会[议議]")
-_OPENING = 3000
 
 
 class EntityResolver:
@@ -177,7 +177,7 @@ class EntityResolver:
             # a report to a session of the National People's Congress, its opening says (1957年6月26日在
             # 第一届全国人民代表大会第四次会议上), is the country's when no province is its own
             meta["national"] = meta.get("organization") in self.national or (
-                region is None and _NPC_SESSION.search(doc._.kg_norm.text, 0, _OPENING) is not None)
+                region is None and _NPC_SESSION.search(doc._.kg_norm.text, 0, OPENING_CHARS) is not None)
             if meta.get("organization"):
                 meta["organization_info"] = self.org(meta["organization"], region)
         if region:

@@ -28,6 +28,7 @@ from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from ...data import column, load_table
 from .gazetteer import feature_entries, place_entries
+from .names import COUNT_AFTER
 
 _MAX_MODIFIER = 16
 _STOP = set("，。、；：！？“”《》\n \t")
@@ -54,7 +55,6 @@ _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
 _POWER_TRANSFER = re.compile(r"[\u4e00-\u9fff]电入[\u4e00-\u9fff](?:特高压)?(?:直流|交流)?(?:输电)?工程")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
-_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|座|条|处|家|批)(?![\u4e00-\u9fff])")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -137,7 +137,7 @@ class FacilityFinder:
                     start = pair.start()  # 中蒙二连浩特—扎门乌德经济合作区
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
-            if _COUNT_AFTER.match(text, he):
+            if COUNT_AFTER.match(text, he):
                 continue  # 新建通航机场5个, 建成水库12座: a kind of facility, counted
             section = _SECTION.match(text, he)  # 滨洲铁路（齐海满段）: the section named is part of it
             end = section.end() if section else he

@@ -84,7 +84,8 @@ _DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省"
 # designation, which is not annotated (guidelines), not a program of its own
 DESIGNATION_AFTER = re.compile("(?:省域|市域|县域)?(?:先行示范区|" + "|".join(_DESIGNATIONS) + ")")
 # one-character words of place before a province's short name (在湘, 驻甘, 入川, 来琼, 赴藏, 援疆)
-_PLACE_VERBS = "在驻入来赴援离回留"
+# verbs and prepositions of place before a one-character short form (在湘, 驻甘, 对华, 访美, 援疆)
+PLACE_VERBS = "在驻入来赴援离回留对访抵"
 
 
 class Gazetteer:
@@ -119,7 +120,7 @@ class Gazetteer:
         # shorts read after a verb of place in any report: the provinces' (新 left out: 在新时代; 疆 instead: 援疆) and
         # China's own (华) and those of Hong Kong, Macao and Taiwan
         after = "".join(sorted(set(self.short_province) - {"新"})) + "疆华港澳台"
-        self.short_after_verb = re.compile(f"(?<=[{_PLACE_VERBS}对访抵])[{re.escape(after)}]")
+        self.short_after_verb = re.compile(f"(?<=[{PLACE_VERBS}])[{re.escape(after)}]")
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
@@ -182,7 +183,7 @@ class Gazetteer:
 
     def _own_province_short(self, text: str, province: str, starts, ends) -> list[Candidate]:
         """The report's province by its one-character short name after a word of place: 在湘, 驻甘, 入川."""
-        pattern = re.compile(f"(?<=[{_PLACE_VERBS}])[{self.province_shorts[province]}]")
+        pattern = re.compile(f"(?<=[{PLACE_VERBS}])[{self.province_shorts[province]}]")
         return [Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", province),))
                 for m in pattern.finditer(text)
                 if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends]

@@ -49,7 +49,7 @@ _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 _NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
 # a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
 # not 第十六届…学术年会21个主、分会场: the count is of what follows)
-_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|项|处|座|条|批|家)(?![\u4e00-\u9fff])")
+COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|项|处|座|条|批|家)(?![\u4e00-\u9fff])")
 # LAC tags of prepositions and adverbs: an event's name does not run left past a preposition, nor
 # past an adverb that ends in one (谨向); other adverbs may sit inside a name (对口支援…工作会议)
 _EVENT_BARRIER_TAGS = {"p", "d", "ad"}
@@ -372,7 +372,7 @@ class NameFinder:
                 leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
                 prepositions: set[int] = frozenset()):
         leading = leading or {}
-        barriers = barriers or {}
+        barrier_spans = Spans(barriers or {})
         verbal_spans = Spans(verbal)
         named: list[Candidate] = []
         unqualified: list[Candidate] = []
@@ -411,9 +411,9 @@ class NameFinder:
                 # a preposition or an adverb ends an event's name before it (…委员会谨向[大会],
                 # 民建自[第六次全国代表大会], 《纲要》经[大会]); coordination stays (甲与乙对话大会)
                 if row["label"] == "EVENT":
-                    for bs, be in sorted(barriers.items()):
+                    for bs, be in list(barrier_spans.starting_in(start, hs)):
                         word = text[bs:be]
-                        if start <= bs < hs and be <= hs and word not in _JOINING \
+                        if be <= hs and word not in _JOINING \
                                 and (bs in prepositions or word[-1] in _PREPOSITION_CHARS):
                             start = be
                 # 主持会议, 出席会议: a verb and its object, no name
@@ -434,7 +434,7 @@ class NameFinder:
                 continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
             if row["label"] == "PROGRAM" and _NUMBERED_SET.search(modifier):
                 continue  # 城乡安居三大工程, 十大行动: a numbered set of programs is a slogan (guidelines)
-            if row["label"] in ("PROGRAM", "EVENT") and _COUNT_AFTER.match(text, he):
+            if row["label"] in ("PROGRAM", "EVENT") and COUNT_AFTER.match(text, he):
                 continue  # 实施亿元以上重点技改项目1213个, 湿地保护修复工程12处: kinds, counted
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue

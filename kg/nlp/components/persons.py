@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -115,15 +116,11 @@ class PersonFinder:
         A name read as a place more often than as a person is a place (马拉维: LAC reads it a place
         six times and a person once): it is not spread."""
         names = {text[c.start:c.end] for c in found if c.end - c.start >= 3 or text[c.start] in self.surnames}
-        as_place = {}
-        for c in places:
-            as_place[text[c.start:c.end]] = as_place.get(text[c.start:c.end], 0) + 1
-        as_person = {}
-        for c in found:
-            as_person[text[c.start:c.end]] = as_person.get(text[c.start:c.end], 0) + 1
+        as_place = Counter(text[c.start:c.end] for c in places)
+        as_person = Counter(text[c.start:c.end] for c in found)
         out = []
         for name in names:
-            if as_place.get(name, 0) > as_person.get(name, 0):
+            if as_place[name] > as_person[name]:
                 continue
             for m in re.finditer(re.escape(name), text):
                 if m.start() in token_starts or (m.start() and not is_cjk(text[m.start() - 1])):
@@ -175,8 +172,9 @@ def make_persons(nlp: Language, name: str):
         function_starts = w.starts_of(_FUNCTION_TAGS)
         inside = w.starts_of(_INSIDE_TAGS)
         # where common and function words end: a name joined by · starts after the last of them
-        word_ends = {e for st, e in w.spans(_COMMON_TAGS).items()}
-        found = finder(doc._.kg_norm.text, function_starts | w.starts_of(("a",)), inside, word_ends)
+        text = doc._.kg_norm.text
+        word_ends = set(w.spans(_COMMON_TAGS).values()) if "·" in text else set()
+        found = finder(text, function_starts | w.starts_of(("a",)), inside, word_ends)
         # one sense per report: a full name found once (by a title or by LAC) is a name wherever it recurs
         lac = [c for c in doc._.kg_candidates or [] if c.label == "PERSON"]
         places = [c for c in doc._.kg_candidates or [] if c.label == "PLACE" and c.source == "lac"]

@@ -50,7 +50,7 @@ def align(doc: Doc, offsets: set[int]) -> None:
 
 
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
-# what a coinage or a brand does not hold: punctuation of a sentence, particles and function words
+# what a coinage or a brand does not hold: the particles of a sentence (a slogan may hold commas)
 _SPEECH = re.compile(r"[的了吗呢]|一个")
 
 

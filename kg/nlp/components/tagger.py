@@ -25,7 +25,7 @@ from ..candidates import Candidate
 from ..lac import LacTagger
 from ..text import Lexicon, WordSet, is_cjk
 from ...data import column, load_table, organ_words
-from .gazetteer import place_entries
+from .gazetteer import PLACE_VERBS, place_entries
 from .organizations import REGION_LEVELS
 from .persons import TITLES_BEFORE
 
@@ -136,7 +136,7 @@ class LacRepair:
         if c not in self.short_chars:
             return None
         before, after = text[s - 1:s], text[s + 1:s + 2]
-        if before in _PLACE_VERB_CHARS or before in "、" or after in "、与和" or after in self.short_chars:
+        if before in PLACE_VERBS or before == "、" or after in "、与和" or after in self.short_chars:
             return Candidate(s, s + 1, "PLACE", "lac")
         return None
 
@@ -290,8 +290,6 @@ _NOT_CITY_INITIAL = set("我全本各该此每县省区两三四五六七八九�
 _NOT_NAME_START = set("段的之和与及等以")
 # last characters of names of places and features (街, 河, 湾, 山, 岛, 城, 港 …)
 _GEO_ENDS = tuple("街路道河江湖湾海山峰岛城堡港宫寺园庄峡谷岭关洲")
-# verbs and prepositions of place before a one-character short form (在京, 访美, 对台, 援疆)
-_PLACE_VERB_CHARS = set("在访赴驻对抵离来回返入援至")
 # verbs of speech after a name in its clause: 卡林顿在唁电中说, 樊禹表示
 _SAYS = re.compile(r"[^，。；！？\n]{0,12}?(?:说|表示|指出|强调|认为|介绍|回忆|告诉)")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
