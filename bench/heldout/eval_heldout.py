@@ -21,13 +21,14 @@ HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora" / "gov-reports-2026"
 
 
-def load(path: Path) -> tuple[str, int, list[dict]]:
+def load(path: Path) -> tuple[str, int, int, list[dict]]:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     head, rows = lines[0], lines[1:]
     text = (CORPORA / f"{head['doc']}.txt").read_text(encoding="utf-8")
     for r in rows:
         r["text"] = text[r["start"]:r["end"]]
-    return head["doc"], head["excerpt_end"], rows
+    # an excerpt may start inside the report (excerpt_start, default 0): a part of its tasks
+    return head["doc"], head.get("excerpt_start", 0), head["excerpt_end"], rows
 
 
 def main() -> None:
@@ -37,11 +38,12 @@ def main() -> None:
     folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
     reports = []
     for path in sorted((folders[0] if folders else HERE).glob("*.jsonl")):
-        doc, end, gold = load(path)
-        pred = [p for p in extract(CORPORA / f"{doc}.txt") if p["end"] <= end and p["label"] != "QUANTITY"]
+        doc, begin, end, gold = load(path)
+        pred = [p for p in extract(CORPORA / f"{doc}.txt")
+                if begin <= p["start"] and p["end"] <= end and p["label"] != "QUANTITY"]
         report = score(pred, gold)
         reports.append(report)
-        print(f"== {doc} (characters 0-{end})")
+        print(f"== {doc} (characters {begin}-{end})")
         print(report.table().rsplit("\n", 1)[0])
         if "--errors" in sys.argv:
             for (kind, label, text), n in sorted(diff(pred, gold).items(), key=lambda x: (x[0][1], x[0][0])):

@@ -63,3 +63,13 @@ def organization_rows() -> tuple[dict[str, str], ...]:
     for row in (*load_table("organizations.tsv"), *load_table("enterprises.tsv"), *load_table("gov_bodies.tsv")):
         rows.setdefault(row["name"], {"bare": "1", **row})
     return tuple(rows.values())
+
+
+def country_names() -> dict[str, str]:
+    """The countries of ``countries.tsv`` by name and alias (印尼, 沙特), each to its name."""
+    names: dict[str, str] = {}
+    for row in load_table("countries.tsv"):
+        names[row["name"]] = row["name"]
+        for alias in filter(None, row["aliases"].split("|")):
+            names.setdefault(alias, row["name"])
+    return names

@@ -58,6 +58,11 @@ from conftest import ents
     ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),
     ("基金会主席让·杜邦在信中表示。", [("PERSON", "让·杜邦")]),
     ("公司董事长刘建华主持会议。", [("PERSON", "刘建华")]),
+    # the countries of the world, a state's full name whole; the legislature of a country is a body
+    ("我国同波兰人民共和国、捷克斯洛伐克共和国和文莱建交。",
+     [("PLACE", "波兰人民共和国"), ("PLACE", "捷克斯洛伐克共和国"), ("PLACE", "文莱")]),
+    ("马拉维游客增加，马拉维人民热情好客，赞比亚也是。", [("PLACE", "马拉维"), ("PLACE", "赞比亚")]),
+    ("美国国会和意大利众议院通过决议。", [("ORG", "美国国会"), ("ORG", "意大利众议院")]),
 ])
 def test_recognizes(nlp, text, expected):
     found = ents(nlp, text)
@@ -67,6 +72,9 @@ def test_recognizes(nlp, text, expected):
 
 @pytest.mark.parametrize("text,not_expected", [
     ("建设零碳园区和产业集聚区。", ("PLACE", "零碳园区")),
+    ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
+    ("支持沿海地区发展。", ("PLACE", "海地")),
+    ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),
     ("推进中心城区更新。", ("PLACE", "城区")),
     ("按照自治区党委全会精神。", ("EVENT", "按照自治区党委全会")),
     ("王书记和任老出席。", ("PERSON", "王书记")),

@@ -16,7 +16,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
-from ...data import column, load_table, organization_rows
+from ...data import column, country_names, load_table, organization_rows
 from ...places import divisions
 
 # jieba tags a county's short name may carry (the dictionary's tags of rare names are unreliable:
@@ -54,6 +54,8 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
                 entries.setdefault(alias + "州", ("PLACE", row["code"]))
     for row in load_table("regions.tsv"):
         entries.setdefault(row["name"], ("PLACE", row["name"]))
+    for name, key in country_names().items():
+        entries.setdefault(name, ("PLACE", key))
     for name, value in feature_entries().items():
         entries.setdefault(name, value)
     return entries
@@ -75,6 +77,8 @@ def name_entries() -> dict[str, tuple[str, str]]:
     return entries
 
 
+# the form of a state written after a country's short name: 波兰人民共和国, 俄罗斯联邦, 大不列颠及北爱尔兰联合王国
+STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|伊斯兰|阿拉伯|联合)*共和国|(?:联合)?王国|合众国|大公国|公国|联邦)")
 # LAC tags of a word that is used as a verb or modifier here, not as a name
 _READ_AS_VERB = {"v", "vd", "vn", "a", "ad", "d"}
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
@@ -95,6 +99,8 @@ class Gazetteer:
         self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
+        self.countries = set(country_names().values()) | {r["name"] for r in load_table("regions.tsv")
+                                                          if r["kind"] == "country"}
         forms = re.escape("".join(sorted(self.shorts)))
         self.short_run = re.compile(f"[{forms}](?:、?[{forms}])*")
         # two-character short names of counties, by province: they count in a report of that province only
@@ -128,6 +134,9 @@ class Gazetteer:
         starts, ends = w.start_set, w.end_set
         found = []
         for s, e, (label, key) in self.lexicon.find_all(text):
+            if key in self.countries:  # 波兰人民共和国, 俄罗斯联邦: the state's full name is one place
+                m = STATE_FORM.match(text, e)
+                e = m.end() if m else e
             # short names, and names that are not divisions (地中海 of 地中海贫血), must be words
             if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends):
                 continue
