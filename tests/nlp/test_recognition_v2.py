@@ -63,6 +63,11 @@ from conftest import ents
      [("PLACE", "波兰人民共和国"), ("PLACE", "捷克斯洛伐克共和国"), ("PLACE", "文莱")]),
     ("马拉维游客增加，马拉维人民热情好客，赞比亚也是。", [("PLACE", "马拉维"), ("PLACE", "赞比亚")]),
     ("美国国会和意大利众议院通过决议。", [("ORG", "美国国会"), ("ORG", "意大利众议院")]),
+    # a body's branch in a place: the body, the place and the branch's head are one organization
+    ("完善国家技术转移南京中心体系，建设中国农科院江苏创新基地。",
+     [("ORG", "国家技术转移南京中心"), ("ORG", "中国农科院江苏创新基地")]),
+    ("推动怀柔国家实验室青海基地、金砖国家工业能力中国中心建设。",
+     [("ORG", "怀柔国家实验室青海基地"), ("ORG", "金砖国家工业能力中国中心")]),
 ])
 def test_recognizes(nlp, text, expected):
     found = ents(nlp, text)
@@ -72,6 +77,7 @@ def test_recognizes(nlp, text, expected):
 
 @pytest.mark.parametrize("text,not_expected", [
     ("建设零碳园区和产业集聚区。", ("PLACE", "零碳园区")),
+    ("建设国家区域医疗中心和国家级郑州中心。", ("ORG", "国家级郑州中心")),  # a level, no body
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

@@ -212,17 +212,61 @@ class OrgComposer:
         return 0
 
 
+# A body's branch in a place: the body, the place, a short modifier and a head (国家技术转移郑州中心,
+# 中国农科院江苏创新基地, 怀柔国家实验室内蒙古基地, 北京大学深圳研究生院).
+_BRANCH_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:分中心|分院|分所|分馆|分校|研究生院|研究院|中心|基地)")
+# a national body named by its subject before the place: 国家 + two to eight characters (国家超算深圳中心)
+_NATIONAL_BODY = re.compile(r"(?:[\u4e00-\u9fff]{2})?国家(?!级)[\u4e00-\u9fff]{2,8}$")
+
+
+def place_aliases() -> frozenset[str]:
+    """Two-character names and short names of divisions, counties' included (怀柔, 崂山)."""
+    names = {row["name"] for row in load_table("places.tsv")}
+    names.update(a for row in load_table("places.tsv") for a in row["aliases"].split("|"))
+    return frozenset(n for n in names if len(n) == 2)
+
+
+def branches(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
+             aliases: frozenset[str]) -> list[Candidate]:
+    """Branches of a body in a place, one ORG from the body to the head: a known organization or
+    国家 + subject, then a place, at most four characters, and a head of a branch (中心, 基地, 分院 …).
+    ``barred``: where verbs and function words start; ``aliases``: two-character place names, which
+    may open a national body's name (怀柔国家实验室)."""
+    bodies = {c.end: c.start for c in found if c.label == "ORG"}
+    out = []
+    for p in found:
+        if p.label != "PLACE" or p.source != "gazetteer":
+            continue
+        start = bodies.get(p.start)
+        if start is None:
+            m = _NATIONAL_BODY.search(text, max(0, p.start - 12), p.start)
+            if m is None or any(ch in _STOP for ch in m.group()):
+                continue
+            start = m.start() + m.group().index("国家")
+            if m.start() < start and (m.start() in token_ends or m.start() == 0) and start in token_ends \
+                    and (text[m.start():start] in aliases or m.start() not in barred):
+                start = m.start()  # 怀柔国家实验室, 金砖国家…中心: a place or a noun before 国家 is in the name
+        head = _BRANCH_HEAD.match(text, p.end)
+        if head is None or head.end() not in token_ends or any(ch in _STOP for ch in head.group()):
+            continue
+        out.append(Candidate(start, head.end(), "ORG", "org"))
+    return out
+
+
 @Language.factory("kg_organizations", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
 def make_organizations(nlp: Language, name: str):
     """Recognize ORG candidates composed of place or level + modifier + organ."""
     composer = OrgComposer()
+    aliases = place_aliases()
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
         token_ends = w.end_set
         barred = w.starts_of(_BARRED_TAGS)
         after = w.starts_after(_PHRASE_OPENING_TAGS)
-        candidates.add(doc, composer(doc._.kg_norm.text, token_ends, barred, after))
+        text = doc._.kg_norm.text
+        candidates.add(doc, composer(text, token_ends, barred, after))
+        candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases))
         return doc
 
     return component
