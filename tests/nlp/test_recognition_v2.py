@@ -63,6 +63,10 @@ from conftest import ents
      [("PLACE", "波兰人民共和国"), ("PLACE", "捷克斯洛伐克共和国"), ("PLACE", "文莱")]),
     ("马拉维游客增加，马拉维人民热情好客，赞比亚也是。", [("PLACE", "马拉维"), ("PLACE", "赞比亚")]),
     ("美国国会和意大利众议院通过决议。", [("ORG", "美国国会"), ("ORG", "意大利众议院")]),
+    # an intercity line by its cities' short forms; 大湾区 alone; a round is no part of a title
+    ("加快京津城际、深惠城际建设，推进大湾区国际科技创新中心建设。",
+     [("PLACE", "京津城际"), ("PLACE", "深惠城际"), ("PLACE", "大湾区")]),
+    ("推动出台新一轮南沙总体发展规划。", [("WORK", "南沙总体发展规划")]),
     # a body's branch in a place: the body, the place and the branch's head are one organization
     ("完善国家技术转移南京中心体系，建设中国农科院江苏创新基地。",
      [("ORG", "国家技术转移南京中心"), ("ORG", "中国农科院江苏创新基地")]),
@@ -78,6 +82,7 @@ def test_recognizes(nlp, text, expected):
 @pytest.mark.parametrize("text,not_expected", [
     ("建设零碳园区和产业集聚区。", ("PLACE", "零碳园区")),
     ("建设国家区域医疗中心和国家级郑州中心。", ("ORG", "国家级郑州中心")),  # a level, no body
+    ("加快建设大湾区国际科技创新中心。", ("ORG", "大湾区国际科技")),  # LAC cut a phrase before its head
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

@@ -454,6 +454,8 @@ class NameFinder:
             if row["label"] == "WORK":
                 status = _DOC_STATUS.match(text, he)
                 end = status.end() if status else he
+            if row["label"] == "WORK" and text.startswith("新一轮", start) and he - start > 7:
+                start += 3  # 新一轮[南沙总体发展规划]: the round is no part of a document's title
             issued = self._issued(text, start) if row["label"] == "WORK" else None
             if issued is not None:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
@@ -485,8 +487,10 @@ class NameFinder:
     def _issued(self, text: str, start: int) -> int | None:
         """Where a document's name starts when a verb of issuing it comes right before: 出台[…规划],
         出台实施[乡村全面振兴规划] (实施 may follow the verb), or before a verb that opens the
-        title itself, 出台[支持…20条措施] (the name then starts at that verb). None when not issued."""
-        end = start - 2 if text.startswith("实施", start - 2) else start
+        title itself, 出台[支持…20条措施] (the name then starts at that verb); 新一轮 may come between,
+        no part of the title (出台新一轮[…规划]). None when not issued."""
+        end = start - 3 if text.startswith("新一轮", start - 3) else start  # 出台新一轮[…规划]: a round, no title word
+        end = end - 2 if text.startswith("实施", end - 2) else end
         if self.issuing_verbs.ending_at(text, end, max(0, end - 4)):
             return start
         if start >= 2 and self.verb_tags.get(text[start - 2:start]) == "v" \

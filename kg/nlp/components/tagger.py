@@ -59,6 +59,8 @@ class LacRepair:
         self.common_surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
+        # the head words of organs (中心, 大学, 研究院), two characters or more, no names of bodies (民革)
+        self.head_organs = WordSet([w for w in column("organs.tsv", "organ") if len(w) >= 2])
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
         # every division name and alias, county short names too (两当, 泾川): LAC reading one as a place is
         # the evidence the gazetteer alone lacks
@@ -264,6 +266,12 @@ class LacRepair:
             return None
         if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
             return None
+        if e < len(text) and text[e] not in _JOINERS and not any(ps == 0 for ps, _pe, _v in self.places.finditer(text[e:e + 6])):
+            for k in range(e + 2, min(len(text), e + 6) + 1):
+                if not is_cjk(text[k - 1]) or text[k - 1] in _JOINERS:
+                    break
+                if self.head_organs.ending_at(text, k, e):
+                    return None  # 大湾区国际科技[创新中心]: LAC cut a longer phrase before its head
         tag = self.word_tags.get(name, "")
         if tag in ("nt", "nz", "j") or (len(name) >= 3 and name.endswith(_FORCES)):
             return Candidate(s, e, "ORG", "lac")  # 北大, 新华社; 八路军, 志愿军
@@ -273,6 +281,10 @@ class LacRepair:
             if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
                 return Candidate(s, e, "ORG", "lac")
         return None
+
+
+# characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
+_JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
