@@ -83,6 +83,8 @@ def test_recognizes(nlp, text, expected):
     ("建设零碳园区和产业集聚区。", ("PLACE", "零碳园区")),
     ("建设国家区域医疗中心和国家级郑州中心。", ("ORG", "国家级郑州中心")),  # a level, no body
     ("加快建设大湾区国际科技创新中心。", ("ORG", "大湾区国际科技")),  # LAC cut a phrase before its head
+    ("向各民主党派、工商联、无党派人士表示感谢。", ("ORG", "工商联")),  # the kind of body in the greetings
+    ("工会、青少年、残疾人、红十字等事业取得新进步。", ("ORG", "红十字")),  # causes, no bodies
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),
