@@ -174,6 +174,14 @@ def test_one_sense_per_report(nlp):
     assert found.count(("PROGRAM", "云上科普")) == 2
 
 
+def test_groups_of_cities_by_their_first_characters(nlp):
+    # in a report of 甘肃, 兰 and 白 are 兰州 and 白银: a group of cities, no person, wherever it recurs
+    text = "甘肃省政府工作报告\n推动兰州、白银两市合作，推动兰白一体化发展，建设兰白科技创新改革试验区。"
+    found = ents(nlp, text)
+    assert ("PERSON", "兰白") not in found
+    assert found.count(("PLACE", "兰白")) == 2
+
+
 def test_title_line_is_a_work(nlp):
     found = ents(nlp, "2026年河南省政府工作报告\n——在河南省第十四届人民代表大会上\n各位代表：")
     assert ("WORK", "2026年河南省政府工作报告") in found

@@ -8,6 +8,7 @@ words (地中海 in 地中海贫血).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -115,6 +116,12 @@ class Gazetteer:
                     county_shorts.setdefault(province.code, {})[alias] = row["code"]
         self.county_shorts = {code: Lexicon(names) for code, names in county_shorts.items()}
         self.campaign_words = WordSet(column("campaign_words.tsv", "word"))
+        # the first characters of each province's prefecture-level cities (兰 for 兰州, 白 for 白银):
+        # runs of them name groups of cities (兰白, 郑焦, 金丽温, 宜荆荆恩)
+        self.city_initials: dict[str, Counter] = {}
+        for row in load_table("places.tsv"):
+            if row["level"] == "prefecture" and row["parent"]:
+                self.city_initials.setdefault(row["parent"], Counter())[row["name"][0]] += 1
         # zone and designation heads: 美丽中国先行区 names a designation, not the campaign
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv")) + _DESIGNATIONS
         self.province_shorts: dict[str, str] = {}
@@ -155,6 +162,8 @@ class Gazetteer:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         if province in self.province_shorts:
             found.extend(self._own_province_short(text, province, starts, ends))
+        if province in self.city_initials:
+            found.extend(self._city_runs(text, self.city_initials[province], doc._.kg_candidates or []))
         found.extend(self._shorts_after_place_verbs(text))
         found.extend(self._province_runs(text, starts, ends))
         found.extend(self._campaigns(text, found, starts))
@@ -174,6 +183,27 @@ class Gazetteer:
             if any(text.startswith(h, c.end) for h in self.place_heads):
                 continue  # 美丽中国先行区: a designation, not the campaign
             out.append(Candidate(c.start - len(word), c.end, "PROGRAM", "gazetteer"))
+        return out
+
+    def _city_runs(self, text: str, initials: Counter, found: list[Candidate]) -> list[Candidate]:
+        """Groups of the report's cities written by their first characters (兰白一体化, 沈大经济走廊,
+        郑焦、郑新等产业带, 宜荆荆恩城市群), which LAC reads as a person's name: one place each,
+        wherever the run recurs. Each character must stand for a different city of the province."""
+        runs = set()
+        for c in found:
+            if c.label != "PERSON" or c.source != "lac" or not 2 <= c.end - c.start <= 4:
+                continue
+            run = text[c.start:c.end]
+            if run in self.word_tags or any(n > initials[ch] for ch, n in Counter(run).items()):
+                continue
+            runs.add(run)
+        out = []
+        for run in runs:
+            for m in re.finditer(re.escape(run), text):
+                s, e = m.span()
+                if (s and text[s - 1] in initials) or (e < len(text) and text[e] in initials):
+                    continue  # part of a longer run (宜荆荆恩 holds 荆恩)
+                out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run),)))
         return out
 
     def _shorts_after_place_verbs(self, text: str) -> list[Candidate]:
