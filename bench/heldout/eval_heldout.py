@@ -21,14 +21,20 @@ HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora" / "gov-reports-2026"
 
 
+def source(head: dict) -> Path:
+    """The report an excerpt file annotates: ``corpus`` names a folder of ../shared/corpora/ (default
+    gov-reports-2026, the provincial reports of 2026; national-gov-reports for the State Council's)."""
+    return CORPORA.parent / head.get("corpus", CORPORA.name) / f"{head['doc']}.txt"
+
+
 def load(path: Path) -> tuple[str, int, int, list[dict]]:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     head, rows = lines[0], lines[1:]
-    text = (CORPORA / f"{head['doc']}.txt").read_text(encoding="utf-8")
+    text = (source(head)).read_text(encoding="utf-8")
     for r in rows:
         r["text"] = text[r["start"]:r["end"]]
     # an excerpt may start inside the report (excerpt_start, default 0): a part of its tasks
-    return head["doc"], head.get("excerpt_start", 0), head["excerpt_end"], rows
+    return head, head.get("excerpt_start", 0), head["excerpt_end"], rows
 
 
 def main() -> None:
@@ -38,8 +44,9 @@ def main() -> None:
     folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
     reports = []
     for path in sorted((folders[0] if folders else HERE).glob("*.jsonl")):
-        doc, begin, end, gold = load(path)
-        pred = [p for p in extract(CORPORA / f"{doc}.txt")
+        head, begin, end, gold = load(path)
+        doc = head["doc"]
+        pred = [p for p in extract(source(head))
                 if begin <= p["start"] and p["end"] <= end and p["label"] != "QUANTITY"]
         report = score(pred, gold)
         reports.append(report)
