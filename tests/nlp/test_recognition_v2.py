@@ -67,6 +67,9 @@ from conftest import ents
     ("加快京津城际、深惠城际建设，推进大湾区国际科技创新中心建设。",
      [("PLACE", "京津城际"), ("PLACE", "深惠城际"), ("PLACE", "大湾区")]),
     ("推动出台新一轮南沙总体发展规划。", [("WORK", "南沙总体发展规划")]),
+    # a park that exists is a place; one to be built gives its place only (guidelines)
+    ("去年，苏州中新智能制造产业园入选首批名单。", [("PLACE", "苏州中新智能制造产业园")]),
+    ("建设苏州中新智能制造产业园。", [("PLACE", "苏州")]),
     # a body's branch in a place: the body, the place and the branch's head are one organization
     ("完善国家技术转移南京中心体系，建设中国农科院江苏创新基地。",
      [("ORG", "国家技术转移南京中心"), ("ORG", "中国农科院江苏创新基地")]),
@@ -85,6 +88,7 @@ def test_recognizes(nlp, text, expected):
     ("加快建设大湾区国际科技创新中心。", ("ORG", "大湾区国际科技")),  # LAC cut a phrase before its head
     ("向各民主党派、工商联、无党派人士表示感谢。", ("ORG", "工商联")),  # the kind of body in the greetings
     ("工会、青少年、残疾人、红十字等事业取得新进步。", ("ORG", "红十字")),  # causes, no bodies
+    ("加快建设福州、泉州省级人工智能产业园。", ("PLACE", "泉州省级人工智能产业园")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

@@ -42,6 +42,10 @@ _ROUTE_FROM = re.compile(r"[\u4e00-\u9fff]{2,5}至$")
 _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 # kinds whose names may be built from abbreviations of places rather than a place's name
 _PROPER_KINDS = {"railway", "road"}
+# words after a park's name that make it a plan or a project, not a place that exists
+_PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项目|规划|一期|二期|三期)")
+# verbs of planning and building that govern a list of parks to be (建设福州、厦门、泉州…产业园)
+_PLANNING = re.compile("建设|打造|培育|布局|谋划|规划|新建|创建|筹建|争创")
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
 _LIST_BEFORE_HEAD = re.compile(r"等(?:重点|主要|沿边|边境|陆路)?")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
@@ -137,6 +141,8 @@ class FacilityFinder:
                     start = pair.start()  # 中蒙二连浩特—扎门乌德经济合作区
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
+            if row["kind"] == "estate" and not self._established(text, start, he):
+                continue  # 建设包头氢能装备制造产业园: a park still to be built gives its place only (guidelines)
             if COUNT_AFTER.match(text, he):
                 continue  # 新建通航机场5个, 建成水库12座: a kind of facility, counted
             section = _SECTION.match(text, he)  # 滨洲铁路（齐海满段）: the section named is part of it
@@ -162,6 +168,19 @@ class FacilityFinder:
         found.extend(self._parts(text, found, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal))
         return found
+
+    @staticmethod
+    def _established(text: str, start: int, end: int) -> bool:
+        """An industrial or science park that exists: its name opens a clause or an item of a list
+        (…。庆阳东数西算产业园入选…, 金昌经开区、庆阳…产业园) and no 建设 or 项目 follows it. After a verb
+        (建设, 打造, 推进) it is a plan, and the guidelines give only the place inside it."""
+        if not (start == 0 or text[start - 1] in "，。；：、\n") or _PLANNED_AFTER.match(text, end) \
+                or "级" in text[start:end]:
+            return False  # 省级人工智能产业园: a level names a kind of park
+        if text[start - 1:start] == "、":  # an item of a list: what governs the list decides
+            clause = max(text.rfind(p, 0, start) for p in "，。；：\n")
+            return not _PLANNING.search(text, clause + 1, start)
+        return True
 
     def _parts(self, text: str, found: list[Candidate], token_ends: set[int] | None,
                verbal: Spans) -> list[Candidate]:
