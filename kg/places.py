@@ -48,13 +48,20 @@ class Divisions:
 
     def text_province(self, text: str) -> str | None:
         """The province most of the unambiguous full division names of ``text`` lie in (the report's own
-        region, before any recognition), or None when it names none."""
+        region, before any recognition), or None when it names none or no province holds three quarters
+        of them (a national report naming 香港特别行政区 and 天津市 once each is no report of either)."""
         provinces = Counter()
         for _s, _e, code in self._full_names.finditer(text):
             p = self.province(code)
             if p:
                 provinces[p.code] += 1
-        return min(provinces, key=lambda c: (-provinces[c], c)) if provinces else None
+        if not provinces:
+            return None
+        top = min(provinces, key=lambda c: (-provinces[c], c))
+        total = sum(provinces.values())
+        if provinces[top] < 0.75 * total or (provinces[top] < 3 and provinces[top] < total):
+            return None
+        return top
 
     def chain(self, code: str) -> list[Division]:
         """The division and every division containing it, up to the province."""

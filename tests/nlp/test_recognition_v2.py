@@ -70,6 +70,10 @@ from conftest import ents
     # a park that exists is a place; one to be built gives its place only (guidelines)
     ("去年，苏州中新智能制造产业园入选首批名单。", [("PLACE", "苏州中新智能制造产业园")]),
     ("建设苏州中新智能制造产业园。", [("PLACE", "苏州")]),
+    # zones named 经济区, a park's part in brackets, a race round a lake, the Global South
+    ("发展北部湾经济区，推进武夷山国家公园（福建片区）建设，开拓“全球南方”市场。",
+     [("PLACE", "北部湾经济区"), ("PLACE", "武夷山国家公园（福建片区）"), ("PLACE", "全球南方")]),
+    ("举办环太湖国际公路自行车赛和网球公开赛。", [("EVENT", "环太湖国际公路自行车赛")]),
     # a body's branch in a place: the body, the place and the branch's head are one organization
     ("完善国家技术转移南京中心体系，建设中国农科院江苏创新基地。",
      [("ORG", "国家技术转移南京中心"), ("ORG", "中国农科院江苏创新基地")]),
@@ -89,6 +93,7 @@ def test_recognizes(nlp, text, expected):
     ("向各民主党派、工商联、无党派人士表示感谢。", ("ORG", "工商联")),  # the kind of body in the greetings
     ("工会、青少年、残疾人、红十字等事业取得新进步。", ("ORG", "红十字")),  # causes, no bodies
     ("加快建设福州、泉州省级人工智能产业园。", ("PLACE", "泉州省级人工智能产业园")),
+    ("江西省政府工作报告\n新建改建农村公路1500公里。", ("PLACE", "新建")),  # a county's short read as a verb
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),
@@ -184,6 +189,12 @@ def test_groups_of_cities_by_their_first_characters(nlp):
     found = ents(nlp, text)
     assert ("PERSON", "兰白") not in found
     assert found.count(("PLACE", "兰白")) == 2
+
+
+def test_a_national_report_is_no_province_s(nlp):
+    # one mention each of two provinces' divisions makes no report of either: no county short is read
+    text = "香港特别行政区和天津市代表出席。我们坚持和平发展道路。"
+    assert ("PLACE", "和平") not in ents(nlp, text)
 
 
 def test_title_line_is_a_work(nlp):

@@ -156,8 +156,9 @@ class Gazetteer:
         if shorts is not None:
             tag_at = dict(zip(w.starts, w.tags))
             for s, e, code in shorts.finditer(text):
-                if tag_at.get(s) in _READ_AS_VERB and text[e - 1:e + 1] in self.word_tags:
-                    continue  # 稳增长、惠民生: a verb whose last character starts a word (民生), not the county 惠民
+                listed = text[s - 1:s] == "、" or text[e:e + 1] == "、"
+                if tag_at.get(s) in _READ_AS_VERB and (text[e - 1:e + 1] in self.word_tags or not listed):
+                    continue  # 惠民生, 新建改建农村公路: a verb here, not the county 惠民 or 新建 (a list of places keeps it)
                 if s in starts and e in ends and self.word_tags.get(text[s:e], "ns") in _PLACE_TAGS:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         if province in self.province_shorts:

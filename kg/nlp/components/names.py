@@ -404,7 +404,7 @@ class NameFinder:
                 # a name starts at a word, and not with a verb of the sentence (增加…计划, 建好…项目)
                 if token_starts is not None:
                     start = next((i for i in range(start, hs) if i in token_starts), hs)
-                while start in leading and leading[start] < hs:
+                while start in leading and leading[start] < hs and not self._around_place(text, start):
                     start = leading[start]
                 if row["label"] == "PROGRAM" and head.endswith("行动"):
                     start = self._verb_led(text, start)
@@ -483,6 +483,10 @@ class NameFinder:
                     starts.add((c.start, c.label))
                     grown = True
         return named
+
+    def _around_place(self, text: str, i: int) -> bool:
+        """环 before a place opens a name that goes round it (环鄱阳湖国际自行车赛, 环太湖…): no verb here."""
+        return text[i:i + 1] == "环" and any(s == 1 for s, _e, _v in self.places.finditer(text[i:i + 8]))
 
     def _issued(self, text: str, start: int) -> int | None:
         """Where a document's name starts when a verb of issuing it comes right before: 出台[…规划],
