@@ -67,6 +67,7 @@ from conftest import ents
     ("加快京津城际、深惠城际建设，推进大湾区国际科技创新中心建设。",
      [("PLACE", "京津城际"), ("PLACE", "深惠城际"), ("PLACE", "大湾区")]),
     ("推动出台新一轮南沙总体发展规划。", [("WORK", "南沙总体发展规划")]),
+    ("推广“互联网+学术”模式。", [("PROGRAM", "互联网+学术")]),           # a known program's model
     # a park that exists is a place; one to be built gives its place only (guidelines)
     ("去年，苏州中新智能制造产业园入选首批名单。", [("PLACE", "苏州中新智能制造产业园")]),
     ("建设苏州中新智能制造产业园。", [("PLACE", "苏州")]),
@@ -94,6 +95,8 @@ def test_recognizes(nlp, text, expected):
     ("工会、青少年、残疾人、红十字等事业取得新进步。", ("ORG", "红十字")),  # causes, no bodies
     ("加快建设福州、泉州省级人工智能产业园。", ("PLACE", "泉州省级人工智能产业园")),
     ("江西省政府工作报告\n新建改建农村公路1500公里。", ("PLACE", "新建")),  # a county's short read as a verb
+    ("推动“管委会+公司”模式实体化运营。", ("PROGRAM", "管委会+公司")),  # a way of working
+    ("推动“管委会+公司”模式实体化运营。", ("ORG", "管委会+公司")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

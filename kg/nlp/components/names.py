@@ -241,6 +241,9 @@ class NameFinder:
                 continue
             if _NUMERAL_START.match(name) or len(name) < 2:
                 continue
+            if cue is not None and cue["word"] == "模式" and not self._known_prefix(name):
+                labels[k] = "BLOCK"  # “管委会+公司”模式: a way of working, no name in it (but “互联网+学术”)
+                continue
             label = self._label_by_head(name) if name not in self.heads else None  # “马拉松”: a head alone names nothing
             if label is None and cue is not None and cue["label"] == "PROGRAM":
                 label = "PROGRAM"
@@ -483,6 +486,10 @@ class NameFinder:
                     starts.add((c.start, c.label))
                     grown = True
         return named
+
+    def _known_prefix(self, name: str) -> bool:
+        """Whether a nationwide program's name opens ``name`` (互联网+ of 互联网+学术)."""
+        return any(s == 0 and self.known.entries[name[s:e]][0] == "PROGRAM" for s, e, _v in self.known.finditer(name))
 
     def _around_place(self, text: str, i: int) -> bool:
         """环 before a place opens a name that goes round it (环鄱阳湖国际自行车赛, 环太湖…): no verb here."""
