@@ -99,7 +99,9 @@ class JiebaTokenizer:
         self._dict_key: str | None = None
         self._jieba = None
         self._added = _gazetteer_words() if user_words else []
-        key = digest(self._dictionary_key(), "\n".join(self._added))
+        self._corrections = {r["word"]: r["tag"] for r in load_table("tag_corrections.tsv")}
+        key = digest(self._dictionary_key(), "\n".join(self._added),
+                     "\n".join(f"{w}\t{t}" for w, t in sorted(self._corrections.items())))
         # the words with their log-probabilities, as an automaton pickled into kg's cache (start-up:
         # jieba's initialize() and 4,500 add_word calls, then 350,000 automaton entries, happen once)
         total, tagged, data = cached("jieba-automaton", key, self._build_automaton)
@@ -153,7 +155,10 @@ class JiebaTokenizer:
         # jieba.posseg would read the whole dictionary once more for its module-level tokenizer
         with jieba.Tokenizer().get_dict_file() as f:
             text = f.read().decode("utf-8")
-        return {w: tag for w, _freq, tag in (line.strip().split(" ") for line in text.split("\n") if line.strip())}
+        tags = {w: tag for w, _freq, tag in (line.strip().split(" ") for line in text.split("\n") if line.strip())}
+        # common words the dictionary tags as names (tag_corrections.tsv)
+        tags.update({w: t for w, t in self._corrections.items() if w in tags})
+        return tags
 
     def cut(self, text: str) -> Iterator[str]:
         """The words of ``text``: ``self.jieba.cut(text, HMM=True)``, faster."""

@@ -97,6 +97,8 @@ def test_recognizes(nlp, text, expected):
     ("江西省政府工作报告\n新建改建农村公路1500公里。", ("PLACE", "新建")),  # a county's short read as a verb
     ("推动“管委会+公司”模式实体化运营。", ("PROGRAM", "管委会+公司")),  # a way of working
     ("推动“管委会+公司”模式实体化运营。", ("ORG", "管委会+公司")),
+    ("持续推动普通公路低等级路段提档升级。", ("PLACE", "普通公路")),  # jieba's tags corrected
+    ("建设更高水平的平安城市。", ("PERSON", "高水平")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

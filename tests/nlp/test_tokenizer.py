@@ -26,3 +26,10 @@ def test_cut_handles_what_jieba_handles_apart_from_chinese(nlp):
         assert list(tokenizer.cut(text)) == list(tokenizer.jieba.cut(text, HMM=True)), text
     # a gazetteer word added to the dictionary is one word
     assert "呼和浩特市" in list(tokenizer.cut("他在呼和浩特市工作"))
+
+
+def test_tag_corrections_apply_to_dictionary_words_only(nlp):
+    # tag_corrections.tsv changes jieba's tag of a common word it reads as a name; other words keep theirs
+    tags = nlp.tokenizer.word_tags
+    assert tags.get("高水平") == "n" and tags.get("普通") == "a"
+    assert tags.get("北京") == "ns"
