@@ -75,6 +75,8 @@ from conftest import ents
     ("发展北部湾经济区，推进武夷山国家公园（福建片区）建设，开拓“全球南方”市场。",
      [("PLACE", "北部湾经济区"), ("PLACE", "武夷山国家公园（福建片区）"), ("PLACE", "全球南方")]),
     ("举办环太湖国际公路自行车赛和网球公开赛。", [("EVENT", "环太湖国际公路自行车赛")]),
+    # China's macro-regions in context: before 地区 and in a ranking (not "the middle part" of a province)
+    ("建设中部地区人才集聚地，出口效率居中部第1。", [("PLACE", "中部"), ("PLACE", "中部")]),
     # a body's branch in a place: the body, the place and the branch's head are one organization
     ("完善国家技术转移南京中心体系，建设中国农科院江苏创新基地。",
      [("ORG", "国家技术转移南京中心"), ("ORG", "中国农科院江苏创新基地")]),
@@ -99,6 +101,7 @@ def test_recognizes(nlp, text, expected):
     ("推动“管委会+公司”模式实体化运营。", ("ORG", "管委会+公司")),
     ("持续推动普通公路低等级路段提档升级。", ("PLACE", "普通公路")),  # jieba's tags corrected
     ("建设更高水平的平安城市。", ("PERSON", "高水平")),
+    ("推动甘肃中部生态移民。", ("PLACE", "中部")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

@@ -78,6 +78,9 @@ def name_entries() -> dict[str, tuple[str, str]]:
     return entries
 
 
+# China's macro-regions, names only where the context says so: before 地区 (中部地区 -> 中部) and in a
+# ranking among provinces (居中部前列, 居中西部第1); elsewhere 中部 is as often "the middle part"
+MACRO_REGION = re.compile("(?:中西部|东中部|中部|西部|东部|北方|南方)(?=地区)|(?<=居)(?:中西部|中部|西部|东部|北方|南方)(?=前列|第|首位)")
 # the form of a state written after a country's short name: 波兰人民共和国, 俄罗斯联邦, 大不列颠及北爱尔兰联合王国
 STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|伊斯兰|阿拉伯|联合)*共和国|(?:联合)?王国|合众国|大公国|公国|联邦)")
 # LAC tags of a word that is used as a verb or modifier here, not as a name
@@ -166,6 +169,8 @@ class Gazetteer:
         if province in self.city_initials:
             found.extend(self._city_runs(text, self.city_initials[province], doc._.kg_candidates or []))
         found.extend(self._shorts_after_place_verbs(text))
+        found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", m.group()),))
+                     for m in MACRO_REGION.finditer(text) if m.start() in starts)
         found.extend(self._province_runs(text, starts, ends))
         found.extend(self._campaigns(text, found, starts))
         return found
