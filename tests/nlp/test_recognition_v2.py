@@ -258,6 +258,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("良渚国家考古遗址公园开园。", ("PLACE", "良渚国家考古遗址公园")),  # a designation's level inside
     ("支持沂蒙革命老区振兴。", ("PLACE", "沂蒙革命老区")),           # a base area by its region
     ("推动湘鄂渝黔毗邻地区合作。", ("PLACE", "黔")),                 # short forms stay one each
+    ("桑龙、城龙等7条高速公路建成通车。", ("PLACE", "城龙")),          # a count between 等 and the head
 ])
 def test_facility_names(nlp, text, expected):
     assert expected in ents(nlp, text)
