@@ -77,6 +77,10 @@ from conftest import ents
     ("举办环太湖国际公路自行车赛和网球公开赛。", [("EVENT", "环太湖国际公路自行车赛")]),
     # China's macro-regions in context: before 地区 and in a ranking (not "the middle part" of a province)
     ("建设中部地区人才集聚地，出口效率居中部第1。", [("PLACE", "中部"), ("PLACE", "中部")]),
+    # alliances, cooperative unions, broadcasting stations and funds at a level; 国防科大 whole
+    ("组建省区域国别研究联盟，省农信联社改革，省广电总台获评，设立省现代产业引导基金。",
+     [("ORG", "省区域国别研究联盟"), ("ORG", "省农信联社"), ("ORG", "省广电总台")]),
+    ("国防科大试验速度刷新纪录。", [("ORG", "国防科大")]),
     # a body's branch in a place: the body, the place and the branch's head are one organization
     ("完善国家技术转移南京中心体系，建设中国农科院江苏创新基地。",
      [("ORG", "国家技术转移南京中心"), ("ORG", "中国农科院江苏创新基地")]),
@@ -102,6 +106,7 @@ def test_recognizes(nlp, text, expected):
     ("持续推动普通公路低等级路段提档升级。", ("PLACE", "普通公路")),  # jieba's tags corrected
     ("建设更高水平的平安城市。", ("PERSON", "高水平")),
     ("推动甘肃中部生态移民。", ("PLACE", "中部")),
+    ("巩固工农联盟。", ("ORG", "工农联盟")),                          # an alliance of classes, no body
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

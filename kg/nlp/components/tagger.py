@@ -267,10 +267,10 @@ class LacRepair:
         if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
             return None
         if e < len(text) and text[e] not in _JOINERS and not any(ps == 0 for ps, _pe, _v in self.places.finditer(text[e:e + 6])):
-            for k in range(e + 2, min(len(text), e + 6) + 1):
+            for k in range(e + 1, min(len(text), e + 6) + 1):
                 if not is_cjk(text[k - 1]) or text[k - 1] in _JOINERS:
                     break
-                if self.head_organs.ending_at(text, k, e):
+                if k - e >= 2 and self.head_organs.ending_at(text, k, e):
                     return None  # 大湾区国际科技[创新中心]: LAC cut a longer phrase before its head
         tag = self.word_tags.get(name, "")
         if tag in ("nt", "nz", "j") or (len(name) >= 3 and name.endswith(_FORCES)):
