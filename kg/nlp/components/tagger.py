@@ -59,6 +59,7 @@ class LacRepair:
         self.common_surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
+        self.company_kinds = WordSet(column("company_kinds.tsv", "kind"))
         # the head words of organs (中心, 大学, 研究院), two characters or more, no names of bodies (民革)
         self.head_organs = WordSet([w for w in column("organs.tsv", "organ") if len(w) >= 2])
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
@@ -257,6 +258,28 @@ class LacRepair:
         return None
 
 
+    def company(self, text: str, s: int, e: int, starts: set[int], ends: set[int]) -> Candidate | None:
+        """A company's short name opening LAC's organization [s, e): a brand (two to four characters the
+        dictionary lacks or tags nz, no place), maybe after a place, then a line of business
+        (company_kinds.tsv) ending a word: 奇瑞汽车 (of 奇瑞汽车登陆港交所), 华天电子, 浏阳蓝思科技. The brand
+        is one word of the segmenter."""
+        b = s
+        hits = list(self.places.finditer(text[s:e]))
+        if hits and hits[0][0] == 0:
+            b = s + hits[0][1]  # the brand after the place
+        for k in range(b + 2, min(e, b + 4) + 1):
+            kind = self.company_kinds.starting_at(text, k)
+            if not kind or k + len(kind) > e or k + len(kind) not in ends:
+                continue
+            brand, end = text[b:k], k + len(kind)
+            if any(i in starts for i in range(b + 1, k)) or b not in starts:
+                continue  # the brand is one word (奇瑞, 信维), not a phrase (东盟人工智能)
+            if self.word_tags.get(brand, "nz") != "nz" or any(True for _ in self.places.finditer(brand)) \
+                    or not all(is_cjk(c) for c in brand) or text[end:end + 1] in _ZONE_CHARS:
+                return None  # 前沿科技, 东盟人工智能: a word of the dictionary; 三航科技城: a zone
+            return Candidate(s, end, "ORG", "lac")
+        return None
+
     def _organless(self, text: str, s: int, e: int) -> Candidate | None:
         """A name LAC reads as an organization with no organ word in it, kept where the dictionary
         agrees it is a name (北大, 清华, 新华社, 解放军: tags nt, nz, j) or where it opens with a place
@@ -283,6 +306,8 @@ class LacRepair:
         return None
 
 
+# one-character heads of zones and parks (科技城, 科技园): a line of business before one names no company
+_ZONE_CHARS = frozenset("城园区港谷")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
 
@@ -400,6 +425,10 @@ class TaggerComponent:
                 cand = check(text, ws, we, starts, ends)
             if cand is not None:
                 found.append(cand)
+            if tag == "ORG":
+                firm = self.repair.company(text, ws, we, starts, ends) if ws in starts else None
+                if firm is not None and (cand is None or firm.end <= cand.start or firm.end > cand.end):
+                    found.append(firm)
         # each token takes the tag of the LAC word its first character is in; set as arrays
         # (per-token setters are slow), TAG as string hashes and POS as UD ids, looked up once per tag
         names = sorted({t for _s, _e, t in words})
