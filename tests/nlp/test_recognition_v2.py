@@ -83,6 +83,8 @@ from conftest import ents
     ("国防科大试验速度刷新纪录。", [("ORG", "国防科大")]),
     # a company by its brand and its line of business, where LAC reads an organization
     ("奇瑞汽车登陆港交所。", [("ORG", "奇瑞汽车"), ("ORG", "港交所")]),
+    # an action named with its own pair of verbs, after a verb running it
+    ("实施矿山生态修复治理行动。", [("PROGRAM", "矿山生态修复治理行动")]),
     # a body's branch in a place: the body, the place and the branch's head are one organization
     ("完善国家技术转移南京中心体系，建设中国农科院江苏创新基地。",
      [("ORG", "国家技术转移南京中心"), ("ORG", "中国农科院江苏创新基地")]),
@@ -110,6 +112,7 @@ def test_recognizes(nlp, text, expected):
     ("推动甘肃中部生态移民。", ("PLACE", "中部")),
     ("巩固工农联盟。", ("ORG", "工农联盟")),                          # an alliance of classes, no body
     ("推进中国—东盟人工智能应用合作中心建设。", ("ORG", "东盟人工智能")),
+    ("甜菜预计都可以超额完成播种计划。", ("PROGRAM", "甜菜预计都可以超额完成播种计划")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

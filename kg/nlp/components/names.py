@@ -544,6 +544,7 @@ class NameFinder:
         name of four characters or more (“红色百年路·科普万里行”全区…行动: the quoted one is the name)."""
         i = head_start
         limit = max(0, head_start - _MAX_NAME)
+        paired = False
         while i > limit:
             c = text[i - 1]
             if c in "）)":  # a bracketed part inside a name: 内蒙古—深圳（前海）产业合作大会, 中心组（扩大）会议
@@ -570,9 +571,12 @@ class NameFinder:
             if c in "“《":
                 break
             hit = word_boundary(self.boundaries, text, i, token_starts, self.verb_tags)
-            if hit and (i < head_start or not verb_before_head or len(hit) < 2
-                        or self.verb_tags.get(hit) not in ("v", "vn")):  # …体系优化工程: the program's own verb
+            # …体系优化工程: the program's own verb; …企业对标提升行动: its own pair of verbs
+            pair = head_start - i == 2 and self.verb_tags.get(text[i:head_start]) == "v"
+            if hit and (not (i == head_start or pair) or not verb_before_head or len(hit) < 2
+                        or self.verb_tags.get(hit) not in ("v", "vn")):
                 break
+            paired = paired or (hit is not None and pair)
             # an acronym may open an event's name (RCEP地方政府…论坛, APEC会议)
             if not (is_cjk(c) or c.isdigit() or c in "·+—-" or (acronyms and "A" <= c <= "Z")
                     or (c == "." and text[i - 2:i - 1].isdigit() and text[i:i + 1].isdigit())):
@@ -580,6 +584,8 @@ class NameFinder:
             if c == "—" and text[i - 2:i - 1] == "—":
                 break  # ……工程——甲工程: a double dash sets a name in apposition, it joins no two names
             i -= 1
+        if paired and not self.running_verbs.ending_at(text, i, max(0, i - 4)):
+            return None  # a pair of verbs before the head opens a program's name only after a verb running it
         return i if i < head_start else None
 
 
