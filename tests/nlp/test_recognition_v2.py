@@ -75,6 +75,7 @@ from conftest import ents
     ("发展北部湾经济区，推进武夷山国家公园（福建片区）建设，开拓“全球南方”市场。",
      [("PLACE", "北部湾经济区"), ("PLACE", "武夷山国家公园（福建片区）"), ("PLACE", "全球南方")]),
     ("举办环太湖国际公路自行车赛和网球公开赛。", [("EVENT", "环太湖国际公路自行车赛")]),
+    ("成功承办第三届文明交流互鉴对话会。", [("EVENT", "第三届文明交流互鉴对话会")]),
     # China's macro-regions in context: before 地区 and in a ranking (not "the middle part" of a province)
     ("建设中部地区人才集聚地，出口效率居中部第1。", [("PLACE", "中部"), ("PLACE", "中部")]),
     # alliances, cooperative unions, broadcasting stations and funds at a level; 国防科大 whole
