@@ -58,6 +58,8 @@ from conftest import ents
     ("时间：2026-01-05 10:30", [("DATE", "2026-01-05")]),
     ("基金会主席让·杜邦在信中表示。", [("PERSON", "让·杜邦")]),
     ("公司董事长刘建华主持会议。", [("PERSON", "刘建华")]),
+    ("政府工作报告。本报记者 戴冰摄\n各位代表：", [("PERSON", "戴冰")]),  # a credit, the name without 摄
+    ("向华主任讲话。", [("PERSON", "向华")]),
     # the countries of the world, a state's full name whole; the legislature of a country is a body
     ("我国同波兰人民共和国、捷克斯洛伐克共和国和文莱建交。",
      [("PLACE", "波兰人民共和国"), ("PLACE", "捷克斯洛伐克共和国"), ("PLACE", "文莱")]),
@@ -114,6 +116,7 @@ def test_recognizes(nlp, text, expected):
     ("巩固工农联盟。", ("ORG", "工农联盟")),                          # an alliance of classes, no body
     ("推进中国—东盟人工智能应用合作中心建设。", ("ORG", "东盟人工智能")),
     ("甜菜预计都可以超额完成播种计划。", ("PROGRAM", "甜菜预计都可以超额完成播种计划")),
+    ("向海发展、向海图强。", ("PERSON", "向海")),                    # 向 "towards", no surname
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),

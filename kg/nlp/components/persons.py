@@ -105,6 +105,8 @@ class PersonFinder:
                 after = b + length
                 if after >= len(text) or text[after] in _NAME_END or after in function_starts \
                         or self.titles_set.starting_at(text, after):
+                    if length == 3 and name[-1] == "摄" and (after >= len(text) or text[after] in "\n \u3000"):
+                        after -= 1  # 本报记者 戴冰摄: a photographer's credit, the name without 摄
                     if not any(i in inside_barred for i in range(b, after)):
                         found.append(Candidate(b, after, "PERSON", "person"))
                     break

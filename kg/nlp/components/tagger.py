@@ -110,6 +110,8 @@ class LacRepair:
             return None  # “马超”: a quoted word alone is a name of a thing, not of a person
         # LAC's reading is kept where a surname, the dictionary (nr) or the look of a transliteration
         # supports it (郎平, 普京: LAC and the dictionary); a name with none of them (湖湘, 兰张) is none
+        if len(name) == 2 and name[0] in _PREPOSITION_SURNAMES and not self._person_context(text, s, e):
+            return None  # 向海发展、向海图强: 向 "towards" before a noun, no surname here without a title
         has_surname = name[:1] in self.common_surnames or name[:2] in self.common_surnames
         # a rarer surname only with a three-character name (鲍晓芹): two or four characters with one
         # are as often abbreviations of places (兰张, 金白兰武 for railways and regions)
@@ -308,6 +310,9 @@ class LacRepair:
 
 # one-character heads of zones and parks (科技城, 科技园): a line of business before one names no company
 _ZONE_CHARS = frozenset("城园区港谷")
+# surnames that are also prepositions (向, 于, 从 …): a two-character name opening with one needs a title
+# or a verb of speech around it
+_PREPOSITION_SURNAMES = frozenset("向于从对和与同把将被")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
 
