@@ -117,6 +117,7 @@ def test_recognizes(nlp, text, expected):
     ("推进中国—东盟人工智能应用合作中心建设。", ("ORG", "东盟人工智能")),
     ("甜菜预计都可以超额完成播种计划。", ("PROGRAM", "甜菜预计都可以超额完成播种计划")),
     ("向海发展、向海图强。", ("PERSON", "向海")),                    # 向 "towards", no surname
+    ("新设7个自贸试验区。", ("PLACE", "新设")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),
@@ -274,6 +275,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("支持沂蒙革命老区振兴。", ("PLACE", "沂蒙革命老区")),           # a base area by its region
     ("推动湘鄂渝黔毗邻地区合作。", ("PLACE", "黔")),                 # short forms stay one each
     ("桑龙、城龙等7条高速公路建成通车。", ("PLACE", "城龙")),          # a count between 等 and the head
+    ("新增炳灵寺、官鹅沟、冶力关3家5A级景区。", ("PLACE", "官鹅沟")),    # a count alone closes a list
 ])
 def test_facility_names(nlp, text, expected):
     assert expected in ents(nlp, text)

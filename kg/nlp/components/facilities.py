@@ -47,7 +47,8 @@ _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项�
 # verbs of planning and building that govern a list of parks to be (建设福州、厦门、泉州…产业园)
 _PLANNING = re.compile("建设|打造|培育|布局|谋划|规划|新建|创建|筹建|争创")
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
-_LIST_BEFORE_HEAD = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?(?:条|座|个|处)?(?:重点|主要|沿边|边境|陆路)?")
+_LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两]+)?|(?:\d+|[一二三四五六七八九十两]+)(?=[条座个处家]))"
+                               r"(?:条|座|个|处|家)?(?:重点|主要|沿边|边境|陆路|[345]A级|国家级)?")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
 _SECTION_AFTER = re.compile(r"[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
@@ -214,7 +215,7 @@ class FacilityFinder:
     def _listed(self, text: str, found: list[Candidate], token_ends: set[int] | None,
                 verbal: Spans) -> list[Candidate]:
         """Items of a list ending in 等 + a facility head are facilities' names too (甲、乙、丙等重点口岸,
-        甲、乙等7条高速公路: a count may come between)."""
+        甲、乙等7条高速公路: a count may come between; 甲、乙、丙3家5A级景区: a count alone closes it too)."""
         out = []
         for m in _LIST_BEFORE_HEAD.finditer(text):
             head = next((h for h in self.heads_longest_first if text.startswith(h, m.end())), None)
@@ -231,6 +232,8 @@ class FacilityFinder:
                 if len(name) < 2 or (token_ends is not None and start not in token_ends and start > 0) \
                         or not self._proper(name):
                     break
+                if not m.group().startswith("等") and end == m.start() and text[start - 1:start] != "、":
+                    break  # 新设7个自贸试验区: without 等 a count closes a list only (甲、乙3家…景区)
                 out.append(Candidate(start, end, "PLACE", "facility"))
                 if start == 0 or text[start - 1] != "、":
                     break
