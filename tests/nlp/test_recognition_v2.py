@@ -70,6 +70,7 @@ from conftest import ents
      [("PLACE", "京津城际"), ("PLACE", "深惠城际"), ("PLACE", "大湾区")]),
     ("推动出台新一轮南沙总体发展规划。", [("WORK", "南沙总体发展规划")]),
     ("推广“互联网+学术”模式。", [("PROGRAM", "互联网+学术")]),           # a known program's model
+    ("建成100所“徐特立项目”学校。", [("PROGRAM", "徐特立项目")]),        # a quoted project is named
     # a park that exists is a place; one to be built gives its place only (guidelines)
     ("去年，苏州中新智能制造产业园入选首批名单。", [("PLACE", "苏州中新智能制造产业园")]),
     ("建设苏州中新智能制造产业园。", [("PLACE", "苏州")]),
@@ -118,6 +119,8 @@ def test_recognizes(nlp, text, expected):
     ("甜菜预计都可以超额完成播种计划。", ("PROGRAM", "甜菜预计都可以超额完成播种计划")),
     ("向海发展、向海图强。", ("PERSON", "向海")),                    # 向 "towards", no surname
     ("新设7个自贸试验区。", ("PLACE", "新设")),
+    ("向民间资本推介重大项目。", ("PROGRAM", "民间资本推介重大项目")),  # a kind of project
+    ("启动国家外经贸提质增效示范项目。", ("PROGRAM", "国家外经贸提质增效示范项目")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),
