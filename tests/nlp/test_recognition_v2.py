@@ -119,6 +119,8 @@ def test_recognizes(nlp, text, expected):
     ("甜菜预计都可以超额完成播种计划。", ("PROGRAM", "甜菜预计都可以超额完成播种计划")),
     ("向海发展、向海图强。", ("PERSON", "向海")),                    # 向 "towards", no surname
     ("新设7个自贸试验区。", ("PLACE", "新设")),
+    ("安徽文旅品牌吸引力不断增强。", ("ORG", "安徽文旅")),               # a place's sector and its brand
+    ("持续实施“十大技术攻关项目”。", ("PROGRAM", "十大技术攻关项目")),   # a numbered set
     ("向民间资本推介重大项目。", ("PROGRAM", "民间资本推介重大项目")),  # a kind of project
     ("启动国家外经贸提质增效示范项目。", ("PROGRAM", "国家外经贸提质增效示范项目")),
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
@@ -279,6 +281,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("推动湘鄂渝黔毗邻地区合作。", ("PLACE", "黔")),                 # short forms stay one each
     ("桑龙、城龙等7条高速公路建成通车。", ("PLACE", "城龙")),          # a count between 等 and the head
     ("新增炳灵寺、官鹅沟、冶力关3家5A级景区。", ("PLACE", "官鹅沟")),    # a count alone closes a list
+    ("滁州保税物流中心（B型）获批设立。", ("PLACE", "滁州保税物流中心（B型）")),  # its type in brackets
 ])
 def test_facility_names(nlp, text, expected):
     assert expected in ents(nlp, text)

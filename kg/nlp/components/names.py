@@ -245,7 +245,8 @@ class NameFinder:
                 labels[k] = "BLOCK"  # “管委会+公司”模式: a way of working, no name in it (but “互联网+学术”)
                 continue
             label = self._label_by_head(name) if name not in self.heads else None  # “马拉松”: a head alone names nothing
-            if label is None and name.endswith("项目") and len(name) > 2:
+            if label is None and name.endswith("项目") and len(name) > 2 and "、" not in name \
+                    and not re.match("[一二三四五六七八九十百]+大", name):  # “十大产业项目”: a numbered set
                 label = "PROGRAM"  # “徐特立项目”: a quoted project is named (an unquoted X项目 is a kind of project)
             if label is None and cue is not None and cue["label"] == "PROGRAM":
                 label = "PROGRAM"

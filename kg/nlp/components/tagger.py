@@ -303,6 +303,8 @@ class LacRepair:
         hits = list(self.places.finditer(name))
         if hits and hits[0][0] == 0 and len(name) - hits[0][1] >= 2 and hits[0][1] < len(name):
             rest = name[hits[0][1]:]
+            if text.startswith(_SECTOR_AFTER, e):
+                return None  # 安徽文旅品牌: a place's sector and its brand, no organization
             if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
                 return Candidate(s, e, "ORG", "lac")
         return None
@@ -313,6 +315,8 @@ _ZONE_CHARS = frozenset("城园区港谷")
 # surnames that are also prepositions (向, 于, 从 …): a two-character name opening with one needs a title
 # or a verb of speech around it
 _PREPOSITION_SURNAMES = frozenset("向于从对和与同把将被")
+# words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌)
+_SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
 
