@@ -81,6 +81,8 @@ def name_entries() -> dict[str, tuple[str, str]]:
 # China's macro-regions, names only where the context says so: before 地区 (中部地区 -> 中部) and in a
 # ranking among provinces (居中部前列, 居中西部第1); elsewhere 中部 is as often "the middle part"
 MACRO_REGION = re.compile("(?:中西部|东中部|中部|西部|东部|北方|南方)(?=地区)|(?<=居)(?:中西部|中部|西部|东部|北方|南方)(?=前列|第|首位)")
+# a park's part in brackets: 长征国家文化公园（江西段）, 大熊猫国家公园（甘肃片区）
+PARK_PART = re.compile(r"（[\u4e00-\u9fff]{1,8}(?:段|片区)）")
 # the form of a state written after a country's short name: 波兰人民共和国, 俄罗斯联邦, 大不列颠及北爱尔兰联合王国
 STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|伊斯兰|阿拉伯|联合)*共和国|(?:联合)?王国|合众国|大公国|公国|联邦)")
 # LAC tags of a word that is used as a verb or modifier here, not as a name
@@ -103,6 +105,7 @@ class Gazetteer:
         self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
+        self.parks = {r["name"] for r in load_table("features.tsv") if r["kind"] == "park"}
         self.countries = set(country_names().values()) | {r["name"] for r in load_table("regions.tsv")
                                                           if r["kind"] == "country"}
         forms = re.escape("".join(sorted(self.shorts)))
@@ -146,6 +149,9 @@ class Gazetteer:
         for s, e, (label, key) in self.lexicon.find_all(text):
             if key in self.countries:  # 波兰人民共和国, 俄罗斯联邦: the state's full name is one place
                 m = STATE_FORM.match(text, e)
+                e = m.end() if m else e
+            elif key in self.parks:  # 长征国家文化公园（江西段）: the park's part in brackets is in its name
+                m = PARK_PART.match(text, e)
                 e = m.end() if m else e
             # short names, and names that are not divisions (地中海 of 地中海贫血), must be words
             if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends):
