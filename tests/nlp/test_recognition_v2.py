@@ -284,6 +284,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("滁州保税物流中心（B型）获批设立。", ("PLACE", "滁州保税物流中心（B型）")),  # its type in brackets
     ("推进长征国家文化公园（湖南段）建设。", ("PLACE", "长征国家文化公园（湖南段）")),  # the State's list
     ("大熊猫国家公园成立运行。", ("PLACE", "大熊猫国家公园")),
+    ("长沙奥体中心开工建设。", ("PLACE", "长沙奥体中心")),                # a venue, no organization
     ("天祝吐谷浑王族墓葬群入选考古新发现。", ("PLACE", "天祝吐谷浑王族墓葬群")),  # a tomb group
 ])
 def test_facility_names(nlp, text, expected):
