@@ -65,6 +65,8 @@ from conftest import ents
      [("PLACE", "波兰人民共和国"), ("PLACE", "捷克斯洛伐克共和国"), ("PLACE", "文莱")]),
     ("马拉维游客增加，马拉维人民热情好客，赞比亚也是。", [("PLACE", "马拉维"), ("PLACE", "赞比亚")]),
     ("美国国会和意大利众议院通过决议。", [("ORG", "美国国会"), ("ORG", "意大利众议院")]),
+    ("长白山获联合国教科文组织认定，提升上合组织农业基地水平。",
+     [("ORG", "联合国教科文组织"), ("ORG", "上合组织")]),                 # international organizations
     # an intercity line by its cities' short forms; 大湾区 alone; a round is no part of a title
     ("加快京津城际、深惠城际建设，推进大湾区国际科技创新中心建设。",
      [("PLACE", "京津城际"), ("PLACE", "深惠城际"), ("PLACE", "大湾区")]),
