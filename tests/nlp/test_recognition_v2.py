@@ -89,6 +89,7 @@ from conftest import ents
     ("国防科大试验速度刷新纪录。", [("ORG", "国防科大")]),
     # a company by its brand and its line of business, where LAC reads an organization
     ("奇瑞汽车登陆港交所。", [("ORG", "奇瑞汽车"), ("ORG", "港交所")]),
+    ("集聚了比亚迪、宁德时代等一批世界级企业。", [("ORG", "比亚迪"), ("ORG", "宁德时代")]),  # companies.tsv
     # an action named with its own pair of verbs, after a verb running it
     ("实施矿山生态修复治理行动。", [("PROGRAM", "矿山生态修复治理行动")]),
     # a body's branch in a place: the body, the place and the branch's head are one organization
@@ -125,6 +126,7 @@ def test_recognizes(nlp, text, expected):
     ("持续实施“十大技术攻关项目”。", ("PROGRAM", "十大技术攻关项目")),   # a numbered set
     ("向民间资本推介重大项目。", ("PROGRAM", "民间资本推介重大项目")),  # a kind of project
     ("启动国家外经贸提质增效示范项目。", ("PROGRAM", "国家外经贸提质增效示范项目")),
+    ("时代浪潮奔涌向前。", ("ORG", "浪潮")),                          # a common word, no company
     ("增加纳税人数。", ("PLACE", "加纳")),                  # a country only where it is a word
     ("支持沿海地区发展。", ("PLACE", "海地")),
     ("马拉维游客增加，马拉维人民热情好客。", ("PERSON", "马拉维")),
