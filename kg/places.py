@@ -25,6 +25,11 @@ class Division:
         return self.name
 
 
+# the share of a text's division names one province must hold for the text to be that province's
+# report (a national report names places all over the country)
+OWN_REGION_SHARE = 0.75
+
+
 class Divisions:
     """Look-ups over the division table."""
 
@@ -59,7 +64,7 @@ class Divisions:
             return None
         top = min(provinces, key=lambda c: (-provinces[c], c))
         total = sum(provinces.values())
-        if provinces[top] < 0.75 * total or (provinces[top] < 3 and provinces[top] < total):
+        if provinces[top] < OWN_REGION_SHARE * total or (provinces[top] < 3 and provinces[top] < total):
             return None
         return top
 

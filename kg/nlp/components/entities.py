@@ -26,13 +26,12 @@ from spacy.tokens import Doc
 
 from ...data import load_table, organ_words, organization_rows
 from .document import OPENING_CHARS
-from ...places import Division, divisions
+from ...places import OWN_REGION_SHARE, Division, divisions
 from ...townships import townships
 from ..text import Lexicon
 from .gazetteer import place_entries
 
 
-_OWN_REGION_SHARE = 0.75
 _NPC_SESSION = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次会[议議]")
 
 
@@ -81,7 +80,7 @@ class EntityResolver:
         # a report's own province dominates its places (77-100% of them in the 29 provincial reports
         # of 2026); a national report's are spread, or lean on the place of the year's event
         # (香港 in 1997: 65%, 西藏 in 1959: 71%), which is no region of its own
-        return best if provinces[best] >= _OWN_REGION_SHARE * sum(provinces.values()) else None
+        return best if provinces[best] >= OWN_REGION_SHARE * sum(provinces.values()) else None
 
     def _leading_place(self, name: str, region: str | None) -> tuple[str, str] | None:
         """(surface, code) of a division name that opens ``name``, longest first."""

@@ -27,7 +27,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from ...data import column, load_table
-from .gazetteer import feature_entries, place_entries
+from .gazetteer import BRACKETED_PART, feature_entries, place_entries
 from .names import COUNT_AFTER
 
 _MAX_MODIFIER = 16
@@ -52,7 +52,6 @@ _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
 _SECTION_AFTER = re.compile(r"[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
-_SECTION = re.compile(r"（(?:[\u4e00-\u9fff]{1,8}(?:段|片区)|[A-Z]型)）")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 # a water transfer named by its source and the river or region it feeds: 引江济淮, 引汉济渭 (+ 工程)
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
@@ -146,7 +145,7 @@ class FacilityFinder:
                 continue  # 建设包头氢能装备制造产业园: a park still to be built gives its place only (guidelines)
             if COUNT_AFTER.match(text, he):
                 continue  # 新建通航机场5个, 建成水库12座: a kind of facility, counted
-            section = _SECTION.match(text, he)  # 滨洲铁路（齐海满段）: the section named is part of it
+            section = BRACKETED_PART.match(text, he)  # 滨洲铁路（齐海满段）: the section named is part of it
             end = section.end() if section else he
             name = text[start:end]
             if name.count("（") != name.count("）") or name.count("(") != name.count(")"):

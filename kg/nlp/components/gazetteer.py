@@ -81,8 +81,9 @@ def name_entries() -> dict[str, tuple[str, str]]:
 # China's macro-regions, names only where the context says so: before 地区 (中部地区 -> 中部) and in a
 # ranking among provinces (居中部前列, 居中西部第1); elsewhere 中部 is as often "the middle part"
 MACRO_REGION = re.compile("(?:中西部|东中部|中部|西部|东部|北方|南方)(?=地区)|(?<=居)(?:中西部|中部|西部|东部|北方|南方)(?=前列|第|首位)")
-# a park's part in brackets: 长征国家文化公园（江西段）, 大熊猫国家公园（甘肃片区）
-PARK_PART = re.compile(r"（[\u4e00-\u9fff]{1,8}(?:段|片区)）")
+# a named part or type in brackets after a facility's or a park's name is part of it: 滨洲铁路（齐海满段）,
+# 长征国家文化公园（江西段）, 武夷山国家公园（江西片区）, 滁州保税物流中心（B型）
+BRACKETED_PART = re.compile(r"（(?:[\u4e00-\u9fff]{1,8}(?:段|片区)|[A-Z]型)）")
 # the form of a state written after a country's short name: 波兰人民共和国, 俄罗斯联邦, 大不列颠及北爱尔兰联合王国
 STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|伊斯兰|阿拉伯|联合)*共和国|(?:联合)?王国|合众国|大公国|公国|联邦)")
 # LAC tags of a word that is used as a verb or modifier here, not as a name
@@ -105,9 +106,10 @@ class Gazetteer:
         self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
-        self.parks = {r["name"] for r in load_table("features.tsv") if r["kind"] == "park"}
-        self.countries = set(country_names().values()) | {r["name"] for r in load_table("regions.tsv")
-                                                          if r["kind"] == "country"}
+        # what a name runs on into: a country's form of state (波兰人民共和国), a park's part (…公园（江西段）)
+        self.suffixes = {name: STATE_FORM for name in country_names().values()}
+        self.suffixes.update((r["name"], STATE_FORM) for r in load_table("regions.tsv") if r["kind"] == "country")
+        self.suffixes.update((r["name"], BRACKETED_PART) for r in load_table("features.tsv") if r["kind"] == "park")
         forms = re.escape("".join(sorted(self.shorts)))
         self.short_run = re.compile(f"[{forms}](?:、?[{forms}])*")
         # two-character short names of counties, by province: they count in a report of that province only
@@ -125,9 +127,9 @@ class Gazetteer:
         # the first characters of each province's prefecture-level cities (兰 for 兰州, 白 for 白银):
         # runs of them name groups of cities (兰白, 郑焦, 金丽温, 宜荆荆恩)
         self.city_initials: dict[str, Counter] = {}
-        for row in load_table("places.tsv"):
-            if row["level"] == "prefecture" and row["parent"]:
-                self.city_initials.setdefault(row["parent"], Counter())[row["name"][0]] += 1
+        for d in self.div.by_code.values():
+            if d.level == "prefecture" and d.parent:
+                self.city_initials.setdefault(d.parent, Counter())[d.name[0]] += 1
         # zone and designation heads: 美丽中国先行区 names a designation, not the campaign
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv")) + _DESIGNATIONS
         self.province_shorts: dict[str, str] = {}
@@ -147,11 +149,9 @@ class Gazetteer:
         starts, ends = w.start_set, w.end_set
         found = []
         for s, e, (label, key) in self.lexicon.find_all(text):
-            if key in self.countries:  # 波兰人民共和国, 俄罗斯联邦: the state's full name is one place
-                m = STATE_FORM.match(text, e)
-                e = m.end() if m else e
-            elif key in self.parks:  # 长征国家文化公园（江西段）: the park's part in brackets is in its name
-                m = PARK_PART.match(text, e)
+            suffix = self.suffixes.get(key)
+            if suffix is not None:  # 波兰人民共和国, 长征国家文化公园（江西段）: one place
+                m = suffix.match(text, e)
                 e = m.end() if m else e
             # short names, and names that are not divisions (地中海 of 地中海贫血), must be words
             if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends):

@@ -47,6 +47,7 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 # a numeral and 大 right before a program's head: a numbered set (三大工程, 十大行动)
 _NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
+_NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
 # a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
 # not 第十六届…学术年会21个主、分会场: the count is of what follows)
 COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|项|处|座|条|批|家)(?![\u4e00-\u9fff])")
@@ -246,7 +247,7 @@ class NameFinder:
                 continue
             label = self._label_by_head(name) if name not in self.heads else None  # “马拉松”: a head alone names nothing
             if label is None and name.endswith("项目") and len(name) > 2 and "、" not in name \
-                    and not re.match("[一二三四五六七八九十百]+大", name):  # “十大产业项目”: a numbered set
+                    and not _NUMBERED_SET_START.match(name):  # “十大产业项目”: a numbered set
                 label = "PROGRAM"  # “徐特立项目”: a quoted project is named (an unquoted X项目 is a kind of project)
             if label is None and cue is not None and cue["label"] == "PROGRAM":
                 label = "PROGRAM"

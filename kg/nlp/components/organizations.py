@@ -24,6 +24,7 @@ from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries
 from .names import COUNTED_AFTER
 from ...data import column, load_table, organ_words
+from ...places import divisions
 
 # Level words that stand for a region of their own and may take an organ directly (省科协).
 LEVEL_WORDS = column("level_words.tsv", "word")
@@ -219,13 +220,6 @@ _BRANCH_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:分中心|分院|分所|分�
 _NATIONAL_BODY = re.compile(r"(?:[\u4e00-\u9fff]{2})?国家(?!级)[\u4e00-\u9fff]{2,8}$")
 
 
-def place_aliases() -> frozenset[str]:
-    """Two-character names and short names of divisions, counties' included (怀柔, 崂山)."""
-    names = {row["name"] for row in load_table("places.tsv")}
-    names.update(a for row in load_table("places.tsv") for a in row["aliases"].split("|"))
-    return frozenset(n for n in names if len(n) == 2)
-
-
 def branches(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
              aliases: frozenset[str]) -> list[Candidate]:
     """Branches of a body in a place, one ORG from the body to the head: a known organization or
@@ -257,7 +251,8 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
 def make_organizations(nlp: Language, name: str):
     """Recognize ORG candidates composed of place or level + modifier + organ."""
     composer = OrgComposer()
-    aliases = place_aliases()
+    # two-character names and short names of divisions, counties' included (怀柔, 崂山)
+    aliases = frozenset(n for n in divisions().by_name if len(n) == 2)
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
