@@ -345,6 +345,16 @@ def export(store: str, out: str, fmt: str | None, where: str | None) -> None:
         click.echo(str(path))
 
 
+def _stop_recorded() -> bool:
+    """Whether kg._entry's signal handler has recorded Ctrl-C or SIGTERM. An interrupt that lands while
+    a compiled module initializes comes back as another error (ImportError: initialization failed):
+    after a recorded stop signal, any error is its echo, not an internal error."""
+    import signal
+
+    handler = signal.getsignal(signal.SIGINT)
+    return getattr(getattr(handler, "__self__", None), "code", None) is not None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and map errors to one line and an exit code (signals: kg._entry)."""
     try:
@@ -364,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as err:  # noqa: BLE001  never a traceback for users
+        if _stop_recorded():
+            return 130  # the echo of Ctrl-C: kg._entry says "interrupted" and exits with the signal's code
         if os.environ.get("KG_DEBUG"):
             raise
         click.echo(f"kg: internal error: {type(err).__name__}: {err} (set KG_DEBUG=1 for details)", err=True)

@@ -83,3 +83,20 @@ def test_the_console_script_ends_at_once_after_a_stop_signal(tmp_path):
     r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 130, r.stderr
     assert r.stderr.strip().splitlines()[-1] == "kg: interrupted"
+
+
+def test_an_error_after_a_recorded_interrupt_is_its_echo_not_an_internal_error(monkeypatch, capsys, restore_signals):
+    # Ctrl-C landing while a compiled module initializes surfaces as ImportError("initialization failed")
+    import kg.cli as cli
+
+    def failing(*args, **kwargs):
+        raise ImportError("initialization failed")
+
+    monkeypatch.setattr(cli.cli, "main", failing)
+    assert cli.main(["build"]) == 70  # no signal recorded: an internal error, one line
+    assert "kg: internal error: ImportError" in capsys.readouterr().err
+    received = _entry._Signals()
+    received.code = 130
+    signal.signal(signal.SIGINT, received.handle)
+    assert cli.main(["build"]) == 130
+    assert capsys.readouterr().err == ""  # kg._entry writes the one line "kg: interrupted"
