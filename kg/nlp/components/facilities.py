@@ -57,6 +57,9 @@ _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
 # a power line named by its source and where it feeds, as a works: 宁电入湘工程, 陕电入皖特高压工程
 _POWER_TRANSFER = re.compile(r"[\u4e00-\u9fff]电入[\u4e00-\u9fff](?:特高压)?(?:直流|交流)?(?:输电)?工程")
+# a power line between two provinces named by their shorts, as a works: 湘粤背靠背联网工程, 闽赣电力联网工程,
+# 陕皖直流输电工程 (the pair is filled in from province_shorts.tsv)
+_PAIR_POWER_WORKS = (r"[{shorts}]{{2}}[\u4e00-\u9fff]{{0,6}}?(?:联网|直流|输电|特高压)[\u4e00-\u9fff]{{0,4}}?工程")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
@@ -84,6 +87,8 @@ class FacilityFinder:
         # 中蒙, 中老: the two countries of a cross-border zone or port, written before its place
         self.bilateral = re.compile(f"中[{re.escape(shorts)}]{{1,2}}$") if shorts else None
         self.heads_longest_first = sorted(self.heads, key=len, reverse=True)
+        province_shorts = "".join(r["short"] for r in load_table("province_shorts.tsv"))
+        self.pair_power_works = re.compile(_PAIR_POWER_WORKS.format(shorts=re.escape(province_shorts)))
         # every alias counts here (哈密, 临河): the head is the evidence that a place is named
         entries = {k: v for k, v in place_entries().items() if len(k) >= 2}
         entries.update(feature_entries())
@@ -158,6 +163,9 @@ class FacilityFinder:
                 found.append(Candidate(yield_start, m.end(), "PLACE", "facility"))  # 兰州轨道交通二号线
         for m in _POWER_TRANSFER.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        for m in self.pair_power_works.finditer(text):
+            if token_ends is None or m.start() == 0 or m.start() in token_ends:
+                found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _WATER_TRANSFER.finditer(text):
             if m.start() == 0 or text[m.start() - 1:m.start() + 1] not in self.word_tags:  # 吸引, 牵引
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))

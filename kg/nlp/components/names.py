@@ -86,6 +86,8 @@ class NameFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
+        # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
+        self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.head_sorted = sorted(self.heads, key=len, reverse=True)
@@ -364,6 +366,8 @@ class NameFinder:
         whole name comes right before 甲 (实施国家…普及攻坚和质量提升工程)."""
         if start < 2 or text[start - 1] not in "和与":
             return start
+        if self.closing_heads.ending_at(text, start - 1):
+            return start  # 甲再造工程和乙攻关工程: the first has its own head, so two names
         j = start - 1
         while j > max(0, start - 16) and is_cjk(text[j - 1]) and text[j - 1] not in _STOP_CHARS:
             hit = self.introducers.ending_at(text, j)
