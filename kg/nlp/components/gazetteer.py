@@ -97,6 +97,8 @@ DESIGNATION_AFTER = re.compile("(?:省域|市域|县域)?(?:先行示范区|" + 
 # one-character words of place before a province's short name (在湘, 驻甘, 入川, 来琼, 赴藏, 援疆)
 # verbs and prepositions of place before a one-character short form (在湘, 驻甘, 对华, 访美, 援疆)
 PLACE_VERBS = "在驻入来赴援离回留对访抵"
+# one-character forms of continents that join countries' forms in a run (欧美, 中非)
+CONTINENT_SHORTS = "欧非"
 
 
 class Gazetteer:
@@ -106,11 +108,14 @@ class Gazetteer:
         self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
         self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
+        # with a country's form, 欧 and 非 stand for Europe and Africa (欧美日韩, 对非美出口); two
+        # continents together (亚欧, 欧亚) are one region, not a run
+        self.run_shorts = self.shorts | set(CONTINENT_SHORTS)
         # what a name runs on into: a country's form of state (波兰人民共和国), a park's part (…公园（江西段）)
         self.suffixes = {name: STATE_FORM for name in country_names().values()}
         self.suffixes.update((r["name"], STATE_FORM) for r in load_table("regions.tsv") if r["kind"] == "country")
         self.suffixes.update((r["name"], BRACKETED_PART) for r in load_table("features.tsv") if r["kind"] == "park")
-        forms = re.escape("".join(sorted(self.shorts)))
+        forms = re.escape("".join(sorted(self.run_shorts)))
         self.short_run = re.compile(f"[{forms}](?:、?[{forms}])*")
         # two-character short names of counties, by province: they count in a report of that province only
         self.div = divisions()
@@ -262,8 +267,13 @@ class Gazetteer:
         for m in self.short_run.finditer(text):  # maximal runs, 、 allowed between two forms
             i, j = m.span()
             members = [k for k in range(i, j) if text[k] != "、"]
+            if not any(text[k] in self.shorts for k in members) \
+                    or self.word_tags.get(text[i:j], "ns")[0] in "abdv":
+                continue  # 欧非: continents alone make no run of countries; 非法 is a word
+            # a run of three or more is a run wherever it stands (稳住欧美日韩等市场); two need an edge
             if len(members) >= _SHORT_MIN_RUN and j < n and is_cjk(text[j]) and (
-                i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名"
+                i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名" + PLACE_VERBS
+                or len(members) > _SHORT_MIN_RUN
             ) and text[i:i + 2] not in self.div.by_name:  # 英德: a city, not England and Germany
                 found.extend(Candidate(k, k + 1, "PLACE", "region") for k in members)
         return found

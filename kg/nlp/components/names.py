@@ -20,7 +20,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
-from .gazetteer import DESIGNATION_AFTER, place_entries
+from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, place_entries
 from ...data import column, load_table
 
 _MAX_NAME = 30
@@ -86,6 +86,9 @@ class NameFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
+        # China and a country or continent by their forms open a bilateral name (中非…论坛, 中美…对话)
+        forms = "".join(r["short"] for r in load_table("regions.tsv") if r["short"] and r["short"] != "中")
+        self.bilateral = re.compile(f"中[{re.escape(forms + CONTINENT_SHORTS)}]+")
         # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
         self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -472,7 +475,7 @@ class NameFinder:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
             found = Candidate(start, end, row["label"], "head")
             if row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
-                    or issued is not None:
+                    or issued is not None or self.bilateral.match(name):
                 named.append(found)
             else:
                 unqualified.append(found)
