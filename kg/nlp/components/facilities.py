@@ -59,7 +59,8 @@ _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
 _POWER_TRANSFER = re.compile(r"[\u4e00-\u9fff]电入[\u4e00-\u9fff](?:特高压)?(?:直流|交流)?(?:输电)?工程")
 # a power line between two provinces named by their shorts, as a works: 湘粤背靠背联网工程, 闽赣电力联网工程,
 # 陕皖直流输电工程 (the pair is filled in from province_shorts.tsv)
-_PAIR_POWER_WORKS = (r"[{shorts}]{{2}}[\u4e00-\u9fff]{{0,6}}?(?:联网|直流|输电|特高压)[\u4e00-\u9fff]{{0,4}}?工程")
+_PAIR_POWER_WORKS = (r"[{shorts}]{{2}}(?:(?![等和与及])[\u4e00-\u9fff]){{0,6}}?(?:联网|直流|输电|特高压)"
+                     r"(?:(?![等和与及])[\u4e00-\u9fff]){{0,4}}?工程")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
