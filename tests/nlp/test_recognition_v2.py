@@ -297,3 +297,37 @@ def test_facility_names(nlp, text, expected):
 
 def test_no_facility_from_a_verb(nlp):
     assert ("PLACE", "新开工高速公路") not in ents(nlp, "新开工高速公路10条。")
+
+
+# Rules of 1 December (third session); sentences written for these tests.
+@pytest.mark.parametrize("text,expected", [
+    # a power line between two provinces named by their shorts is a facility, not a program
+    ("晋豫直流联网工程明年投运。", [("PLACE", "晋豫直流联网工程")]),
+    ("蒙冀特高压输电工程开工。", [("PLACE", "蒙冀特高压输电工程")]),
+    # water and power works named by their region
+    ("建成豫西水资源配置工程。", [("PLACE", "豫西水资源配置工程")]),
+    # two programs joined by 和, each with its own head
+    ("实施人才安居工程和青年创业计划。", [("PROGRAM", "人才安居工程"), ("PROGRAM", "青年创业计划")]),
+    # bodies listed by their kind before 等群团 are kinds of body; a level before one names a body
+    ("支持工会、共青团、妇联、残联等群团组织发挥作用。", []),
+    ("市总工会、团市委、市妇联等人民团体积极参与。", [("ORG", "市总工会"), ("ORG", "团市委"), ("ORG", "市妇联")]),
+    # merchants' conventions and the ordinal of a fair's short name
+    ("筹办第三届全球晋商大会。", [("EVENT", "第三届全球晋商大会")]),
+    ("参加第九届中国哈洽会。", [("EVENT", "第九届中国哈洽会")]),
+    # countries by their one-character forms, one place each, continents with them
+    ("巩固欧美日韩市场。", [("PLACE", "欧"), ("PLACE", "美"), ("PLACE", "日"), ("PLACE", "韩")]),
+    ("中美关系稳定发展。", [("PLACE", "中"), ("PLACE", "美")]),
+    ("，非法集资案件下降。", []),                                       # 非法 is a word
+    ("打通亚欧运输通道。", [("PLACE", "亚欧")]),                        # two continents: one region
+    # China and another country's form qualify a bilateral forum
+    ("举办中非农业合作论坛。", [("EVENT", "中非农业合作论坛")]),
+    # a party committee qualifies its meeting; its standing committee stays a body
+    ("按照省委经济工作会议部署，市委常委会会议研究落实。", [("EVENT", "省委经济工作会议"), ("ORG", "市委常委会")]),
+])
+def test_rules_of_the_third_session(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
+def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
+    # 等 closes a list of lines before a kind of works: no name runs over it
+    assert not any("等" in t for _label, t in ents(nlp, "推进藏粤直流等输电工程。"))
