@@ -101,21 +101,31 @@ PLACE_VERBS = "在驻入来赴援离回留对访抵"
 CONTINENT_SHORTS = "欧非"
 
 
+def country_forms() -> set[str]:
+    """The one-character forms of countries (中, 美, 俄 …: ``regions.tsv``)."""
+    return {r["short"] for r in load_table("regions.tsv") if r["short"]}
+
+
+def is_country_run(name: str, countries: set[str]) -> bool:
+    """``name`` is countries' (and continents') one-character forms only, one of them a country's
+    (中美, 欧美日韩; not 亚欧, two continents: one region)."""
+    return len(name) >= 2 and all(c in countries or c in CONTINENT_SHORTS for c in name) \
+        and any(c in countries for c in name)
+
+
 class Gazetteer:
     def __init__(self, word_tags: dict[str, str] | None = None):
         entries = place_entries(word_tags)
         entries.update(name_entries())
         self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
-        self.shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
-        # with a country's form, 欧 and 非 stand for Europe and Africa (欧美日韩, 对非美出口); two
-        # continents together (亚欧, 欧亚) are one region, not a run
-        self.run_shorts = self.shorts | set(CONTINENT_SHORTS)
+        self.shorts = country_forms()
         # what a name runs on into: a country's form of state (波兰人民共和国), a park's part (…公园（江西段）)
         self.suffixes = {name: STATE_FORM for name in country_names().values()}
         self.suffixes.update((r["name"], STATE_FORM) for r in load_table("regions.tsv") if r["kind"] == "country")
         self.suffixes.update((r["name"], BRACKETED_PART) for r in load_table("features.tsv") if r["kind"] == "park")
-        forms = re.escape("".join(sorted(self.run_shorts)))
+        # with a country's form, 欧 and 非 stand for Europe and Africa (欧美日韩, 对非美出口)
+        forms = re.escape("".join(sorted(self.shorts)) + CONTINENT_SHORTS)
         self.short_run = re.compile(f"[{forms}](?:、?[{forms}])*")
         # two-character short names of counties, by province: they count in a report of that province only
         self.div = divisions()
@@ -267,7 +277,7 @@ class Gazetteer:
         for m in self.short_run.finditer(text):  # maximal runs, 、 allowed between two forms
             i, j = m.span()
             members = [k for k in range(i, j) if text[k] != "、"]
-            if not any(text[k] in self.shorts for k in members) \
+            if not is_country_run("".join(text[k] for k in members), self.shorts) \
                     or self.word_tags.get(text[i:j], "ns")[0] in "abdv":
                 continue  # 欧非: continents alone make no run of countries; 非法 is a word
             # a run of three or more is a run wherever it stands (稳住欧美日韩等市场); two need an edge

@@ -20,7 +20,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
-from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, place_entries
+from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, country_forms, place_entries
 from ...data import column, load_table
 
 _MAX_NAME = 30
@@ -87,8 +87,8 @@ class NameFinder:
         self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
         self.head_lexicon = Lexicon({h: h for h in self.heads})
         # China and a country or continent by their forms open a bilateral name (中非…论坛, 中美…对话)
-        forms = "".join(r["short"] for r in load_table("regions.tsv") if r["short"] and r["short"] != "中")
-        self.bilateral = re.compile(f"中[{re.escape(forms + CONTINENT_SHORTS)}]+")
+        forms = "".join(sorted(country_forms() - {"中"})) + CONTINENT_SHORTS
+        self.bilateral = re.compile(f"中[{re.escape(forms)}]+")
         # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
         self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))

@@ -25,7 +25,7 @@ from ..candidates import Candidate
 from ..lac import LacTagger
 from ..text import Lexicon, WordSet, is_cjk
 from ...data import column, load_table, organ_words
-from .gazetteer import CONTINENT_SHORTS, PLACE_VERBS, place_entries
+from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .organizations import REGION_LEVELS
 from .persons import TITLES_BEFORE
 
@@ -79,9 +79,8 @@ class LacRepair:
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.province_short_chars = set(column("province_shorts.tsv", "short"))
-        self.country_shorts = {r["short"] for r in load_table("regions.tsv") if r["short"]}
+        self.country_shorts = country_forms()
         self.short_chars = self.province_short_chars | self.country_shorts
-        self.run_shorts = self.country_shorts | set(CONTINENT_SHORTS)
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -149,8 +148,7 @@ class LacRepair:
 
     def place(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
-        if len(name) >= 2 and all(c in self.run_shorts for c in name) and name not in self.division_names \
-                and any(c in self.country_shorts for c in name):
+        if is_country_run(name, self.country_shorts) and name not in self.division_names:
             return None  # 欧美, 中美: countries by their forms, each a place (the gazetteer's runs)
         if name in self.division_names and (len(name) > 2 or name not in self.county_shorts):
             return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree
