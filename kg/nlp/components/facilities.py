@@ -27,7 +27,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from ...data import column, load_table
-from .gazetteer import BRACKETED_PART, feature_entries, place_entries
+from .gazetteer import BRACKETED_PART, country_forms, feature_entries, place_entries
 from .names import COUNT_AFTER
 
 _MAX_MODIFIER = 16
@@ -84,7 +84,7 @@ class FacilityFinder:
         self.head_lexicon = Lexicon({h: h for h in self.heads})
         # parts of a named facility (its branch line, its second channel): only right after its name
         self.part_lexicon = Lexicon({r["head"]: r["head"] for r in rows if r["kind"] == "part"})
-        shorts = "".join(r["short"] for r in load_table("regions.tsv") if r["short"])
+        shorts = "".join(sorted(country_forms()))
         # 中蒙, 中老: the two countries of a cross-border zone or port, written before its place
         self.bilateral = re.compile(f"中[{re.escape(shorts)}]{{1,2}}$") if shorts else None
         self.heads_longest_first = sorted(self.heads, key=len, reverse=True)
