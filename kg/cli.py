@@ -347,8 +347,9 @@ def export(store: str, out: str, fmt: str | None, where: str | None) -> None:
 
 def _stop_recorded() -> bool:
     """Whether kg._entry's signal handler has recorded Ctrl-C or SIGTERM. An interrupt that lands while
-    a compiled module initializes comes back as another error (ImportError: initialization failed):
-    after a recorded stop signal, any error is its echo, not an internal error."""
+    a compiled module initializes comes back as another error (ImportError: initialization failed, or a
+    report's E046 when the import was inside its build): after a recorded stop signal, any error is its
+    echo, not an internal error."""
     import signal
 
     handler = signal.getsignal(signal.SIGINT)
@@ -360,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except KGError as err:
+        if _stop_recorded():
+            return 130  # a report that failed because Ctrl-C broke an import (E046): the interrupt's echo
         click.echo(f"kg: error: {err}", err=True)
         return err.exit_code
     except click.exceptions.Abort:

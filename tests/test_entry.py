@@ -100,3 +100,21 @@ def test_an_error_after_a_recorded_interrupt_is_its_echo_not_an_internal_error(m
     signal.signal(signal.SIGINT, received.handle)
     assert cli.main(["build"]) == 130
     assert capsys.readouterr().err == ""  # kg._entry writes the one line "kg: interrupted"
+
+
+def test_a_report_error_after_a_recorded_interrupt_is_its_echo(monkeypatch, capsys, restore_signals):
+    # Ctrl-C breaking an import inside one report's build makes that report fail (E046, exit 70)
+    import kg.cli as cli
+    from kg.errors import KGError
+
+    def failing(*args, **kwargs):
+        raise KGError("'r.md' could not be built: ImportError: opencc_clib not found", exit_code=70)
+
+    monkeypatch.setattr(cli.cli, "main", failing)
+    assert cli.main(["build"]) == 70  # no signal recorded: the report's error, one line
+    assert "kg: error: 'r.md' could not be built" in capsys.readouterr().err
+    received = _entry._Signals()
+    received.code = 130
+    signal.signal(signal.SIGINT, received.handle)
+    assert cli.main(["build"]) == 130
+    assert capsys.readouterr().err == ""  # kg._entry writes the one line "kg: interrupted"
