@@ -34,14 +34,25 @@ def _ready(browser, page):
 
 def test_network_renders(browser, page):
     _ready(browser, page)
-    painted = browser.execute_script("""
-        const c = document.querySelector('#net canvas');
-        const ctx = c.getContext('2d');
-        const px = ctx.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
-        return [c.width, c.height, n];""")
-    width, height, painted_pixels = painted
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def measure(d):
+        return d.execute_script("""
+            const c = document.querySelector('#net canvas');
+            const ctx = c.getContext('2d');
+            const px = ctx.getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+            return [c.width, c.height, n];""")
+
+    # the page says ready after its first painted frame; a loaded CI machine may
+    # still composite late, so give the canvas a few seconds before calling it blank
+    try:
+        WebDriverWait(browser, 10, poll_frequency=0.2).until(lambda d: measure(d)[2] > 2000)
+    except TimeoutException:
+        pass
+    width, height, painted_pixels = measure(browser)
     assert width > 300 and height > 300
     assert painted_pixels > 2000, "the network canvas is blank"
     assert browser.execute_script("return window.kgNetwork.body.data.nodes.length") >= 10
