@@ -331,3 +331,20 @@ def test_rules_of_the_third_session(nlp, text, expected):
 def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
     # 等 closes a list of lines before a kind of works: no name runs over it
     assert not any("等" in t for _label, t in ents(nlp, "推进藏粤直流等输电工程。"))
+
+
+# Rules of 1 December (fourth session); sentences written for these tests.
+@pytest.mark.parametrize("text,expected", [
+    # corridors and belts of innovation are programs named by the places they join
+    ("共建晋冀鲁豫能源流通走廊。", [("PROGRAM", "晋冀鲁豫能源流通走廊")]),
+    ("融入长三角G60科创走廊。", [("PROGRAM", "长三角G60科创走廊")]),
+    ("三省共建哈长产业科技创新带。", [("PROGRAM", "哈长产业科技创新带")]),   # the verb before stays out
+    ("完善县域科创走廊。", []),                                           # a scope alone names none
+    # the parts of a free trade zone, once the zone is named
+    ("深化自贸试验区改革，支持青岛片区开展保税维修。", [("PLACE", "青岛片区")]),
+    ("推进城市更新重点片区建设，青岛片区改造完成。", [("PLACE", "青岛")]),
+    # venues of ice and snow sports are places
+    ("建成长春冰上运动中心。", [("PLACE", "长春冰上运动中心")]),
+])
+def test_rules_of_the_fourth_session(nlp, text, expected):
+    assert ents(nlp, text) == expected

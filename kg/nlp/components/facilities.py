@@ -61,6 +61,9 @@ _POWER_TRANSFER = re.compile(r"[\u4e00-\u9fff]电入[\u4e00-\u9fff](?:特高压)
 # 陕皖直流输电工程 (the pair is filled in from province_shorts.tsv)
 _PAIR_POWER_WORKS = (r"[{shorts}]{{2}}(?:(?![等和与及])[\u4e00-\u9fff]){{0,6}}?(?:联网|直流|输电|特高压)"
                      r"(?:(?![等和与及])[\u4e00-\u9fff]){{0,4}}?工程")
+# a part of a free trade zone, named by its city (自贸试验区…大连片区, 临港新片区), once the zone is named
+_ZONE_PART = re.compile("新?片区")
+_FREE_TRADE_ZONE = re.compile("自贸试验区|自由贸易试验区|自贸区|自由贸易港|自贸港")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
@@ -173,9 +176,25 @@ class FacilityFinder:
         for m in _NUMBERED_ROAD.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))
+        found.extend(self._zone_parts(text))
         found.extend(self._sections(text, found))
         found.extend(self._parts(text, found, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal))
+        return found
+
+    def _zone_parts(self, text: str) -> list[Candidate]:
+        """The parts of a free trade zone are named by their city and 片区 (自贸试验区…推动大连片区整合提升):
+        one place, when the sentence names the zone before them. Elsewhere 片区 is a planning area
+        (城市更新重点片区, 乡村振兴片区) and names nothing."""
+        found = []
+        for m in _ZONE_PART.finditer(text):
+            sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+            if not _FREE_TRADE_ZONE.search(text, sentence_start, m.start()):
+                continue
+            window = max(sentence_start, m.start() - 8)
+            ends_here = [s for s, e, _v in self.places.finditer(text[window:m.start()]) if window + e == m.start()]
+            if ends_here:
+                found.append(Candidate(window + min(ends_here), m.end(), "PLACE", "facility"))
         return found
 
     @staticmethod

@@ -59,6 +59,9 @@ _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
+# heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
+_CORRIDOR_HEADS = ("走廊", "创新带")
+_SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 _LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
 _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
@@ -89,6 +92,9 @@ class NameFinder:
         # China and a country or continent by their forms open a bilateral name (中非…论坛, 中美…对话)
         forms = "".join(sorted(country_forms() - {"中"})) + CONTINENT_SHORTS
         self.bilateral = re.compile(f"中[{re.escape(forms)}]+")
+        # a run of provinces by their one-character forms qualifies a name like a place (晋冀鲁豫…走廊)
+        shorts = "".join(sorted(set(column("province_shorts.tsv", "short"))))
+        self.province_run = re.compile(f"^[{re.escape(shorts)}]{{2,}}")
         # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
         self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -401,12 +407,14 @@ class NameFinder:
             if token_ends is not None and he not in token_ends and not (
                     row["label"] == "EVENT" and text[he:he + 1] in _LOCATIVES):
                 continue  # the head is the start of a longer word (工程 in 工程院); 工作会上 is fine
-            if row["label"] == "PROGRAM" and (hs in leading or any(vs < hs < ve for vs, ve in verbal_spans.covering(hs, hs + 1))):
-                continue  # 开行动车: 行动 read as a verb (or inside one) heads no program
+            if row["label"] == "PROGRAM" and ((hs in leading and leading[hs] >= he)
+                                              or any(vs < hs < ve for vs, ve in verbal_spans.covering(hs, hs + 1))):
+                continue  # 开行动车: 行动 read as a verb (or inside one) heads no program; a verb
+                # opening a longer head is part of a noun (科创走廊, 科创 tagged v)
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
                 continue  # “科技兴蒙”行动: the quoted part alone is the name
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM",
-                                    acronyms=row["label"] == "EVENT",
+                                    acronyms=row["label"] in ("EVENT", "PROGRAM"),
                                     verb_before_head=row["label"] == "PROGRAM")
             if start is None:
                 continue
@@ -437,6 +445,12 @@ class NameFinder:
                     continue
                 if any(start <= p < hs for p in persons):
                     continue  # …董事长徐明波主持会议: a person inside is no part of a name
+            if row["label"] == "PROGRAM" and head.endswith(_CORRIDOR_HEADS):
+                # a corridor is named by the places it joins: a verb before them is the sentence's
+                # (东北三省一区共建[沈大哈长产业科技创新带]), and a scope alone names none (市域科创走廊)
+                start = max([start, *(ve for _vs, ve in verbal_spans.starting_in(start, hs) if ve <= hs)])
+                if text[start:hs] in _SCOPES:
+                    continue
             modifier = text[start:hs]
             if _COUNTED.search(modifier):
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
@@ -475,7 +489,7 @@ class NameFinder:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
             found = Candidate(start, end, row["label"], "head")
             if row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
-                    or issued is not None or self.bilateral.match(name):
+                    or issued is not None or self.bilateral.match(name) or self._province_run(name):
                 named.append(found)
             else:
                 unqualified.append(found)
@@ -547,6 +561,11 @@ class NameFinder:
             # the name needs words before the place: 院士专家内蒙古行, not a bare 河南行
             if start is not None and e + 1 - start >= 6:
                 yield Candidate(start, e + 1, "PROGRAM", "head")
+
+    def _province_run(self, name: str) -> bool:
+        """晋冀鲁豫, 湘琼: two or more provinces by their forms, no character twice, open the name."""
+        run = self.province_run.match(name)
+        return run is not None and len(set(run.group())) == len(run.group())
 
     def _left_edge(self, text: str, head_start: int, token_starts: set[int] | None = None,
                    stop_at_quote: bool = False, verb_before_head: bool = False, acronyms: bool = False) -> int | None:
