@@ -348,3 +348,11 @@ def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
 ])
 def test_rules_of_the_fourth_session(nlp, text, expected):
     assert ents(nlp, text) == expected
+
+
+def test_companies_open_the_items_of_a_list_of_projects(nlp):
+    # LAC reads the brands as organizations; in a list of projects they are the companies building them
+    found = ents(nlp, "推动众擎机器人基地、中铝北方新材料等项目开工。")
+    assert ("ORG", "众擎") in found and ("ORG", "中铝") in found
+    # the same words outside a list of projects are left to the other rules
+    assert ("ORG", "中铝") not in ents(nlp, "中铝北方新材料。")

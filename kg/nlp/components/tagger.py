@@ -24,7 +24,7 @@ from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
 from ..text import Lexicon, WordSet, is_cjk
-from ...data import column, load_table, organ_words
+from ...data import column, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .organizations import REGION_LEVELS
 from .persons import TITLES_BEFORE
@@ -80,6 +80,9 @@ class LacRepair:
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.province_short_chars = set(column("province_shorts.tsv", "short"))
         self.country_shorts = country_forms()
+        self.countries = tuple(r["name"] for r in load_table("countries.tsv") if len(r["name"]) >= 2)
+        # organizations known by name (比亚迪, 中石化): the gazetteer finds them; a longer span around one is LAC's
+        self.known_orgs = Lexicon({r["name"]: r["name"] for r in organization_rows() if len(r["name"]) >= 2})
         self.short_chars = self.province_short_chars | self.country_shorts
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
@@ -263,6 +266,52 @@ class LacRepair:
         return None
 
 
+    def project_companies(self, text: str, words: list[tuple[int, int, str]], ends: set[int]) -> list[Candidate]:
+        """Companies that name the items of a list of projects (华锦阿美精细化工、亿纬锂能沈阳工厂等项目建成投产):
+        such an item opens with the company building it. Kept where LAC reads the item's opening as an
+        organization that has no organ word (which alone it would not keep), ending at a word's end.
+        (A company after its city, 长沙惠科新型显示, was tried: one annotator keeps the city in the name,
+        another gives the city alone; left out.)"""
+        found: list[Candidate] = []
+        at = {s: (e, tag) for s, e, tag in words}
+        for m in _PROJECT_LIST_END.finditer(text):
+            clause = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS) + 1
+            items, p = [], clause
+            for q in [i for i in range(clause, m.start()) if text[i] == "、"] + [m.start()]:
+                items.append((p, q))
+                p = q + 1
+            if len(items) < 2:
+                continue  # one item before 等 is no list
+            for n, (p, q) in enumerate(items):
+                if n == 0:  # the clause's own verbs before the first item (推动, 加快, 推进)
+                    while p in at and at[p][1] in _LEADING_VERB_TAGS and at[p][0] < q:
+                        p = at[p][0]
+                if p not in at or at[p][1] != "ORG":
+                    continue
+                end = at[p][0]
+                while end in at and at[end][1] == "ORG" and at[end][0] <= q:
+                    end = at[end][0]
+                name = text[p:end]
+                # a brand the dictionary lacks opens it (岚图, 亿纬), and nothing LAC took in with it
+                # says facility, body or country (小洋山北作业区, 科德智能制造中心, 意大利世科姆)
+                if end > q or end not in ends or not 2 <= len(name) <= 10 or not all(is_cjk(c) for c in name) \
+                        or name in self.organs or self.is_word(name) or self._opens_with_word(name) \
+                        or name.endswith(self.place_heads) or self.head_organs.ending_at(name, len(name)) \
+                        or any(True for _ in self.places.finditer(name)) or any(w in name for w in _NOT_BRAND) \
+                        or any(True for _ in self.known_orgs.finditer(name)):
+                    continue
+                found.append(Candidate(p, end, "ORG", "lac"))
+        return found
+
+    def _opens_with_word(self, name: str) -> bool:
+        """``name`` opens with a word of the dictionary other than a name (新能源汽车, 小洋山北作业区 opens
+        with a place), or with a country (意大利世科姆): no brand of its own opens it."""
+        for n in range(min(5, len(name)), 1, -1):
+            tag = self.word_tags.get(name[:n])
+            if tag is not None:
+                return tag not in ("nz", "nt", "j")
+        return any(name.startswith(c) for c in self.countries)
+
     def company(self, text: str, s: int, e: int, starts: set[int], ends: set[int]) -> Candidate | None:
         """A company's short name opening LAC's organization [s, e): a brand (two to four characters the
         dictionary lacks or tags nz, no place), maybe after a place, then a line of business
@@ -313,6 +362,13 @@ class LacRepair:
         return None
 
 
+# the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目)
+_PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目")
+_CLAUSE_MARKS = "，。；：！？\n"
+# LAC tags of the clause's verbs and adverbs before its first item
+_LEADING_VERB_TAGS = {"v", "vd", "ad", "d", "p"}
+# words that make LAC's organization in a list of projects more than a company (…总部, …南院)
+_NOT_BRAND = ("总部", "院", "基地", "中心", "工厂", "产线")
 # one-character heads of zones and parks (科技城, 科技园): a line of business before one names no company
 _ZONE_CHARS = frozenset("城园区港谷")
 # surnames that are also prepositions (向, 于, 从 …): a two-character name opening with one needs a title
@@ -441,6 +497,7 @@ class TaggerComponent:
                 firm = self.repair.company(text, ws, we, starts, ends) if ws in starts else None
                 if firm is not None and (cand is None or firm.end <= cand.start or firm.end > cand.end):
                     found.append(firm)
+        found.extend(self.repair.project_companies(text, words, ends))
         # each token takes the tag of the LAC word its first character is in; set as arrays
         # (per-token setters are slow), TAG as string hashes and POS as UD ids, looked up once per tag
         names = sorted({t for _s, _e, t in words})
