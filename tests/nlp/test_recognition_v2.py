@@ -345,6 +345,8 @@ def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
     ("推进城市更新重点片区建设，青岛片区改造完成。", [("PLACE", "青岛")]),
     # venues of ice and snow sports are places
     ("建成长春冰上运动中心。", [("PLACE", "长春冰上运动中心")]),
+    # a ceremony is named after whom it honours; a name before a facility's head is no person
+    ("举办公祭轩辕大典。", [("EVENT", "公祭轩辕大典")]),
 ])
 def test_rules_of_the_fourth_session(nlp, text, expected):
     assert ents(nlp, text) == expected

@@ -59,6 +59,8 @@ _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
+# heads of ceremonies, named after whom they honour
+_HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
@@ -443,8 +445,9 @@ class NameFinder:
                         (ve == hs and vs >= start and self.verb_tags.get(text[vs:ve]) == "v") or vs < hs < ve
                         for vs, ve in verbal_spans.covering(start, he)):
                     continue
-                if any(start <= p < hs for p in persons):
-                    continue  # …董事长徐明波主持会议: a person inside is no part of a name
+                if any(start <= p < hs for p in persons) and not head.endswith(_HONOURING_HEADS):
+                    continue  # …董事长徐明波主持会议: a person inside is no part of a name (but a ceremony
+                    # is named after whom it honours: 公祭伏羲大典, 祭孔大典)
             if row["label"] == "PROGRAM" and head.endswith(_CORRIDOR_HEADS):
                 # a corridor is named by the places it joins: a verb before them is the sentence's
                 # (东北三省一区共建[沈大哈长产业科技创新带]), and a scope alone names none (市域科创走廊)

@@ -104,6 +104,8 @@ class LacRepair:
             return None
         if name[-1] in _NOT_NAME_END:
             return None  # 林长制, 武张段: a system, a section of a line
+        if text.startswith(self.place_heads, e):
+            return None  # 徐大堡核电, 卢沟桥…: a facility's head after it makes the name a place's
         if len(set(name)) == len(name) and all(c in self.province_short_chars for c in name):
             return None  # 苏浙皖: provinces by their short names, not a person
         if name[1:] in self.title_words or name[2:] in self.title_words:
