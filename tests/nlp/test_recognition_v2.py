@@ -347,6 +347,13 @@ def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
     ("建成长春冰上运动中心。", [("PLACE", "长春冰上运动中心")]),
     # a ceremony is named after whom it honours; a name before a facility's head is no person
     ("举办公祭轩辕大典。", [("EVENT", "公祭轩辕大典")]),
+    # the host city before an edition of games joins the event
+    ("成功举办杭州第19届亚运会。", [("EVENT", "杭州第19届亚运会")]),
+    # a new round of a program is no part of its name
+    ("实施新一轮乡村建设行动。", [("PROGRAM", "乡村建设行动")]),
+    # 部门 is a department of any kind, not the ministry; 新晋 is "newly made", no provinces
+    ("组织科技部门和高校开展合作。", []),
+    ("今年新晋中国科学院院士。", [("ORG", "中国科学院")]),
 ])
 def test_rules_of_the_fourth_session(nlp, text, expected):
     assert ents(nlp, text) == expected
@@ -358,3 +365,7 @@ def test_companies_open_the_items_of_a_list_of_projects(nlp):
     assert ("ORG", "众擎") in found and ("ORG", "中铝") in found
     # the same words outside a list of projects are left to the other rules
     assert ("ORG", "中铝") not in ents(nlp, "中铝北方新材料。")
+
+
+def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
+    assert not any(label == "ORG" for label, _t in ents(nlp, "支持在晋全国重点实验室发展。"))

@@ -87,6 +87,8 @@ BRACKETED_PART = re.compile(r"（(?:[\u4e00-\u9fff]{1,8}(?:段|片区)|[A-Z]型)
 # the form of a state written after a country's short name: 波兰人民共和国, 俄罗斯联邦, 大不列颠及北爱尔兰联合王国
 STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|伊斯兰|阿拉伯|联合)*共和国|(?:联合)?王国|合众国|大公国|公国|联邦)")
 # LAC tags of a word that is used as a verb or modifier here, not as a name
+# one-character organ words that end a body's name and open common words (部门, 局面, 委员, 院校)
+_ORGAN_CHARS = frozenset("部局委厅署办院会")
 _READ_AS_VERB = {"v", "vd", "vn", "a", "ad", "d"}
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
 _COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川")
@@ -173,6 +175,8 @@ class Gazetteer:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
+            if label == "ORG" and e not in ends and text[e - 1] in _ORGAN_CHARS and text[e - 1:e + 1] in self.word_tags:
+                continue  # 科技部门: the body's last character opens a word with the next (部门), no 科技部
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._country_compounds(text))
         province = self.div.text_province(text)
@@ -192,7 +196,7 @@ class Gazetteer:
         found.extend(self._shorts_after_place_verbs(text))
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", m.group()),))
                      for m in MACRO_REGION.finditer(text) if m.start() in starts)
-        found.extend(self._province_runs(text, starts, ends))
+        found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
         found.extend(self._campaigns(text, found, starts))
         return found
 
@@ -254,7 +258,7 @@ class Gazetteer:
                 for m in pattern.finditer(text)
                 if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends]
 
-    def _province_runs(self, text: str, starts, ends) -> list[Candidate]:
+    def _province_runs(self, text: str, starts, ends, tag_at: dict[int, str]) -> list[Candidate]:
         """Provinces by their short names written together (鲁豫毗邻地区, 湘粤联网, 苏浙皖): each is a place.
         The run is two to four shorts of different provinces, between word edges, no word of the
         dictionary (云贵 of 云贵高原 is a feature's), and holds one short that is no common character."""
@@ -264,8 +268,10 @@ class Gazetteer:
             run = m.group()
             codes = [self.short_province[c] for c in run]
             if len(set(codes)) < len(codes) or s not in starts or e not in ends or run in self.word_tags \
-                    or not any(c not in _COMMON_SHORTS for c in run) or text.startswith("协作", e):
-                continue  # 京蒙协作, 闽宁协作: the pairing of east and west is a program's name
+                    or not any(c not in _COMMON_SHORTS for c in run) or text.startswith("协作", e) \
+                    or any(tag_at.get(s + k) in _READ_AS_VERB for k in range(len(run))):
+                continue  # 京蒙协作, 闽宁协作: the pairing of east and west is a program's name; 新晋 (newly
+                # made)院士: the tagger reads a character as an adverb or a verb, no province
             found.extend(Candidate(s + k, s + k + 1, "PLACE", "gazetteer", (("key", code),))
                          for k, code in enumerate(codes))
         return found

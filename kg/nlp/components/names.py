@@ -97,6 +97,7 @@ class NameFinder:
         # a run of provinces by their one-character forms qualifies a name like a place (晋冀鲁豫…走廊)
         shorts = "".join(sorted(set(column("province_shorts.tsv", "short"))))
         self.province_run = re.compile(f"^[{re.escape(shorts)}]{{2,}}")
+        self.province_chars = frozenset(shorts)
         # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
         self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -353,7 +354,12 @@ class NameFinder:
                 continue
             m = _ORDINAL_BEFORE.search(text, max(0, c.start - 8), c.start)
             if m:
-                yield Candidate(m.start(), c.end, "EVENT", c.source, c.attrs)
+                start = m.start()
+                if m.group().endswith("届"):  # the host before the edition: 哈尔滨第九届亚冬会 (like 北京冬奥会)
+                    window = max(0, start - 8)
+                    start = min([window + ps for ps, pe, _v in self.places.finditer(text[window:start])
+                                 if window + pe == start], default=start)
+                yield Candidate(start, c.end, "EVENT", c.source, c.attrs)
 
     def _known(self, text: str, token_starts: set[int] | None):
         """Names of ``national_programs.tsv``, found with quote marks inside them ignored."""
@@ -454,6 +460,9 @@ class NameFinder:
                 start = max([start, *(ve for _vs, ve in verbal_spans.starting_in(start, hs) if ve <= hs)])
                 if text[start:hs] in _SCOPES:
                     continue
+            if row["label"] == "ORG" and text[start:start + 1] in self.province_chars \
+                    and text.startswith(("全国", "国家", "省级"), start + 1):
+                start += 1  # 在晋[全国重点实验室]: the province before a level is where they are, no name's part
             modifier = text[start:hs]
             if _COUNTED.search(modifier):
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
@@ -485,8 +494,8 @@ class NameFinder:
             if row["label"] == "WORK":
                 status = _DOC_STATUS.match(text, he)
                 end = status.end() if status else he
-            if row["label"] == "WORK" and text.startswith("新一轮", start) and he - start > 7:
-                start += 3  # 新一轮[南沙总体发展规划]: the round is no part of a document's title
+            if row["label"] in ("WORK", "PROGRAM") and text.startswith("新一轮", start) and he - start > 7:
+                start += 3  # 新一轮[南沙总体发展规划], 新一轮[农业转移人口市民化行动]: the round is no part of the name
             issued = self._issued(text, start) if row["label"] == "WORK" else None
             if issued is not None:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb

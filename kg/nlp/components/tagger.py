@@ -376,8 +376,9 @@ _ZONE_CHARS = frozenset("城园区港谷")
 # surnames that are also prepositions (向, 于, 从 …): a two-character name opening with one needs a title
 # or a verb of speech around it
 _PREPOSITION_SURNAMES = frozenset("向于从对和与同把将被")
-# words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌)
-_SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济")
+# words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌,
+# 哈尔滨航空集群, …电气配套产业)
+_SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济", "集群", "配套")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
 
