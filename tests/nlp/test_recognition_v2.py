@@ -354,6 +354,8 @@ def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
     # 部门 is a department of any kind, not the ministry; 新晋 is "newly made", no provinces
     ("组织科技部门和高校开展合作。", []),
     ("今年新晋中国科学院院士。", [("ORG", "中国科学院")]),
+    # a scope and words of kind make a kind of works, no name
+    ("推进一批国家重大工程和重点水利工程。", []),
 ])
 def test_rules_of_the_fourth_session(nlp, text, expected):
     assert ents(nlp, text) == expected

@@ -59,6 +59,8 @@ _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
+# a scope before a program's words of kind (国家重大工程, 全国示范工程)
+_SCOPE_PREFIX = re.compile("^(?:全国|国家级?|省级?|市级?|县级?|中央)")
 # heads of ceremonies, named after whom they honour
 _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
@@ -98,6 +100,8 @@ class NameFinder:
         shorts = "".join(sorted(set(column("province_shorts.tsv", "short"))))
         self.province_run = re.compile(f"^[{re.escape(shorts)}]{{2,}}")
         self.province_chars = frozenset(shorts)
+        kinds = sorted(column("program_categories.tsv", "word"), key=len, reverse=True)
+        self.program_categories = re.compile("(?:" + "|".join(map(re.escape, kinds)) + ")+")
         # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
         self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
@@ -472,6 +476,8 @@ class NameFinder:
                     fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(modifier))
                     or any(self.feature_kinds.get(v[1]) in ("river", "lake") for _fs, _fe, v in self.places.finditer(modifier))):
                 continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
+            if row["label"] == "PROGRAM" and self._category(modifier):
+                continue  # 重大水利工程, 国家重大工程: a kind of works, no name
             if row["label"] == "PROGRAM" and _NUMBERED_SET.search(modifier):
                 continue  # 城乡安居三大工程, 十大行动: a numbered set of programs is a slogan (guidelines)
             if row["label"] in ("PROGRAM", "EVENT") and COUNT_AFTER.match(text, he):
@@ -573,6 +579,11 @@ class NameFinder:
             # the name needs words before the place: 院士专家内蒙古行, not a bare 河南行
             if start is not None and e + 1 - start >= 6:
                 yield Candidate(start, e + 1, "PROGRAM", "head")
+
+    def _category(self, modifier: str) -> bool:
+        """A modifier made only of a scope and words of kind (program_categories.tsv): 国家重大, 重大水利."""
+        rest = _SCOPE_PREFIX.sub("", modifier.strip("“”"))
+        return bool(rest) and self.program_categories.fullmatch(rest) is not None
 
     def _province_run(self, name: str) -> bool:
         """晋冀鲁豫, 湘琼: two or more provinces by their forms, no character twice, open the name."""
