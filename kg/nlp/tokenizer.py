@@ -307,6 +307,9 @@ def _gazetteer_words() -> list[str]:
     # countries of three characters or more (马拉维, 莱索托); two-character ones (加纳, 海地) are left to
     # jieba's own dictionary, where they are words only where they stand alone (not in 增加纳税, 沿海地区)
     words |= {name for name in country_names() if len(name) > 2}
+    # head words of facilities and zones of three characters or more (都市圈, 城镇圈, 经济开发区): jieba
+    # splits some across their edge (太原都市|圈同城|化发展), and a head must end a word to count
+    words |= {r["head"] for r in load_table("place_heads.tsv") if len(r["head"]) > 2}
     return sorted(words)
 
 

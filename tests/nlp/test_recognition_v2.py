@@ -356,6 +356,12 @@ def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
     ("今年新晋中国科学院院士。", [("ORG", "中国科学院")]),
     # a scope and words of kind make a kind of works, no name
     ("推进一批国家重大工程和重点水利工程。", []),
+    # a head of three characters is a word to the segmenter (太原都市|圈同城 was its reading)
+    ("推动大同都市圈同城化发展。", [("PLACE", "大同都市圈")]),
+    # landforms named by a place or a river; years of a campaign
+    ("治理汾河谷地和运城盆地。", [("PLACE", "汾河谷地"), ("PLACE", "运城盆地")]),
+    ("持续开展重大项目建设年活动。", [("PROGRAM", "重大项目建设年")]),
+    ("打造环长三角算力走廊。", [("PROGRAM", "环长三角算力走廊")]),
 ])
 def test_rules_of_the_fourth_session(nlp, text, expected):
     assert ents(nlp, text) == expected

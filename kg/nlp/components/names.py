@@ -440,7 +440,7 @@ class NameFinder:
                     start = next((i for i in range(start, hs) if i in token_starts), hs)
                 while start in leading and leading[start] < hs and not self._around_place(text, start):
                     start = leading[start]
-                if row["label"] == "PROGRAM" and head.endswith("行动"):
+                if row["label"] == "PROGRAM" and head.endswith(("行动", "年")):
                     start = self._verb_led(text, start)
                 # a preposition or an adverb ends an event's name before it (…委员会谨向[大会],
                 # 民建自[第六次全国代表大会], 《纲要》经[大会]); coordination stays (甲与乙对话大会)
