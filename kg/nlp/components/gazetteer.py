@@ -122,6 +122,7 @@ class Gazetteer:
         self.word_tags = word_tags or {}
         self.lexicon = Lexicon(entries)
         self.shorts = country_forms()
+        self.members = WordSet(column("people_nouns.tsv", "noun"))
         # what a name runs on into: a country's form of state (波兰人民共和国), a park's part (…公园（江西段）)
         self.suffixes = {name: STATE_FORM for name in country_names().values()}
         self.suffixes.update((r["name"], STATE_FORM) for r in load_table("regions.tsv") if r["kind"] == "country")
@@ -170,8 +171,11 @@ class Gazetteer:
             if suffix is not None:  # 波兰人民共和国, 长征国家文化公园（江西段）: one place
                 m = suffix.match(text, e)
                 e = m.end() if m else e
-            # short names, and names that are not divisions (地中海 of 地中海贫血), must be words
-            if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends):
+            # short names, and names that are not divisions (地中海 of 地中海贫血), must be words; a
+            # body's short name may open a word of its members (武警官兵, one word to the segmenter)
+            if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends) \
+                    and not (label == "ORG" and s in starts and self.members.starting_at(text, e)
+                             and e + len(self.members.starting_at(text, e)) in ends):
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
