@@ -365,6 +365,9 @@ def test_a_pair_of_provinces_works_stops_at_a_list(nlp):
     # a body's short name joined to its members in one word; the two academies before 院士
     ("慰问武警官兵。", [("ORG", "武警")]),
     ("表彰两院院士。", [("ORG", "两院")]),
+    # rankings are lists, like honours; 中国特色 is a qualifier, no place
+    ("进入中国民营企业500强。", []),
+    ("走具有中国特色的道路。", []),
 ])
 def test_rules_of_the_fourth_session(nlp, text, expected):
     assert ents(nlp, text) == expected
