@@ -172,3 +172,20 @@ def test_a_zone_named_for_a_program_is_not_the_program():
 def test_a_speech_joined_to_an_earlier_one_of_the_same_speaker_is_attendance():
     found = relations("深入学习习近平总书记新年贺词精神和在第十届世界和平论坛上的重要讲话精神。")
     assert ("attends", "习近平", "第十届世界和平论坛", None) in found
+
+
+def test_a_long_list_of_names_is_read_in_one_pass():
+    """A sentence naming forty people in a row (news of a funeral or a meeting): the patterns for runs of
+    list items once backtracked without end over it (minutes for one sentence). Read in a child process
+    with a limit far above the fraction of a second it takes, so a relapse fails instead of hanging."""
+    import subprocess
+    import sys
+
+    given = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛"
+    names = "、".join(f"{s}{'明' if k % 2 else '建'}{'华' if k % 3 else '国'}" for k, s in enumerate(given))
+    sentence = f"病重期间，{names}等，前往医院看望或以各种形式表示慰问。"
+    code = ("import sys; from kg.api import shared_nlp; from kg.nlp.chunks import analyse_text; "
+            "d = analyse_text(shared_nlp(), sys.argv[1]); print(sum(e.label_ == 'PERSON' for e in d.ents))")
+    r = subprocess.run([sys.executable, "-c", code, sentence], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert int(r.stdout.strip()) >= 30

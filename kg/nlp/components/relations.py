@@ -37,7 +37,7 @@ _PILOT_PLACE = re.compile(r"(?:城市|地区|县|市|省|区|旗|盟|单位|园�
 _CAUSATIVE = re.compile(r"(?:支持|鼓励|引导|帮助|动员)[\u4e00-\u9fff]{1,8}(?:参与|参加|开展|实施)$")
 # after an object, a noun the verb phrase modifies: 融入“一带一路”建设的深度
 # after objects in 以…为重点的 (以“扩中”、“提低”为重点的改革): they qualify the noun that follows
-_MODIFIER_RUN = re.compile(r"”?(?:[、和及与]“?[^，。；“”]{1,12}”?)*为[\u4e00-\u9fff]{1,3}的")
+_MODIFIER_RUN = re.compile(r"”?(?:[、和及与]“?[^，。；“”、]{1,12}”?)*为[\u4e00-\u9fff]{1,3}的")
 _MODIFIER_AFTER = re.compile(r"”?(?:建设|工作|发展)?的")
 # after a program, what a place or body before it has of it: 节点城市, 建设, 试点
 # after a program, a zone named for it (美丽中国先行区): building the zone is not running the program
@@ -47,11 +47,13 @@ _POSSESSED = re.compile(r"(?:[双两三]|[两三]个)?(?:节点|建设|试点|�
 _FRONTED = re.compile(r"(?:工作|建设)?(?:深入|全面|扎实|有序|稳步|持续|加快|顺利|深化)?(?P<verb>实施|推进|开展|落实)(?=[，。；,;]|$)")
 # 以 X (交汇点建设)? 为 抓手 / 统揽 / 牵引 …: X is what the subject works through
 _MEANS = re.compile(r"[\u4e00-\u9fff]{0,6}?为(?:抓手|统揽|牵引|载体|引领|主线|突破口|总抓手)")
-_PILOTED = re.compile(r"(?:(?:[、和及与]“?[^，。；“”]{1,20}”?)*)(?:[双两三]|[两三]个)?(?:试点|示范)")
+# (the runs of list items below take no 、 inside an item: with it, a long list of names backtracked
+# without end, one sentence of 40 names taking minutes)
+_PILOTED = re.compile(r"(?:(?:[、和及与]“?[^，。；“”、]{1,20}”?)*)(?:[双两三]|[两三]个)?(?:试点|示范)")
 _RUN_GAP = re.compile(r"”?(?:、|和|及|与)“?")
 # 开展“甲”精品活动103场: activities counted by the session are held, not a campaign run
 _COUNTED_ACTIVITIES = re.compile(r"[\u4e00-\u9fff]{0,2}活动[\d一二三四五六七八九十百千万余多]+(?:场|次|期|轮)")
-_LISTED_ACTIVITIES = re.compile(r"(?:[、和及]“?[^，。；“”]{1,20}”?)*等(?:[\u4e00-\u9fff]{0,2})活动")
+_LISTED_ACTIVITIES = re.compile(r"(?:[、和及]“?[^，。；“”、]{1,20}”?)*等(?:[\u4e00-\u9fff]{0,2})活动")
 _SPEECH = re.compile(r"上的(?:重要)?(?:讲话|报告|致辞|重要指示)")
 # between a speaker and 在…上的讲话: a title (总书记), and an earlier speech of the same speaker joined
 # to this one (总书记“七一”重要讲话精神和在…上的重要讲话)
