@@ -383,3 +383,18 @@ def test_companies_open_the_items_of_a_list_of_projects(nlp):
 
 def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
     assert not any(label == "ORG" for label, _t in ents(nlp, "支持在晋全国重点实验室发展。"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a conjunction's character opening a longer word is no conjunction (同 of 同济大学)
+    ("来自同济大学的专家。", ("ORG", "同济大学")),
+    # a body the dictionary knows by name (卫生部) and a county's short name before an organ
+    ("项目由卫生部承贷。", ("ORG", "卫生部")),
+    ("学生到海淀检察院实习。", ("ORG", "海淀检察院")),
+])
+def test_lac_organizations_kept(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_the_kind_of_institution_stays_unannotated(nlp):
+    assert not any(label == "ORG" for label, _t in ents(nlp, "发挥人民政协的作用。"))

@@ -211,8 +211,8 @@ class LacRepair:
         # leading verbs and conjunctions (联合人社厅 -> 人社厅)
         for _ in range(3):
             b = self.boundaries.starting_at(text, s, e - 2)
-            if not b:
-                break
+            if not b or any(text[s:s + n] in self.word_tags for n in range(len(b) + 1, min(e - s, 4) + 1)):
+                break  # 同 of 同济大学 opens a longer word: no conjunction
             s += len(b)
         # a body's seat is no part of its name (中国华能总部 -> 中国华能: the company is the mention)
         if text.endswith(_SEAT, s, e) and e - s - len(_SEAT) >= 2:
@@ -262,8 +262,12 @@ class LacRepair:
             return None  # 新建科技馆 is a new museum, not one named 新建
         if organ in self.generic_bodies and any(pe == len(modifier) for ps, pe, _v in self.prefixes.finditer(modifier) if ps == 0):
             return None  # 北京市学校: the schools of a place, not one school
-        prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name))
-        if prefixed or (organ in _STANDALONE and len(modifier) >= 2):
+        prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name)) \
+            or any(name[:n] in self.division_names for n in (2, 3, 4) if n < len(name) - 1)  # 海淀检察院
+        if prefixed or (organ in _STANDALONE and len(modifier) >= 2) \
+                or (self.word_tags.get(name) == "nt" and not name.startswith("人民")):
+            # (the dictionary knows some bodies by name: 卫生部, 农业部, tagged nt; 人民政协, 人民法院 are
+            # the kinds of institution, like bare 政协 and 人大 in the guidelines)
             return Candidate(s, e, "ORG", "lac")
         return None
 
