@@ -391,6 +391,10 @@ def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
     # a body the dictionary knows by name (卫生部) and a county's short name before an organ
     ("项目由卫生部承贷。", ("ORG", "卫生部")),
     ("学生到海淀检察院实习。", ("ORG", "海淀检察院")),
+    # customs and branches are organs; former ministries are known by name
+    ("深圳海关查获一批走私货物。", ("ORG", "深圳海关")),
+    ("新华社澳门分社举行招待会。", ("ORG", "新华社澳门分社")),
+    ("国家计委和轻工业部联合发文。", ("ORG", "轻工业部")),
 ])
 def test_lac_organizations_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -398,3 +402,4 @@ def test_lac_organizations_kept(nlp, text, expected):
 
 def test_the_kind_of_institution_stays_unannotated(nlp):
     assert not any(label == "ORG" for label, _t in ents(nlp, "发挥人民政协的作用。"))
+    assert not any(label == "ORG" for label, _t in ents(nlp, "提高城区公办幼儿园占比。"))  # a kind of school

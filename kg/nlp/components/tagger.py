@@ -258,7 +258,7 @@ class LacRepair:
         if any(w in modifier for w in self.category_modifiers):
             return None  # 世界一流大学, 高水平医院: a kind of body
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
-                or "级" in modifier or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
+                or "级" in modifier.replace("中级人民", "").replace("高级人民", "") or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
             return None  # 新建科技馆 is a new museum, not one named 新建
         if organ in self.generic_bodies and any(pe == len(modifier) for ps, pe, _v in self.prefixes.finditer(modifier) if ps == 0):
             return None  # 北京市学校: the schools of a place, not one school
