@@ -395,6 +395,9 @@ def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
     ("深圳海关查获一批走私货物。", ("ORG", "深圳海关")),
     ("新华社澳门分社举行招待会。", ("ORG", "新华社澳门分社")),
     ("国家计委和轻工业部联合发文。", ("ORG", "轻工业部")),
+    # a court's level is part of its name; a newspaper that reports is the body
+    ("此案经海口市中级人民法院审理。", ("ORG", "海口市中级人民法院")),
+    ("光明日报记者报道。", ("ORG", "光明日报")),
 ])
 def test_lac_organizations_kept(nlp, text, expected):
     assert expected in ents(nlp, text)

@@ -87,6 +87,8 @@ BRACKETED_PART = re.compile(r"（(?:[\u4e00-\u9fff]{1,8}(?:段|片区)|[A-Z]型)
 # the form of a state written after a country's short name: 波兰人民共和国, 俄罗斯联邦, 大不列颠及北爱尔兰联合王国
 STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|伊斯兰|阿拉伯|联合)*共和国|(?:联合)?王国|合众国|大公国|公国|联邦)")
 # LAC tags of a word that is used as a verb or modifier here, not as a name
+# what a newspaper does or has as a body (its reporters, its office, its departments): 人民日报记者, 光明日报社
+_PRESS_AGENT = re.compile("记者|社|编辑|评论员|报道|发表|刊登|创刊|讯|文艺部|理论部|总编")
 # one-character organ words that end a body's name and open common words (部门, 局面, 委员, 院校)
 _ORGAN_CHARS = frozenset("部局委厅署办院会")
 _READ_AS_VERB = {"v", "vd", "vn", "a", "ad", "d"}
@@ -179,6 +181,8 @@ class Gazetteer:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
+            if label == "WORK" and text[e - 1] == "报" and text[s - 1:s] != "《" and _PRESS_AGENT.match(text, e):
+                label = "ORG"  # 人民日报记者, 光明日报社: the paper as the body that reports, not the work read
             if label == "ORG" and e not in ends and text[e - 1] in _ORGAN_CHARS and text[e - 1:e + 1] in self.word_tags:
                 continue  # 科技部门: the body's last character opens a word with the next (部门), no 科技部
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))

@@ -258,7 +258,7 @@ class LacRepair:
         if any(w in modifier for w in self.category_modifiers):
             return None  # 世界一流大学, 高水平医院: a kind of body
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
-                or "级" in modifier.replace("中级人民", "").replace("高级人民", "") or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
+                or "级" in _COURT_LEVEL.sub("", modifier) or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
             return None  # 新建科技馆 is a new museum, not one named 新建
         if organ in self.generic_bodies and any(pe == len(modifier) for ps, pe, _v in self.prefixes.finditer(modifier) if ps == 0):
             return None  # 北京市学校: the schools of a place, not one school
@@ -373,6 +373,8 @@ _PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九�
 _CLAUSE_MARKS = "，。；：！？\n"
 # LAC tags of the clause's verbs and adverbs before its first item
 _LEADING_VERB_TAGS = {"v", "vd", "ad", "d", "p"}
+# the level of a court is part of its name (海口市中级人民法院, 省高级人民法院), no "level" of a kind
+_COURT_LEVEL = re.compile("[中高]级(?:人民)?$")
 # words that make LAC's organization in a list of projects more than a company (…总部, …南院)
 _NOT_BRAND = ("总部", "院", "基地", "中心", "工厂", "产线")
 # one-character heads of zones and parks (科技城, 科技园): a line of business before one names no company
