@@ -398,6 +398,9 @@ def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
     # a court's level is part of its name; a newspaper that reports is the body
     ("此案经海口市中级人民法院审理。", ("ORG", "海口市中级人民法院")),
     ("光明日报记者报道。", ("ORG", "光明日报")),
+    # an organ inside one word of the segmenter with a post (政协主席, 县委书记): the post stays out
+    ("自治区政协主席出席。", ("ORG", "自治区政协")),
+    ("县委书记主持会议。", ("ORG", "县委")),
 ])
 def test_lac_organizations_kept(nlp, text, expected):
     assert expected in ents(nlp, text)

@@ -88,6 +88,19 @@ class OrgComposer:
                 return end
         return 0
 
+    def role_splits(self, text: str, starts, word_ends, ends: frozenset[int]) -> frozenset[int]:
+        """Word ends, with the end of an organ added inside a word of the segmenter that joins it to a
+        post (政协主席, 县委书记: one word each, so 自治区政协 and 广丰县县委 ended no word)."""
+        extra = set()
+        for s, e in zip(starts, word_ends):
+            for i in range(s, e - 2):  # words of three characters or more: an organ and a post
+                organ = self.organ_words.starting_at(text, i, e - 1)
+                if organ:
+                    role = self.roles.starting_at(text, i + len(organ), e)
+                    if role and i + len(organ) + len(role) == e:
+                        extra.add(i + len(organ))
+        return ends | extra if extra else ends
+
     def __call__(self, text: str, token_ends: set[int] | None = None, barred: set[int] | None = None,
                  after_function_word: set[int] | None = None) -> list[Candidate]:
         """ORG candidates of ``text``. ``token_ends``: where words end (an organ must end a word:
@@ -256,10 +269,10 @@ def make_organizations(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
-        token_ends = w.end_set
+        text = doc._.kg_norm.text
+        token_ends = composer.role_splits(text, w.starts, w.ends, w.end_set)
         barred = w.starts_of(_BARRED_TAGS)
         after = w.starts_after(_PHRASE_OPENING_TAGS)
-        text = doc._.kg_norm.text
         candidates.add(doc, composer(text, token_ends, barred, after))
         candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases))
         return doc
