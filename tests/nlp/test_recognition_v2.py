@@ -401,6 +401,9 @@ def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
     # an organ inside one word of the segmenter with a post (政协主席, 县委书记): the post stays out
     ("自治区政协主席出席。", ("ORG", "自治区政协")),
     ("县委书记主持会议。", ("ORG", "县委")),
+    # a department right after a national body; the armed forces by their names
+    ("财政部金融司发布通知。", ("ORG", "财政部金融司")),
+    ("参加红军后转战南北。", ("ORG", "红军")),
 ])
 def test_lac_organizations_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -409,3 +412,4 @@ def test_lac_organizations_kept(nlp, text, expected):
 def test_the_kind_of_institution_stays_unannotated(nlp):
     assert not any(label == "ORG" for label, _t in ents(nlp, "发挥人民政协的作用。"))
     assert not any(label == "ORG" for label, _t in ents(nlp, "提高城区公办幼儿园占比。"))  # a kind of school
+    assert ("ORG", "党中央") in ents(nlp, "这是党中央统揽全局的结果。")  # 局 of 全局 heads no department

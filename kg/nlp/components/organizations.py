@@ -233,6 +233,28 @@ _BRANCH_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:分中心|分院|分所|分�
 _NATIONAL_BODY = re.compile(r"(?:[\u4e00-\u9fff]{2})?国家(?!级)[\u4e00-\u9fff]{2,8}$")
 
 
+# A department of a national body, right after the body's name: 教育部社科司, 中宣部文艺局, 外交部礼宾司
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:司|局|厅|研究室|办公室)")
+
+
+def departments(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
+                word_tags) -> list[Candidate]:
+    """Departments of a body known by name, one ORG with it (教育部社科司, 广电总局电影局): a short
+    subject and a department's head right after the body, ending a word; no 等, no generic subject
+    (有关司局), no verb after the body, and a head that is no part of a common word (党中央统揽全局: 局 of 全局)."""
+    out = []
+    for c in found:
+        if c.label != "ORG" or c.source != "gazetteer":
+            continue
+        m = _DEPARTMENT.match(text, c.end)
+        if m is None or m.end() not in token_ends or any(ch in _STOP for ch in m.group()) \
+                or m.group().startswith(_GENERIC) or c.end not in token_ends or c.end in barred \
+                or text[m.end() - 2:m.end()] in word_tags:
+            continue
+        out.append(Candidate(c.start, m.end(), "ORG", "org"))
+    return out
+
+
 def branches(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
              aliases: frozenset[str]) -> list[Candidate]:
     """Branches of a body in a place, one ORG from the body to the head: a known organization or
@@ -264,6 +286,7 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
 def make_organizations(nlp: Language, name: str):
     """Recognize ORG candidates composed of place or level + modifier + organ."""
     composer = OrgComposer()
+    word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
     # two-character names and short names of divisions, counties' included (怀柔, 崂山)
     aliases = frozenset(n for n in divisions().by_name if len(n) == 2)
 
@@ -275,6 +298,7 @@ def make_organizations(nlp: Language, name: str):
         after = w.starts_after(_PHRASE_OPENING_TAGS)
         candidates.add(doc, composer(text, token_ends, barred, after))
         candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases))
+        candidates.add(doc, departments(text, doc._.kg_candidates or [], token_ends, barred, word_tags))
         return doc
 
     return component

@@ -347,6 +347,8 @@ class LacRepair:
         name = text[s:e]
         if not 2 <= len(name) <= 20 or not all(is_cjk(c) or c == "·" for c in name):
             return None
+        if any(ks == 0 and ke < len(name) for ks, ke, _v in self.known_orgs.finditer(name)):
+            return None  # 中国工农红军长征: a known body and a word after it; the gazetteer has the body
         if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
             return None
         if e < len(text) and text[e] not in _JOINERS and not any(ps == 0 for ps, _pe, _v in self.places.finditer(text[e:e + 6])):
