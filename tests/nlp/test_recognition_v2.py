@@ -405,6 +405,14 @@ def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
     ("财政部金融司发布通知。", ("ORG", "财政部金融司")),
     ("参加红军后转战南北。", ("ORG", "红军")),
 ])
+
+
+@pytest.mark.parametrize("text", [
+    "新建省重点实验室、省工程研究中心各10家。",   # kinds of body, counted with 各
+    "支持洛阳建设国家区域中心城市。",             # what a city is to become, no body
+])
+def test_no_organization_in_kinds_and_designations(nlp, text):
+    assert not any(label == "ORG" for label, _t in ents(nlp, text))
 def test_lac_organizations_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
 

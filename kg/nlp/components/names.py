@@ -72,7 +72,7 @@ _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元)|首[个座条家台批套]")
 # A kind of body counted right after it, alone or closing a list of kinds (国家技术创新中心、制造业
 # 创新中心达到8家; 重点实验室新增12个): the names are categories, not bodies.
-COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数量)?(?:分别)?(?:达到|达|增至|增加到|新增|累计|共)"
+COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数量)?(?:分别)?(?:达到|达|增至|增加到|新增|累计|共|各)"
                             r"[0-9一二三四五六七八九十百千两]+[家个所]")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}

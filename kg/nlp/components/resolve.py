@@ -81,8 +81,13 @@ def make_resolve(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
-        chosen = [c for c in choose(doc._.kg_candidates or []) if c.label != "BLOCK"]
-        chosen = inside_quotes(doc._.kg_norm.text, chosen)
+        text = doc._.kg_norm.text
+        # …中心 right before 城市 names what a city is to become (国家区域中心城市, 东北亚国际化中心城市), no
+        # body, whichever recognizer proposed it
+        pool = [c for c in doc._.kg_candidates or []
+                if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith("城市", c.end))]
+        chosen = [c for c in choose(pool) if c.label != "BLOCK"]
+        chosen = inside_quotes(text, chosen)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:

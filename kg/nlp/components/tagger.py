@@ -26,6 +26,7 @@ from ..lac import LacTagger
 from ..text import Lexicon, WordSet, is_cjk
 from ...data import column, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
+from .names import COUNTED_AFTER
 from .organizations import REGION_LEVELS
 from .persons import TITLES_BEFORE
 
@@ -248,8 +249,8 @@ class LacRepair:
         for taker in _ROLE_TAKERS:
             if text.endswith(taker, s, e) and self.roles.starting_at(text, e) and e - len(taker) - s >= 2:
                 e -= len(taker)
-        if e < len(text) and text[e].isdigit():
-            return None  # 新建科技馆2座: a kind of thing being counted, not a name
+        if e < len(text) and text[e].isdigit() or COUNTED_AFTER.match(text, e):
+            return None  # 新建科技馆2座, …省工程研究中心各20家: kinds of thing being counted, not names
         name = text[s:e]
         if name.endswith(self.not_org_heads):
             return None  # 建设全国科技创新中心: a development goal, not a body
