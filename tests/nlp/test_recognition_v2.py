@@ -404,6 +404,8 @@ def test_a_province_before_a_level_is_where_the_bodies_are(nlp):
     # a department right after a national body; the armed forces by their names
     ("财政部金融司发布通知。", ("ORG", "财政部金融司")),
     ("参加红军后转战南北。", ("ORG", "红军")),
+    # a bilateral friendship association by the countries' forms
+    ("应中日友协的邀请访华。", ("ORG", "中日友协")),
 ])
 def test_lac_organizations_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -421,3 +423,9 @@ def test_the_kind_of_institution_stays_unannotated(nlp):
     assert not any(label == "ORG" for label, _t in ents(nlp, "发挥人民政协的作用。"))
     assert not any(label == "ORG" for label, _t in ents(nlp, "提高城区公办幼儿园占比。"))  # a kind of school
     assert ("ORG", "党中央") in ents(nlp, "这是党中央统揽全局的结果。")  # 局 of 全局 heads no department
+
+
+def test_today_ends_no_named_day(nlp):
+    # 今日 (today) after a body is no day of the 全国…日 kind
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "全国政协代表团今日离京访问。"))
+    assert ("EVENT", "全国科技工作者日") in ents(nlp, "纪念全国科技工作者日。")

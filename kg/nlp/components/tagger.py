@@ -265,6 +265,9 @@ class LacRepair:
             return None  # 北京市学校: the schools of a place, not one school
         prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name)) \
             or any(name[:n] in self.division_names for n in (2, 3, 4) if n < len(name) - 1)  # 海淀检察院
+        # a body of a body known by name (中共代表团, 全国政协代表团), and a bilateral body by the countries'
+        # forms (中日友协): the modifier says whose it is
+        prefixed = prefixed or modifier in self.known_orgs.entries or is_country_run(modifier, self.country_shorts)
         if prefixed or (organ in _STANDALONE and len(modifier) >= 2) \
                 or (self.word_tags.get(name) == "nt" and not name.startswith("人民")):
             # (the dictionary knows some bodies by name: 卫生部, 农业部, tagged nt; 人民政协, 人民法院 are
