@@ -429,3 +429,13 @@ def test_today_ends_no_named_day(nlp):
     # 今日 (today) after a body is no day of the 全国…日 kind
     assert not any(label == "EVENT" for label, _t in ents(nlp, "全国政协代表团今日离京访问。"))
     assert ("EVENT", "全国科技工作者日") in ents(nlp, "纪念全国科技工作者日。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a provincial football league by the province's form and 超, in quote marks
+    ("“鄂超”火爆出圈。", [("EVENT", "鄂超")]),
+    ("培育“滇超”等品牌赛事。", [("EVENT", "滇超")]),
+    ("球队成功“冲超”。", []),  # 冲超: to win promotion, no league
+])
+def test_provincial_leagues(nlp, text, expected):
+    assert ents(nlp, text) == expected
