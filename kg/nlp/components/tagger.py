@@ -24,7 +24,7 @@ from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
 from ..text import Lexicon, WordSet, is_cjk
-from ...data import column, load_table, organ_words, organization_rows
+from ...data import column, country_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
 from .organizations import REGION_LEVELS
@@ -81,7 +81,7 @@ class LacRepair:
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.province_short_chars = set(column("province_shorts.tsv", "short"))
         self.country_shorts = country_forms()
-        self.countries = tuple(r["name"] for r in load_table("countries.tsv") if len(r["name"]) >= 2)
+        self.countries = tuple(n for n in country_names() if len(n) >= 2)
         # organizations known by name (比亚迪, 中石化): the gazetteer finds them; a longer span around one is LAC's
         self.known_orgs = Lexicon({r["name"]: r["name"] for r in organization_rows() if len(r["name"]) >= 2})
         self.short_chars = self.province_short_chars | self.country_shorts
@@ -283,8 +283,9 @@ class LacRepair:
         (A company after its city, 长沙惠科新型显示, was tried: one annotator keeps the city in the name,
         another gives the city alone; left out.)"""
         found: list[Candidate] = []
-        at = {s: (e, tag) for s, e, tag in words}
+        at: dict[int, tuple[int, str]] = {}
         for m in _PROJECT_LIST_END.finditer(text):
+            at = at or {s: (e, tag) for s, e, tag in words}  # built once, only for a text with such a list
             clause = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS) + 1
             items, p = [], clause
             for q in [i for i in range(clause, m.start()) if text[i] == "、"] + [m.start()]:
