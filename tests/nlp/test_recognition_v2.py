@@ -439,3 +439,35 @@ def test_today_ends_no_named_day(nlp):
 ])
 def test_provincial_leagues(nlp, text, expected):
     assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the items of a list of enterprises are companies where they read as brands
+    ("瑞芯拓等3家企业入选试点名单。", [("ORG", "瑞芯拓")]),
+    ("支持恒拓智能、云栖数科等龙头企业牵头。", [("ORG", "恒拓智能"), ("ORG", "云栖数科")]),
+    ("培育了甜柚科技、云栖数科等一批领军企业。", [("ORG", "甜柚科技"), ("ORG", "云栖数科")]),
+])
+def test_companies_in_lists_of_enterprises(nlp, text, expected):
+    found = ents(nlp, text)
+    assert all(e in found for e in expected)
+
+
+@pytest.mark.parametrize("text", [
+    "在工业、商业、运输等企业中推行经济核算。",   # sectors, words of the dictionary
+    "依法平等保护民营企业。",                     # 等 of 平等
+    "吸引卫星研发制造、卫星数据应用等企业落户。",  # lines of business built of words
+])
+def test_no_companies_in_lists_of_sectors(nlp, text):
+    assert not any(label == "ORG" for label, _t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted name with words of its own before the head is one name, marks inside
+    ("深入实施“万亩良田”产能提升工程。", ("PROGRAM", "“万亩良田”产能提升工程")),
+    ("开展“三大慢病”综合防治行动。", ("PROGRAM", "“三大慢病”综合防治行动")),
+    ("推进“一江碧水入长江”生态保护工程。", ("PROGRAM", "“一江碧水入长江”生态保护工程")),
+    # a word of scope after the quoted name opens a new phrase: the quoted one is the name
+    ("开展“科普万里行”全区科技馆联合行动。", ("PROGRAM", "科普万里行")),
+])
+def test_quoted_name_with_modifier_before_head(nlp, text, expected):
+    assert expected in ents(nlp, text)

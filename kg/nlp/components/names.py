@@ -46,6 +46,8 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 # a numeral and 大 right before a program's head: a numbered set (三大工程, 十大行动)
+# …八项行动, “甲”九项行动: a count of actions is a numbered set too
+_NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
 _NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
 # a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
@@ -65,6 +67,9 @@ _SCOPE_PREFIX = re.compile("^(?:全国|国家级?|省级?|市级?|县级?|中央
 _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
+# words of scope that open a new phrase after a quoted name (“甲”全区科技馆联合行动: the quoted one is the
+# name, the rest says who joins it); other words there continue it (“千亿斤粮食”产能建设工程 is one name)
+_SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 _LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
@@ -472,13 +477,14 @@ class NameFinder:
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
                 continue  # …项目刷新我省单体工业项目: a clause, not a name
+            bare = modifier[modifier.rfind("”") + 1:]  # a river in a quoted name is no works on it (“一泓清水入黄河”…工程)
             if row["label"] == "PROGRAM" and head.endswith("工程") and (any(
-                    fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(modifier))
-                    or any(self.feature_kinds.get(v[1]) in ("river", "lake") for _fs, _fe, v in self.places.finditer(modifier))):
+                    fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(bare))
+                    or any(self.feature_kinds.get(v[1]) in ("river", "lake") for _fs, _fe, v in self.places.finditer(bare))):
                 continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
             if row["label"] == "PROGRAM" and self._category(modifier):
                 continue  # 重大水利工程, 国家重大工程: a kind of works, no name
-            if row["label"] == "PROGRAM" and _NUMBERED_SET.search(modifier):
+            if row["label"] == "PROGRAM" and (_NUMBERED_SET.search(modifier) or _NUMBERED_ITEMS.search(modifier)):
                 continue  # 城乡安居三大工程, 十大行动: a numbered set of programs is a slogan (guidelines)
             if row["label"] in ("PROGRAM", "EVENT") and COUNT_AFTER.match(text, he):
                 continue  # 实施亿元以上重点技改项目1213个, 湿地保护修复工程12处: kinds, counted
@@ -594,7 +600,8 @@ class NameFinder:
                    stop_at_quote: bool = False, verb_before_head: bool = False, acronyms: bool = False) -> int | None:
         """Leftmost start of a name ending at head_start: stop at punctuation or a boundary word
         (one that ends a word: 各 of 各族 is none). A program's name does not take in a quoted
-        name of four characters or more (“红色百年路·科普万里行”全区…行动: the quoted one is the name)."""
+        name of four characters or more when a word of scope follows it (“红色百年路·科普万里行”全区…行动:
+        the quoted one is the name); otherwise it does (“千亿斤粮食”产能建设工程)."""
         i = head_start
         limit = max(0, head_start - _MAX_NAME)
         paired = False
@@ -611,9 +618,11 @@ class NameFinder:
                 break
             if c == "”":  # take the whole quoted part
                 j = text.rfind("“", limit, i - 1)
-                if j < 0 or (stop_at_quote and i - 1 - (j + 1) >= 4):
+                if j < 0 or (stop_at_quote and i - 1 - (j + 1) >= 4 and text.startswith(_SCOPE_OPENERS, i)):
                     break
-                i = j
+                quoted, i = i - 1 - (j + 1), j
+                if stop_at_quote and quoted >= 4:
+                    break  # a quoted coinage opens the program's name (县域经济“创先争优”三年行动)
                 continue
             if c == "》":
                 j = text.rfind("《", limit, i - 1)

@@ -314,6 +314,60 @@ class LacRepair:
                 found.append(Candidate(p, end, "ORG", "lac"))
         return found
 
+    def listed_companies(self, text: str, words: list[tuple[int, int, str]], starts: set[int],
+                         ends: set[int]) -> list[Candidate]:
+        """Companies named as the items of a list of enterprises (思哲睿等5户企业, 胖东来、蜜雪冰城等一批新锐企业):
+        the list's head says what its items are. An item is kept where it reads as a brand: no common word
+        of the dictionary in it but a line of business at its end (…科技, …工业), no place, no organ, no
+        facility; lists of sectors (工业、商业等企业) are words of the dictionary and give nothing."""
+        found: list[Candidate] = []
+        at: dict[int, tuple[int, str]] = {}
+        for m in _ENTERPRISE_LIST_END.finditer(text):
+            at = at or {s: (e, tag) for s, e, tag in words}
+            if at.get(m.start()) != (m.start() + 1, "u"):
+                continue  # 等 inside a word (平等, 同等): no list
+            clause = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS) + 1
+            cuts = [i for i in range(clause, m.start()) if text[i] == "、"]
+            if not cuts and not m.group("count"):
+                continue  # one item and no count (…等企业): as often a phrase as a name
+            items, p = [], clause
+            for q in cuts + [m.start()]:
+                items.append((p, q))
+                p = q + 1
+            trimmed = []
+            for n, (p, q) in enumerate(items):
+                if n == 0:  # the clause's own verbs before the first item (支持, 培育了, 集聚了)
+                    while p in at and at[p][1] in _LEADING_VERB_TAGS | {"u"} and at[p][0] < q:
+                        p = at[p][0]
+                trimmed.append((p, q))
+            if any(self.is_word(text[p:q]) for p, q in trimmed):
+                continue  # a common word among the items: a list of sectors (工业、商业、运输等企业)
+            for p, q in trimmed:
+                name = text[p:q]
+                if p not in starts or q not in ends or not 2 <= len(name) <= 8 or not all(is_cjk(c) for c in name) \
+                        or any(w in name for w in _KIND_OF_FIRM) or self._not_brand(name):
+                    continue
+                found.append(Candidate(p, q, "ORG", "lac"))
+        return found
+
+    def _not_brand(self, name: str) -> bool:
+        """``name`` is a word, or is built of words, or holds a place, an organ, a facility or a known
+        body: no company's short name of its own."""
+        kind = self.company_kinds.ending_at(name, len(name)) or ""
+        stem = name[: len(name) - len(kind)] if len(name) - len(kind) >= 2 else name
+        return name in self.organs or self.is_word(name) or self.is_word(stem) or self._opens_with_word(name) \
+            or self._built_of_words(stem) \
+            or name.endswith(self.place_heads) or self.head_organs.ending_at(name, len(name)) is not None \
+            or any(True for _ in self.places.finditer(name)) or any(w in name for w in _NOT_BRAND) \
+            or any(True for _ in self.known_orgs.finditer(name))
+
+    def _built_of_words(self, name: str) -> bool:
+        """``name`` is common words of two characters or more end to end (卫星数据应用, 城市更新): a phrase."""
+        ok = [True] + [False] * len(name)
+        for j in range(2, len(name) + 1):
+            ok[j] = any(ok[i] and self.is_word(name[i:j]) for i in range(0, j - 1))
+        return ok[len(name)]
+
     def _opens_with_word(self, name: str) -> bool:
         """``name`` opens with a word of the dictionary other than a name (新能源汽车, 小洋山北作业区 opens
         with a place), or with a country (意大利世科姆): no brand of its own opens it."""
@@ -375,6 +429,11 @@ class LacRepair:
         return None
 
 
+# words that make an item of a list of enterprises a kind of firm (瞪羚企业, 上市公司, 链主)
+_KIND_OF_FIRM = ("企业", "公司", "链主", "央企", "国企", "民企", "外企")
+# the end of a list of enterprises: 等, maybe a count, a few words of kind and 企业 (…等5户企业,
+# …等一批行业领军企业, …等平台经济企业); not …的企业 (等困难行业的企业: a list of sectors)
+_ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六七八九十两]+)[家户个]|一批)?[^，。；：、“”\s的]{0,6}?(?:企业|公司|央企)")
 # the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目)
 _PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目")
 _CLAUSE_MARKS = "，。；：！？\n"
@@ -514,6 +573,7 @@ class TaggerComponent:
                 if firm is not None and (cand is None or firm.end <= cand.start or firm.end > cand.end):
                     found.append(firm)
         found.extend(self.repair.project_companies(text, words, ends))
+        found.extend(self.repair.listed_companies(text, words, starts, ends))
         # each token takes the tag of the LAC word its first character is in; set as arrays
         # (per-token setters are slow), TAG as string hashes and POS as UD ids, looked up once per tag
         names = sorted({t for _s, _e, t in words})
