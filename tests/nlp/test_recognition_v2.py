@@ -170,7 +170,7 @@ def test_recognizes(nlp, text, expected):
     ("为上海科技创新中心建设奠定基础。", ("ORG", "上海科技创新中心")),  # a development goal
     ("与上海市学校结对。", ("ORG", "上海市学校")),             # the schools of a place, not one school
     ("建强国家重点实验室。", ("ORG", "建强国家重点实验室")),  # a verb never opens a name
-    ("整治黄河甘肃段。", ("PLACE", "黄河甘肃段")),                # a river's section: two mentions
+    ("实施黄河甘肃段河道治理工程。", ("PLACE", "黄河甘肃段")),   # works on a river's section: two mentions (gold)
     ("山东省：稳增长、惠民生各项工作扎实推进。", ("PLACE", "惠民")),   # a verb, not the county
     ("三家单位获中国质量奖。", ("PLACE", "中国")),                 # nothing inside an award
     ("加快美丽中国先行区建设。", ("PROGRAM", "美丽中国")),          # a designation, not the campaign
@@ -249,7 +249,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("建成涔天河水库。", ("PLACE", "涔天河水库")),       # a proper name holding a district's name
     ("开通兰州轨道交通二号线。", ("PLACE", "兰州轨道交通二号线")),
     ("支持湘西州发展。", ("PLACE", "湘西州")),
-    ("整治黄河甘肃段。", ("PLACE", "甘肃")),               # a river's section: the river and the place (gold)
+    ("实施黄河甘肃段河道治理工程。", ("PLACE", "甘肃")),   # works on a river's section: the river and the place (gold)
     ("建设西成铁路甘肃段。", ("PLACE", "西成铁路甘肃段")),     # a line's named section stays one
     ("扩建磨憨口岸互贸区。", ("PLACE", "磨憨口岸互贸区")),      # a border port that is no division
     ("经红其拉甫出境。", ("PLACE", "红其拉甫")),
@@ -471,3 +471,27 @@ def test_no_companies_in_lists_of_sectors(nlp, text):
 ])
 def test_quoted_name_with_modifier_before_head(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a river's section by the place it runs through is one place, brackets and all
+    ("推进黄河宁夏段生态保护。", [("PLACE", "黄河宁夏段")]),
+    ("加快大运河（扬州段）综合治理。", [("PLACE", "大运河（扬州段）")]),
+    # works on a section give the river and the place (the gold's 黄河内蒙古段河道治理工程)
+    ("实施黄河宁夏段河道治理工程。", [("PLACE", "黄河"), ("PLACE", "宁夏")]),
+])
+def test_river_sections(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a city's metro lines, with the city or without it, and by number where the metro is spoken of
+    ("建成地铁5号线一期及延伸线，加快推进9号线、12号线建设。", ["地铁5号线", "9号线", "12号线"]),
+    ("西宁轨道交通1号线开工。", ["西宁轨道交通1号线"]),
+])
+def test_metro_lines(nlp, text, expected):
+    assert [t for label, t in ents(nlp, text) if label == "PLACE"] == expected
+
+
+def test_numbered_line_without_a_metro_is_no_place(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "新建3号线生产车间。"))

@@ -65,7 +65,15 @@ _PAIR_POWER_WORKS = (r"[{shorts}]{{2}}(?:(?![等和与及])[\u4e00-\u9fff]){{0,6
 _ZONE_PART = re.compile("新?片区")
 _FREE_TRADE_ZONE = re.compile("自贸试验区|自由贸易试验区|自贸区|自由贸易港|自贸港")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
-_METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨)[一二三四五六七八九十\d]+号线")
+_METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨|轨道)[一二三四五六七八九十\d]+号线")
+# a line by its number alone, and the words that say a metro is meant
+_BARE_LINE = re.compile(r"(?<![一二三四五六七八九十\d交铁轨道])[一二三四五六七八九十\d]+号线")
+# kinds of feature whose sections are named by the place they run through (黄河甘肃段; the Grand Canal,
+# 大运河, is listed as a heritage site, and so are 长城 and 长征: their sections are named the same way)
+_RIVER_KINDS = ("river", "canal", "heritage")
+# works named after a river's section, in the same clause (…段河道防洪治理等工程)
+_WORKS_AHEAD = re.compile(r"[^，。；、\n]{0,12}?工程")
+_METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -106,6 +114,28 @@ class FacilityFinder:
         self.word_tags = word_tags or {}
         # words the segmenter knows: its dictionary and the names kg adds to it (甘其毛都: 其 is no boundary)
         self.known = _KnownWords(self.word_tags, self.places.entries)
+
+    def _river_sections(self, text: str) -> list[Candidate]:
+        """A river's section by the place it runs through: 黄河甘肃段, 石羊河武威段, 大运河（天津段）. The
+        section is one place (annotators, the guidelines' 滨洲铁路（齐海满段）)."""
+        found = []
+        for s, e, _v in self.places.finditer(text):
+            if self.feature_kinds.get(text[s:e]) not in _RIVER_KINDS:
+                continue
+            bracket = text[e:e + 1] in "（("
+            p = e + 1 if bracket else e
+            hit = next((pe for ps, pe, v in self.places.finditer(text[p:p + 8]) if ps == 0 and v[0] == "PLACE"), None)
+            if hit is None or text[p + hit:p + hit + 1] != "段":
+                continue
+            end = p + hit + 1
+            if bracket:
+                if text[end:end + 1] not in "）)":
+                    continue
+                end += 1
+            if _WORKS_AHEAD.match(text, end):
+                continue  # 黄河内蒙古段河道治理工程: works on a river give the river and the place (gold)
+            found.append(Candidate(s, end, "PLACE", "facility"))
+        return found
 
     def __call__(self, text: str, token_ends: set[int] | None = None,
                  verbal: dict[int, int] | None = None) -> list[Candidate]:
@@ -165,6 +195,14 @@ class FacilityFinder:
             if any(True for _ in self.places.finditer(text[start:m.start()])):
                 yield_start = start + next(iter(self.places.finditer(text[start:m.start()])))[0]
                 found.append(Candidate(yield_start, m.end(), "PLACE", "facility"))  # 兰州轨道交通二号线
+            else:  # a city's own report names its lines without the city (建成地铁8号线)
+                found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        found.extend(self._river_sections(text))
+        for m in _BARE_LINE.finditer(text):
+            # a line by its number alone (加快推进7号线一期、11号线延伸线) where the metro is spoken of nearby
+            if _METRO_WORD.search(text, max(0, m.start() - 60), min(len(text), m.end() + 40)) \
+                    and not _METRO_LINE.match(text, max(0, m.start() - 4)) and not _METRO_LINE.match(text, max(0, m.start() - 2)):
+                found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _POWER_TRANSFER.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in self.pair_power_works.finditer(text):
