@@ -495,3 +495,22 @@ def test_metro_lines(nlp, text, expected):
 
 def test_numbered_line_without_a_metro_is_no_place(nlp):
     assert not any(label == "PLACE" for label, _t in ents(nlp, "新建3号线生产车间。"))
+
+
+@pytest.mark.parametrize("text", [
+    "推动“冰雪+”融合发展。",              # a way of joining sectors, no program by the verb alone
+    "推广“中试+投资+孵化”运营模式。",
+    "深入实施扩大内需战略。",                # a strategy named by what it describes
+])
+def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
+    assert not any(label in ("PROGRAM", "ORG") for label, _t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("打造更多“人工智能+消费”场景。", ("PROGRAM", "人工智能+消费")),   # opens with a national program
+    ("深化“农业保险+”改革。", ("PROGRAM", "农业保险+")),               # a cue after it names one
+    ("继续实施消费品“以旧换新”政策。", ("PROGRAM", "以旧换新")),        # 消费品 says whose goods
+    ("坚持实施西部大开发战略。", ("PROGRAM", "西部大开发战略")),
+])
+def test_programs_kept(nlp, text, expected):
+    assert expected in ents(nlp, text)

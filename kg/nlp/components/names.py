@@ -214,6 +214,10 @@ class NameFinder:
             return False
         if self.verb_tags.get(name) in ("v", "vd", "d", "ad", "a", "c", "p"):
             return False  # 落实“并重”“并举”要求: a common verb or adverb quoted is no coinage
+        if any(c in name for c in "+×＋") and not self._known_prefix(name):
+            return False  # 推动“冰雪+”融合发展, 推广“中试+投资+孵化”: a way of joining sectors, no program
+            # by the verb alone (a cue after it still names one: “农业保险+”改革; 人工智能+消费 opens
+            # with a national program)
         for gap in range(0, 5):  # a modifier of up to four characters: 实施制造业“…”
             end = quote - gap
             if end < 2 or (gap and not all("\u4e00" <= c <= "\u9fff" for c in text[end:quote])):

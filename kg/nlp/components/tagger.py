@@ -406,6 +406,8 @@ class LacRepair:
         name = text[s:e]
         if not 2 <= len(name) <= 20 or not all(is_cjk(c) or c == "·" for c in name):
             return None
+        if text[e:e + 1] in _OPERATORS or text[s - 1:s] in _OPERATORS:
+            return None  # “中试+投资+孵化”: a term of a coinage joining sectors, no body
         if any(ks == 0 and ke < len(name) for ks, ke, _v in self.known_orgs.finditer(name)):
             return None  # 中国工农红军长征: a known body and a word after it; the gazetteer has the body
         if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
@@ -451,6 +453,7 @@ _PREPOSITION_SURNAMES = frozenset("向于从对和与同把将被")
 # words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌,
 # 哈尔滨航空集群, …电气配套产业)
 _SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济", "集群", "配套")
+_OPERATORS = frozenset("+×＋")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
 
