@@ -514,3 +514,21 @@ def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
 ])
 def test_programs_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("高质量办理省人大代表建议300件。", ("ORG", "省人大")),      # 人大代表 is one word: the organ still ends
+    ("争取海洋领域国家技术创新中心获批。", ("ORG", "海洋领域国家技术创新中心")),  # a field makes it one body
+    ("建设国家稀土功能材料制造业创新中心。", ("ORG", "国家稀土功能材料制造业创新中心")),
+])
+def test_organs_and_designated_bodies(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "支持建设国家技术创新中心。",                       # the designated kind, no one body
+    "新建国家技术创新中心2家。",                        # counted
+    "支持新材料、飞行器等领域国家制造业创新中心建设。",  # 等领域 ends what comes before
+])
+def test_designated_kinds_are_no_organizations(nlp, text):
+    assert not any(label == "ORG" for label, _t in ents(nlp, text))

@@ -498,7 +498,7 @@ class NameFinder:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
             if row["label"] == "ORG" and text.startswith("体系", he):
                 continue  # “甲”实验室体系, 国家实验室体系: a system of such bodies, no one body
-            if row["label"] == "ORG" and COUNTED_AFTER.match(text, he):
+            if row["label"] == "ORG" and (COUNTED_AFTER.match(text, he) or COUNT_AFTER.match(text, he)):
                 continue  # 国家技术创新中心、新兴产业创新中心达到8家: kinds of body, counted
             name = text[start:he]
             if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化)

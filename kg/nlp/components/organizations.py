@@ -90,13 +90,14 @@ class OrgComposer:
 
     def role_splits(self, text: str, starts, word_ends, ends: frozenset[int]) -> frozenset[int]:
         """Word ends, with the end of an organ added inside a word of the segmenter that joins it to a
-        post (政协主席, 县委书记: one word each, so 自治区政协 and 广丰县县委 ended no word)."""
+        post (政协主席, 县委书记, 人大代表: one word each, so 自治区政协, 广丰县县委 and 省人大 ended no word)."""
         extra = set()
         for s, e in zip(starts, word_ends):
             for i in range(s, e - 2):  # words of three characters or more: an organ and a post
                 organ = self.organ_words.starting_at(text, i, e - 1)
                 if organ:
-                    role = self.roles.starting_at(text, i + len(organ), e)
+                    role = self.roles.starting_at(text, i + len(organ), e) \
+                        or ("代表" if text.startswith("代表", i + len(organ)) else None)  # 人大代表: a deputy of it
                     if role and i + len(organ) + len(role) == e:
                         extra.add(i + len(organ))
         return ends | extra if extra else ends

@@ -14,7 +14,10 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...data import column
 from ..candidates import choose
+from ..text import WordSet
+from ..words import words
 
 
 def _split_points(doc: Doc, offsets: set[int]) -> dict[int, list[int]]:
@@ -75,9 +78,28 @@ def inside_quotes(text: str, chosen: list) -> list:
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
+def _bare_kind(doc: Doc, text: str, s: int, e: int, kinds, word_tags) -> bool:
+    """[s, e) is a designated kind of body (designation_kinds.tsv) with nothing before it but verbs of
+    the sentence (新建国家技术创新中心): the kind, no body."""
+    kind = kinds.ending_at(text, e, s)
+    if kind is None:
+        return False
+    w = words(doc)
+    # by LAC's tag or, where LAC took the verb into its organization, by the dictionary's
+    lead = [t if t in _VERBAL_TAGS else word_tags.get(text[b:x], "") for b, x, t in zip(w.starts, w.ends, w.tags)
+            if s <= b < e - len(kind)]
+    return all(t in _VERBAL_TAGS for t in lead) and (e - len(kind) == s or e - len(kind) in w.start_set)
+
+
+_VERBAL_TAGS = {"v", "vd", "vn", "a", "ad", "d", "p"}
+
+
 @Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity", "span._.key"], requires=["doc._.kg_candidates"])
 def make_resolve(nlp: Language, name: str):
     """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
+
+    kinds = WordSet(column("designation_kinds.tsv", "kind"))
+    word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
 
     def component(doc: Doc) -> Doc:
         # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
@@ -85,7 +107,8 @@ def make_resolve(nlp: Language, name: str):
         # …中心 right before 城市 names what a city is to become (国家区域中心城市, 东北亚国际化中心城市), no
         # body, whichever recognizer proposed it
         pool = [c for c in doc._.kg_candidates or []
-                if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith("城市", c.end))]
+                if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith("城市", c.end))
+                and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))]
         chosen = [c for c in choose(pool) if c.label != "BLOCK"]
         chosen = inside_quotes(text, chosen)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
