@@ -69,6 +69,9 @@ _HONOURING_HEADS = ("大典", "祭典")
 _CORRIDOR_HEADS = ("走廊", "创新带")
 # words of scope that open a new phrase after a quoted name (“甲”全区科技馆联合行动: the quoted one is the
 # name, the rest says who joins it); other words there continue it (“千亿斤粮食”产能建设工程 is one name)
+# a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
+_SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
+_SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
 _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 _LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -477,6 +480,8 @@ class NameFinder:
                     and text.startswith(("全国", "国家", "省级"), start + 1):
                 start += 1  # 在晋[全国重点实验室]: the province before a level is where they are, no name's part
             modifier = text[start:hs]
+            if row["label"] == "EVENT" and _SESSION_ONLY.match(modifier) and _SESSION_BEFORE.search(text, max(0, start - 12), start):
+                continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
             if _COUNTED.search(modifier):
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
