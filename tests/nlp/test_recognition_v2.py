@@ -532,3 +532,12 @@ def test_organs_and_designated_bodies(nlp, text, expected):
 ])
 def test_designated_kinds_are_no_organizations(nlp, text):
     assert not any(label == "ORG" for label, _t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("据人民日报报道。", ("ORG", "人民日报")),                      # a newspaper is a media outlet (guidelines)
+    ("民革中央常务副主席出席。", ("ORG", "民革中央")),              # a democratic party's central committee
+    ("我们市委宣传部将此书列入书目。", ("ORG", "市委宣传部")),      # a pronoun opens a phrase
+])
+def test_outlets_parties_and_level_organs(nlp, text, expected):
+    assert expected in ents(nlp, text)

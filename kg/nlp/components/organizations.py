@@ -41,7 +41,7 @@ _NAMED_BY_PURPOSE = {"协会", "学会", "研究会", "联合会", "促进会", 
 # conjunctions, adverbs, pronouns, numerals, times.
 _BARRED_TAGS = {"v", "vd", "ad", "PER", "p", "c", "d", "r", "m", "TIME", "u", "xc", "w"}
 # LAC tags of words after which a phrase starts (verbs, prepositions, conjunctions).
-_PHRASE_OPENING_TAGS = {"v", "p", "c", "vd"}
+_PHRASE_OPENING_TAGS = {"v", "p", "c", "vd", "r"}  # r: 我们[市委宣传部]
 _ROLE_WORDS = ("常委", "委员", "成员", "党组成员", "党组书记")
 # Roles written after an organ: 党组 + 书记 is a post of the organization, not a body of its own.
 _ROLES = ("书记", "副书记", "成员", "组长", "副组长")
