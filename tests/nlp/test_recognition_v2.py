@@ -541,3 +541,12 @@ def test_designated_kinds_are_no_organizations(nlp, text):
 ])
 def test_outlets_parties_and_level_organs(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("越来越多的海口市民去图书馆看书。", [("PLACE", "海口")]),            # 市民: the city's people
+    ("武汉市民政局发布通知。", [("ORG", "武汉市民政局")]),              # 民政局: a body
+    ("明天江南大部、华南大部有雨。", [("PLACE", "江南"), ("PLACE", "华南")]),  # 大部: most of a region
+])
+def test_residents_and_most_parts(nlp, text, expected):
+    assert ents(nlp, text) == expected

@@ -90,6 +90,8 @@ STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|�
 # what a newspaper does or has as a body (its reporters, its office, its departments): 人民日报记者, 光明日报社
 _PRESS_AGENT = re.compile("记者|社|编辑|评论员|报道|发表|刊登|创刊|讯|文艺部|理论部|总编")
 # one-character organ words that end a body's name and open common words (部门, 局面, 委员, 院校)
+# words for the residents of a division (市民, 县民, 区民): the division's last character opens them
+_RESIDENTS = ("市民", "县民", "区民", "省民")
 _ORGAN_CHARS = frozenset("部局委厅署办院会")
 _READ_AS_VERB = {"v", "vd", "vn", "a", "ad", "d"}
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
@@ -181,6 +183,8 @@ class Gazetteer:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
+            if label == "PLACE" and text[e - 1:e + 1] in _RESIDENTS and text[e:e + 2] not in self.word_tags:
+                continue  # 武汉市民: the people of 武汉, whose 市 is theirs (市民); the short name stays
             if label == "WORK" and text[e - 1] == "报" and text[s - 1:s] != "《" and _PRESS_AGENT.match(text, e):
                 label = "ORG"  # 人民日报记者, 光明日报社: the paper as the body that reports, not the work read
             if label == "ORG" and e not in ends and text[e - 1] in _ORGAN_CHARS and text[e - 1:e + 1] in self.word_tags:
