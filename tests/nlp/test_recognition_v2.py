@@ -550,3 +550,11 @@ def test_outlets_parties_and_level_organs(nlp, text, expected):
 ])
 def test_residents_and_most_parts(nlp, text, expected):
     assert ents(nlp, text) == expected
+
+
+def test_dateline_and_preposition_end_names(nlp):
+    # 日电 closes a dateline: the story's first name starts after it; 据 opens a source, no part of a name
+    found = ents(nlp, "新华社北京6月25日电海峡两岸关系协会今日致函。")
+    assert ("ORG", "海峡两岸关系协会") in found
+    found = ents(nlp, "会见赞比亚议会代表团据新华社北京6月24日电。")
+    assert ("ORG", "赞比亚议会代表团") in found and ("ORG", "新华社") in found

@@ -215,6 +215,9 @@ class LacRepair:
             if not b or any(text[s:s + n] in self.word_tags for n in range(len(b) + 1, min(e - s, 4) + 1)):
                 break  # 同 of 同济大学 opens a longer word: no conjunction
             s += len(b)
+        # a dateline's last character (新华社北京6月25日电…): the story's first name starts after it
+        if text[s:s + 1] == "电" and text[s - 1:s] == "日" and e - s > 2:
+            s += 1
         # a body's seat is no part of its name (中国华能总部 -> 中国华能: the company is the mention)
         if text.endswith(_SEAT, s, e) and e - s - len(_SEAT) >= 2:
             e -= len(_SEAT)
