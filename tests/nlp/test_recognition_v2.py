@@ -558,3 +558,12 @@ def test_dateline_and_preposition_end_names(nlp):
     assert ("ORG", "海峡两岸关系协会") in found
     found = ents(nlp, "会见赞比亚议会代表团据新华社北京6月24日电。")
     assert ("ORG", "赞比亚议会代表团") in found and ("ORG", "新华社") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the segmenter's HMM joined the name's last character and a function character into one word
+    ("任命马恩汉为驻外大使。", ("PERSON", "马恩汉")),
+    ("虎皮藏在王立民家。", ("PERSON", "王立民")),
+])
+def test_names_inside_unknown_words(nlp, text, expected):
+    assert expected in ents(nlp, text)

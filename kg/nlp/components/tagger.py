@@ -469,6 +469,9 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 _HONORIFICS = set("老总工")
+# function characters that follow a person's name and that the segmenter's HMM may join to its last
+# character (马恩汉为, 王立民家, 塔勒比说)
+_AFTER_NAME = frozenset("为家说在和与是也都对向给被将把从同及等")
 _SEAT = "总部"
 # first characters of 市 words that name no city: deictic and level words, counts (我市, 全市, 各市, 县市, 两市)
 _NOT_CITY_INITIAL = set("我全本各该此每县省区两三四五六七八九十上下前后同外当")
@@ -570,6 +573,10 @@ class TaggerComponent:
                 # 本报记者 霍艳恩摄: a photographer's credit at a line's end, which the segmenter's HMM joined
                 # into one unknown word; the name is without 摄
                 cand = check(text, ws, we, starts, ends | {we})
+            elif tag == "PER" and ws in starts and we not in ends and self._name_in_unknown_word(text, we, idx, lengths):
+                # 任命马恩汉为, 藏在王立民家, 教练塔勒比说: the segmenter's HMM joined the name's last character
+                # and the next one into a word the dictionary lacks; LAC's boundary is the better one there
+                cand = check(text, ws, we, starts, ends | {we})
             else:
                 cand = check(text, ws, we, starts, ends)
             if cand is not None:
@@ -600,6 +607,15 @@ class TaggerComponent:
         tags = table[rows] if len(idx) else numpy.zeros((0, 2), dtype="uint64")
         doc.from_array([TAG, POS], tags)
         candidates.add(doc, found)
+
+    def _name_in_unknown_word(self, text: str, i: int, idx: list[int], lengths: list[int]) -> bool:
+        """Offset ``i`` falls inside a word the dictionary lacks (made by the segmenter's HMM) that runs on
+        one character past it and holds at most one character before it."""
+        k = bisect_right(idx, i) - 1
+        if k < 0 or not idx[k] < i < idx[k] + lengths[k]:
+            return False
+        return idx[k] + lengths[k] == i + 1 and i - idx[k] <= 3 and text[idx[k]:i + 1] not in self.repair.word_tags \
+            and text[i] in _AFTER_NAME
 
     def _unknown_word(self, text: str, s: int, e: int, idx: list[int], lengths: list[int]) -> bool:
         """True when [s, e) is one segmenter word that the dictionary does not have (made by its HMM)."""
