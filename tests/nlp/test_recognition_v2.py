@@ -567,3 +567,15 @@ def test_dateline_and_preposition_end_names(nlp):
 ])
 def test_names_inside_unknown_words(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "持续深化林芝改革开放先行先试。",             # a division's name, no person without a title beside it
+    "发展茶叶、食用菌、林竹等十大乡村特色产业。",   # an item among common words is no person
+])
+def test_no_person_in_places_and_lists_of_things(nlp, text):
+    assert not any(label == "PERSON" for label, _t in ents(nlp, text))
+
+
+def test_person_with_title_kept(nlp):
+    assert ("PERSON", "张工") in ents(nlp, "天津市市长 张工")

@@ -119,6 +119,10 @@ class LacRepair:
         # supports it (郎平, 普京: LAC and the dictionary); a name with none of them (湖湘, 兰张) is none
         if len(name) == 2 and name[0] in _PREPOSITION_SURNAMES and not self._person_context(text, s, e):
             return None  # 向海发展、向海图强: 向 "towards" before a noun, no surname here without a title
+        if name in self.division_names and not self._person_context(text, s, e):
+            return None  # 林芝, 柳林, 金凤: a division's name, no person without a title or speech beside it
+        if self._among_things(text, s, e) and not self._person_context(text, s, e):
+            return None  # 茶叶、食用菌、林竹等: an item of a list whose other items are common words is no person
         has_surname = name[:1] in self.common_surnames or name[:2] in self.common_surnames
         # a rarer surname only with a three-character name (鲍晓芹): two or four characters with one
         # are as often abbreviations of places (兰张, 金白兰武 for railways and regions)
@@ -133,6 +137,16 @@ class LacRepair:
         if len(name) <= 6 and not all(c in self.city_initials for c in name) and self._person_context(text, s, e):
             return Candidate(s, e, "PERSON", "lac")
         return None
+
+    def _among_things(self, text: str, s: int, e: int) -> bool:
+        """[s, e) is an item of a list (、) one of whose other items is a common word of the dictionary."""
+        if text[s - 1:s] != "、" and text[e:e + 1] != "、":
+            return False
+        clause_start = max(text.rfind(c, 0, s) for c in "，。；：！？\n") + 1
+        m = _CLAUSE_END.search(text, e)
+        clause = text[clause_start:m.start() if m else len(text)]
+        items = [x for x in re.split(r"[、和及与]|等.*$", clause) if x]
+        return any(self.is_word(x) and self.word_tags.get(x) in ("n", "vn", "nz") for x in items if x != text[s:e])
 
     def _person_context(self, text: str, s: int, e: int) -> bool:
         if self.person_titles.ending_at(text, s, max(0, s - 5)) or self.person_titles.starting_at(text, e):
