@@ -579,3 +579,14 @@ def test_no_person_in_places_and_lists_of_things(nlp, text):
 
 def test_person_with_title_kept(nlp):
     assert ("PERSON", "张工") in ents(nlp, "天津市市长 张工")
+
+
+@pytest.mark.parametrize("text", [
+    "做好侨务、港澳台、广电、史志工作。",      # a sector among common words
+    "推进藏传佛教中国化。",                    # a religion
+    "强化国际航空货运枢纽建设。",              # a scope and a sector
+    "经验被国家部委转发。",                    # the ministries and commissions, no one body
+    "全国法治政府建设示范地区创成。",          # a goal of government
+])
+def test_no_organization_in_sectors_and_kinds(nlp, text):
+    assert not any(label == "ORG" for label, _t in ents(nlp, text))

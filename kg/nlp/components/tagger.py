@@ -138,15 +138,24 @@ class LacRepair:
             return Candidate(s, e, "PERSON", "lac")
         return None
 
-    def _among_things(self, text: str, s: int, e: int) -> bool:
-        """[s, e) is an item of a list (、) one of whose other items is a common word of the dictionary."""
+    def _among_things(self, text: str, s: int, e: int, loose: bool = False) -> bool:
+        """[s, e) is an item of a list (、) one of whose other items is a common word of the dictionary;
+        ``loose``: the first item may carry the clause's verb and the last a word closing the list."""
         if text[s - 1:s] != "、" and text[e:e + 1] != "、":
             return False
         clause_start = max(text.rfind(c, 0, s) for c in "，。；：！？\n") + 1
         m = _CLAUSE_END.search(text, e)
         clause = text[clause_start:m.start() if m else len(text)]
         items = [x for x in re.split(r"[、和及与]|等.*$", clause) if x]
-        return any(self.is_word(x) and self.word_tags.get(x) in ("n", "vn", "nz") for x in items if x != text[s:e])
+        for n, x in enumerate(items):
+            if x == text[s:e]:
+                continue
+            # the first item may carry the clause's verb (做好侨务), the last a word closing the list (史志工作)
+            parts = [x] + ([x[-k:] for k in (2, 3, 4) if len(x) > k] if loose and n == 0 else []) \
+                + ([x[:k] for k in (2, 3, 4) if len(x) > k] if loose and n == len(items) - 1 else [])
+            if any(self.word_tags.get(p) in ("n", "vn") for p in parts):
+                return True
+        return False
 
     def _person_context(self, text: str, s: int, e: int) -> bool:
         if self.person_titles.ending_at(text, s, max(0, s - 5)) or self.person_titles.starting_at(text, e):
@@ -425,6 +434,10 @@ class LacRepair:
             return None
         if text[e:e + 1] in _OPERATORS or text[s - 1:s] in _OPERATORS:
             return None  # “中试+投资+孵化”: a term of a coinage joining sectors, no body
+        if name.endswith(("族", "教")) or name.startswith(("国际",)):
+            return None  # 黎族, 藏传佛教: a people, a religion; 国际航空枢纽: a scope and a sector, no body
+        if self._among_things(text, s, e, loose=True):
+            return None  # 侨务、广电、史志: a sector among common words, no body
         if any(ks == 0 and ke < len(name) for ks, ke, _v in self.known_orgs.finditer(name)):
             return None  # 中国工农红军长征: a known body and a word after it; the gazetteer has the body
         if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
