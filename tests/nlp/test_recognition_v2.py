@@ -590,3 +590,19 @@ def test_person_with_title_kept(nlp):
 ])
 def test_no_organization_in_sectors_and_kinds(nlp, text):
     assert not any(label == "ORG" for label, _t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "推进海绵城市建设。",                 # a kind of city built of common words
+    "推动跨越类山区海岛县发展。",         # a category of county
+    "加快智慧口岸试点建设。",             # a kind of port
+    "推进零碳社区建设。",                 # a kind of community
+    "更多绿水青山成为金山银山。",         # a slogan's halves
+    "所有地州市迈入高速公路时代。",       # levels of division
+])
+def test_no_place_in_kinds_and_slogans(nlp, text):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, text))
+
+
+def test_district_with_a_word_inside_kept(nlp):
+    assert ("PLACE", "湟中区") in ents(nlp, "湟中区、祁连县获评。")

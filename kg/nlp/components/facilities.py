@@ -110,6 +110,7 @@ class FacilityFinder:
                     entries.setdefault(alias, ("PLACE", row["code"]))
         self.places = Lexicon(entries)
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
+        self.category_modifiers = column("category_modifiers.tsv", "word")
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.word_tags = word_tags or {}
         # words the segmenter knows: its dictionary and the names kg adds to it (甘其毛都: 其 is no boundary)
@@ -339,8 +340,8 @@ class FacilityFinder:
         if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core) \
                 or core.startswith(_LEVEL_PAIRS):
             return False  # 盟市互通高速: levels of places, no name
-        if self._common(core) or self._common(core[:2]):
-            return False
+        if self._common(core) or self._common(core[:2]) or any(w in core for w in self.category_modifiers):
+            return False  # (智慧口岸, 零碳社区: kinds of facility and zone)
         if any(True for _ in self.head_lexicon.finditer(core)):
             return True  # 中川机场环线铁路: a line named by another facility
         if len(core) > 2 and self.word_tags.get(core[:2], "") in ("ns", "nz") and core[:2] not in self.places.entries:

@@ -18,7 +18,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, is_cjk
-from ...data import derived
+from ...data import column, derived
 from ...places import divisions
 from ...townships import townships
 
@@ -40,6 +40,7 @@ class LocalityFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.townships = townships()
         self.word_tags = word_tags or {}
+        self.kinds = frozenset(column("category_modifiers.tsv", "word"))
         div = divisions()
         self.counties = Lexicon({n: c for n, codes in div.by_name.items() for c in codes[:1] if len(n) >= 3})
         # county code -> stems of its townships (西罗园 of 西罗园街道), two characters or more; kept in
@@ -132,7 +133,9 @@ class LocalityFinder:
             or tags.get(stem[-1:] + suffix, "") in _COMMON or tags.get(stem[-2:] + suffix, "") in _COMMON
 
     def _common(self, stem: str) -> bool:
-        return self.word_tags.get(stem, "") in _COMMON or self.word_tags.get(stem[:2], "") in ("v", "a", "d", "m")
+        """A common word, or a kind (零碳社区, 智慧社区: category_modifiers.tsv), not a village's name."""
+        return self.word_tags.get(stem, "") in _COMMON or self.word_tags.get(stem[:2], "") in ("v", "a", "d", "m") \
+            or stem in self.kinds
 
     def _division_before(self, text: str, s: int) -> int:
         """Start of a county or prefecture name written right before ``s`` (密云区十里堡镇), else ``s``."""

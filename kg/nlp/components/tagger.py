@@ -44,7 +44,7 @@ _DIRECTION_START = re.compile(r"^[东南西北中][部方]")
 # of these (严明 a, 陈规陋习 i, 利益集团 n) is a word, not a name.
 _NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
 _WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c", "p", "u", "r", "m")
-_LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区]|各级|全国|全区|全省)+$")
+_LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区州地]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
 # Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
 _STANDALONE = ("大学", "学院", "学校", "集团", "公司", "医院", "研究院", "研究所", "科学院", "工程院", "银行",
@@ -205,6 +205,9 @@ class LacRepair:
                 #              by the name of the district it became); another X县 is a kind
             if self.is_word(name[:-1]) or (e < len(text) and text[e].isdigit()):
                 return None  # 直管县, 普惠县26个: a kind of county named by a common word, or counted
+            if (self.word_tags.get(name[0], "ns") not in _NAME_TAGS + ("ns", "nz") and name[1:] in self.word_tags) or any(self.is_word(name[:k]) and name[k:] in self.word_tags
+                                                 for k in range(2, len(name) - 1)):
+                return None  # 类山区, 海绵城市: a kind of area built of common words, no division's name
             return Candidate(s, e, "PLACE", "lac")
         # otherwise LAC is trusted where the dictionary knows the word as a place too (荷兰, 欧洲)
         if name.startswith(_DEICTIC) or _LEVEL_ONLY.match(name) or not all(is_cjk(c) or c == "·" for c in name):
