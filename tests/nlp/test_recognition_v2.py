@@ -606,3 +606,19 @@ def test_no_place_in_kinds_and_slogans(nlp, text):
 
 def test_district_with_a_word_inside_kept(nlp):
     assert ("PLACE", "湟中区") in ents(nlp, "湟中区、祁连县获评。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb that introduces actions opens the name: its own verbs and adverbs are in it
+    ("实施脱贫人口持续增收行动，累计帮扶。", ("PROGRAM", "脱贫人口持续增收行动")),
+    ("开展优质企业对标提升行动。", ("PROGRAM", "优质企业对标提升行动")),
+    ("实施新一轮空气质量持续提升行动。", ("PROGRAM", "空气质量持续提升行动")),  # the round is no part of it
+    # not across a particle, a count or a conjunction
+    ("黄河上中游开展了天然林保护工程。", ("PROGRAM", "天然林保护工程")),
+    ("实施一批重大科学工程。", ("PROGRAM", "重大科学工程")),
+    ("开展城市高质量发展行动和城市更新行动。", ("PROGRAM", "城市更新行动")),
+    # words before a quoted part stay in the name
+    ("实施县域经济“创先争优”三年行动。", ("PROGRAM", "县域经济“创先争优”三年行动")),
+])
+def test_actions_introduced_by_a_verb(nlp, text, expected):
+    assert expected in ents(nlp, text)

@@ -72,6 +72,11 @@ _CORRIDOR_HEADS = ("走廊", "创新带")
 # a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
 _SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
+# heads of named actions and works, the longest name an introducing verb opens (实施…行动), and the
+# characters a name so opened never holds: conjunctions, particles, quote and title marks
+_ACTION_HEADS = ("行动", "工程", "计划", "攻坚战", "专项整治")
+_MAX_ACTION_NAME = 18
+_NOT_IN_ACTION = set("的等和与及并了着过“”《》、")
 _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 _LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -119,6 +124,8 @@ class NameFinder:
         self.verb_tags = word_tags or {}
         self.generic_channels = {"微信", "微博", "官方", "新媒体", "自媒体", "政务", "移动", "手机", "门户"}
         # verbs that introduce a whole coordinated name (实施甲和乙工程)
+        # verbs that introduce a named action as their object: 实施[…行动], 开展[…行动]
+        self.action_verbs = WordSet(("实施", "开展", "启动", "深入实施", "组织实施", "启动实施", "组织开展"))
         self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
         self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
@@ -454,6 +461,8 @@ class NameFinder:
                     start = leading[start]
                 if row["label"] == "PROGRAM" and head.endswith(("行动", "年")):
                     start = self._verb_led(text, start)
+                if row["label"] == "PROGRAM" and head.endswith(_ACTION_HEADS):
+                    start = self._introduced(text, start, hs, token_starts)
                 # a preposition or an adverb ends an event's name before it (…委员会谨向[大会],
                 # 民建自[第六次全国代表大会], 《纲要》经[大会]); coordination stays (甲与乙对话大会)
                 if row["label"] == "EVENT":
@@ -567,6 +576,24 @@ class NameFinder:
             return start - 2
         return None
 
+    def _introduced(self, text: str, start: int, hs: int, token_starts: set[int] | None) -> int:
+        """Where an action's name starts when a verb that introduces actions (实施, 开展, 启动) comes a
+        few words before ``start``: the words between are the name's own, its verbs and adverbs
+        included (实施[脱贫人口持续增收行动], 开展[优质企业对标提升行动]). Not across a conjunction, a
+        particle, a count or another head (开展了…, 实施一批…, 实施甲工程和乙工程)."""
+        for p in range(start, max(0, hs - _MAX_ACTION_NAME) - 1, -1):
+            if p < start and (text[p] in _STOP_CHARS or text[p] in _NOT_IN_ACTION or not is_cjk(text[p])):
+                return start
+            verb = self.action_verbs.ending_at(text, p)
+            if verb and (token_starts is None or p in token_starts):
+                between = text[p:hs]
+                if hs - p < 4 or any(h in between for h in _ACTION_HEADS) or _COUNTED.search(between) \
+                        or between.startswith(("一批", "一系列", "好")):
+                    return start
+                # the era or round of an action is no part of its name (新时代[兴边富民行动])
+                return p + 3 if text.startswith("新一轮", p) and hs - p - 3 >= 4 else p
+        return start
+
     def _verb_led(self, text: str, start: int) -> int:
         """Where an action's name starts when it opens with its own verbs: right after the verb that
         runs it (实施[打造…高地行动], 深化[护航优化…行动]). Up to two two-character verbs before
@@ -629,9 +656,7 @@ class NameFinder:
                 j = text.rfind("“", limit, i - 1)
                 if j < 0 or (stop_at_quote and i - 1 - (j + 1) >= 4 and text.startswith(_SCOPE_OPENERS, i)):
                     break
-                quoted, i = i - 1 - (j + 1), j
-                if stop_at_quote and quoted >= 4:
-                    break  # a quoted coinage opens the program's name (县域经济“创先争优”三年行动)
+                i = j  # (words before the quoted part stay in: 开发区“寻标对标、创新提升”行动, annotators)
                 continue
             if c == "》":
                 j = text.rfind("《", limit, i - 1)
