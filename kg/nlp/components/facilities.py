@@ -119,24 +119,35 @@ class FacilityFinder:
     def _river_sections(self, text: str) -> list[Candidate]:
         """A river's section by the place it runs through: 黄河甘肃段, 石羊河武威段, 大运河（天津段）. The
         section is one place (annotators, the guidelines' 滨洲铁路（齐海满段）)."""
-        found = []
-        for s, e, _v in self.places.finditer(text):
-            if self.feature_kinds.get(text[s:e]) not in _RIVER_KINDS:
-                continue
-            bracket = text[e:e + 1] in "（("
-            p = e + 1 if bracket else e
-            hit = next((pe for ps, pe, v in self.places.finditer(text[p:p + 8]) if ps == 0 and v[0] == "PLACE"), None)
-            if hit is None or text[p + hit:p + hit + 1] != "段":
-                continue
-            end = p + hit + 1
-            if bracket:
-                if text[end:end + 1] not in "）)":
-                    continue
-                end += 1
-            if _WORKS_AHEAD.match(text, end):
-                continue  # 黄河内蒙古段河道治理工程: works on a river give the river and the place (gold)
-            found.append(Candidate(s, end, "PLACE", "facility"))
+        found, seen = [], set()
+        # only the few characters before each 段: the whole text through the place lexicon again costs a pass
+        for k in (m.start() for m in re.finditer("段", text)):
+            w = max(0, k - 16)
+            for ws, we, _v in self.places.finditer(text[w:k]):
+                if w + ws not in seen:
+                    seen.add(w + ws)
+                    section = self._section(text, w + ws, w + we)
+                    if section is not None:
+                        found.append(section)
         return found
+
+    def _section(self, text: str, s: int, e: int) -> Candidate | None:
+        """The section of the river or canal named at [s, e), if a place and 段 follow it."""
+        if self.feature_kinds.get(text[s:e]) not in _RIVER_KINDS:
+            return None
+        bracket = text[e:e + 1] in "（("
+        p = e + 1 if bracket else e
+        hit = next((pe for ps, pe, v in self.places.finditer(text[p:p + 8]) if ps == 0 and v[0] == "PLACE"), None)
+        if hit is None or text[p + hit:p + hit + 1] != "段":
+            return None
+        end = p + hit + 1
+        if bracket:
+            if text[end:end + 1] not in "）)":
+                return None
+            end += 1
+        if _WORKS_AHEAD.match(text, end):
+            return None  # 黄河内蒙古段河道治理工程: works on a river give the river and the place (gold)
+        return Candidate(s, end, "PLACE", "facility")
 
     def __call__(self, text: str, token_ends: set[int] | None = None,
                  verbal: dict[int, int] | None = None) -> list[Candidate]:
