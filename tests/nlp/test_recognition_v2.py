@@ -622,3 +622,8 @@ def test_district_with_a_word_inside_kept(nlp):
 ])
 def test_actions_introduced_by_a_verb(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+def test_place_joined_to_its_people(nlp):
+    # 港澳同胞 is one word to the segmenter: the place still opens it
+    assert ("PLACE", "港澳") in ents(nlp, "向港澳同胞、台湾同胞表示衷心的感谢！")

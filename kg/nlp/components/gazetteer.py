@@ -178,7 +178,7 @@ class Gazetteer:
             # short names, and names that are not divisions (地中海 of 地中海贫血), must be words; a
             # body's short name may open a word of its members (武警官兵, one word to the segmenter)
             if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends) \
-                    and not (label == "ORG" and s in starts and self.members.starting_at(text, e)
+                    and not (label in ("ORG", "PLACE") and s in starts and self.members.starting_at(text, e)
                              and e + len(self.members.starting_at(text, e)) in ends):
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
