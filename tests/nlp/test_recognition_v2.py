@@ -627,3 +627,8 @@ def test_actions_introduced_by_a_verb(nlp, text, expected):
 def test_place_joined_to_its_people(nlp):
     # 港澳同胞 is one word to the segmenter: the place still opens it
     assert ("PLACE", "港澳") in ents(nlp, "向港澳同胞、台湾同胞表示衷心的感谢！")
+
+
+def test_roads_by_number(nlp):
+    assert ("PLACE", "G331") in ents(nlp, "沈白高铁、G331通车。")
+    assert not any(t == "G20" for _l, t in ents(nlp, "G20峰会在杭州举行。"))  # two digits: no road

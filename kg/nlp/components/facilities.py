@@ -75,6 +75,8 @@ _RIVER_KINDS = ("river", "canal", "heritage")
 _WORKS_AHEAD = re.compile(r"[^，。；、\n]{0,12}?工程")
 _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
+# a national (G) or provincial (S) road by its number alone, three or four digits (G331, G9812; G20 is no road)
+_ROAD_NUMBER = re.compile(r"(?<![\dA-Za-z])[GS]\d{3,4}线?(?![\dA-Za-z])")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
 
@@ -224,6 +226,8 @@ class FacilityFinder:
             if m.start() == 0 or text[m.start() - 1:m.start() + 1] not in self.word_tags:  # 吸引, 牵引
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _NUMBERED_ROAD.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        for m in _ROAD_NUMBER.finditer(text):  # G331通车, 开工G334…: a national or provincial road by its number
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))
         found.extend(self._zone_parts(text))
