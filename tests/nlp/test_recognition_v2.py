@@ -632,3 +632,10 @@ def test_place_joined_to_its_people(nlp):
 def test_roads_by_number(nlp):
     assert ("PLACE", "G331") in ents(nlp, "沈白高铁、G331通车。")
     assert not any(t == "G20" for _l, t in ents(nlp, "G20峰会在杭州举行。"))  # two digits: no road
+
+
+def test_list_of_enterprises_most_of_them_companies(nlp):
+    # most items read as companies: the list's head names the rest too; sectors give nothing
+    found = ents(nlp, "促进诺和诺德、碧迪等重点外企，华润、招商局、国投等央企深化布局。")
+    assert ("ORG", "碧迪") in found and ("ORG", "招商局") in found
+    assert not any(label == "ORG" for label, _t in ents(nlp, "推动钢铁、化工、建材等企业节能降碳。"))

@@ -369,14 +369,20 @@ class LacRepair:
                     while p in at and at[p][1] in _LEADING_VERB_TAGS | {"u"} and at[p][0] < q:
                         p = at[p][0]
                 trimmed.append((p, q))
+            usable = [(p, q) for p, q in trimmed if p in starts and q in ends and 2 <= q - p <= 8
+                      and all(is_cjk(c) for c in text[p:q]) and not any(w in text[p:q] for w in _KIND_OF_FIRM)]
+            brands = [(p, q) for p, q in usable if not self._not_brand(text[p:q])]
+            known = [(p, q) for p, q in usable if text[p:q] in self.known_orgs.entries]
+            if len(trimmed) >= 3 and 2 * (len(brands) + len(known)) >= len(trimmed):
+                # most items are companies (曙光、海光、麒麟、飞腾、联想、中芯国际…等头部企业): the list says what
+                # the others are, words of the dictionary too; places and organs still are not
+                found.extend(Candidate(p, q, "ORG", "lac") for p, q in usable
+                             if (p, q) not in known and not any(True for _ in self.places.finditer(text[p:q]))
+                             and text[p:q] not in self.organs)
+                continue
             if any(self.is_word(text[p:q]) for p, q in trimmed):
                 continue  # a common word among the items: a list of sectors (工业、商业、运输等企业)
-            for p, q in trimmed:
-                name = text[p:q]
-                if p not in starts or q not in ends or not 2 <= len(name) <= 8 or not all(is_cjk(c) for c in name) \
-                        or any(w in name for w in _KIND_OF_FIRM) or self._not_brand(name):
-                    continue
-                found.append(Candidate(p, q, "ORG", "lac"))
+            found.extend(Candidate(p, q, "ORG", "lac") for p, q in brands)
         return found
 
     def _not_brand(self, name: str) -> bool:
@@ -468,7 +474,7 @@ class LacRepair:
 _KIND_OF_FIRM = ("企业", "公司", "链主", "央企", "国企", "民企", "外企")
 # the end of a list of enterprises: 等, maybe a count, a few words of kind and 企业 (…等5户企业,
 # …等一批行业领军企业, …等平台经济企业); not …的企业 (等困难行业的企业: a list of sectors)
-_ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六七八九十两]+)[家户个]|一批)?[^，。；：、“”\s的]{0,6}?(?:企业|公司|央企)")
+_ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六七八九十两]+)[家户个]|一批)?[^，。；：、“”\s的]{0,6}?(?:企业|公司|央企|外企|民企|国企)")
 # the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目)
 _PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目")
 _CLAUSE_MARKS = "，。；：！？\n"
