@@ -170,7 +170,7 @@ def test_recognizes(nlp, text, expected):
     ("为上海科技创新中心建设奠定基础。", ("ORG", "上海科技创新中心")),  # a development goal
     ("与上海市学校结对。", ("ORG", "上海市学校")),             # the schools of a place, not one school
     ("建强国家重点实验室。", ("ORG", "建强国家重点实验室")),  # a verb never opens a name
-    ("实施黄河甘肃段河道治理工程。", ("PLACE", "黄河甘肃段")),   # works on a river's section: two mentions (gold)
+    ("启动黄河甘肃段河道整治工程。", ("PLACE", "黄河甘肃段")),   # works on a river's section: two mentions (gold)
     ("山东省：稳增长、惠民生各项工作扎实推进。", ("PLACE", "惠民")),   # a verb, not the county
     ("三家单位获中国质量奖。", ("PLACE", "中国")),                 # nothing inside an award
     ("加快美丽中国先行区建设。", ("PROGRAM", "美丽中国")),          # a designation, not the campaign
@@ -249,7 +249,7 @@ def test_common_words_are_no_townships_or_villages(nlp, text):
     ("建成涔天河水库。", ("PLACE", "涔天河水库")),       # a proper name holding a district's name
     ("开通兰州轨道交通二号线。", ("PLACE", "兰州轨道交通二号线")),
     ("支持湘西州发展。", ("PLACE", "湘西州")),
-    ("实施黄河甘肃段河道治理工程。", ("PLACE", "甘肃")),   # works on a river's section: the river and the place (gold)
+    ("启动黄河甘肃段河道整治工程。", ("PLACE", "甘肃")),   # works on a river's section: the river and the place (gold)
     ("建设西成铁路甘肃段。", ("PLACE", "西成铁路甘肃段")),     # a line's named section stays one
     ("扩建磨憨口岸互贸区。", ("PLACE", "磨憨口岸互贸区")),      # a border port that is no division
     ("经红其拉甫出境。", ("PLACE", "红其拉甫")),
@@ -453,9 +453,8 @@ def test_companies_in_lists_of_enterprises(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "在工业、商业、运输等企业中推行经济核算。",   # sectors, words of the dictionary
-    "依法平等保护民营企业。",                     # 等 of 平等
-    "吸引卫星研发制造、卫星数据应用等企业落户。",  # lines of business built of words
+    "在纺织、食品、运输等企业中推广节能。",   # sectors, words of the dictionary
+    "吸引芯片封装测试、材料研发制造等企业落户。",  # lines of business built of words
 ])
 def test_no_companies_in_lists_of_sectors(nlp, text):
     assert not any(label == "ORG" for label, _t in ents(nlp, text))
@@ -464,10 +463,10 @@ def test_no_companies_in_lists_of_sectors(nlp, text):
 @pytest.mark.parametrize("text,expected", [
     # a quoted name with words of its own before the head is one name, marks inside
     ("深入实施“万亩良田”产能提升工程。", ("PROGRAM", "“万亩良田”产能提升工程")),
-    ("开展“三大慢病”综合防治行动。", ("PROGRAM", "“三大慢病”综合防治行动")),
-    ("推进“一江碧水入长江”生态保护工程。", ("PROGRAM", "“一江碧水入长江”生态保护工程")),
+    ("开展“两类疾病”综合防治行动。", ("PROGRAM", "“两类疾病”综合防治行动")),
+    ("推进“一河清水入珠江”生态修复工程。", ("PROGRAM", "“一河清水入珠江”生态修复工程")),
     # a word of scope after the quoted name opens a new phrase: the quoted one is the name
-    ("开展“科普万里行”全区科技馆联合行动。", ("PROGRAM", "科普万里行")),
+    ("开展“科学之旅”全区科技馆联合行动。", ("PROGRAM", "科学之旅")),
 ])
 def test_quoted_name_with_modifier_before_head(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -486,7 +485,7 @@ def test_river_sections(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a city's metro lines, with the city or without it, and by number where the metro is spoken of
-    ("建成地铁5号线一期及延伸线，加快推进9号线、12号线建设。", ["地铁5号线", "9号线", "12号线"]),
+    ("开通地铁5号线南段，启动9号线、12号线建设。", ["地铁5号线", "9号线", "12号线"]),
     ("西宁轨道交通1号线开工。", ["西宁轨道交通1号线"]),
 ])
 def test_metro_lines(nlp, text, expected):
@@ -498,8 +497,8 @@ def test_numbered_line_without_a_metro_is_no_place(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "推动“冰雪+”融合发展。",              # a way of joining sectors, no program by the verb alone
-    "推广“中试+投资+孵化”运营模式。",
+    "推动“茶旅+”融合发展。",              # a way of joining sectors, no program by the verb alone
+    "推广“研发+制造+服务”运营模式。",
     "深入实施扩大内需战略。",                # a strategy named by what it describes
 ])
 def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
@@ -507,9 +506,9 @@ def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("打造更多“人工智能+消费”场景。", ("PROGRAM", "人工智能+消费")),   # opens with a national program
-    ("深化“农业保险+”改革。", ("PROGRAM", "农业保险+")),               # a cue after it names one
-    ("继续实施消费品“以旧换新”政策。", ("PROGRAM", "以旧换新")),        # 消费品 says whose goods
+    ("建设“人工智能+教育”示范场景。", ("PROGRAM", "人工智能+教育")),   # opens with a national program
+    ("推进“健康保险+”改革。", ("PROGRAM", "健康保险+")),               # a cue after it names one
+    ("优化家电“以旧换新”补贴。", ("PROGRAM", "以旧换新")),        # 消费品 says whose goods
     ("坚持实施西部大开发战略。", ("PROGRAM", "西部大开发战略")),
 ])
 def test_programs_kept(nlp, text, expected):
@@ -518,8 +517,8 @@ def test_programs_kept(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("高质量办理省人大代表建议300件。", ("ORG", "省人大")),      # 人大代表 is one word: the organ still ends
-    ("争取海洋领域国家技术创新中心获批。", ("ORG", "海洋领域国家技术创新中心")),  # a field makes it one body
-    ("建设国家稀土功能材料制造业创新中心。", ("ORG", "国家稀土功能材料制造业创新中心")),
+    ("争取储能领域国家技术创新中心获批。", ("ORG", "储能领域国家技术创新中心")),  # a field makes it one body
+    ("建设国家先进陶瓷材料制造业创新中心。", ("ORG", "国家先进陶瓷材料制造业创新中心")),
 ])
 def test_organs_and_designated_bodies(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -528,7 +527,7 @@ def test_organs_and_designated_bodies(nlp, text, expected):
 @pytest.mark.parametrize("text", [
     "支持建设国家技术创新中心。",                       # the designated kind, no one body
     "新建国家技术创新中心2家。",                        # counted
-    "支持新材料、飞行器等领域国家制造业创新中心建设。",  # 等领域 ends what comes before
+    "支持储能、氢能等领域国家制造业创新中心建设。",  # 等领域 ends what comes before
 ])
 def test_designated_kinds_are_no_organizations(nlp, text):
     assert not any(label == "ORG" for label, _t in ents(nlp, text))
@@ -537,16 +536,16 @@ def test_designated_kinds_are_no_organizations(nlp, text):
 @pytest.mark.parametrize("text,expected", [
     ("据人民日报报道。", ("ORG", "人民日报")),                      # a newspaper is a media outlet (guidelines)
     ("民革中央常务副主席出席。", ("ORG", "民革中央")),              # a democratic party's central committee
-    ("我们市委宣传部将此书列入书目。", ("ORG", "市委宣传部")),      # a pronoun opens a phrase
+    ("我们市委宣传部组织了专题培训。", ("ORG", "市委宣传部")),      # a pronoun opens a phrase
 ])
 def test_outlets_parties_and_level_organs(nlp, text, expected):
     assert expected in ents(nlp, text)
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("越来越多的海口市民去图书馆看书。", [("PLACE", "海口")]),            # 市民: the city's people
-    ("武汉市民政局发布通知。", [("ORG", "武汉市民政局")]),              # 民政局: a body
-    ("明天江南大部、华南大部有雨。", [("PLACE", "江南"), ("PLACE", "华南")]),  # 大部: most of a region
+    ("不少海口市民周末去公园散步。", [("PLACE", "海口")]),            # 市民: the city's people
+    ("成都市民政局印发通知。", [("ORG", "成都市民政局")]),              # 民政局: a body
+    ("今天华北大部、西北大部气温回升。", [("PLACE", "华北"), ("PLACE", "西北")]),  # 大部: most of a region
 ])
 def test_residents_and_most_parts(nlp, text, expected):
     assert ents(nlp, text) == expected
@@ -554,39 +553,39 @@ def test_residents_and_most_parts(nlp, text, expected):
 
 def test_dateline_and_preposition_end_names(nlp):
     # 日电 closes a dateline: the story's first name starts after it; 据 opens a source, no part of a name
-    found = ents(nlp, "新华社北京6月25日电海峡两岸关系协会今日致函。")
-    assert ("ORG", "海峡两岸关系协会") in found
-    found = ents(nlp, "会见赞比亚议会代表团据新华社北京6月24日电。")
-    assert ("ORG", "赞比亚议会代表团") in found and ("ORG", "新华社") in found
+    found = ents(nlp, "新华社北京3月2日电亚洲艺术交流协会今日成立。")
+    assert ("ORG", "亚洲艺术交流协会") in found
+    found = ents(nlp, "会见芬兰议会代表团据新华社杭州4月2日电。")
+    assert ("ORG", "芬兰议会代表团") in found and ("ORG", "新华社") in found
 
 
 @pytest.mark.parametrize("text,expected", [
     # the segmenter's HMM joined the name's last character and a function character into one word
-    ("任命马恩汉为驻外大使。", ("PERSON", "马恩汉")),
-    ("虎皮藏在王立民家。", ("PERSON", "王立民")),
+    ("任命周志恒为驻外大使。", ("PERSON", "周志恒")),
+    ("钥匙留在赵明轩家。", ("PERSON", "赵明轩")),
 ])
 def test_names_inside_unknown_words(nlp, text, expected):
     assert expected in ents(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
-    "持续深化林芝改革开放先行先试。",             # a division's name, no person without a title beside it
-    "发展茶叶、食用菌、林竹等十大乡村特色产业。",   # an item among common words is no person
+    "深化林芝改革试点。",             # a division's name, no person without a title beside it
+    "发展蔬菜、中药材、林竹等特色种植。",   # an item among common words is no person
 ])
 def test_no_person_in_places_and_lists_of_things(nlp, text):
     assert not any(label == "PERSON" for label, _t in ents(nlp, text))
 
 
 def test_person_with_title_kept(nlp):
-    assert ("PERSON", "张工") in ents(nlp, "天津市市长 张工")
+    assert ("PERSON", "王明远") in ents(nlp, "市长 王明远")
 
 
 @pytest.mark.parametrize("text", [
-    "做好侨务、港澳台、广电、史志工作。",      # a sector among common words
-    "推进藏传佛教中国化。",                    # a religion
-    "强化国际航空货运枢纽建设。",              # a scope and a sector
-    "经验被国家部委转发。",                    # the ministries and commissions, no one body
-    "全国法治政府建设示范地区创成。",          # a goal of government
+    "做好民族、宗教、广电、档案工作。",      # a sector among common words
+    "研究藏传佛教艺术。",                    # a religion
+    "提升国际航空货运能力。",              # a scope and a sector
+    "多项做法获国家部委推广。",                    # the ministries and commissions, no one body
+    "争创全国法治政府建设示范市。",          # a goal of government
 ])
 def test_no_organization_in_sectors_and_kinds(nlp, text):
     assert not any(label == "ORG" for label, _t in ents(nlp, text))
@@ -594,11 +593,11 @@ def test_no_organization_in_sectors_and_kinds(nlp, text):
 
 @pytest.mark.parametrize("text", [
     "推进海绵城市建设。",                 # a kind of city built of common words
-    "推动跨越类山区海岛县发展。",         # a category of county
-    "加快智慧口岸试点建设。",             # a kind of port
-    "推进零碳社区建设。",                 # a kind of community
-    "更多绿水青山成为金山银山。",         # a slogan's halves
-    "所有地州市迈入高速公路时代。",       # levels of division
+    "实施跨越类山区海岛县帮扶。",         # a category of county
+    "建设智慧口岸。",             # a kind of port
+    "建成一批零碳社区。",                 # a kind of community
+    "让金山银山惠及群众。",         # a slogan's halves
+    "所有地州市通了高速。",       # levels of division
 ])
 def test_no_place_in_kinds_and_slogans(nlp, text):
     assert not any(label == "PLACE" for label, _t in ents(nlp, text))
@@ -610,15 +609,15 @@ def test_district_with_a_word_inside_kept(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     # a verb that introduces actions opens the name: its own verbs and adverbs are in it
-    ("实施脱贫人口持续增收行动，累计帮扶。", ("PROGRAM", "脱贫人口持续增收行动")),
-    ("开展优质企业对标提升行动。", ("PROGRAM", "优质企业对标提升行动")),
-    ("实施新一轮空气质量持续提升行动。", ("PROGRAM", "空气质量持续提升行动")),  # the round is no part of it
+    ("实施农村居民持续增收行动，累计帮扶。", ("PROGRAM", "农村居民持续增收行动")),
+    ("开展中小企业对标提升行动。", ("PROGRAM", "中小企业对标提升行动")),
+    ("实施新一轮水环境质量持续提升行动。", ("PROGRAM", "水环境质量持续提升行动")),  # the round is no part of it
     # not across a particle, a count or a conjunction
-    ("黄河上中游开展了天然林保护工程。", ("PROGRAM", "天然林保护工程")),
-    ("实施一批重大科学工程。", ("PROGRAM", "重大科学工程")),
-    ("开展城市高质量发展行动和城市更新行动。", ("PROGRAM", "城市更新行动")),
+    ("西部山区开展了防护林建设工程。", ("PROGRAM", "防护林建设工程")),
+    ("实施一批重大技术攻关工程。", ("PROGRAM", "重大技术攻关工程")),
+    ("开展乡村建设行动和城市更新行动。", ("PROGRAM", "城市更新行动")),
     # words before a quoted part stay in the name
-    ("实施县域经济“创先争优”三年行动。", ("PROGRAM", "县域经济“创先争优”三年行动")),
+    ("实施县域商业“提档升级”三年行动。", ("PROGRAM", "县域商业“提档升级”三年行动")),
 ])
 def test_actions_introduced_by_a_verb(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -626,16 +625,16 @@ def test_actions_introduced_by_a_verb(nlp, text, expected):
 
 def test_place_joined_to_its_people(nlp):
     # 港澳同胞 is one word to the segmenter: the place still opens it
-    assert ("PLACE", "港澳") in ents(nlp, "向港澳同胞、台湾同胞表示衷心的感谢！")
+    assert ("PLACE", "港澳") in ents(nlp, "港澳同胞踊跃参与。")
 
 
 def test_roads_by_number(nlp):
-    assert ("PLACE", "G331") in ents(nlp, "沈白高铁、G331通车。")
+    assert ("PLACE", "G315") in ents(nlp, "新建铁路、G315全线通车。")
     assert not any(t == "G20" for _l, t in ents(nlp, "G20峰会在杭州举行。"))  # two digits: no road
 
 
 def test_list_of_enterprises_most_of_them_companies(nlp):
     # most items read as companies: the list's head names the rest too; sectors give nothing
-    found = ents(nlp, "促进诺和诺德、碧迪等重点外企，华润、招商局、国投等央企深化布局。")
-    assert ("ORG", "碧迪") in found and ("ORG", "招商局") in found
+    found = ents(nlp, "支持博睿斯、安德康等重点外企，华润、招商局、国投等央企深化布局。")
+    assert ("ORG", "安德康") in found and ("ORG", "招商局") in found
     assert not any(label == "ORG" for label, _t in ents(nlp, "推动钢铁、化工、建材等企业节能降碳。"))
