@@ -638,3 +638,8 @@ def test_list_of_enterprises_most_of_them_companies(nlp):
     found = ents(nlp, "支持博睿斯、安德康等重点外企，华润、招商局、国投等央企深化布局。")
     assert ("ORG", "安德康") in found and ("ORG", "招商局") in found
     assert not any(label == "ORG" for label, _t in ents(nlp, "推动钢铁、化工、建材等企业节能降碳。"))
+
+
+def test_newspaper_in_title_marks_is_the_work(nlp):
+    assert ("WORK", "光明日报") in ents(nlp, "文章刊于《光明日报》。")
+    assert ("ORG", "光明日报") in ents(nlp, "光明日报一版刊发评论。")

@@ -185,6 +185,8 @@ class Gazetteer:
                 continue
             if label == "PLACE" and text[e - 1:e + 1] in _RESIDENTS and text[e:e + 2] not in self.word_tags:
                 continue  # 武汉市民: the people of 武汉, whose 市 is theirs (市民); the short name stays
+            if label == "ORG" and text[e - 1] == "报" and text[s - 1:s] == "《" and text[e:e + 1] == "》":
+                label = "WORK"  # 《人民日报》: a paper in title marks is the work read (the kexie gold's 《内蒙古科技报》)
             if label == "WORK" and text[e - 1] == "报" and text[s - 1:s] != "《" and _PRESS_AGENT.match(text, e):
                 label = "ORG"  # 人民日报记者, 光明日报社: the paper as the body that reports, not the work read
             if label == "ORG" and e not in ends and text[e - 1] in _ORGAN_CHARS and text[e - 1:e + 1] in self.word_tags:
