@@ -356,7 +356,7 @@ class FacilityFinder:
                 or core.startswith(_LEVEL_PAIRS):
             return False  # 盟市互通高速: levels of places, no name
         if self._common(core) or self._common(core[:2]) or any(w in core for w in self.category_modifiers):
-            return False  # (智慧口岸, 零碳社区: kinds of facility and zone)
+            return False  # (智慧口岸, 零碳园区: kinds of facility and zone)
         if any(True for _ in self.head_lexicon.finditer(core)):
             return True  # 中川机场环线铁路: a line named by another facility
         if len(core) > 2 and self.word_tags.get(core[:2], "") in ("ns", "nz") and core[:2] not in self.places.entries:

@@ -133,7 +133,7 @@ class LocalityFinder:
             or tags.get(stem[-1:] + suffix, "") in _COMMON or tags.get(stem[-2:] + suffix, "") in _COMMON
 
     def _common(self, stem: str) -> bool:
-        """A common word, or a kind (零碳社区, 智慧社区: category_modifiers.tsv), not a village's name."""
+        """A common word, or a kind (智慧社区, 低碳社区: category_modifiers.tsv), not a village's name."""
         return self.word_tags.get(stem, "") in _COMMON or self.word_tags.get(stem[:2], "") in ("v", "a", "d", "m") \
             or stem in self.kinds
 

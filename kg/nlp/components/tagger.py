@@ -120,9 +120,9 @@ class LacRepair:
         if len(name) == 2 and name[0] in _PREPOSITION_SURNAMES and not self._person_context(text, s, e):
             return None  # 向海发展、向海图强: 向 "towards" before a noun, no surname here without a title
         if name in self.division_names and not self._person_context(text, s, e):
-            return None  # 林芝, 柳林, 金凤: a division's name, no person without a title or speech beside it
+            return None  # 林芝, 柳林: a division's name, no person without a title or speech beside it
         if self._among_things(text, s, e) and not self._person_context(text, s, e):
-            return None  # 茶叶、食用菌、林竹等: an item of a list whose other items are common words is no person
+            return None  # 蔬菜、中药材、林竹等: an item of a list whose other items are common words is no person
         has_surname = name[:1] in self.common_surnames or name[:2] in self.common_surnames
         # a rarer surname only with a three-character name (鲍晓芹): two or four characters with one
         # are as often abbreviations of places (兰张, 金白兰武 for railways and regions)
@@ -150,7 +150,7 @@ class LacRepair:
         for n, x in enumerate(items):
             if x == text[s:e]:
                 continue
-            # the first item may carry the clause's verb (做好侨务), the last a word closing the list (史志工作)
+            # the first item may carry the clause's verb (做好民族), the last a word closing the list (档案工作)
             parts = [x] + ([x[-k:] for k in (2, 3, 4) if len(x) > k] if loose and n == 0 else []) \
                 + ([x[:k] for k in (2, 3, 4) if len(x) > k] if loose and n == len(items) - 1 else [])
             if any(self.word_tags.get(p) in ("n", "vn") for p in parts):
@@ -205,9 +205,10 @@ class LacRepair:
                 #              by the name of the district it became); another X县 is a kind
             if self.is_word(name[:-1]) or (e < len(text) and text[e].isdigit()):
                 return None  # 直管县, 普惠县26个: a kind of county named by a common word, or counted
-            if (self.word_tags.get(name[0], "ns") not in _NAME_TAGS + ("ns", "nz") and name[1:] in self.word_tags) or any(self.is_word(name[:k]) and name[k:] in self.word_tags
-                                                 for k in range(2, len(name) - 1)):
-                return None  # 类山区, 海绵城市: a kind of area built of common words, no division's name
+            first_is_word = self.word_tags.get(name[0], "ns") not in _NAME_TAGS + ("ns", "nz")
+            if (first_is_word and name[1:] in self.word_tags) \
+                    or any(self.is_word(name[:k]) and name[k:] in self.word_tags for k in range(2, len(name) - 1)):
+                return None  # 海绵城市: a kind of area built of common words, no division's name
             return Candidate(s, e, "PLACE", "lac")
         # otherwise LAC is trusted where the dictionary knows the word as a place too (荷兰, 欧洲)
         if name.startswith(_DEICTIC) or _LEVEL_ONLY.match(name) or not all(is_cjk(c) or c == "·" for c in name):
@@ -345,7 +346,7 @@ class LacRepair:
 
     def listed_companies(self, text: str, words: list[tuple[int, int, str]], starts: set[int],
                          ends: set[int]) -> list[Candidate]:
-        """Companies named as the items of a list of enterprises (思哲睿等5户企业, 胖东来、蜜雪冰城等一批新锐企业):
+        """Companies named as the items of a list of enterprises (甲科技等5户企业, 乙数科、丙智能等一批新锐企业):
         the list's head says what its items are. An item is kept where it reads as a brand: no common word
         of the dictionary in it but a line of business at its end (…科技, …工业), no place, no organ, no
         facility; lists of sectors (工业、商业等企业) are words of the dictionary and give nothing."""
@@ -374,7 +375,7 @@ class LacRepair:
             brands = [(p, q) for p, q in usable if not self._not_brand(text[p:q])]
             known = [(p, q) for p, q in usable if text[p:q] in self.known_orgs.entries]
             if len(trimmed) >= 3 and 2 * (len(brands) + len(known)) >= len(trimmed):
-                # most items are companies (曙光、海光、麒麟、飞腾、联想、中芯国际…等头部企业): the list says what
+                # most items are companies (华为、联想、海尔、格力…等头部企业): the list says what
                 # the others are, words of the dictionary too; places and organs still are not
                 found.extend(Candidate(p, q, "ORG", "lac") for p, q in usable
                              if (p, q) not in known and not any(True for _ in self.places.finditer(text[p:q]))
@@ -444,9 +445,9 @@ class LacRepair:
         if text[e:e + 1] in _OPERATORS or text[s - 1:s] in _OPERATORS:
             return None  # “中试+投资+孵化”: a term of a coinage joining sectors, no body
         if name.endswith(("族", "教")) or name.startswith(("国际",)):
-            return None  # 黎族, 藏传佛教: a people, a religion; 国际航空枢纽: a scope and a sector, no body
+            return None  # 苗族, 藏传佛教: a people, a religion; 国际航空枢纽: a scope and a sector, no body
         if self._among_things(text, s, e, loose=True):
-            return None  # 侨务、广电、史志: a sector among common words, no body
+            return None  # 民族、宗教、广电: a sector among common words, no body
         if any(ks == 0 and ke < len(name) for ks, ke, _v in self.known_orgs.finditer(name)):
             return None  # 中国工农红军长征: a known body and a word after it; the gazetteer has the body
         if name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(name) or name in self.organs:
@@ -646,7 +647,7 @@ class TaggerComponent:
 
     def _name_in_unknown_word(self, text: str, i: int, idx: list[int], lengths: list[int]) -> bool:
         """Offset ``i`` falls inside a word the dictionary lacks (made by the segmenter's HMM) that runs on
-        one character past it and holds at most one character before it."""
+        one character past it and holds at most three characters of the name."""
         k = bisect_right(idx, i) - 1
         if k < 0 or not idx[k] < i < idx[k] + lengths[k]:
             return False
