@@ -643,3 +643,15 @@ def test_list_of_enterprises_most_of_them_companies(nlp):
 def test_newspaper_in_title_marks_is_the_work(nlp):
     assert ("WORK", "光明日报") in ents(nlp, "文章刊于《光明日报》。")
     assert ("ORG", "光明日报") in ents(nlp, "光明日报一版刊发评论。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第五届东博会圆满落幕。", ("EVENT", "第五届东博会")),         # a fair's short name before a verb of holding
+    ("成功申办第35届世界大冬会。", ("EVENT", "第35届世界大冬会")),  # the Universiade's winter games
+])
+def test_fairs_and_games(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_quoted_coinage_is_no_organization(nlp):
+    assert not any(label == "ORG" for label, _t in ents(nlp, "推动“两地通办”提质增效。"))

@@ -444,6 +444,8 @@ class LacRepair:
             return None
         if text[e:e + 1] in _OPERATORS or text[s - 1:s] in _OPERATORS:
             return None  # “中试+投资+孵化”: a term of a coinage joining sectors, no body
+        if text[s - 1:s] == "“" and text[e:e + 1] == "”":
+            return None  # “川渝通办”: a quoted coinage with no organ word is a service or a brand, no body
         if name.endswith(("族", "教")) or name.startswith(("国际",)):
             return None  # 苗族, 藏传佛教: a people, a religion; 国际航空枢纽: a scope and a sector, no body
         if self._among_things(text, s, e, loose=True):
