@@ -66,8 +66,8 @@ _ZONE_PART = re.compile("新?片区")
 _FREE_TRADE_ZONE = re.compile("自贸试验区|自由贸易试验区|自贸区|自由贸易港|自贸港")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨|轨道)[一二三四五六七八九十\d]+号线")
-# a line by its number alone, and the words that say a metro is meant
-_BARE_LINE = re.compile(r"(?<![一二三四五六七八九十\d交铁轨道])[一二三四五六七八九十\d]+号线")
+# a line by its number alone (not right after 地铁, 轨道交通, 城轨, 轨道), and the words that say a metro is meant
+_BARE_LINE = re.compile(r"(?<![一二三四五六七八九十\d通铁轨道])[一二三四五六七八九十\d]+号线")
 # kinds of feature whose sections are named by the place they run through (黄河甘肃段; the Grand Canal,
 # 大运河, is listed as a heritage site, and so are 长城 and 长征: their sections are named the same way)
 _RIVER_KINDS = ("river", "canal", "heritage")
@@ -214,8 +214,8 @@ class FacilityFinder:
         found.extend(self._river_sections(text))
         for m in _BARE_LINE.finditer(text):
             # a line by its number alone (加快推进7号线一期、11号线延伸线) where the metro is spoken of nearby
-            if _METRO_WORD.search(text, max(0, m.start() - 60), min(len(text), m.end() + 40)) \
-                    and not _METRO_LINE.match(text, max(0, m.start() - 4)) and not _METRO_LINE.match(text, max(0, m.start() - 2)):
+            # (not the number of a line named with its metro: the lookbehind keeps 地铁8号线 to _METRO_LINE)
+            if _METRO_WORD.search(text, max(0, m.start() - 60), min(len(text), m.end() + 40)):
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _POWER_TRANSFER.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))

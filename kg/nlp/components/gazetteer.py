@@ -86,14 +86,20 @@ MACRO_REGION = re.compile("(?:中西部|东中部|中部|西部|东部|北方|�
 BRACKETED_PART = re.compile(r"（(?:[\u4e00-\u9fff]{1,8}(?:段|片区)|[A-Z]型)）")
 # the form of a state written after a country's short name: 波兰人民共和国, 俄罗斯联邦, 大不列颠及北爱尔兰联合王国
 STATE_FORM = re.compile("(?:(?:社会主义|人民|民主主义|民主|联邦|伊斯兰|阿拉伯|联合)*共和国|(?:联合)?王国|合众国|大公国|公国|联邦)")
-# LAC tags of a word that is used as a verb or modifier here, not as a name
 # what a newspaper does or has as a body (its reporters, its office, its departments): 人民日报记者, 光明日报社
 _PRESS_AGENT = re.compile("记者|社|编辑|评论员|报道|发表|刊登|创刊|讯|文艺部|理论部|总编")
-# one-character organ words that end a body's name and open common words (部门, 局面, 委员, 院校)
 # words for the residents of a division (市民, 县民, 区民): the division's last character opens them
 _RESIDENTS = ("市民", "县民", "区民", "省民")
+# one-character organ words that end a body's name and open common words (部门, 局面, 委员, 院校)
 _ORGAN_CHARS = frozenset("部局委厅署办院会")
+# LAC tags of a word that is used as a verb or modifier here, not as a name
 _READ_AS_VERB = {"v", "vd", "vn", "a", "ad", "d"}
+
+
+def residents_at(text: str, i: int, word_tags) -> bool:
+    """text[i - 1:i + 1] is a word for a division's people (市民 of 武汉市民, 海口市民去…) and 民 opens no word
+    with what follows (民政 of 市民政局, 民族 of 自治区民族…: bodies)."""
+    return text[i - 1:i + 1] in _RESIDENTS and text[i:i + 2] not in word_tags
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
 _COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川")
 _DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省", "示范市")
@@ -183,7 +189,7 @@ class Gazetteer:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
-            if label == "PLACE" and text[e - 1:e + 1] in _RESIDENTS and text[e:e + 2] not in self.word_tags:
+            if label == "PLACE" and residents_at(text, e, self.word_tags):
                 continue  # 武汉市民: the people of 武汉, whose 市 is theirs (市民); the short name stays
             if label == "ORG" and text[e - 1] == "报" and text[s - 1:s] == "《" and text[e:e + 1] == "》":
                 label = "WORK"  # 《人民日报》: a paper in title marks is the work read (the kexie gold's 《内蒙古科技报》)

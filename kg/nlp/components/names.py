@@ -46,9 +46,9 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 # a numeral and 大 right before a program's head: a numbered set (三大工程, 十大行动)
+_NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
 # …八项行动, “甲”九项行动: a count of actions is a numbered set too
 _NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
-_NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
 # a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
 # not 第十六届…学术年会21个主、分会场: the count is of what follows)
@@ -67,8 +67,6 @@ _SCOPE_PREFIX = re.compile("^(?:全国|国家级?|省级?|市级?|县级?|中央
 _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
-# words of scope that open a new phrase after a quoted name (“甲”全区科技馆联合行动: the quoted one is the
-# name, the rest says who joins it); other words there continue it (“千亿斤粮食”产能建设工程 is one name)
 # a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
 _SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
@@ -77,6 +75,8 @@ _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及
 _ACTION_HEADS = ("行动", "工程", "计划", "攻坚战", "专项整治")
 _MAX_ACTION_NAME = 18
 _NOT_IN_ACTION = set("的等和与及并了着过“”《》、")
+# words of scope that open a new phrase after a quoted name (“甲”全区科技馆联合行动: the quoted one is the
+# name, the rest says who joins it); other words there continue it (“甲”产能建设工程 is one name)
 _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 _LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -123,9 +123,9 @@ class NameFinder:
         # words after a closing quote that say what the quoted text names (“科技兴蒙”行动)
         self.verb_tags = word_tags or {}
         self.generic_channels = {"微信", "微博", "官方", "新媒体", "自媒体", "政务", "移动", "手机", "门户"}
-        # verbs that introduce a whole coordinated name (实施甲和乙工程)
         # verbs that introduce a named action as their object: 实施[…行动], 开展[…行动]
         self.action_verbs = WordSet(("实施", "开展", "启动", "深入实施", "组织实施", "启动实施", "组织开展"))
+        # verbs that introduce a whole coordinated name (实施甲和乙工程)
         self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
         self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}

@@ -21,7 +21,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
-from .gazetteer import place_entries
+from .gazetteer import place_entries, residents_at
 from .names import COUNTED_AFTER
 from ...data import column, load_table, organ_words
 from ...places import divisions
@@ -31,8 +31,6 @@ LEVEL_WORDS = column("level_words.tsv", "word")
 # level words that may take an organ directly (省科协)
 REGION_LEVELS = column("level_words.tsv", "word", where=("bare", "1"))
 _MAX_MODIFIER = 8
-# words for the residents of a division (市民, 县民): after a place they name its people, no body
-_RESIDENTS = ("市民", "县民", "区民", "省民")
 _STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
 _GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上", "以下", "级")
@@ -70,11 +68,6 @@ class OrgComposer:
         self.barred: set[int] = set()
         self.after_function_word: set[int] = set()
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
-
-    def _residents(self, text: str, i: int) -> bool:
-        """text[i - 1:i + 1] is a word for a division's people (市民 of 海口市民去…) and 民 opens no word with
-        what follows (民政 of 市民政局, 民族 of 自治区民族…: bodies)."""
-        return text[i - 1:i + 1] in _RESIDENTS and text[i:i + 2] not in self.word_tags
 
     def _at_phrase_start(self, text: str, i: int) -> bool:
         """A level word opens a name only at the start of a phrase: after punctuation, a boundary
@@ -130,7 +123,7 @@ class OrgComposer:
             if not is_level and s and self.token_ends is not None and s not in self.token_ends \
                     and any(t in self.token_ends for t in range(s + 1, e)):
                 continue  # 建成县域…中心: 成县 straddles the end of the word 建成, no place is named
-            if self._residents(text, e) or self._residents(text, e + 1):
+            if residents_at(text, e, self.word_tags) or residents_at(text, e + 1, self.word_tags):
                 continue  # 海口市民去…: the people of a place, no body's name opens here
             end = self._compose(text, s, e, allow_empty=(not is_level) or text[s:e] in REGION_LEVELS)
             if end and text[s:end].endswith(self.not_org_heads):

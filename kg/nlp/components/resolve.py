@@ -78,6 +78,10 @@ def inside_quotes(text: str, chosen: list) -> list:
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
+# LAC (or dictionary) tags of the sentence's verbs and adverbs before a designated kind (新建, 支持建设)
+_VERBAL_TAGS = {"v", "vd", "vn", "a", "ad", "d", "p"}
+
+
 def _bare_kind(doc: Doc, text: str, s: int, e: int, kinds, word_tags) -> bool:
     """[s, e) is a designated kind of body (designation_kinds.tsv) with nothing before it but verbs of
     the sentence (新建国家技术创新中心): the kind, no body."""
@@ -90,8 +94,6 @@ def _bare_kind(doc: Doc, text: str, s: int, e: int, kinds, word_tags) -> bool:
             if s <= b < e - len(kind)]
     return all(t in _VERBAL_TAGS for t in lead) and (e - len(kind) == s or e - len(kind) in w.start_set)
 
-
-_VERBAL_TAGS = {"v", "vd", "vn", "a", "ad", "d", "p"}
 
 
 @Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity", "span._.key"], requires=["doc._.kg_candidates"])

@@ -316,11 +316,7 @@ class LacRepair:
         at: dict[int, tuple[int, str]] = {}
         for m in _PROJECT_LIST_END.finditer(text):
             at = at or {s: (e, tag) for s, e, tag in words}  # built once, only for a text with such a list
-            clause = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS) + 1
-            items, p = [], clause
-            for q in [i for i in range(clause, m.start()) if text[i] == "、"] + [m.start()]:
-                items.append((p, q))
-                p = q + 1
+            items = _list_items(text, m.start())
             if len(items) < 2:
                 continue  # one item before 等 is no list
             for n, (p, q) in enumerate(items):
@@ -356,14 +352,9 @@ class LacRepair:
             at = at or {s: (e, tag) for s, e, tag in words}
             if at.get(m.start()) != (m.start() + 1, "u"):
                 continue  # 等 inside a word (平等, 同等): no list
-            clause = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS) + 1
-            cuts = [i for i in range(clause, m.start()) if text[i] == "、"]
-            if not cuts and not m.group("count"):
+            items = _list_items(text, m.start())
+            if len(items) < 2 and not m.group("count"):
                 continue  # one item and no count (…等企业): as often a phrase as a name
-            items, p = [], clause
-            for q in cuts + [m.start()]:
-                items.append((p, q))
-                p = q + 1
             trimmed = []
             for n, (p, q) in enumerate(items):
                 if n == 0:  # the clause's own verbs before the first item (支持, 培育了, 集聚了)
@@ -498,6 +489,16 @@ _SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济", "集群", "�
 _OPERATORS = frozenset("+×＋")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
+
+
+def _list_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The items, split at 、, of the list that closes at ``end`` (its 等), from the clause's start."""
+    p = max(text.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
+    items = []
+    for q in [i for i in range(p, end) if text[i] == "、"] + [end]:
+        items.append((p, q))
+        p = q + 1
+    return items
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
