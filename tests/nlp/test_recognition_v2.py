@@ -636,3 +636,17 @@ def test_newspaper_in_title_marks_is_the_work(nlp):
 ])
 def test_fairs_and_games(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted coinage names nothing without its program word: the two are one name
+    ("深入开展“溪流焕新”行动，成效明显。", ("PROGRAM", "“溪流焕新”行动")),
+    ("启动“银龄助学”计划。", ("PROGRAM", "“银龄助学”计划")),
+    # a program known by its own name, or built on one, is the quoted part alone
+    ("全力推进“科创中国”行动。", ("PROGRAM", "科创中国")),
+    ("实施“互联网+养老服务”行动。", ("PROGRAM", "互联网+养老服务")),
+    # a coinage the text also uses alone is the quoted part alone
+    ("实施“溪流焕新”行动。溪流焕新惠及十个乡镇。", ("PROGRAM", "溪流焕新")),
+])
+def test_quoted_coinage_and_its_program_word(nlp, text, expected):
+    assert expected in ents(nlp, text)

@@ -130,6 +130,9 @@ class NameFinder:
         self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
+        # programs, brands and observances known by their own names (科技兴蒙): quoted before 行动, the
+        # quoted part alone is the name
+        self.own_names = frozenset(column("names.tsv", "name"))
         self.cue_sorted = sorted(self.cues, key=len, reverse=True)
         self.list_categories = {r["word"]: r["label"] for r in load_table("list_categories.tsv")}
         # verbs of running a program (relation_triggers.tsv): their quoted object is a program
@@ -216,6 +219,16 @@ class NameFinder:
             return None
         return cue
 
+    def _coined_with_cue(self, text: str, name: str, cue: dict) -> bool:
+        """Whether a quoted coinage and the program word after it are one name (“数商兴农”行动,
+        “学生饮用奶”计划): so in government reports, where such a coinage names nothing without its
+        word. A program known by its own name (names.tsv, national programs: “科技兴蒙”行动) or built
+        on one, or a coinage the text also uses without that word, is the quoted part alone."""
+        if cue["label"] != "PROGRAM" or name in self.own_names or name in self.known.entries \
+                or self._known_prefix(name):
+            return False  # (互联网+科技工作者 builds on a national program: a program by itself)
+        return text.count(name) == text.count(f"“{name}”{cue['word']}")
+
     def _run_by_verb(self, text: str, quote: int, name: str, after: int) -> bool:
         """A short quoted coinage right after a verb of running a program (实施, 推进, 打造, 推广, 上线 …),
         with at most a few characters of modifier between (实施制造业“智改数转”); ``after``: where the text
@@ -274,7 +287,8 @@ class NameFinder:
             cue = self._cue_after(text, m.end())
             # a short or numbered quoted part, or one ending in an operator, is no name on its own:
             # the name is the quoted part and the head together (“三北”工程, “人工智能+”行动)
-            if cue and cue["span"] == "in" and (len(name) <= 2 or _NUMERAL_START.match(name) or name[-1] in "+×"):
+            if cue and cue["span"] == "in" and (len(name) <= 2 or _NUMERAL_START.match(name) or name[-1] in "+×"
+                                                 or self._coined_with_cue(text, name, cue)):
                 labels[k], whole[k] = cue["label"], m.end() + len(cue["word"])
                 continue
             if _NUMERAL_START.match(name) or len(name) < 2:
