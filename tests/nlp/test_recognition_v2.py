@@ -38,6 +38,7 @@ from conftest import ents
     ("中国华能总部落户雄安。", [("ORG", "中国华能")]),                    # the seat is not in the name
     ("举办西安国际马拉松。", [("EVENT", "西安国际马拉松")]),
     ("支持宜昌恒远锂业、天齐锂业发展。", [("ORG", "宜昌恒远锂业"), ("ORG", "天齐锂业")]),  # companies by their kind
+    ("联通公司推出新业务。", [("ORG", "联通公司")]),
     ("推动京津优质医疗资源共享，推动创新型湖北建设。", [("PLACE", "京津"), ("PROGRAM", "创新型湖北")]),
     ("代表团离开莫斯科抵达约翰内斯堡。", [("PLACE", "莫斯科"), ("PLACE", "约翰内斯堡")]),  # LAC's places the dictionary names
     ("民进、民盟和民革负责人出席，农民进城务工。", [("ORG", "民进"), ("ORG", "民盟"), ("ORG", "民革")]),
@@ -428,6 +429,9 @@ def test_lac_organizations_kept(nlp, text, expected):
     "研究藏传佛教艺术。",
     "提升国际航空货运能力。",
     "推动“京津通办”提质增效。",
+    # 联通 as the verb (the company is 中国联通 or 联通公司)
+    "打造联通川渝的物流走廊。",
+    "推动城乡道路联通。",
 ])
 def test_no_organization_in_kinds_and_designations(nlp, text):
     assert not any(label == "ORG" for label, _t in ents(nlp, text))
