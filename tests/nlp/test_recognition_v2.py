@@ -520,6 +520,7 @@ def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
     ("推进“健康保险+”改革。", ("PROGRAM", "健康保险+")),               # a cue after it names one
     ("优化家电“以旧换新”补贴。", ("PROGRAM", "以旧换新")),        # 消费品 says whose goods
     ("坚持实施西部大开发战略。", ("PROGRAM", "西部大开发战略")),
+    ("全面完成“七五”普法各项任务。", ("PROGRAM", "“七五”普法")),    # the campaign, no plan period
 ])
 def test_programs_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -575,6 +576,11 @@ def test_names_inside_unknown_words(nlp, text, expected):
 ])
 def test_no_person_in_places_and_lists_of_things(nlp, text):
     assert not any(label == "PERSON" for label, _t in ents(nlp, text))
+
+
+def test_no_person_before_a_program_head(nlp):
+    # cities' initials that LAC reads as a name, right before a program's head
+    assert not any(label == "PERSON" for label, _t in ents(nlp, "共建沈大经济走廊。"))
 
 
 def test_person_with_title_kept(nlp):

@@ -72,6 +72,9 @@ class LacRepair:
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
+        # heads of programs of two characters or more (经济走廊, 专项行动): a name right before one is its modifier
+        self.program_heads = tuple(r["head"] for r in load_table("name_heads.tsv")
+                                   if r["label"] == "PROGRAM" and len(r["head"]) >= 2)
         # first characters of the names of provinces and prefecture-level cities (兰 of 兰州, 张 of 张掖)
         self.city_initials = {r["name"][0] for r in load_table("places.tsv") if r["level"] in ("province", "prefecture")}
         self.title_words = set(column("person_titles.tsv", "title"))
@@ -107,6 +110,8 @@ class LacRepair:
             return None  # 林长制, 武张段: a system, a section of a line
         if text.startswith(self.place_heads, e):
             return None  # 徐大堡核电, 卢沟桥…: a facility's head after it makes the name a place's
+        if text.startswith(self.program_heads, e):
+            return None  # 沈大经济走廊: cities' initials before a program's head, no person
         if len(set(name)) == len(name) and all(c in self.province_short_chars for c in name):
             return None  # 苏浙皖: provinces by their short names, not a person
         if name[1:] in self.title_words or name[2:] in self.title_words:
