@@ -660,3 +660,15 @@ def test_fairs_and_games(nlp, text, expected):
 ])
 def test_quoted_coinage_and_its_program_word(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bloc of states as a region of trade: a place
+    ("对东盟出口增长两成。", ("PLACE", "东盟")),
+    ("拓展中亚、东盟等市场。", ("PLACE", "东盟")),
+    ("对欧盟、日本进口保持稳定。", ("PLACE", "欧盟")),
+    # a bloc that acts or is a party: an organization
+    ("中方与欧盟举行高层对话。", ("ORG", "欧盟")),
+])
+def test_blocs_of_states_in_trade_are_places(nlp, text, expected):
+    assert expected in ents(nlp, text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 import numpy
 from spacy.attrs import IDX, LENGTH
@@ -78,6 +79,37 @@ def inside_quotes(text: str, chosen: list) -> list:
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
+# what makes a bloc of states a region of trade: a market or freight after it (东盟市场, 东盟货运班列), or trade
+# after it in a clause opened by 对 or 向 (对东盟进出口, 对欧盟出口增长)
+_TRADE_AFTER = re.compile("市场|国家|地区|货运|进出口|贸易|出口|进口")
+_TRADE_CLAUSE = re.compile(r"[^，。；：\n]{0,12}?(?:进出口|贸易|出口|进口)")
+
+
+def blocs_as_places(text: str, chosen: list, blocs: frozenset) -> list:
+    """``chosen`` with the regional blocs (blocs.tsv) that name a region of trade turned into places:
+    in a list beside places (拉美、非洲、东盟), before a market or freight (东盟货运班列), or after 对/向 with
+    trade in the clause (对东盟、欧盟进出口). Elsewhere (与欧盟开展对话) the bloc stays an organization."""
+    hits = [c for c in chosen if c.label == "ORG" and text[c.start:c.end] in blocs]
+    if not hits:
+        return chosen
+    places = {(c.start, c.end) for c in chosen if c.label == "PLACE"}
+    starts = {s for s, _e in places} | {c.start for c in hits}
+    ends = {e for _s, e in places} | {c.end for c in hits}
+    turned = {}
+    for c in hits:
+        listed = (text[c.start - 1:c.start] == "、" and c.start - 1 in ends) \
+            or (text[c.end:c.end + 1] == "、" and c.end + 1 in starts)
+        if not listed and not _TRADE_AFTER.match(text, c.end):
+            # the clause's 对/向 before the bloc (or before the list it opens) and trade after it
+            k = c.start
+            while text[k - 1:k] == "、" and k - 1 in ends:
+                k = min(s for s, e in places | {(h.start, h.end) for h in hits} if e == k - 1)
+            if text[k - 1:k] not in ("对", "向") or not _TRADE_CLAUSE.match(text, c.end):
+                continue
+        turned[id(c)] = replace(c, label="PLACE")
+    return [turned.get(id(c), c) for c in chosen]
+
+
 # LAC (or dictionary) tags of the sentence's verbs and adverbs before a designated kind (新建, 支持建设)
 _VERBAL_TAGS = {"v", "vd", "vn", "a", "ad", "d", "p"}
 
@@ -101,6 +133,7 @@ def make_resolve(nlp: Language, name: str):
     """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
 
     kinds = WordSet(column("designation_kinds.tsv", "kind"))
+    blocs = frozenset(column("blocs.tsv", "name"))
     word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
 
     def component(doc: Doc) -> Doc:
@@ -113,6 +146,7 @@ def make_resolve(nlp: Language, name: str):
                 and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))]
         chosen = [c for c in choose(pool) if c.label != "BLOCK"]
         chosen = inside_quotes(text, chosen)
+        chosen = blocs_as_places(text, chosen, blocs)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:
