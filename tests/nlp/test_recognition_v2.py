@@ -521,6 +521,8 @@ def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
     ("优化家电“以旧换新”补贴。", ("PROGRAM", "以旧换新")),        # 消费品 says whose goods
     ("坚持实施西部大开发战略。", ("PROGRAM", "西部大开发战略")),
     ("全面完成“七五”普法各项任务。", ("PROGRAM", "“七五”普法")),    # the campaign, no plan period
+    ("大力实施科教兴国战略。", ("PROGRAM", "科教兴国战略")),        # a coined name, kept
+    ("统筹西部开发和中部崛起。", ("PROGRAM", "中部崛起")),            # the regional strategies
 ])
 def test_programs_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
