@@ -651,6 +651,19 @@ def test_fairs_and_games(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("筹办好北京奥运会。", ("EVENT", "北京奥运会")),         # the host city's edition, one event
+    ("学习十七届四中全会精神。", ("EVENT", "十七届四中全会")),
+])
+def test_games_by_host_and_plenums(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_elided_plenums_are_no_events(nlp):
+    # term and body elided in a coordination: no session is named whole
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "贯彻十七届三中、四中、五中全会精神。"))
+
+
+@pytest.mark.parametrize("text,expected", [
     # a quoted coinage names nothing without its program word: the two are one name
     ("深入开展“溪流焕新”行动，成效明显。", ("PROGRAM", "“溪流焕新”行动")),
     ("启动“银龄助学”计划。", ("PROGRAM", "“银龄助学”计划")),
