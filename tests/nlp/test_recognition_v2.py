@@ -601,6 +601,12 @@ def test_no_place_in_kinds_and_slogans(nlp, text):
     assert not any(label == "PLACE" for label, _t in ents(nlp, text))
 
 
+def test_conjunction_before_level_words_is_no_county(nlp):
+    # 和 joins two phrases; 县乡 are levels, not the county 和县
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "理顺城市管理和县乡财政关系。"))
+    assert ("PLACE", "和县") in ents(nlp, "安徽省和县发展旅游。")  # its parent named before it
+
+
 def test_district_with_a_word_inside_kept(nlp):
     assert ("PLACE", "湟中区") in ents(nlp, "湟中区、祁连县获评。")
 

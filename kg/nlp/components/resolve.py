@@ -110,6 +110,18 @@ def blocs_as_places(text: str, chosen: list, blocs: frozenset) -> list:
     return [turned.get(id(c), c) for c in chosen]
 
 
+# a level word after 和 makes it a conjunction before levels, not the first character of a county's name
+# (教育和县乡财政: not 和县 of Anhui; 市和县级机构); with its parent named right before (安徽省和县) it is the county
+_LEVEL_CHARS = "省市县区乡镇州盟旗村级城"
+
+
+def _conjunction_before_levels(text: str, c, place_ends: set[int]) -> bool:
+    """``c`` is a place that opens with a conjunction and runs into a level word (…和县乡…)."""
+    after = text[c.end:c.end + 1]
+    return c.label == "PLACE" and text[c.start] in "和与及" and after != "" and after in _LEVEL_CHARS \
+        and c.start not in place_ends
+
+
 # LAC (or dictionary) tags of the sentence's verbs and adverbs before a designated kind (新建, 支持建设)
 _VERBAL_TAGS = {"v", "vd", "vn", "a", "ad", "d", "p"}
 
@@ -141,9 +153,11 @@ def make_resolve(nlp: Language, name: str):
         text = doc._.kg_norm.text
         # …中心 right before 城市 names what a city is to become (国家区域中心城市, 东北亚国际化中心城市), no
         # body, whichever recognizer proposed it
+        place_ends = {c.end for c in doc._.kg_candidates or [] if c.label == "PLACE"}
         pool = [c for c in doc._.kg_candidates or []
                 if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith("城市", c.end))
-                and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))]
+                and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))
+                and not _conjunction_before_levels(text, c, place_ends)]
         chosen = [c for c in choose(pool) if c.label != "BLOCK"]
         chosen = inside_quotes(text, chosen)
         chosen = blocs_as_places(text, chosen, blocs)
