@@ -667,6 +667,9 @@ def test_games_by_host_and_plenums(nlp, text, expected):
 def test_elided_plenums_are_no_events(nlp):
     # term and body elided in a coordination: no session is named whole
     assert not any(label == "EVENT" for label, _t in ents(nlp, "贯彻十七届三中、四中、五中全会精神。"))
+    # the sessions of a term taken together: the body that holds them is still named
+    found = ents(nlp, "落实县委八届历次全会部署。")
+    assert not any(label == "EVENT" for label, _t in found) and ("ORG", "县委") in found
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -688,6 +691,7 @@ def test_quoted_coinage_and_its_program_word(nlp, text, expected):
     ("对东盟出口增长两成。", ("PLACE", "东盟")),
     ("拓展中亚、东盟等市场。", ("PLACE", "东盟")),
     ("对欧盟、日本进口保持稳定。", ("PLACE", "欧盟")),
+    ("稳住东盟等周边市场。", ("PLACE", "东盟")),
     # a bloc that acts or is a party: an organization
     ("中方与欧盟举行高层对话。", ("ORG", "欧盟")),
 ])

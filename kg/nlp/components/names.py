@@ -505,6 +505,8 @@ class NameFinder:
             modifier = text[start:hs]
             if row["label"] == "EVENT" and _SESSION_ONLY.match(modifier) and _SESSION_BEFORE.search(text, max(0, start - 12), start):
                 continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
+            if row["label"] == "EVENT" and modifier.endswith("历次"):
+                continue  # 省委十三届历次全会: the sessions taken together, no one meeting (name_patterns.tsv)
             if _COUNTED.search(modifier):
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):

@@ -79,9 +79,10 @@ def inside_quotes(text: str, chosen: list) -> list:
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
-# what makes a bloc of states a region of trade: a market or freight after it (东盟市场, 东盟货运班列), or trade
+# what makes a bloc of states a region of trade: a market or freight after it (东盟市场, 东盟货运班列, 欧盟等传统
+# 贸易市场), or trade
 # after it in a clause opened by 对 or 向 (对东盟进出口, 对欧盟出口增长)
-_TRADE_AFTER = re.compile("市场|国家|地区|货运|进出口|贸易|出口|进口")
+_TRADE_AFTER = re.compile("(?:等[^，。；、]{0,6}?)?(?:市场|国家|地区|货运|进出口|贸易|出口|进口)")
 _TRADE_CLAUSE = re.compile(r"[^，。；：\n]{0,12}?(?:进出口|贸易|出口|进口)")
 
 
