@@ -632,6 +632,11 @@ def test_place_joined_to_its_people(nlp):
     assert ("PLACE", "港澳") in ents(nlp, "港澳同胞踊跃参与。")
 
 
+def test_river_basins(nlp):
+    assert ("PLACE", "淮河流域") in ents(nlp, "加强淮河流域水污染防治。")
+    assert ("PLACE", "珠江") in ents(nlp, "珠江等流域水质改善。")  # a list of rivers before 流域: the rivers
+
+
 def test_roads_by_number(nlp):
     assert ("PLACE", "G315") in ents(nlp, "新建铁路、G315全线通车。")
     assert not any(t == "G20" for _l, t in ents(nlp, "G20峰会在杭州举行。"))  # two digits: no road

@@ -133,6 +133,18 @@ class FacilityFinder:
                         found.append(section)
         return found
 
+    def _basins(self, text: str) -> list[Candidate]:
+        """A river and 流域 right after it are one place, the river's basin (辽河流域, 汉江流域: annotators mark the
+        whole, seven of seven; 黄河流域 is a region of its own). Looked for only before each 流域."""
+        found = []
+        for k in (m.start() for m in re.finditer("流域", text)):
+            w = max(0, k - 8)
+            rivers = [w + ws for ws, we, _v in self.places.finditer(text[w:k])
+                      if w + we == k and self.feature_kinds.get(text[w + ws:k]) == "river"]
+            if rivers:
+                found.append(Candidate(min(rivers), k + 2, "PLACE", "facility"))
+        return found
+
     def _section(self, text: str, s: int, e: int) -> Candidate | None:
         """The section of the river or canal named at [s, e), if a place and 段 follow it."""
         if self.feature_kinds.get(text[s:e]) not in _RIVER_KINDS:
@@ -212,6 +224,7 @@ class FacilityFinder:
             else:  # a city's own report names its lines without the city (建成地铁8号线)
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._river_sections(text))
+        found.extend(self._basins(text))
         for m in _BARE_LINE.finditer(text):
             # a line by its number alone (加快推进7号线一期、11号线延伸线) where the metro is spoken of nearby
             # (not the number of a line named with its metro: the lookbehind keeps 地铁8号线 to _METRO_LINE)
