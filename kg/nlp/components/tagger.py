@@ -462,8 +462,8 @@ class LacRepair:
         hits = list(self.places.finditer(name))
         if hits and hits[0][0] == 0 and len(name) - hits[0][1] >= 2 and hits[0][1] < len(name):
             rest = name[hits[0][1]:]
-            if text.startswith(_SECTOR_AFTER, e):
-                return None  # 安徽文旅品牌: a place's sector and its brand, no organization
+            if text.startswith(_SECTOR_AFTER, e) or text.startswith(self.place_heads, e) or text.startswith("枢纽", e):
+                return None  # 安徽文旅品牌, 哈尔滨国际航空枢纽: a place's sector and its brand or hub, no organization
             if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
                 return Candidate(s, e, "ORG", "lac")
         return None
