@@ -511,6 +511,8 @@ def test_numbered_line_without_a_metro_is_no_place(nlp):
     "推动“茶旅+”融合发展。",              # a way of joining sectors, no program by the verb alone
     "推广“研发+制造+服务”运营模式。",
     "深入实施扩大内需战略。",                # a strategy named by what it describes
+    "优化消费品以旧换新政策。",              # the trade-in policy unquoted: annotators leave it out
+    "编制全口径政府投资计划。",              # a budget's list of projects
 ])
 def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
     assert not any(label in ("PROGRAM", "ORG") for label, _t in ents(nlp, text))
@@ -519,7 +521,7 @@ def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
 @pytest.mark.parametrize("text,expected", [
     ("建设“人工智能+教育”示范场景。", ("PROGRAM", "人工智能+教育")),   # opens with a national program
     ("推进“健康保险+”改革。", ("PROGRAM", "健康保险+")),               # a cue after it names one
-    ("优化家电“以旧换新”补贴。", ("PROGRAM", "以旧换新")),        # 消费品 says whose goods
+    ("加力实施家电“以旧换新”。", ("PROGRAM", "以旧换新")),        # quoted and run: the campaign
     ("坚持实施西部大开发战略。", ("PROGRAM", "西部大开发战略")),
     ("全面完成“七五”普法各项任务。", ("PROGRAM", "“七五”普法")),    # the campaign, no plan period
     ("大力实施科教兴国战略。", ("PROGRAM", "科教兴国战略")),        # a coined name, kept
