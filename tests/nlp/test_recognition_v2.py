@@ -623,6 +623,7 @@ def test_district_with_a_word_inside_kept(nlp):
     ("西部山区开展了防护林建设工程。", ("PROGRAM", "防护林建设工程")),
     ("实施一批重大技术攻关工程。", ("PROGRAM", "重大技术攻关工程")),
     ("开展乡村建设行动和城市更新行动。", ("PROGRAM", "城市更新行动")),
+    ("实施区域协调提升战略和园区提质增效行动。", ("PROGRAM", "园区提质增效行动")),  # a strategy has its own head
     # words before a quoted part stay in the name
     ("实施县域商业“提档升级”三年行动。", ("PROGRAM", "县域商业“提档升级”三年行动")),
 ])

@@ -420,8 +420,8 @@ class NameFinder:
         whole name comes right before 甲 (实施国家…普及攻坚和质量提升工程)."""
         if start < 2 or text[start - 1] not in "和与":
             return start
-        if self.closing_heads.ending_at(text, start - 1):
-            return start  # 甲再造工程和乙攻关工程: the first has its own head, so two names
+        if self.closing_heads.ending_at(text, start - 1) or text.endswith("战略", 0, start - 1):
+            return start  # 甲再造工程和乙攻关工程, 甲提升战略和乙行动: the first has its own head, so two names
         j = start - 1
         while j > max(0, start - 16) and is_cjk(text[j - 1]) and text[j - 1] not in _STOP_CHARS:
             hit = self.introducers.ending_at(text, j)
