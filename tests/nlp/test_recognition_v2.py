@@ -685,6 +685,7 @@ def test_elided_plenums_are_no_events(nlp):
     # a quoted coinage names nothing without its program word: the two are one name
     ("深入开展“溪流焕新”行动，成效明显。", ("PROGRAM", "“溪流焕新”行动")),
     ("启动“银龄助学”计划。", ("PROGRAM", "“银龄助学”计划")),
+    ("实施乡村旅游“百村千宿”工程。", ("PROGRAM", "乡村旅游“百村千宿”工程")),  # with words of its own before it
     # a program known by its own name, or built on one, is the quoted part alone
     ("全力推进“科创中国”行动。", ("PROGRAM", "科创中国")),
     ("实施“互联网+养老服务”行动。", ("PROGRAM", "互联网+养老服务")),

@@ -457,7 +457,12 @@ class NameFinder:
                 continue  # 开行动车: 行动 read as a verb (or inside one) heads no program; a verb
                 # opening a longer head is part of a noun (科创走廊, 科创 tagged v)
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
-                continue  # “科技兴蒙”行动: the quoted part alone is the name
+                q = text.rfind("“", max(0, hs - 42), hs - 1)
+                cue = self._cue_after(text, hs)
+                if q < 0 or cue is None or not self._coined_with_cue(text, text[q + 1:hs - 1], cue):
+                    continue  # “科技兴蒙”行动: the quoted part alone is the name
+                # a coinage and its word are one name, with the words of their own before it
+                # (量子信息“千家场景”行动, annotators): the name runs left from the head as any other
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM",
                                     acronyms=row["label"] in ("EVENT", "PROGRAM"),
                                     verb_before_head=row["label"] == "PROGRAM")
