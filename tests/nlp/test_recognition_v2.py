@@ -430,7 +430,7 @@ def test_lac_organizations_kept(nlp, text, expected):
     "提升国际航空货运能力。",
     "推动“京津通办”提质增效。",
     "建设郑州国际航空枢纽。",                   # a place's hub, no airline
-    "打造国际航运中心和区域金融中心。",          # what a city is to become
+    "推动厦门国际航运中心和区域金融中心建设。",  # what a city is to become
     # 联通 as the verb (the company is 中国联通 or 联通公司)
     "打造联通川渝的物流走廊。",
     "推动城乡道路联通。",
