@@ -637,6 +637,14 @@ def test_place_joined_to_its_people(nlp):
     assert ("PLACE", "港澳") in ents(nlp, "港澳同胞踊跃参与。")
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("改造青峰灌区。", ("PLACE", "青峰灌区")),   # LAC's place before a head that needs one
+    ("支持临川机场、芜宣机场发展。", ("PLACE", "芜宣机场")),
+])
+def test_facilities_named_by_lac_places(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
 def test_river_basins(nlp):
     assert ("PLACE", "淮河流域") in ents(nlp, "加强淮河流域水污染防治。")
     assert ("PLACE", "珠江") in ents(nlp, "珠江等流域水质改善。")  # a list of rivers before 流域: the rivers

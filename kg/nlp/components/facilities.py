@@ -33,6 +33,8 @@ from .names import COUNT_AFTER
 _MAX_MODIFIER = 16
 _STOP = set("，。、；：！？“”《》\n \t")
 _INNER = set("（）()—-·至")
+# characters that end a list or join two names: a word of LAC's ending in one is no name to read through
+_LIST_ENDS = set("等及和与或")
 # LAC tags a name's modifier never holds: verbs, adverbs, prepositions, conjunctions, pronouns.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q"}
 # jieba dictionary tags of common words: such a modifier alone is a kind, not a name.
@@ -164,10 +166,16 @@ class FacilityFinder:
         return Candidate(s, end, "PLACE", "facility")
 
     def __call__(self, text: str, token_ends: set[int] | None = None,
-                 verbal: dict[int, int] | None = None) -> list[Candidate]:
+                 verbal: dict[int, int] | None = None, named: dict[int, int] | None = None) -> list[Candidate]:
         """Facility and zone names of ``text``: ``token_ends`` where words end (a head must end one),
-        ``verbal`` start -> end of verbs and function words (a name does not run left past one)."""
+        ``verbal`` start -> end of verbs and function words (a name does not run left past one),
+        ``named`` start -> end of the words LAC reads as places: such a word is a place's name for a
+        head that needs one (芜宣机场, 梅山灌区), and its last character no boundary (佳同铁路: 同)."""
         verbal = Spans(verbal or {})
+        named = named or {}
+        # (not one that ends in 等 or a conjunction: 多伦湖等, a list's end the segmenter joined to a name)
+        known = _KnownWords(self.word_tags, self.places.entries,
+                            {text[a:b] for a, b in named.items() if text[b - 1] not in _LIST_ENDS}) if named else self.known
         longest: dict[int, tuple[int, str]] = {}
         for hs, he, head in self.head_lexicon.find_all(text):
             if he not in longest or hs < longest[he][0]:
@@ -177,11 +185,11 @@ class FacilityFinder:
             if token_ends is not None and he not in token_ends:
                 continue
             row = self.heads[head]
-            start = self._left_edge(text, hs, verbal, token_ends)
+            start = self._left_edge(text, hs, verbal, token_ends, known)
             if row["kind"] in _PROPER_KINDS:
                 # abbreviations of a line's ends are tagged anyhow (宜常 as a verb): a short proper
                 # modifier right before the head stands without the tagger's word classes
-                bare = self._left_edge(text, hs, Spans({}), token_ends)
+                bare = self._left_edge(text, hs, Spans({}), token_ends, known)
                 for n in (4, 3, 2):  # the longest word-aligned proper tail of the run, up to four characters
                     b = hs - n
                     if b >= bare and (token_ends is None or b in token_ends or b == 0) \
@@ -191,6 +199,8 @@ class FacilityFinder:
             if start >= hs:
                 continue
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
+            if not places and named.get(hs - 2 if hs - 2 >= start else -1) == hs and self._proper(text[hs - 2:hs]):
+                places = [(hs - 2 - start, hs - start)]  # LAC's two-character place right before the head
             if places and row["needs_place"] == "0" and places[0][0] > 0 and self._proper(text[start:hs]):
                 places = []  # 涔天河水库: a proper name that holds a place's name is still one name
             if places and token_ends is not None and start + places[0][0] not in token_ends \
@@ -382,14 +392,15 @@ class FacilityFinder:
         tag = self.word_tags.get(word, "")
         return tag in _COMMON or tag == "t"
 
-    def _left_edge(self, text: str, head_start: int, verbal: Spans, token_ends: set[int] | None) -> int:
+    def _left_edge(self, text: str, head_start: int, verbal: Spans, token_ends: set[int] | None,
+                   known: _KnownWords | None = None) -> int:
         i = head_start
         limit = max(0, head_start - _MAX_MODIFIER)
         while i > limit:
             c = text[i - 1]
             if c in _STOP or not (is_cjk(c) or c in _INNER):
                 break
-            if word_boundary(self.boundaries, text, i, token_ends, self.known):
+            if word_boundary(self.boundaries, text, i, token_ends, known or self.known):
                 break  # a boundary word that ends a word (和 of 呼和浩特 is none)
             i -= 1
         # a verb or function word inside the run ends the name before it (至 of 甲至乙 is none)
@@ -411,7 +422,9 @@ def make_facilities(nlp: Language, name: str):
         w = words(doc)
         token_ends = w.end_set
         verbal = w.spans(_VERBAL_TAGS)
-        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal))
+        text = doc._.kg_norm.text
+        named = w.spans(("LOC",))
+        candidates.add(doc, finder(text, token_ends, verbal, named))
         return doc
 
     return component
