@@ -661,6 +661,16 @@ def test_list_of_enterprises_most_of_them_companies(nlp):
     assert ("ORG", "安德康") in found and ("ORG", "招商局") in found
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("认真贯彻《 中华人民共和国民法典 》。", ("WORK", "中华人民共和国民法典")),  # spaces inside the marks stay out
+    ("出台深化农村集体产权制度改革实施意见。", ("WORK", "深化农村集体产权制度改革实施意见")),  # the title's own verb
+    ("出台支持先进制造业发展若干措施。", ("WORK", "支持先进制造业发展若干措施")),
+    ("制定落实区域协调发展实施方案。", ("WORK", "区域协调发展实施方案")),  # 落实 carries it out
+])
+def test_documents_issued(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
 def test_newspaper_in_title_marks_is_the_work(nlp):
     assert ("WORK", "光明日报") in ents(nlp, "文章刊于《光明日报》。")
     assert ("ORG", "光明日报") in ents(nlp, "光明日报一版刊发评论。")

@@ -67,6 +67,8 @@ _SCOPE_PREFIX = re.compile("^(?:全国|国家级?|省级?|市级?|县级?|中央
 _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
+# verbs of carrying a document out, which govern its title and do not open it
+_CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "出台", "印发"))
 # a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
 _SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
@@ -207,7 +209,8 @@ class NameFinder:
             pos += len(line) + 1
 
     def _titled(self, text: str):
-        for m in re.finditer(r"《([^《》\n]{1,60})》", text):
+        # spaces padding the title inside its marks stay out of the span (《 中华人民共和国公司法 》)
+        for m in re.finditer(r"《[ \u3000]*([^《》\n]{1,60}?)[ \u3000]*》", text):
             yield Candidate(m.start(1), m.end(1), "WORK", "title")
 
     def _cue_after(self, text: str, i: int) -> dict | None:
@@ -547,7 +550,7 @@ class NameFinder:
                 end = status.end() if status else he
             if row["label"] in ("WORK", "PROGRAM") and text.startswith("新一轮", start) and he - start > 7:
                 start += 3  # 新一轮[南沙总体发展规划], 新一轮[农业转移人口市民化行动]: the round is no part of the name
-            issued = self._issued(text, start) if row["label"] == "WORK" else None
+            issued = self._issued(text, start, verbal_spans) if row["label"] == "WORK" else None
             if issued is not None:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
             found = Candidate(start, end, row["label"], "head")
@@ -583,7 +586,7 @@ class NameFinder:
         """环 before a place opens a name that goes round it (环鄱阳湖国际自行车赛, 环太湖…): no verb here."""
         return text[i:i + 1] == "环" and any(s == 1 for s, _e, _v in self.places.finditer(text[i:i + 8]))
 
-    def _issued(self, text: str, start: int) -> int | None:
+    def _issued(self, text: str, start: int, verbal: Spans | None = None) -> int | None:
         """Where a document's name starts when a verb of issuing it comes right before: 出台[…规划],
         出台实施[乡村全面振兴规划] (实施 may follow the verb), or before a verb that opens the
         title itself, 出台[支持…20条措施] (the name then starts at that verb); 新一轮 may come between,
@@ -592,8 +595,12 @@ class NameFinder:
         end = end - 2 if text.startswith("实施", end - 2) else end
         if self.issuing_verbs.ending_at(text, end, max(0, end - 4)):
             return start
-        if start >= 2 and self.verb_tags.get(text[start - 2:start]) == "v" \
-                and self.issuing_verbs.ending_at(text, start - 2, max(0, start - 6)):
+        # the title's own verb, by the dictionary or by LAC (深化, tagged j in the dictionary)
+        # (not a verb of carrying a document out: 制定落实[…实施方案] implements it, its title opens after)
+        own_verb = start >= 2 and text[start - 2:start] not in _CARRYING_OUT \
+            and (self.verb_tags.get(text[start - 2:start]) == "v"
+                 or (verbal is not None and (start - 2, start) in verbal.starting_in(start - 2, start - 1)))
+        if own_verb and self.issuing_verbs.ending_at(text, start - 2, max(0, start - 6)):
             return start - 2
         return None
 
