@@ -128,6 +128,9 @@ class LacRepair:
             return None  # 林芝, 柳林: a division's name, no person without a title or speech beside it
         if self._among_things(text, s, e) and not self._person_context(text, s, e):
             return None  # 蔬菜、中药材、林竹等: an item of a list whose other items are common words is no person
+        if s and text[s - 1] not in "“" and is_cjk(text[s - 1]) and self._in_short_quote(text, s, e) \
+                and not self._person_context(text, s, e):
+            return None  # “宜荆荆恩”: a quoted coinage LAC cut in the middle, no person
         has_surname = name[:1] in self.common_surnames or name[:2] in self.common_surnames
         # a rarer surname only with a three-character name (鲍晓芹): two or four characters with one
         # are as often abbreviations of places (兰张, 金白兰武 for railways and regions)
@@ -161,6 +164,12 @@ class LacRepair:
             if any(self.word_tags.get(p) in ("n", "vn") for p in parts):
                 return True
         return False
+
+    @staticmethod
+    def _in_short_quote(text: str, s: int, e: int) -> bool:
+        """[s, e) sits inside a short quoted string with other characters (“宜荆荆恩”)."""
+        q = text.rfind("“", max(0, s - 6), s)
+        return q >= 0 and "”" not in text[q:s] and "”" in text[e:e + 6] and "，" not in text[q:e + 6]
 
     def _person_context(self, text: str, s: int, e: int) -> bool:
         if self.person_titles.ending_at(text, s, max(0, s - 5)) or self.person_titles.starting_at(text, e):
