@@ -515,6 +515,7 @@ def test_numbered_line_without_a_metro_is_no_place(nlp):
     "优化消费品以旧换新政策。",              # the trade-in policy unquoted: annotators leave it out
     "编制全口径政府投资计划。",              # a budget's list of projects
     "推进“白名单”项目融资。",                # a list of projects a policy favours
+    "坚持发展新时代“枫桥经验”。",            # a model of work, like a slogan (the gov gold)
 ])
 def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
     assert not any(label in ("PROGRAM", "ORG") for label, _t in ents(nlp, text))
