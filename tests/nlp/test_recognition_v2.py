@@ -516,6 +516,7 @@ def test_numbered_line_without_a_metro_is_no_place(nlp):
     "编制全口径政府投资计划。",              # a budget's list of projects
     "推进“白名单”项目融资。",                # a list of projects a policy favours
     "坚持发展新时代“枫桥经验”。",            # a model of work, like a slogan (the gov gold)
+    "通过“揭榜挂帅”等方式攻关。",            # a way of assigning work
 ])
 def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
     assert not any(label in ("PROGRAM", "ORG") for label, _t in ents(nlp, text))
