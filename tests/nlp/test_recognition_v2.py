@@ -688,6 +688,7 @@ def test_newspaper_in_title_marks_is_the_work(nlp):
     ("第三届蓉博会圆满落幕。", ("EVENT", "第三届蓉博会")),         # a fair's short name before a verb of holding
     ("成功申办第35届世界大冬会。", ("EVENT", "第35届世界大冬会")),  # the Universiade's winter games
     ("办好中国（成都）科博会。", ("EVENT", "中国（成都）科博会")),   # the host in brackets after 中国
+    ("举办闽台经贸合作洽谈会。", ("EVENT", "闽台经贸合作洽谈会")),   # a province and Taiwan by their forms
 ])
 def test_fairs_and_games(nlp, text, expected):
     assert expected in ents(nlp, text)
