@@ -653,6 +653,12 @@ def test_facilities_named_by_lac_places(nlp, text, expected):
     assert expected in ents(nlp, text)
 
 
+def test_three_provinces_by_their_forms_are_one_place(nlp):
+    assert ("PLACE", "苏浙皖") in ents(nlp, "推动苏浙皖交界地区发展。")   # a region, as 京津冀
+    found = ents(nlp, "深化鲁豫毗邻地区合作。")                          # a pair: two places
+    assert ("PLACE", "鲁") in found and ("PLACE", "豫") in found
+
+
 def test_river_basins(nlp):
     assert ("PLACE", "淮河流域") in ents(nlp, "加强淮河流域水污染防治。")
     assert ("PLACE", "珠江") in ents(nlp, "珠江等流域水质改善。")  # a list of rivers before 流域: the rivers

@@ -279,7 +279,8 @@ class Gazetteer:
                 if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends]
 
     def _province_runs(self, text: str, starts, ends, tag_at: dict[int, str]) -> list[Candidate]:
-        """Provinces by their short names written together (鲁豫毗邻地区, 湘粤联网, 苏浙皖): each is a place.
+        """Provinces by their short names written together (鲁豫毗邻地区, 湘粤联网): each is a place; three
+        together (苏浙皖) are one.
         The run is two to four shorts of different provinces, between word edges, no word of the
         dictionary (云贵 of 云贵高原 is a feature's), and holds one short that is no common character."""
         found = []
@@ -292,6 +293,11 @@ class Gazetteer:
                     or any(tag_at.get(s + k) in _READ_AS_VERB for k in range(len(run))):
                 continue  # 京蒙协作, 闽宁协作: the pairing of east and west is a program's name; 新晋 (newly
                 # made)院士: the tagger reads a character as an adverb or a verb, no province
+            if len(run) == 3:
+                # three provinces together name a region as one unit, as 京津冀 and 港澳台 do in the
+                # guidelines (沪苏浙, 苏浙皖: four dev annotations of six)
+                found.append(Candidate(s, e, "PLACE", "gazetteer"))
+                continue
             found.extend(Candidate(s + k, s + k + 1, "PLACE", "gazetteer", (("key", code),))
                          for k, code in enumerate(codes))
         return found
