@@ -628,6 +628,8 @@ def test_district_with_a_word_inside_kept(nlp):
     ("实施农村居民持续增收行动，累计帮扶。", ("PROGRAM", "农村居民持续增收行动")),
     ("开展中小企业对标提升行动。", ("PROGRAM", "中小企业对标提升行动")),
     ("实施新一轮水环境质量持续提升行动。", ("PROGRAM", "水环境质量持续提升行动")),  # the round is no part of it
+    ("实施新时代乡村工匠培育工程。", ("PROGRAM", "乡村工匠培育工程")),      # nor is the era
+    ("深入推进新时代立德树人工程。", ("PROGRAM", "立德树人工程")),
     # not across a particle, a count or a conjunction
     ("西部山区开展了防护林建设工程。", ("PROGRAM", "防护林建设工程")),
     ("实施一批重大技术攻关工程。", ("PROGRAM", "重大技术攻关工程")),
@@ -698,6 +700,12 @@ def test_newspaper_in_title_marks_is_the_work(nlp):
 ])
 def test_fairs_and_games(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+def test_known_program_quoted_inside_a_longer_phrase(nlp):
+    # a nationwide program's name run on from the words before its quote: the quoted part is the name
+    found = ents(nlp, "严格落实长江“十年禁渔”。")
+    assert ("PROGRAM", "十年禁渔") in found and ("PLACE", "长江") in found
 
 
 @pytest.mark.parametrize("text,expected", [

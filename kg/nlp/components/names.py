@@ -410,6 +410,8 @@ class NameFinder:
             start, end = keep[s], keep[e - 1] + 1
             if "”" in text[start:end] and start and text[start - 1] == "“":
                 start -= 1  # “三北”工程: the name runs on past the closing mark and keeps both marks
+            if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":
+                start = text.rfind("“", start, end) + 1  # 长江“十年禁渔”: the quoted part is the name
             quoted = start and text[start - 1] == "“" and end < len(text) and text[end] == "”"
             if needs_quote and e - s <= 3 and not quoted and "”" not in text[start:end]:
                 continue  # 两新 of 两新组织: a short name counts in quote marks only
@@ -551,6 +553,8 @@ class NameFinder:
                 end = status.end() if status else he
             if row["label"] in ("WORK", "PROGRAM") and text.startswith("新一轮", start) and he - start > 7:
                 start += 3  # 新一轮[南沙总体发展规划], 新一轮[农业转移人口市民化行动]: the round is no part of the name
+            elif row["label"] == "PROGRAM" and text.startswith("新时代", start) and he - start > 7:
+                start += 3  # 新时代[兴边富民行动]: the era is no part of a program's name (gold; a plan's title keeps it)
             issued = self._issued(text, start, verbal_spans) if row["label"] == "WORK" else None
             if issued is not None:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
@@ -620,7 +624,7 @@ class NameFinder:
                         or between.startswith(("一批", "一系列", "好")):
                     return start
                 # the era or round of an action is no part of its name (新时代[兴边富民行动])
-                return p + 3 if text.startswith("新一轮", p) and hs - p - 3 >= 4 else p
+                return p + 3 if text.startswith(("新一轮", "新时代"), p) and hs - p - 3 >= 4 else p
         return start
 
     def _verb_led(self, text: str, start: int) -> int:
