@@ -530,6 +530,7 @@ def test_no_program_in_sector_coinages_and_descriptive_strategies(nlp, text):
     ("全面完成“七五”普法各项任务。", ("PROGRAM", "“七五”普法")),    # the campaign, no plan period
     ("大力实施科教兴国战略。", ("PROGRAM", "科教兴国战略")),        # a coined name, kept
     ("统筹西部开发和中部崛起。", ("PROGRAM", "中部崛起")),            # the regional strategies
+    ("共同推动长江经济带高质量发展。", ("PROGRAM", "长江经济带高质量发展")),
 ])
 def test_programs_kept(nlp, text, expected):
     assert expected in ents(nlp, text)
