@@ -662,6 +662,11 @@ def test_three_provinces_by_their_forms_are_one_place(nlp):
     assert ("PLACE", "鲁") in found and ("PLACE", "豫") in found
 
 
+def test_rivers_written_end_to_end_are_a_list(nlp):
+    found = ents(nlp, "治理珠江闽江赣江的水污染。")
+    assert ("PLACE", "珠江") in found and ("PLACE", "赣江") in found
+
+
 def test_river_basins(nlp):
     assert ("PLACE", "淮河流域") in ents(nlp, "加强淮河流域水污染防治。")
     assert ("PLACE", "珠江") in ents(nlp, "珠江等流域水质改善。")  # a list of rivers before 流域: the rivers

@@ -355,8 +355,11 @@ class FacilityFinder:
             while j + 1 < len(hits) and hits[j + 1][0] == hits[j][1]:
                 j += 1
             m = _FEATURE_TYPE.match(text, hits[j][1])
-            # the last is a feature of the land (a grassland, a river), not a region: 湘南湘西 are two
-            if j > k and (m or self.feature_kinds.get(hits[j][2][1], "region") not in _REGION_KINDS):
+            # the last is a feature of the land (a grassland, a river), not a region: 湘南湘西 are two;
+            # rivers or lakes end to end are a list, not one place (淮河海河辽河, 太湖巢湖滇池)
+            kinds = {self.feature_kinds.get(text[a:b]) for a, b, _v in hits[k:j + 1]}
+            listed = len(kinds) == 1 and kinds <= {"river", "lake"}
+            if j > k and not listed and (m or self.feature_kinds.get(hits[j][2][1], "region") not in _REGION_KINDS):
                 end = m.end() if m else hits[j][1]
                 if token_ends is None or end in token_ends or (m and True):
                     found.append(Candidate(hits[k][0], end, "PLACE", "facility"))
