@@ -67,6 +67,8 @@ _SCOPE_PREFIX = re.compile("^(?:全国|国家级?|省级?|市级?|县级?|中央
 _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
+# a plan period in quote marks (“十一五”, “八五”) that a plan's name opens with
+_PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”")
 # verbs of carrying a document out, which govern its title and do not open it
 _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "出台", "印发"))
 # a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
@@ -555,6 +557,10 @@ class NameFinder:
                 start += 3  # 新一轮[南沙总体发展规划], 新一轮[农业转移人口市民化行动]: the round is no part of the name
             elif row["label"] == "PROGRAM" and text.startswith("新时代", start) and he - start > 7:
                 start += 3  # 新时代[兴边富民行动]: the era is no part of a program's name (gold; a plan's title keeps it)
+            quote = text.find("“", start, he) if row["label"] == "WORK" else -1
+            if quote > start and _PLAN_PERIOD.match(text, quote) \
+                    and any(True for _vs, _ve in verbal_spans.starting_in(start, quote)):
+                start = quote  # 实现[“十一五”规划]目标: a verb before the plan's period opens no title
             issued = self._issued(text, start, verbal_spans) if row["label"] == "WORK" else None
             if issued is not None:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
