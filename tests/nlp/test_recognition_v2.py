@@ -689,6 +689,7 @@ def test_list_of_enterprises_most_of_them_companies(nlp):
     ("出台支持先进制造业发展若干措施。", ("WORK", "支持先进制造业发展若干措施")),
     ("制定落实区域协调发展实施方案。", ("WORK", "区域协调发展实施方案")),  # 落实 carries it out
     ("确保实现“十四五”规划目标任务。", ("WORK", "“十四五”规划")),          # a verb before the plan's period
+    ("出台支持民营企业创新发展的若干措施。", ("WORK", "支持民营企业创新发展的若干措施")),  # 的 inside a title
 ])
 def test_documents_issued(nlp, text, expected):
     assert expected in ents(nlp, text)

@@ -474,6 +474,12 @@ class NameFinder:
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM",
                                     acronyms=row["label"] in ("EVENT", "PROGRAM"),
                                     verb_before_head=row["label"] == "PROGRAM")
+            if start is None and row["label"] == "WORK" and text[hs - 1:hs] == "的":
+                start = hs  # (the left edge stops at 的; an issued title runs on across it, below)
+            if start is not None and row["label"] == "WORK" and text[start - 1:start] == "的":
+                start = self._title_across_de(text, start)  # 出台[促进…发展的若干措施]
+                if start == hs:
+                    continue
             if start is None:
                 continue
             if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
@@ -596,6 +602,18 @@ class NameFinder:
     def _around_place(self, text: str, i: int) -> bool:
         """环 before a place opens a name that goes round it (环鄱阳湖国际自行车赛, 环太湖…): no verb here."""
         return text[i:i + 1] == "环" and any(s == 1 for s, _e, _v in self.places.finditer(text[i:i + 8]))
+
+    def _title_across_de(self, text: str, start: int) -> int:
+        """Where a document's title starts when 的 comes right before ``start``: at the word after a verb
+        of issuing a few words back (出台[促进民间投资发展的若干措施]), the 的 and all between in the title;
+        ``start`` itself when no such verb comes before the clause's punctuation."""
+        for p in range(start - 2, max(0, start - 20), -1):
+            if text[p - 1] in _STOP_CHARS:
+                break
+            if self.issuing_verbs.ending_at(text, p, max(0, p - 4)):
+                # a title's own words before 的, six characters or more (一体推进的实施方案 is a kind of plan)
+                return p if start - 1 - p >= 6 else start
+        return start
 
     def _issued(self, text: str, start: int, verbal: Spans | None = None) -> int | None:
         """Where a document's name starts when a verb of issuing it comes right before: 出台[…规划],
