@@ -662,6 +662,11 @@ def test_three_provinces_by_their_forms_are_one_place(nlp):
     assert ("PLACE", "鲁") in found and ("PLACE", "豫") in found
 
 
+def test_the_north_as_a_region(nlp):
+    assert ("PLACE", "北方") in ents(nlp, "成为北方重要的物流枢纽。")
+    assert not any(t == "北方" for _l, t in ents(nlp, "筑牢我国北方重要生态安全屏障。"))  # a slogan
+
+
 def test_rivers_written_end_to_end_are_a_list(nlp):
     found = ents(nlp, "治理珠江闽江赣江的水污染。")
     assert ("PLACE", "珠江") in found and ("PLACE", "赣江") in found
