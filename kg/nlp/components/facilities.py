@@ -199,7 +199,7 @@ class FacilityFinder:
             if start >= hs:
                 continue
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
-            if not places and named.get(hs - 2 if hs - 2 >= start else -1) == hs and self._proper(text[hs - 2:hs]):
+            if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]):
                 places = [(hs - 2 - start, hs - start)]  # LAC's two-character place right before the head
             if places and row["needs_place"] == "0" and places[0][0] > 0 and self._proper(text[start:hs]):
                 places = []  # 涔天河水库: a proper name that holds a place's name is still one name

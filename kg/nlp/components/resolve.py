@@ -79,9 +79,8 @@ def inside_quotes(text: str, chosen: list) -> list:
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
-# what makes a bloc of states a region of trade: a market or freight after it (东盟市场, 东盟货运班列, 欧盟等传统
-# 贸易市场), or trade
-# after it in a clause opened by 对 or 向 (对东盟进出口, 对欧盟出口增长)
+# what makes a bloc of states a region of trade: a market or freight after it (东盟市场, 东盟货运班列,
+# 欧盟等传统贸易市场), or trade after it in a clause opened by 对 or 向 (对东盟进出口, 对欧盟出口增长)
 _TRADE_AFTER = re.compile("(?:等[^，。；、]{0,6}?)?(?:市场|国家|地区|货运|进出口|贸易|出口|进口)")
 _TRADE_CLAUSE = re.compile(r"[^，。；：\n]{0,12}?(?:进出口|贸易|出口|进口)")
 
@@ -152,9 +151,9 @@ def make_resolve(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
         text = doc._.kg_norm.text
+        place_ends = {c.end for c in doc._.kg_candidates or [] if c.label == "PLACE"}
         # …中心 right before 城市 names what a city is to become (国家区域中心城市, 东北亚国际化中心城市), no
         # body, whichever recognizer proposed it
-        place_ends = {c.end for c in doc._.kg_candidates or [] if c.label == "PLACE"}
         pool = [c for c in doc._.kg_candidates or []
                 if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith("城市", c.end))
                 and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))
