@@ -504,6 +504,10 @@ def test_metro_lines(nlp, text, expected):
     assert [t for label, t in ents(nlp, text) if label == "PLACE"] == expected
 
 
+def test_metro_line_without_its_phase(nlp):
+    assert ("PLACE", "5号线") in ents(nlp, "地铁建设方面，加快推进5号线一期东段。")  # the phase is no section
+
+
 def test_numbered_line_without_a_metro_is_no_place(nlp):
     assert not any(label == "PLACE" for label, _t in ents(nlp, "新建3号线生产车间。"))
 
