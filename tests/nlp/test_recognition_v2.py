@@ -666,6 +666,11 @@ def test_three_provinces_by_their_forms_are_one_place(nlp):
     assert ("PLACE", "鲁") in found and ("PLACE", "豫") in found
 
 
+def test_a_places_ports_are_no_port_name(nlp):
+    # ports are named with 港; 港口 after a place is that place's ports
+    assert ents(nlp, "推动河北港口转型升级。") == [("PLACE", "河北")]
+
+
 def test_the_north_as_a_region(nlp):
     assert ("PLACE", "北方") in ents(nlp, "成为北方重要的物流枢纽。")
     assert not any(t == "北方" for _l, t in ents(nlp, "筑牢我国北方重要生态安全屏障。"))  # a slogan
