@@ -719,6 +719,8 @@ def test_newspaper_in_title_marks_is_the_work(nlp):
     ("成功申办第35届世界大冬会。", ("EVENT", "第35届世界大冬会")),  # the Universiade's winter games
     ("办好中国（成都）科博会。", ("EVENT", "中国（成都）科博会")),   # the host in brackets after 中国
     ("举办闽台经贸合作洽谈会。", ("EVENT", "闽台经贸合作洽谈会")),   # a province and Taiwan by their forms
+    ("筹办好北京奥运会。", ("EVENT", "北京奥运会")),         # the host city's edition, one event
+    ("学习十七届四中全会精神。", ("EVENT", "十七届四中全会")),
 ])
 def test_fairs_and_games(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -728,14 +730,6 @@ def test_known_program_quoted_inside_a_longer_phrase(nlp):
     # a nationwide program's name run on from the words before its quote: the quoted part is the name
     found = ents(nlp, "严格落实长江“十年禁渔”。")
     assert ("PROGRAM", "十年禁渔") in found and ("PLACE", "长江") in found
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("筹办好北京奥运会。", ("EVENT", "北京奥运会")),         # the host city's edition, one event
-    ("学习十七届四中全会精神。", ("EVENT", "十七届四中全会")),
-])
-def test_games_by_host_and_plenums(nlp, text, expected):
-    assert expected in ents(nlp, text)
 
 
 def test_elided_plenums_are_no_events(nlp):

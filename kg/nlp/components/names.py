@@ -474,10 +474,10 @@ class NameFinder:
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM",
                                     acronyms=row["label"] in ("EVENT", "PROGRAM"),
                                     verb_before_head=row["label"] == "PROGRAM")
-            if start is None and row["label"] == "WORK" and text[hs - 1:hs] == "的":
-                start = hs  # (the left edge stops at 的; an issued title runs on across it, below)
-            if start is not None and row["label"] == "WORK" and text[start - 1:start] == "的":
-                start = self._title_across_de(text, start)  # 出台[促进…发展的若干措施]
+            edge = hs if start is None else start
+            if row["label"] == "WORK" and text[edge - 1:edge] == "的":
+                # the left edge stops at 的; an issued title runs on across it (出台[促进…发展的若干措施])
+                start = self._title_across_de(text, edge)
                 if start == hs:
                     continue
             if start is None:

@@ -92,18 +92,19 @@ def blocs_as_places(text: str, chosen: list, blocs: frozenset) -> list:
     hits = [c for c in chosen if c.label == "ORG" and text[c.start:c.end] in blocs]
     if not hits:
         return chosen
-    places = {(c.start, c.end) for c in chosen if c.label == "PLACE"}
-    starts = {s for s, _e in places} | {c.start for c in hits}
-    ends = {e for _s, e in places} | {c.end for c in hits}
+    # the places and blocs by where they end: the items of a list around a bloc
+    start_of = {c.end: c.start for c in chosen if c.label == "PLACE"}
+    start_of.update((c.end, c.start) for c in hits)
+    starts = set(start_of.values())
     turned = {}
     for c in hits:
-        listed = (text[c.start - 1:c.start] == "、" and c.start - 1 in ends) \
+        listed = (text[c.start - 1:c.start] == "、" and c.start - 1 in start_of) \
             or (text[c.end:c.end + 1] == "、" and c.end + 1 in starts)
         if not listed and not _TRADE_AFTER.match(text, c.end):
             # the clause's 对/向 before the bloc (or before the list it opens) and trade after it
             k = c.start
-            while text[k - 1:k] == "、" and k - 1 in ends:
-                k = min(s for s, e in places | {(h.start, h.end) for h in hits} if e == k - 1)
+            while text[k - 1:k] == "、" and k - 1 in start_of:
+                k = start_of[k - 1]
             if text[k - 1:k] not in ("对", "向") or not _TRADE_CLAUSE.match(text, c.end):
                 continue
         turned[id(c)] = replace(c, label="PLACE")
