@@ -766,3 +766,34 @@ def test_quoted_coinage_and_its_program_word(nlp, text, expected):
 ])
 def test_blocs_of_states_in_trade_are_places(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a road or railway by its two ends alone, in a clause about roads: one place
+    ("公路方面，新开工曲阜至泗水等3个项目。", ("PLACE", "曲阜至泗水")),
+    ("提速邹城至滕州等续建项目，新增公路里程300公里。", ("PLACE", "邹城至滕州")),
+    # lines listed before one written with its head share it: 汾吕 is a railway too
+    ("今年建成汾吕、晋长高铁。", ("PLACE", "汾吕")),
+    ("加快郑济和太焦铁路建设。", ("PLACE", "郑济")),
+    ("推动汾吕、曲阜至泗水、晋长铁路纳规。", ("PLACE", "汾吕")),
+])
+def test_routes_and_lines_sharing_a_head(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a flight's route or a section between two places names the two places
+    ("推动开通郑州至迪拜等国际客运航线。", ("PLACE", "郑州")),
+    ("统筹推进太行山至吕梁山段生态修复。", ("PLACE", "太行山")),
+    # a numbered road's line before the route's first end is no part of it
+    ("推进G679线乌拉斯台至奇台等公路项目。", ("PLACE", "G679线")),
+])
+def test_two_places_that_are_no_route(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_list_of_enterprises_with_two_known_companies(nlp):
+    # two companies known by name among brands that are also common words: the list says what they are
+    found = ents(nlp, "依托曙光、海光、麒麟、飞腾、联想、华为等头部企业，打造信创产业链。")
+    assert {("ORG", "曙光"), ("ORG", "飞腾")} <= set(found)
+    assert not any(label == "ORG" for label, _t in ents(nlp, "加快工业、商业、运输等企业复工。"))

@@ -79,6 +79,10 @@ _WORKS_AHEAD = re.compile(r"[^，。；、\n]{0,12}?工程")
 _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 # a national (G) or provincial (S) road by its number alone, three or four digits (G331, G9812; G20 is no road)
+# a route written as its two ends alone, in a clause about roads or railways (新开工甲至乙等2个项目)
+_ROUTE_CLAUSE = re.compile("公路|高速|铁路|高铁|城际|国道|省道|通车|航道")
+# …but not a flight, a freight train or a section of a line: those name the two places
+_NOT_ROUTE_CLAUSE = re.compile("航线|航班|班列|客运|货运|直航")
 _ROAD_NUMBER = re.compile(r"(?<![\dA-Za-z])[GS]\d{3,4}线?(?![\dA-Za-z])")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -115,6 +119,11 @@ class FacilityFinder:
                     entries.setdefault(alias, ("PLACE", row["code"]))
         self.places = Lexicon(entries)
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
+        # the first characters of divisions' names and the provinces' shorts: what a line's ends are
+        # abbreviated to (京沪, 雄商)
+        self.abbreviation_chars = {r["short"] for r in load_table("province_shorts.tsv")} | {
+            name[0] for row in load_table("places.tsv") if row["level"] in ("prefecture", "county")
+            for name in [row["name"], *filter(None, row["aliases"].split("|"))] if name}
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.word_tags = word_tags or {}
@@ -200,8 +209,11 @@ class FacilityFinder:
             if start >= hs:
                 continue
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
-            if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]):
-                places = [(hs - 2 - start, hs - start)]  # LAC's two-character place right before the head
+            if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]) \
+                    and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])):
+                # LAC's two-character place right before the head (not the tail of a line's abbreviated
+                # ends: 聊邯长铁路, where LAC reads 邯长 as a place)
+                places = [(hs - 2 - start, hs - start)]
             if places and row["needs_place"] == "0" and places[0][0] > 0 and self._proper(text[start:hs]):
                 places = []  # 涔天河水库: a proper name that holds a place's name is still one name
             if places and token_ends is not None and start + places[0][0] not in token_ends \
@@ -257,8 +269,85 @@ class FacilityFinder:
         found.extend(self._zone_parts(text))
         found.extend(self._sections(text, found))
         found.extend(self._parts(text, found, token_ends, verbal))
+        found.extend(self._routes(text, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal))
+        found.extend(self._elided(text, found, token_ends, verbal))
         return found
+
+    def _routes(self, text: str, token_ends: set[int] | None, verbal: Spans) -> list[Candidate]:
+        """A road or railway written as its two ends without a head, in a clause about roads or railways:
+        新开工甲至乙等2个项目, 建成甲至乙、丙至丁等高速公路 (one place, as 临河至哈密铁路 is; annotators mark
+        the whole, nine of nine). One end at least must be a known place; a section (…至…段) and a flight's
+        or a train's route (…至…航线) stay two places."""
+        found = []
+        for m in re.finditer("至", text):
+            k = m.start()
+            start = self._left_edge(text, k, verbal, token_ends)
+            if not 2 <= k - start <= 5 or text[start - 1:start] in ("从", "由", "自") \
+                    or not self._item_start(text, start, verbal):
+                continue  # (G679线甲至乙: a numbered road's line before it, no route's end)
+            end = k + 1
+            while end < len(text) and end - k <= 6 and is_cjk(text[end]) and text[end] not in _STOP \
+                    and text[end] not in _LIST_ENDS:
+                end += 1
+            if not 2 <= end - k - 1 <= 6 or (token_ends is not None and end not in token_ends) \
+                    or text[end:end + 1] not in ("、", "等", "，", "。", "；", "和", "及"):
+                continue
+            a, b = text[start:k], text[k + 1:end]
+            if "段" in b or any(True for _ in self.head_lexicon.finditer(b)) \
+                    or not any(ps == 0 for part in (a, b) for ps, _pe, _v in self.places.finditer(part)):
+                continue
+            clause_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+            clause_end = min((x for x in (text.find(c, end) for c in "。；\n") if x >= 0), default=len(text))
+            clause = text[clause_start:clause_end]
+            if _ROUTE_CLAUSE.search(clause) and not _NOT_ROUTE_CLAUSE.search(clause):
+                found.append(Candidate(start, end, "PLACE", "facility"))
+        return found
+
+    def _elided(self, text: str, found: list[Candidate], token_ends: set[int] | None,
+                verbal: Spans) -> list[Candidate]:
+        """Lines listed before one written with its head share that head: in 建成甲乙、丙丁高铁 and
+        推动甲乙、丙至丁、戊己铁路, 甲乙 is a railway too. An item is a route (丙至丁, found before) or two
+        to four characters each the first of a division's name or a province's short (abbreviations of the
+        line's ends), and the last line must be named so as well."""
+        out = []
+        routes = {c.end: c.start for c in found}
+        for c in found:
+            if text[c.start - 1:c.start] not in ("、", "和", "及"):
+                continue
+            head = next((h for h in self.heads_longest_first
+                         if text.endswith(h, c.start, c.end) and self.heads[h]["kind"] in _PROPER_KINDS), None)
+            if head is None or not self._abbreviation(text[c.start:c.end - len(head)]):
+                continue
+            end = c.start - 1
+            while True:
+                if end in routes and routes[end] < end:
+                    start = routes[end]  # a route found as such: it is a place already
+                else:
+                    # the whole item, or its tail after the clause's verb (建成雄商: 雄商); no head in it
+                    start = next((end - n for n in (4, 3, 2) if end - n >= 0
+                                  and self._item_start(text, end - n, verbal)
+                                  and self._abbreviation(text[end - n:end])
+                                  and not any(True for _ in self.head_lexicon.finditer(text[end - n:end]))), None)
+                    if start is None:
+                        break
+                    out.append(Candidate(start, end, "PLACE", "facility"))
+                if text[start - 1:start] not in ("、", "和", "及"):
+                    break
+                end = start - 1
+        return out
+
+    @staticmethod
+    def _item_start(text: str, i: int, verbal: Spans) -> bool:
+        """``i`` opens an item of a list: after punctuation, a conjunction or a verb of the clause."""
+        return i == 0 or text[i - 1] in _STOP or text[i - 1] in _LIST_ENDS \
+            or any(ve == i for _vs, ve in verbal.covering(i - 1, i))
+
+    def _abbreviation(self, modifier: str) -> bool:
+        """Two to four Hanzi, each the first of a division's name or a province's short, and no common
+        word (京沪, 雄商, 聊邯长: the ends of a line by their abbreviations)."""
+        return 2 <= len(modifier) <= 4 and all(c in self.abbreviation_chars for c in modifier) \
+            and self._proper(modifier)
 
     def _zone_parts(self, text: str) -> list[Candidate]:
         """The parts of a free trade zone are named by their city and 片区 (自贸试验区…推动大连片区整合提升):

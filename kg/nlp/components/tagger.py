@@ -379,7 +379,7 @@ class LacRepair:
                       and all(is_cjk(c) for c in text[p:q]) and not any(w in text[p:q] for w in _KIND_OF_FIRM)]
             brands = [(p, q) for p, q in usable if not self._not_brand(text[p:q])]
             known = [(p, q) for p, q in usable if text[p:q] in self.known_orgs.entries]
-            if len(trimmed) >= 3 and 2 * (len(brands) + len(known)) >= len(trimmed):
+            if len(trimmed) >= 3 and len(brands) + len(known) >= 2 and 3 * (len(brands) + len(known)) >= len(trimmed):
                 # most items are companies (华为、联想、海尔、格力…等头部企业): the list says what
                 # the others are, words of the dictionary too; places and organs still are not
                 found.extend(Candidate(p, q, "ORG", "lac") for p, q in usable
