@@ -797,3 +797,26 @@ def test_a_list_of_enterprises_with_two_known_companies(nlp):
     found = ents(nlp, "依托曙光、海光、麒麟、飞腾、联想、华为等头部企业，打造信创产业链。")
     assert {("ORG", "曙光"), ("ORG", "飞腾")} <= set(found)
     assert not any(label == "ORG" for label, _t in ents(nlp, "加快工业、商业、运输等企业复工。"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a macro-region in a ranking, or before another region and 地区
+    ("出口总额增速中部领先。", ("PLACE", "中部")),
+    ("这项补助明年扩大到中部和东部地区。", ("PLACE", "中部")),
+    # the year of a recurring event named by its scope is a date of its own
+    ("高质量举办2025年中国网络文明大会。", ("EVENT", "中国网络文明大会")),
+    ("办好2026全球工业互联网大会等经贸活动。", ("DATE", "2026")),
+    # a province's technology market is a body
+    ("建强安徽科技大市场，办好交易会。", ("ORG", "安徽科技大市场")),
+    # nationwide campaigns and a province's service app
+    ("深化长江大保护，做好东西部协作工作。", ("PROGRAM", "东西部协作")),
+    ("巩固退耕还林、退牧还草成果。", ("PROGRAM", "退牧还草")),
+    ("提升湘易办服务功能。", ("PROGRAM", "湘易办")),
+])
+def test_rules_of_the_seventh_session(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_slogan_s_region_and_a_body_s_own_year_stay(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "坚持“西部领先、全国一流”的目标。"))
+    assert ("EVENT", "2021年全区学会工作会议") in ents(nlp, "召开2021年全区学会工作会议。")

@@ -78,9 +78,12 @@ def name_entries() -> dict[str, tuple[str, str]]:
     return entries
 
 
-# China's macro-regions, names only where the context says so: before 地区 (中部地区 -> 中部) and in a
-# ranking among provinces (居中部前列, 居中西部第1); elsewhere 中部 is as often "the middle part"
-MACRO_REGION = re.compile("(?:中西部|东中部|中部|西部|东部|北方|南方)(?=地区)|(?<=居)(?:中西部|中部|西部|东部|北方|南方)(?=前列|第|首位)")
+# China's macro-regions, names only where the context says so: before 地区, or before another region and
+# 地区 (中部地区 -> 中部, 中部和东部地区 -> 中部, 东部), and in a ranking among provinces (居中部前列,
+# 居中西部第1, 中部领先; not a quoted slogan's “西部领先”); elsewhere 中部 is as often "the middle part"
+_MACRO = "(?:中西部|东中部|中部|西部|东部|北方|南方)"
+MACRO_REGION = re.compile(f"{_MACRO}(?=地区|[和、及与]{_MACRO}地区)|(?<=居){_MACRO}(?=前列|第|首位)"
+                          f"|(?<![“\"]){_MACRO}(?=领先)")
 # a named part or type in brackets after a facility's or a park's name is part of it: 滨洲铁路（齐海满段）,
 # 长征国家文化公园（江西段）, 武夷山国家公园（江西片区）, 滁州保税物流中心（B型）
 BRACKETED_PART = re.compile(r"（(?:[\u4e00-\u9fff]{1,8}(?:段|片区)|[A-Z]型)）")

@@ -72,6 +72,10 @@ _PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三�
 # verbs of carrying a document out, which govern its title and do not open it
 _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "出台", "印发"))
 # a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
+# the year of a recurring event named by its scope (2025年中国网络文明大会, 2026全球工业互联网大会: dev annotators
+# and the gov gold's 2026年全国生态日 give a DATE and the event); a body's own meeting of the year keeps it
+# (the kexie gold's 2021年全区学会工作…推进会, 2021中荷…研讨会)
+_EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太)")
 _SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
 # heads of named actions and works, the longest name an introducing verb opens (实施…行动), and the
@@ -570,6 +574,10 @@ class NameFinder:
             issued = self._issued(text, start, verbal_spans) if row["label"] == "WORK" else None
             if issued is not None:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
+            year = _EDITION_YEAR.match(text, start, end) if row["label"] == "EVENT" else None
+            if year:
+                start = year.end()  # 2025年[中国网络文明大会]: the edition's year of a branded event is a date
+                named.append(Candidate(year.start(), year.end(), "DATE", "head"))  # (2026 without 年 too)
             found = Candidate(start, end, row["label"], "head")
             if row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
                     or issued is not None or self.bilateral.match(name) or self._province_run(name):
