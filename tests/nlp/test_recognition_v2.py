@@ -820,3 +820,25 @@ def test_rules_of_the_seventh_session(nlp, text, expected):
 def test_a_slogan_s_region_and_a_body_s_own_year_stay(nlp):
     assert not any(label == "PLACE" for label, _t in ents(nlp, "坚持“西部领先、全国一流”的目标。"))
     assert ("EVENT", "2021年全区学会工作会议") in ents(nlp, "召开2021年全区学会工作会议。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # abbreviations the dictionary knows (tagged j) in a list of enterprises are firms
+    ("抓好吉能、交投等企业重整重组。", ("ORG", "交投")),
+    # a part without a name of its own is the facility's: the airport is the place
+    ("临沂机场航站楼投用。", ("PLACE", "临沂机场")),
+    # programs coined from numbers
+    ("开展人工智能“双百工程”，培育100个场景。", ("PROGRAM", "双百工程")),
+    ("开展就业能力培训“万人计划”，促进就业。", ("PROGRAM", "万人计划")),
+])
+def test_firms_parts_and_number_coinages(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "组织实施“十大工程”，着力扩大内需。",   # a numbered set of programs
+    "加快“六小工程”建设。",
+    "作品获全国“五个一工程”奖。",          # an award
+])
+def test_numbered_sets_stay_slogans(nlp, text):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))

@@ -388,6 +388,8 @@ class FacilityFinder:
                 continue
             for ps, pe, _part in self.part_lexicon.find_all(text[c.end:run.end()]):
                 ps, pe = ps + c.end, pe + c.end
+                if ps == c.end:
+                    break  # 临沂机场航站楼: a part without a name of its own is the facility's, no named part
                 if (token_ends is not None and pe not in token_ends) \
                         or any(text[vs] not in _INNER for vs, _ve in verbal.starting_in(c.end, ps)):
                     continue

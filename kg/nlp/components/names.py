@@ -99,6 +99,9 @@ COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
 # a long quoted name may still open with one (“百名专家走进…”).
+# a program coined from numbers (“双百工程”, “五千工程”, “万人计划”: annotators mark them), not a numbered set of
+# programs (“十大工程”, “六小工程”, “八大行动”, “十项行动”) or an award (“五个一工程”奖)
+_NUMBER_COINED = re.compile(r"^(?![一二两三四五六七八九十百\d]+[大小项个条类])[一二两三四五六七八九十双百千万]{1,2}[\u4e00-\u9fff]{0,2}(?:工程|计划)$")
 _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万](?:个|.{0,3}$)|^[\d—\-]+$")
 # verbs that only run an action and never open its name (打造, 优化, 服务 may do both)
 _ONLY_RUN = ("实施", "开展", "推进", "启动", "组织", "落实", "执行", "深化", "推动")
@@ -301,7 +304,7 @@ class NameFinder:
                                                  or self._coined_with_cue(text, name, cue)):
                 labels[k], whole[k] = cue["label"], m.end() + len(cue["word"])
                 continue
-            if _NUMERAL_START.match(name) or len(name) < 2:
+            if (_NUMERAL_START.match(name) and not _NUMBER_COINED.match(name)) or len(name) < 2:
                 continue
             if cue is not None and cue["word"] == "模式" and not self._known_prefix(name):
                 labels[k] = "BLOCK"  # “管委会+公司”模式: a way of working, no name in it (but “互联网+学术”)

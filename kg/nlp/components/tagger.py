@@ -377,7 +377,9 @@ class LacRepair:
                 trimmed.append((p, q))
             usable = [(p, q) for p, q in trimmed if p in starts and q in ends and 2 <= q - p <= 8
                       and all(is_cjk(c) for c in text[p:q]) and not any(w in text[p:q] for w in _KIND_OF_FIRM)]
-            brands = [(p, q) for p, q in usable if not self._not_brand(text[p:q])]
+            # (an abbreviation the dictionary knows, tagged j, is a firm's short name here: 交投, 中石化)
+            brands = [(p, q) for p, q in usable if not self._not_brand(text[p:q])
+                      or (self.word_tags.get(text[p:q]) == "j" and not any(True for _ in self.places.finditer(text[p:q])))]
             known = [(p, q) for p, q in usable if text[p:q] in self.known_orgs.entries]
             if len(trimmed) >= 3 and len(brands) + len(known) >= 2 and 3 * (len(brands) + len(known)) >= len(trimmed):
                 # most items are companies (华为、联想、海尔、格力…等头部企业): the list says what
@@ -386,7 +388,7 @@ class LacRepair:
                              if (p, q) not in known and not any(True for _ in self.places.finditer(text[p:q]))
                              and text[p:q] not in self.organs)
                 continue
-            if any(self.is_word(text[p:q]) for p, q in trimmed):
+            if any(self.is_word(text[p:q]) and self.word_tags.get(text[p:q]) != "j" for p, q in trimmed):
                 continue  # a common word among the items: a list of sectors (工业、商业、运输等企业)
             found.extend(Candidate(p, q, "ORG", "lac") for p, q in brands)
         return found
