@@ -842,3 +842,19 @@ def test_firms_parts_and_number_coinages(nlp, text, expected):
 ])
 def test_numbered_sets_stay_slogans(nlp, text):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "建设精品示范村200个、省级中心村800个左右。",   # kinds of village, counted
+    "为医保定点社区卫生服务中心配备设备。",
+    "顺应城市发展从增量扩张转向存量提质。",         # 应城市 read across 顺应 and 城市
+    "加快沿海城市更新。",                           # 海城市 across 沿海 and 城市
+])
+def test_kinds_of_village_and_names_read_across_words(nlp, text):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, text))
+
+
+def test_a_body_s_short_form_across_words_is_none(nlp):
+    assert ("ORG", "中能建") in ents(nlp, "推进中能建绿色醇油基地等项目。")
+    assert not any(label == "ORG" for label, _t in ents(nlp, "集中能建成的项目投产。"))
+    assert ("PLACE", "密云区十里堡镇岭东村") in ents(nlp, "密云区十里堡镇岭东村开展演练。")

@@ -41,6 +41,8 @@ class LocalityFinder:
         self.townships = townships()
         self.word_tags = word_tags or {}
         self.kinds = frozenset(column("category_modifiers.tsv", "word"))
+        # words that make a village or community a kind of one wherever they sit (省级中心村, 医保定点社区)
+        self.village_kinds = tuple(self.kinds | set(column("locality_kinds.tsv", "word")))
         div = divisions()
         self.counties = Lexicon({n: c for n, codes in div.by_name.items() for c in codes[:1] if len(n) >= 3})
         # county code -> stems of its townships (西罗园 of 西罗园街道), two characters or more; kept in
@@ -133,9 +135,10 @@ class LocalityFinder:
             or tags.get(stem[-1:] + suffix, "") in _COMMON or tags.get(stem[-2:] + suffix, "") in _COMMON
 
     def _common(self, stem: str) -> bool:
-        """A common word, or a kind (智慧社区, 低碳社区: category_modifiers.tsv), not a village's name."""
+        """A common word, or a kind (智慧社区, 低碳社区, 省级中心村: category_modifiers.tsv and
+        locality_kinds.tsv), not a village's name."""
         return self.word_tags.get(stem, "") in _COMMON or self.word_tags.get(stem[:2], "") in ("v", "a", "d", "m") \
-            or stem in self.kinds
+            or any(k in stem for k in self.village_kinds)
 
     def _division_before(self, text: str, s: int) -> int:
         """Start of a county or prefecture name written right before ``s`` (密云区十里堡镇), else ``s``."""
