@@ -858,3 +858,16 @@ def test_a_body_s_short_form_across_words_is_none(nlp):
     assert ("ORG", "中能建") in ents(nlp, "推进中能建绿色醇油基地等项目。")
     assert not any(label == "ORG" for label, _t in ents(nlp, "集中能建成的项目投产。"))
     assert ("PLACE", "密云区十里堡镇岭东村") in ents(nlp, "密云区十里堡镇岭东村开展演练。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name the segmenter cuts as a word of its own stays, whatever the characters around it make
+    ("研究了在新形势下九三学社工作的指导思想。", ("ORG", "九三学社")),
+    ("团结广大港澳同胞，保持香港繁荣。", ("PLACE", "港澳")),
+])
+def test_names_cut_as_words_stay(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_place_after_a_numeral_is_no_number_coinage(nlp):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, "以“汉字识别”、“稀土开发”、“三峡工程”为代表。"))

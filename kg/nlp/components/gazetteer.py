@@ -193,11 +193,10 @@ class Gazetteer:
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
             if s > 0 and text[s - 1:s + 1] in self.word_tags and (
-                    (s not in starts and text[s + 1:e] in self.word_tags)
-                    or (label == "ORG" and text[e - 1:e + 1] in self.word_tags)):
+                    (s not in starts and e - s > 2 and text[s + 1:e] in self.word_tags)
+                    or (label == "ORG" and (s not in starts or e not in ends) and text[e - 1:e + 1] in self.word_tags)):
                 continue  # 顺应城市: the first character closes a word before it (顺应) and the rest is one, no
                 # 应城市; 集中能建成: a body's name whose ends both belong to words around it (集中, 建成), no 中能建
-                # (the segmenter knows kg's names, so the words it cut are no evidence here)
             if label == "PLACE" and residents_at(text, e, self.word_tags):
                 continue  # 武汉市民: the people of 武汉, whose 市 is theirs (市民); the short name stays
             if label == "ORG" and text[e - 1] == "报" and text[s - 1:s] == "《" and text[e:e + 1] == "》":

@@ -101,7 +101,8 @@ _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
 # a long quoted name may still open with one (“百名专家走进…”).
 # a program coined from numbers (“双百工程”, “五千工程”, “万人计划”: annotators mark them), not a numbered set of
 # programs (“十大工程”, “六小工程”, “八大行动”, “十项行动”) or an award (“五个一工程”奖)
-_NUMBER_COINED = re.compile(r"^(?![一二两三四五六七八九十百\d]+[大小项个条类])[一二两三四五六七八九十双百千万]{1,2}[\u4e00-\u9fff]{0,2}(?:工程|计划)$")
+_NUMBER_COINED = re.compile(r"^(?![一二两三四五六七八九十百\d]+[大小项个条类])(?:[一二两三四五六七八九十双百千万亿]{2}|[百千万][人村企户家团])"
+                            r"(?:工程|计划)$")  # (not 三峡工程: a place after a numeral)
 _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万](?:个|.{0,3}$)|^[\d—\-]+$")
 # verbs that only run an action and never open its name (打造, 优化, 服务 may do both)
 _ONLY_RUN = ("实施", "开展", "推进", "启动", "组织", "落实", "执行", "深化", "推动")
