@@ -871,3 +871,13 @@ def test_names_cut_as_words_stay(nlp, text, expected):
 
 def test_a_place_after_a_numeral_is_no_number_coinage(nlp):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, "以“汉字识别”、“稀土开发”、“三峡工程”为代表。"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # runs of a province's cities by their first characters: quoted, or before a word of grouping
+    ("湖北省政府工作报告。促进“宜荆荆恩”城市群一体发展。", ("PLACE", "宜荆荆恩")),
+    ("湖北省政府工作报告。着力构建省会带动、汉襄宜协同的格局。", ("PLACE", "汉襄宜")),  # 汉 for 武汉
+    ("安徽省政府工作报告。加快芜马同城化。", ("PLACE", "芜马")),
+])
+def test_runs_of_cities(nlp, text, expected):
+    assert expected in ents(nlp, text)

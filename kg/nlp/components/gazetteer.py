@@ -78,6 +78,9 @@ def name_entries() -> dict[str, tuple[str, str]]:
     return entries
 
 
+# words after a run of cities' first characters that say the run groups cities (汉襄宜协同, 济青烟3个…,
+# 汉襄宜“金三角”)
+_GROUPING = r"(?:城市群|都市圈|一体化|协同|同城化|联动|经济圈|经济带|“|\d+个)"
 # China's macro-regions, names only where the context says so: before 地区, or before another region and
 # 地区 (中部地区 -> 中部, 中部和东部地区 -> 中部, 东部), and in a ranking among provinces (居中部前列,
 # 居中西部第1, 中部领先; not a quoted slogan's “西部领先”); elsewhere 中部 is as often "the middle part"
@@ -161,6 +164,11 @@ class Gazetteer:
         for d in self.div.by_code.values():
             if d.level == "prefecture" and d.parent:
                 self.city_initials.setdefault(d.parent, Counter())[d.name[0]] += 1
+        for row in load_table("city_shorts.tsv"):  # 汉 for 武汉 (汉襄宜)
+            for code in self.div.by_name.get(row["city"], []):
+                parent = self.div.by_code[code].parent
+                if parent:
+                    self.city_initials.setdefault(parent, Counter())[row["short"]] += 1
         # zone and designation heads: 美丽中国先行区 names a designation, not the campaign
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv")) + _DESIGNATIONS
         self.province_shorts: dict[str, str] = {}
@@ -220,7 +228,7 @@ class Gazetteer:
         if province in self.province_shorts:
             found.extend(self._own_province_short(text, province, starts, ends))
         if province in self.city_initials:
-            found.extend(self._city_runs(text, self.city_initials[province], doc._.kg_candidates or []))
+            found.extend(self._city_runs(text, self.city_initials[province], doc._.kg_candidates or [], starts))
         found.extend(self._shorts_after_place_verbs(text))
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", m.group()),))
                      for m in MACRO_REGION.finditer(text) if m.start() in starts)
@@ -244,18 +252,23 @@ class Gazetteer:
             out.append(Candidate(c.start - len(word), c.end, "PROGRAM", "gazetteer"))
         return out
 
-    def _city_runs(self, text: str, initials: Counter, found: list[Candidate]) -> list[Candidate]:
+    def _city_runs(self, text: str, initials: Counter, found: list[Candidate], starts: set[int]) -> list[Candidate]:
         """Groups of the report's cities written by their first characters (兰白一体化, 沈大经济走廊,
         郑焦、郑新等产业带, 宜荆荆恩城市群), which LAC reads as a person's name: one place each,
         wherever the run recurs. Each character must stand for a different city of the province."""
+        def city_run(run: str) -> bool:
+            return run not in self.word_tags and all(n <= initials[ch] for ch, n in Counter(run).items())
+
         runs = set()
         for c in found:
-            if c.label != "PERSON" or c.source != "lac" or not 2 <= c.end - c.start <= 4:
-                continue
-            run = text[c.start:c.end]
-            if run in self.word_tags or any(n > initials[ch] for ch, n in Counter(run).items()):
-                continue
-            runs.add(run)
+            if c.label == "PERSON" and c.source == "lac" and 2 <= c.end - c.start <= 4 and city_run(text[c.start:c.end]):
+                runs.add(text[c.start:c.end])
+        # a run in quote marks (“襄十随神”城市群, “武鄂黄黄咸”光电子信息), or before a word of grouping
+        # (汉襄宜协同, 济青烟3个…, 合芜马铁水联运): LAC need not read it as a name
+        chars = "".join(initials)
+        for m in re.finditer(f"(?:(?<=“)[{chars}]{{2,6}}(?=”)|(?<![{chars}])[{chars}]{{2,5}}(?={_GROUPING}))", text):
+            if city_run(m.group()) and (m.start() == 0 or not is_cjk(text[m.start() - 1]) or m.start() in starts):
+                runs.add(m.group())
         out = []
         for run in runs:
             for m in re.finditer(re.escape(run), text):
