@@ -881,3 +881,13 @@ def test_a_place_after_a_numeral_is_no_number_coinage(nlp):
 ])
 def test_runs_of_cities(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("优化提升南站科技商务区功能。", ("PLACE", "南站科技商务区")),   # a business district by its name
+    ("中新天津生态城获评示范。", ("PLACE", "中新天津生态城")),       # an eco-city of two states
+    ("江西发展站在了新的更高起点上。", ("PLACE", "江西")),            # 发展站 read across 站在
+    ("优化辽宁实验室体系布局。", ("ORG", "辽宁实验室")),
+])
+def test_districts_and_a_verb_after_a_place(nlp, text, expected):
+    assert expected in ents(nlp, text)

@@ -475,6 +475,10 @@ class LacRepair:
             rest = name[hits[0][1]:]
             if text.startswith(_SECTOR_AFTER, e) or text.startswith(self.place_heads, e) or text.startswith("枢纽", e):
                 return None  # 安徽文旅品牌, 哈尔滨国际航空枢纽: a place's sector and its brand or hub, no organization
+            if len(rest) == 3 and self.word_tags.get(rest[:2], "") in ("v", "vn") and rest not in self.word_tags \
+                    and rest not in self.organs and not self.head_organs.ending_at(rest, len(rest)):
+                return None  # 江西发展站在了: a verb and one character after the place (发展 + 站), no word and no
+                # body's name (辽宁实验室: 实验室 is a word)
             if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
                 return Candidate(s, e, "ORG", "lac")
         return None
