@@ -891,3 +891,14 @@ def test_runs_of_cities(nlp, text, expected):
 ])
 def test_districts_and_a_verb_after_a_place(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a disaster named by its date in quote marks, with the place before it
+    ("成功应对汾河“10·5”流域性特大洪水。", ("EVENT", "汾河“10·5”流域性特大洪水")),
+    ("吕梁“6·13”重大火灾事故整改完成。", ("EVENT", "吕梁“6·13”重大火灾事故")),
+    # the year of a summit of an international organization is a date of its own
+    ("承办2027年上海合作组织峰会。", ("EVENT", "上海合作组织峰会")),
+])
+def test_dated_disasters_and_summits(nlp, text, expected):
+    assert expected in ents(nlp, text)

@@ -75,7 +75,9 @@ _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "�
 # the year of a recurring event named by its scope (2025年中国网络文明大会, 2026全球工业互联网大会: dev annotators
 # and the gov gold's 2026年全国生态日 give a DATE and the event); a body's own meeting of the year keeps it
 # (the kexie gold's 2021年全区学会工作…推进会, 2021中荷…研讨会)
-_EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太)")
+_EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太|上海合作组织|金砖国家|二十国集团)")
+# a disaster or an accident named by its month and day in quote marks (“7·20”特大暴雨, “8·22”重大垮塌事故)
+_DATED_DISASTER = re.compile(r"“\d{1,2}·\d{1,2}”[\u4e00-\u9fff]{0,10}?(?:洪水|洪涝|暴雨|地震|火灾|事故|灾害|台风|泥石流|山洪)(?:事故)?")
 _SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
 # heads of named actions and works, the longest name an introducing verb opens (实施…行动), and the
@@ -185,7 +187,17 @@ class NameFinder:
         found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading, barriers,
                                   prepositions or set()))
         found.extend(self._tours(text, token_ends))
+        found.extend(self._dated_disasters(text))
         return found
+
+    def _dated_disasters(self, text: str):
+        """A disaster or accident named by its date in quote marks, with the place before it: 海河“23·7”流域性
+        特大洪水, 甲市“1·24”特别重大火灾事故 (guidelines: named disasters and accidents are events)."""
+        for m in _DATED_DISASTER.finditer(text):
+            window = max(0, m.start() - 8)
+            start = min([window + ps for ps, pe, _v in self.places.finditer(text[window:m.start()])
+                         if window + pe == m.start()], default=m.start())
+            yield Candidate(start, m.end(), "EVENT", "head")
 
     def _label_by_head(self, name: str) -> str | None:
         for h in self.head_sorted:
