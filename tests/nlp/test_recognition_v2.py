@@ -902,3 +902,16 @@ def test_districts_and_a_verb_after_a_place(nlp, text, expected):
 ])
 def test_dated_disasters_and_summits(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # places quoted as a group joined by dashes are places; 港 ending 香港 heads no port
+    ("“西宁—成都—曼谷”全货机航线首次开通。", ("PLACE", "成都")),
+    ("“深圳—香港—广州”创新集群跃居首位。", ("PLACE", "香港")),
+])
+def test_quoted_groups_of_places(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_quoted_brand_keeps_no_place_inside(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "“云藏”用户覆盖90万人。"))

@@ -195,6 +195,8 @@ class FacilityFinder:
             if token_ends is not None and he not in token_ends:
                 continue
             row = self.heads[head]
+            if len(head) == 1 and any(text[he - n:he] in self.places.entries for n in (2, 3, 4) if he - n >= 0):
+                continue  # 香港: a one-character head that ends a place's own name heads nothing (深圳—香港)
             start = self._left_edge(text, hs, verbal, token_ends, known)
             if row["kind"] in _PROPER_KINDS:
                 # abbreviations of a line's ends are tagged anyhow (宜常 as a verb): a short proper
@@ -294,7 +296,7 @@ class FacilityFinder:
                     or text[end:end + 1] not in ("、", "等", "，", "。", "；", "和", "及"):
                 continue
             a, b = text[start:k], text[k + 1:end]
-            if "段" in b or any(True for _ in self.head_lexicon.finditer(b)) \
+            if "段" in b or (any(True for _ in self.head_lexicon.finditer(b)) and b not in self.places.entries) \
                     or not any(ps == 0 for part in (a, b) for ps, _pe, _v in self.places.finditer(part)):
                 continue
             clause_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1

@@ -54,6 +54,8 @@ def align(doc: Doc, offsets: set[int]) -> None:
 
 
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
+# what joins places quoted as a group of their own (“深圳—香港—广州”, “京、津、冀”)
+_PLACE_JOINERS = set("—-–、·和与")
 # what a coinage or a brand does not hold: the particles of a sentence (a slogan may hold commas)
 _SPEECH = re.compile(r"[的了吗呢]|一个")
 
@@ -74,6 +76,14 @@ def inside_quotes(text: str, chosen: list) -> list:
         k = bisect_right(starts, qs) - 1  # the last entity starting at or before the quote's text
         if k >= 0 and ordered[k].end >= qe:
             continue  # an entity covers the quote whole
+        inside = [c for c in ordered[max(k, 0):bisect_left(starts, qe)] if qs <= c.start and c.end <= qe]
+        rest = list(m.group(1))
+        for c in inside:
+            if c.label == "PLACE":
+                rest[c.start - qs:c.end - qs] = [""] * (c.end - c.start)
+        joiners = "".join(rest)
+        if len(inside) >= 2 and joiners and all(ch in _PLACE_JOINERS for ch in joiners):
+            continue  # “深圳—香港—广州”: places joined, no coinage around them
         drop.update(id(c) for c in ordered[max(k, 0):bisect_left(starts, qe)]
                     if c.label == "PLACE" and qs <= c.start and c.end <= qe and (c.start, c.end) != (qs, qe))
     return [c for c in chosen if id(c) not in drop] if drop else chosen
