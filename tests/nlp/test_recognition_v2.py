@@ -915,3 +915,8 @@ def test_quoted_groups_of_places(nlp, text, expected):
 
 def test_a_quoted_brand_keeps_no_place_inside(nlp):
     assert not any(label == "PLACE" for label, _t in ents(nlp, "“云藏”用户覆盖90万人。"))
+
+
+def test_a_range_of_days_is_one_date(nlp):
+    assert ("DATE", "11月6日至10日") in ents(nlp, "11月6日至10日，考察团走访三市。")
+    assert ("DATE", "3月28日—4月2日") in ents(nlp, "会议于3月28日—4月2日举行。")
