@@ -920,3 +920,17 @@ def test_a_quoted_brand_keeps_no_place_inside(nlp):
 def test_a_range_of_days_is_one_date(nlp):
     assert ("DATE", "11月6日至10日") in ents(nlp, "11月6日至10日，考察团走访三市。")
     assert ("DATE", "3月28日—4月2日") in ents(nlp, "会议于3月28日—4月2日举行。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun of local places after 等 says what the items of the list before it are
+    ("建设河东、柳园、西站等特色宜居片区。", ("PLACE", "柳园")),
+    ("做好石峁、陶寺等遗迹考古。", ("PLACE", "石峁")),
+    ("提升淮海中路、南京西路等商圈能级。", ("PLACE", "淮海中路")),
+])
+def test_items_of_a_list_of_local_places(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_list_of_kinds_before_a_noun_of_places_names_none(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "排查整治养老院、学校、医院、高层建筑等重要点位。"))

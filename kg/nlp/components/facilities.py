@@ -100,7 +100,10 @@ class _KnownWords:
 class FacilityFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         rows = load_table("place_heads.tsv")
-        self.heads = {r["head"]: r for r in rows if r["kind"] != "part"}
+        self.heads = {r["head"]: r for r in rows if r["kind"] not in ("part", "listed")}
+        # nouns of local places that only say what a list's items are (甲、乙等特色宜居片区)
+        self.listed_kinds = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?[条座个处家片]?[\u4e00-\u9fff]{0,6}?(?:"
+                                       + "|".join(r["head"] for r in rows if r["kind"] == "listed") + ")")
         self.head_lexicon = Lexicon({h: h for h in self.heads})
         # parts of a named facility (its branch line, its second channel): only right after its name
         self.part_lexicon = Lexicon({r["head"]: r["head"] for r in rows if r["kind"] == "part"})
@@ -415,11 +418,13 @@ class FacilityFinder:
         """Items of a list ending in 等 + a facility head are facilities' names too (甲、乙、丙等重点口岸,
         甲、乙等7条高速公路: a count may come between; 甲、乙、丙3家5A级景区: a count alone closes it too)."""
         out = []
-        for m in _LIST_BEFORE_HEAD.finditer(text):
-            head = next((h for h in self.heads_longest_first if text.startswith(h, m.end())), None)
-            if head is None:
-                continue
-            end = m.start()
+        ends = [(m.start(), m.group()) for m in _LIST_BEFORE_HEAD.finditer(text)
+                if any(text.startswith(h, m.end()) for h in self.heads_longest_first)]
+        # (a list before a noun of local places names places only with two items or more: 甲、乙等…片区)
+        ends += [(m.start(), "等") for m in self.listed_kinds.finditer(text) if text.rfind("、", 0, m.start()) > max(
+            text.rfind(c, 0, m.start()) for c in "，。；：\n")]
+        for m_start, group in ends:
+            end = m_start
             while True:
                 start = end
                 while start > 0 and end - start < 6 and is_cjk(text[start - 1]) and text[start - 1] not in _STOP:
@@ -427,12 +432,14 @@ class FacilityFinder:
                 while start in verbal.spans and verbal.spans[start] < end:  # 在二连浩特: the preposition stays out
                     start = verbal.spans[start]
                 name = text[start:end]
-                if len(name) < 2 or (token_ends is not None and start not in token_ends and start > 0) \
-                        or not self._proper(name):
+                if len(name) < 2 or (token_ends is not None and start not in token_ends and start > 0):
                     break
-                if not m.group().startswith("等") and end == m.start() and text[start - 1:start] != "、":
+                if not group.startswith("等") and end == m_start and text[start - 1:start] != "、":
                     break  # 新设7个自贸试验区: without 等 a count closes a list only (甲、乙3家…景区)
-                out.append(Candidate(start, end, "PLACE", "facility"))
+                if self._proper(name):
+                    out.append(Candidate(start, end, "PLACE", "facility"))
+                elif text[start - 1:start] != "、" or not group.startswith("等"):
+                    break  # a common word opening the list is the clause's (建设…); inside a list it is one item
                 if start == 0 or text[start - 1] != "、":
                     break
                 end = start - 1
