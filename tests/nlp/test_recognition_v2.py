@@ -934,3 +934,8 @@ def test_items_of_a_list_of_local_places(nlp, text, expected):
 
 def test_a_list_of_kinds_before_a_noun_of_places_names_none(nlp):
     assert not any(label == "PLACE" for label, _t in ents(nlp, "排查整治养老院、学校、医院、高层建筑等重要点位。"))
+
+
+def test_a_place_s_station_before_a_noun_stays(nlp):
+    # only before a verb's particle (站在) is the last character the verb's; 中国教育台 is a broadcaster
+    assert ("ORG", "中国教育台") in ents(nlp, "成立不久的中国教育台有3个卫星频道。")

@@ -476,9 +476,10 @@ class LacRepair:
             if text.startswith(_SECTOR_AFTER, e) or text.startswith(self.place_heads, e) or text.startswith("枢纽", e):
                 return None  # 安徽文旅品牌, 哈尔滨国际航空枢纽: a place's sector and its brand or hub, no organization
             if len(rest) == 3 and self.word_tags.get(rest[:2], "") in ("v", "vn") and rest not in self.word_tags \
-                    and rest not in self.organs and not self.head_organs.ending_at(rest, len(rest)):
-                return None  # 江西发展站在了: a verb and one character after the place (发展 + 站), no word and no
-                # body's name (辽宁实验室: 实验室 is a word)
+                    and text[e:e + 1] in _AFTER_VERB and rest not in self.organs \
+                    and not self.head_organs.ending_at(rest, len(rest)):
+                return None  # 江西发展站在了: a verb and one character after the place (发展 + 站) before a
+                # verb's particle, no word and no body's name (辽宁实验室: 实验室 is a word; 中国教育台频道)
             if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
                 return Candidate(s, e, "ORG", "lac")
         return None
@@ -505,6 +506,8 @@ _ZONE_CHARS = frozenset("城园区港谷")
 _PREPOSITION_SURNAMES = frozenset("向于从对和与同把将被")
 # words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌,
 # 哈尔滨航空集群, …电气配套产业)
+# characters that follow a verb (站在, 站了): after one, the last character of LAC's name is the verb's
+_AFTER_VERB = frozenset("在了着过向于到给")
 _SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济", "集群", "配套")
 _OPERATORS = frozenset("+×＋")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
