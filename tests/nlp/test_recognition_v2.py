@@ -939,3 +939,24 @@ def test_a_list_of_kinds_before_a_noun_of_places_names_none(nlp):
 def test_a_place_s_station_before_a_noun_stays(nlp):
     # only before a verb's particle (站在) is the last character the verb's; 中国教育台 is a broadcaster
     assert ("ORG", "中国教育台") in ents(nlp, "成立不久的中国教育台有3个卫星频道。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a strategy opened by a place or a nationwide program is a program's name
+    ("实施长株潭一体化提升战略。", ("PROGRAM", "长株潭一体化提升战略")),
+    ("深入实施中部地区崛起战略。", ("PROGRAM", "中部地区崛起战略")),
+    # freight trains by the regions they link
+    ("全年开行中欧中亚班列721列。", ("PROGRAM", "中欧中亚班列")),
+    ("开行东盟货运班列突破100列。", ("PLACE", "东盟")),
+])
+def test_strategies_and_freight_trains(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "深入实施乡村振兴战略和创新驱动发展战略。",    # descriptive strategies
+    "自治区政府与中国科协签署全面战略合作协议。",  # a clause, no name
+    "加强与黄河流域省份战略协同。",                # 战略 modifies 协同
+])
+def test_no_strategy_names(nlp, text):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))

@@ -21,7 +21,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, country_forms, place_entries
-from ...data import column, load_table
+from ...data import column, load_table, organ_words
 
 _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
@@ -58,6 +58,10 @@ COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|�
 _EVENT_BARRIER_TAGS = {"p", "d", "ad"}
 _PREPOSITION_CHARS = set("向自经在从为于给把被由")
 _JOINING = {"与", "和", "同", "及", "暨", "以及"}
+_JOINING_CHARS = frozenset("与和同及暨、的")
+# nouns a strategy word modifies (战略协同, 战略矿产, 战略支点): after one, 战略 ends no name
+_MODIFIED_AFTER = re.compile("性|协同|合作|布局|定位|支点|部署|机遇|叠加|地位|任务|举措|意义|全局|方针|目标|重点|支撑|牵引|基点|"
+                             "版图|功能|资源|矿产|科技|新兴|科学家|思维|眼光|高度|研究|规划|储备|腹地|通道|要地|枢纽|屏障")
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
@@ -160,6 +164,8 @@ class NameFinder:
         self.list_words = sorted(self.list_categories, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
+        # organ words: a body inside a strategy's name says the words are a clause (…科协签署全面战略)
+        self.organs = WordSet(w for w in organ_words() if len(w) >= 2)  # (not 部 of 中部)
         self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
                               **{r["name"]: (r["label"], r["label"] == "PROGRAM" or len(r["name"]) < 3)
                                  for r in load_table("national_programs.tsv")}})
@@ -202,7 +208,8 @@ class NameFinder:
     def _label_by_head(self, name: str) -> str | None:
         for h in self.head_sorted:
             if name.endswith(h):
-                return self.heads[h]["label"]
+                # (a head that needs a place, 战略, labels no quoted name by itself: “支点建设七大战略”)
+                return self.heads[h]["label"] if self.heads[h]["qualified"] != "place" else None
         return None
 
     def _patterns(self, text: str):
@@ -595,7 +602,16 @@ class NameFinder:
                 start = year.end()  # 2025年[中国网络文明大会]: the edition's year of a branded event is a date
                 named.append(Candidate(year.start(), year.end(), "DATE", "head"))  # (2026 without 年 too)
             found = Candidate(start, end, row["label"], "head")
-            if row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
+            if row["qualified"] == "place" and _MODIFIED_AFTER.match(text, end):
+                pass  # 黄河流域省份战略协同, …战略矿产, …战略支点: the head modifies a noun after it, no name ends
+            elif row["qualified"] == "place":
+                # a place or a nationwide program opens the name, and no coordination, quote or body is in it
+                # (长株潭一体化提升战略, 中部地区崛起战略; not 自治区政府与中国科协签署全面战略, 青岛“强龙头”战略)
+                if (any(ps == 0 for ps, _pe, _v in self.places.finditer(name)) or self._known_prefix(name)) \
+                        and not any(c in _JOINING_CHARS or c == "“" for c in name) and hs - start <= 10 \
+                        and not any(self.organs.ending_at(name, k) for k in range(2, hs - start + 1)):
+                    named.append(found)
+            elif row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
                     or issued is not None or self.bilateral.match(name) or self._province_run(name):
                 named.append(found)
             else:
