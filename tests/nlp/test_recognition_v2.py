@@ -960,3 +960,8 @@ def test_strategies_and_freight_trains(nlp, text, expected):
 ])
 def test_no_strategy_names(nlp, text):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))
+
+
+def test_an_action_with_verbs_inside_after_a_verb_of_running(nlp):
+    # the action's own verbs (培育壮大) stopped its name; 实施 a few words before still opens it
+    assert ("PROGRAM", "未来产业培育壮大工程") in ents(nlp, "深入实施未来产业培育壮大工程。")

@@ -501,6 +501,11 @@ class NameFinder:
             start = self._left_edge(text, hs, token_starts, stop_at_quote=row["label"] == "PROGRAM",
                                     acronyms=row["label"] in ("EVENT", "PROGRAM"),
                                     verb_before_head=row["label"] == "PROGRAM")
+            if start is None and row["label"] == "PROGRAM" and head.endswith(_ACTION_HEADS):
+                # verbs inside an action's name stopped the edge (未来产业培育壮大工程, 创意设计赋能行动): a verb that
+                # introduces actions a few words before still opens it (深入实施[…])
+                introduced = self._introduced(text, hs, hs, token_starts)
+                start = introduced if introduced < hs else None
             edge = hs if start is None else start
             if row["label"] == "WORK" and text[edge - 1:edge] == "的":
                 # the left edge stops at 的; an issued title runs on across it (出台[促进…发展的若干措施])
