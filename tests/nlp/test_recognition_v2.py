@@ -965,3 +965,14 @@ def test_no_strategy_names(nlp, text):
 def test_an_action_with_verbs_inside_after_a_verb_of_running(nlp):
     # the action's own verbs (培育壮大) stopped its name; 实施 a few words before still opens it
     assert ("PROGRAM", "未来产业培育壮大工程") in ents(nlp, "深入实施未来产业培育壮大工程。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a counted set of measures is titled by its own verb, whatever verb carries it
+    ("实施优化营商环境21条升级举措，成效明显。", ("WORK", "优化营商环境21条升级举措")),
+    ("推动优化工商业电价机制12条举措落地见效。", ("WORK", "优化工商业电价机制12条举措")),
+    # a regulation's title keeps the verb before it out
+    ("推进城市更新条例实施。", ("WORK", "城市更新条例")),
+])
+def test_counted_measures(nlp, text, expected):
+    assert expected in ents(nlp, text)

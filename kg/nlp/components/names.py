@@ -600,6 +600,10 @@ class NameFinder:
                     and any(True for _vs, _ve in verbal_spans.starting_in(start, quote)):
                 start = quote  # 实现[“十一五”规划]目标: a verb before the plan's period opens no title
             issued = self._issued(text, start, verbal_spans) if row["label"] == "WORK" else None
+            if issued is None and row["label"] == "WORK" and head.startswith("条") and head.endswith(("措施", "举措")) \
+                    and start >= 2 \
+                    and self.verb_tags.get(text[start - 2:start]) in ("v", "vn") and text[start - 2:start] not in _CARRYING_OUT:
+                issued = start - 2  # 实施[优化营商环境21条升级举措]: a counted set of measures is titled by its own verb
             if issued is not None:
                 start = issued  # 出台[支持…发展20条措施]: the title opens with its own verb
             year = _EDITION_YEAR.match(text, start, end) if row["label"] == "EVENT" else None
