@@ -78,11 +78,11 @@ _RIVER_KINDS = ("river", "canal", "heritage")
 _WORKS_AHEAD = re.compile(r"[^，。；、\n]{0,12}?工程")
 _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
-# a national (G) or provincial (S) road by its number alone, three or four digits (G331, G9812; G20 is no road)
 # a route written as its two ends alone, in a clause about roads or railways (新开工甲至乙等2个项目)
 _ROUTE_CLAUSE = re.compile("公路|高速|铁路|高铁|城际|国道|省道|通车|航道")
 # …but not a flight, a freight train or a section of a line: those name the two places
 _NOT_ROUTE_CLAUSE = re.compile("航线|航班|班列|客运|货运|直航")
+# a national (G) or provincial (S) road by its number alone, three or four digits (G331, G9812; G20 is no road)
 _ROAD_NUMBER = re.compile(r"(?<![\dA-Za-z])[GS]\d{3,4}线?(?![\dA-Za-z])")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
 
@@ -281,9 +281,9 @@ class FacilityFinder:
 
     def _routes(self, text: str, token_ends: set[int] | None, verbal: Spans) -> list[Candidate]:
         """A road or railway written as its two ends without a head, in a clause about roads or railways:
-        新开工甲至乙等2个项目, 建成甲至乙、丙至丁等高速公路 (one place, as 临河至哈密铁路 is; annotators mark
-        the whole, nine of nine). One end at least must be a known place; a section (…至…段) and a flight's
-        or a train's route (…至…航线) stay two places."""
+        新开工甲至乙等2个项目, 建成甲至乙、丙至丁等高速公路 (one place, as the gov gold's 临河至哈密铁路 is; the
+        dev annotators mark the whole, six of six). One end at least must be a known place; a section (…至…段)
+        and a flight's or a train's route (…至…航线) stay two places."""
         found = []
         for m in re.finditer("至", text):
             k = m.start()
@@ -316,7 +316,7 @@ class FacilityFinder:
         to four characters each the first of a division's name or a province's short (abbreviations of the
         line's ends), and the last line must be named so as well."""
         out = []
-        routes = {c.end: c.start for c in found}
+        found_at = {c.end: c.start for c in found}  # lines and routes found before, by where they end
         for c in found:
             if text[c.start - 1:c.start] not in ("、", "和", "及"):
                 continue
@@ -326,8 +326,8 @@ class FacilityFinder:
                 continue
             end = c.start - 1
             while True:
-                if end in routes and routes[end] < end:
-                    start = routes[end]  # a route found as such: it is a place already
+                if end in found_at and found_at[end] < end:
+                    start = found_at[end]  # a route or line found as such (丙至丁): it is a place already
                 else:
                     # the whole item, or its tail after the clause's verb (建成雄商: 雄商); no head in it
                     start = next((end - n for n in (4, 3, 2) if end - n >= 0
@@ -416,7 +416,9 @@ class FacilityFinder:
     def _listed(self, text: str, found: list[Candidate], token_ends: set[int] | None,
                 verbal: Spans) -> list[Candidate]:
         """Items of a list ending in 等 + a facility head are facilities' names too (甲、乙、丙等重点口岸,
-        甲、乙等7条高速公路: a count may come between; 甲、乙、丙3家5A级景区: a count alone closes it too)."""
+        甲、乙等7条高速公路: a count may come between; 甲、乙、丙3家5A级景区: a count alone closes it too), and
+        so are the items of a list of two or more before 等 and a noun of local places (甲、乙等特色宜居片区:
+        the heads of kind ``listed``). A common word inside such a list is one item of it, skipped."""
         out = []
         ends = [(m.start(), m.group()) for m in _LIST_BEFORE_HEAD.finditer(text)
                 if any(text.startswith(h, m.end()) for h in self.heads_longest_first)]

@@ -611,14 +611,8 @@ class NameFinder:
                 start = year.end()  # 2025年[中国网络文明大会]: the edition's year of a branded event is a date
                 named.append(Candidate(year.start(), year.end(), "DATE", "head"))  # (2026 without 年 too)
             found = Candidate(start, end, row["label"], "head")
-            if row["qualified"] == "place" and _MODIFIED_AFTER.match(text, end):
-                pass  # 黄河流域省份战略协同, …战略矿产, …战略支点: the head modifies a noun after it, no name ends
-            elif row["qualified"] == "place":
-                # a place or a nationwide program opens the name, and no coordination, quote or body is in it
-                # (长株潭一体化提升战略, 中部地区崛起战略; not 自治区政府与中国科协签署全面战略, 青岛“强龙头”战略)
-                if (any(ps == 0 for ps, _pe, _v in self.places.finditer(name)) or self._known_prefix(name)) \
-                        and not any(c in _JOINING_CHARS or c == "“" for c in name) and hs - start <= 10 \
-                        and not any(self.organs.ending_at(name, k) for k in range(2, hs - start + 1)):
+            if row["qualified"] == "place":
+                if self._place_led(text, name, hs - start, end):
                     named.append(found)
             elif row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
                     or issued is not None or self.bilateral.match(name) or self._province_run(name):
@@ -643,6 +637,15 @@ class NameFinder:
                     starts.add((c.start, c.label))
                     grown = True
         return named
+
+    def _place_led(self, text: str, name: str, modifier_length: int, end: int) -> bool:
+        """A name whose head needs a place (战略) is one when a place or a nationwide program opens it, no
+        coordination, quote or body is in it and the head modifies no noun after it (长株潭一体化提升战略,
+        中部地区崛起战略; not 自治区政府与中国科协签署全面战略, 青岛“强龙头”战略, 黄河流域省份战略协同)."""
+        return not _MODIFIED_AFTER.match(text, end) and modifier_length <= 10 \
+            and (any(ps == 0 for ps, _pe, _v in self.places.finditer(name)) or self._known_prefix(name)) \
+            and not any(c in _JOINING_CHARS or c == "“" for c in name) \
+            and not any(self.organs.ending_at(name, k) for k in range(2, modifier_length + 1))
 
     def _known_prefix(self, name: str) -> bool:
         """Whether a nationwide program's name opens ``name`` (互联网+ of 互联网+学术)."""
