@@ -976,3 +976,8 @@ def test_an_action_with_verbs_inside_after_a_verb_of_running(nlp):
 ])
 def test_counted_measures(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+def test_institutes_by_their_short_names(nlp):
+    found = ents(nlp, "推动北化院、石科院等向南港集聚发展。")
+    assert {("ORG", "北化院"), ("ORG", "石科院")} <= set(found)

@@ -468,6 +468,8 @@ class LacRepair:
                 if k - e >= 2 and self.head_organs.ending_at(text, k, e):
                     return None  # 大湾区国际科技[创新中心]: LAC cut a longer phrase before its head
         tag = self.word_tags.get(name, "")
+        if _INSTITUTE_SHORT.match(name) and not tag and name[-2:] not in self.word_tags:
+            return Candidate(s, e, "ORG", "lac")  # 北化院, 石科院, 工生所: an institute by its short name
         if tag in ("nt", "nz", "j") or (len(name) >= 3 and name.endswith(_FORCES)):
             return Candidate(s, e, "ORG", "lac")  # 北大, 新华社; 八路军, 志愿军
         hits = list(self.places.finditer(name))
@@ -506,6 +508,9 @@ _ZONE_CHARS = frozenset("城园区港谷")
 _PREPOSITION_SURNAMES = frozenset("向于从对和与同把将被")
 # words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌,
 # 哈尔滨航空集群, …电气配套产业)
+# an institute by its short name: a few characters of its owner and field, then the field's character and 院
+# or 所 (北化院 = 北京化工研究院, 工研院 = 工业技术研究院, 工生所 = 工业生物技术研究所); not 大…院 (大农科院, a reform)
+_INSTITUTE_SHORT = re.compile(r"^(?![大小新老])[\u4e00-\u9fff]{1,4}[研科化生工技物医农]{1}[院所]$")
 # characters that follow a verb (站在, 站了): after one, the last character of LAC's name is the verb's
 _AFTER_VERB = frozenset("在了着过向于到给")
 _SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济", "集群", "配套")
