@@ -58,6 +58,7 @@ COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|�
 _EVENT_BARRIER_TAGS = {"p", "d", "ad"}
 _PREPOSITION_CHARS = set("向自经在从为于给把被由")
 _JOINING = {"与", "和", "同", "及", "暨", "以及"}
+# characters that coordinate or link words: a strategy's name holds none (自治区政府与…战略)
 _JOINING_CHARS = frozenset("与和同及暨、的")
 # nouns a strategy word modifies (战略协同, 战略矿产, 战略支点): after one, 战略 ends no name
 _MODIFIED_AFTER = re.compile("性|协同|合作|布局|定位|支点|部署|机遇|叠加|地位|任务|举措|意义|全局|方针|目标|重点|支撑|牵引|基点|"
@@ -75,13 +76,13 @@ _CORRIDOR_HEADS = ("走廊", "创新带")
 _PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”")
 # verbs of carrying a document out, which govern its title and do not open it
 _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "出台", "印发"))
-# a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
 # the year of a recurring event named by its scope (2025年中国网络文明大会, 2026全球工业互联网大会: dev annotators
 # and the gov gold's 2026年全国生态日 give a DATE and the event); a body's own meeting of the year keeps it
 # (the kexie gold's 2021年全区学会工作…推进会, 2021中荷…研讨会)
 _EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太|上海合作组织|金砖国家|二十国集团)")
 # a disaster or an accident named by its month and day in quote marks (“7·20”特大暴雨, “8·22”重大垮塌事故)
 _DATED_DISASTER = re.compile(r"“\d{1,2}·\d{1,2}”[\u4e00-\u9fff]{0,10}?(?:洪水|洪涝|暴雨|地震|火灾|事故|灾害|台风|泥石流|山洪)(?:事故)?")
+# a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
 _SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
 # heads of named actions and works, the longest name an introducing verb opens (实施…行动), and the
@@ -103,12 +104,12 @@ COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数
                             r"[0-9一二三四五六七八九十百千两]+[家个所]")
 # LAC tags of verbs, adverbs and function words: an organization's name does not run left past them.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc"}
-# Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
-# a long quoted name may still open with one (“百名专家走进…”).
 # a program coined from numbers (“双百工程”, “五千工程”, “万人计划”: annotators mark them), not a numbered set of
 # programs (“十大工程”, “六小工程”, “八大行动”, “十项行动”) or an award (“五个一工程”奖)
 _NUMBER_COINED = re.compile(r"^(?![一二两三四五六七八九十百\d]+[大小项个条类])(?:[一二两三四五六七八九十双百千万亿]{2}|[百千万][人村企户家团])"
                             r"(?:工程|计划)$")  # (not 三峡工程: a place after a numeral)
+# Quoted slogans built on a number: “两个确立”, “四服务”, “三支队伍”, “五个重大政治责任”;
+# a long quoted name may still open with one (“百名专家走进…”).
 _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双百千万](?:个|.{0,3}$)|^[\d—\-]+$")
 # verbs that only run an action and never open its name (打造, 优化, 服务 may do both)
 _ONLY_RUN = ("实施", "开展", "推进", "启动", "组织", "落实", "执行", "深化", "推动")

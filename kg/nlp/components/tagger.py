@@ -506,13 +506,13 @@ _ZONE_CHARS = frozenset("城园区港谷")
 # surnames that are also prepositions (向, 于, 从 …): a two-character name opening with one needs a title
 # or a verb of speech around it
 _PREPOSITION_SURNAMES = frozenset("向于从对和与同把将被")
-# words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌,
-# 哈尔滨航空集群, …电气配套产业)
 # an institute by its short name: a few characters of its owner and field, then the field's character and 院
 # or 所 (北化院 = 北京化工研究院, 工研院 = 工业技术研究院, 工生所 = 工业生物技术研究所); not 大…院 (大农科院, a reform)
-_INSTITUTE_SHORT = re.compile(r"^(?![大小新老])[\u4e00-\u9fff]{1,4}[研科化生工技物医农]{1}[院所]$")
+_INSTITUTE_SHORT = re.compile(r"^(?![大小新老])[\u4e00-\u9fff]{1,4}[研科化生工技物医农][院所]$")
 # characters that follow a verb (站在, 站了): after one, the last character of LAC's name is the verb's
 _AFTER_VERB = frozenset("在了着过向于到给")
+# words after a place and a noun that make the pair a sector of the place, no company (安徽文旅品牌,
+# 哈尔滨航空集群, …电气配套产业)
 _SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济", "集群", "配套")
 _OPERATORS = frozenset("+×＋")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
