@@ -770,12 +770,12 @@ def test_blocs_of_states_in_trade_are_places(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a road or railway by its two ends alone, in a clause about roads: one place
-    ("公路方面，新开工曲阜至泗水等3个项目。", ("PLACE", "曲阜至泗水")),
+    ("新开工曲阜至泗水等项目，公路网更加完善。", ("PLACE", "曲阜至泗水")),
     ("提速邹城至滕州等续建项目，新增公路里程300公里。", ("PLACE", "邹城至滕州")),
     # lines listed before one written with its head share it: 汾吕 is a railway too
     ("今年建成汾吕、晋长高铁。", ("PLACE", "汾吕")),
     ("加快郑济和太焦铁路建设。", ("PLACE", "郑济")),
-    ("推动汾吕、曲阜至泗水、晋长铁路纳规。", ("PLACE", "汾吕")),
+    ("争取汾吕、曲阜至泗水、晋长铁路开工。", ("PLACE", "汾吕")),
 ])
 def test_routes_and_lines_sharing_a_head(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -783,10 +783,10 @@ def test_routes_and_lines_sharing_a_head(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a flight's route or a section between two places names the two places
-    ("推动开通郑州至迪拜等国际客运航线。", ("PLACE", "郑州")),
+    ("新开郑州至迪拜客运航线。", ("PLACE", "郑州")),
     ("统筹推进太行山至吕梁山段生态修复。", ("PLACE", "太行山")),
     # a numbered road's line before the route's first end is no part of it
-    ("推进G679线乌拉斯台至奇台等公路项目。", ("PLACE", "G679线")),
+    ("推进G331线东宁至绥芬河等公路项目。", ("PLACE", "G331线")),
 ])
 def test_two_places_that_are_no_route(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -794,60 +794,60 @@ def test_two_places_that_are_no_route(nlp, text, expected):
 
 def test_a_list_of_enterprises_with_two_known_companies(nlp):
     # two companies known by name among brands that are also common words: the list says what they are
-    found = ents(nlp, "依托曙光、海光、麒麟、飞腾、联想、华为等头部企业，打造信创产业链。")
+    found = ents(nlp, "吸引浪潮、飞腾、海光、麒麟、曙光、联想等头部企业落户。")
     assert {("ORG", "曙光"), ("ORG", "飞腾")} <= set(found)
     assert not any(label == "ORG" for label, _t in ents(nlp, "加快工业、商业、运输等企业复工。"))
 
 
 @pytest.mark.parametrize("text,expected", [
     # a macro-region in a ranking, or before another region and 地区
-    ("出口总额增速中部领先。", ("PLACE", "中部")),
-    ("这项补助明年扩大到中部和东部地区。", ("PLACE", "中部")),
+    ("研发投入强度中部领先。", ("PLACE", "中部")),
+    ("试点将推广到中部和东部地区。", ("PLACE", "中部")),
     # the year of a recurring event named by its scope is a date of its own
-    ("高质量举办2025年中国网络文明大会。", ("EVENT", "中国网络文明大会")),
-    ("办好2026全球工业互联网大会等经贸活动。", ("DATE", "2026")),
+    ("成功举办2024年中国网络文明大会。", ("EVENT", "中国网络文明大会")),
+    ("办好2027全球工业互联网大会。", ("DATE", "2027")),
     # a province's technology market is a body
-    ("建强安徽科技大市场，办好交易会。", ("ORG", "安徽科技大市场")),
+    ("河南科技大市场挂牌运营。", ("ORG", "河南科技大市场")),
     # nationwide campaigns and a province's service app
     ("深化长江大保护，做好东西部协作工作。", ("PROGRAM", "东西部协作")),
-    ("巩固退耕还林、退牧还草成果。", ("PROGRAM", "退牧还草")),
-    ("提升湘易办服务功能。", ("PROGRAM", "湘易办")),
+    ("继续推进退牧还草和退耕还林。", ("PROGRAM", "退牧还草")),
+    ("粤省事新增一批高频服务。", ("PROGRAM", "粤省事")),
 ])
 def test_rules_of_the_seventh_session(nlp, text, expected):
     assert expected in ents(nlp, text)
 
 
 def test_a_slogan_s_region_and_a_body_s_own_year_stay(nlp):
-    assert not any(label == "PLACE" for label, _t in ents(nlp, "坚持“西部领先、全国一流”的目标。"))
-    assert ("EVENT", "2021年全区学会工作会议") in ents(nlp, "召开2021年全区学会工作会议。")
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "提出“西部领先”的目标。"))
+    assert ("EVENT", "2023年全市学会工作会议") in ents(nlp, "召开2023年全市学会工作会议。")
 
 
 @pytest.mark.parametrize("text,expected", [
     # abbreviations the dictionary knows (tagged j) in a list of enterprises are firms
-    ("抓好吉能、交投等企业重整重组。", ("ORG", "交投")),
+    ("推动吉能、交投等企业完成改制。", ("ORG", "交投")),
     # a part without a name of its own is the facility's: the airport is the place
-    ("临沂机场航站楼投用。", ("PLACE", "临沂机场")),
+    ("德州机场航站楼启用。", ("PLACE", "德州机场")),
     # programs coined from numbers
-    ("开展人工智能“双百工程”，培育100个场景。", ("PROGRAM", "双百工程")),
-    ("开展就业能力培训“万人计划”，促进就业。", ("PROGRAM", "万人计划")),
+    ("启动制造业“双百工程”。", ("PROGRAM", "双百工程")),
+    ("实施青年人才“万人计划”。", ("PROGRAM", "万人计划")),
 ])
 def test_firms_parts_and_number_coinages(nlp, text, expected):
     assert expected in ents(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
-    "组织实施“十大工程”，着力扩大内需。",   # a numbered set of programs
+    "推进“十大工程”建设。",   # a numbered set of programs
     "加快“六小工程”建设。",
-    "作品获全国“五个一工程”奖。",          # an award
+    "该剧获得“五个一工程”奖。",          # an award
 ])
 def test_numbered_sets_stay_slogans(nlp, text):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))
 
 
 @pytest.mark.parametrize("text", [
-    "建设精品示范村200个、省级中心村800个左右。",   # kinds of village, counted
-    "为医保定点社区卫生服务中心配备设备。",
-    "顺应城市发展从增量扩张转向存量提质。",         # 应城市 read across 顺应 and 城市
+    "新建省级中心村50个。",   # kinds of village, counted
+    "支持医保定点社区开展服务。",
+    "顺应城市更新的新要求。",         # 应城市 read across 顺应 and 城市
     "加快沿海城市更新。",                           # 海城市 across 沿海 and 城市
 ])
 def test_kinds_of_village_and_names_read_across_words(nlp, text):
@@ -855,29 +855,29 @@ def test_kinds_of_village_and_names_read_across_words(nlp, text):
 
 
 def test_a_body_s_short_form_across_words_is_none(nlp):
-    assert ("ORG", "中能建") in ents(nlp, "推进中能建绿色醇油基地等项目。")
+    assert ("ORG", "中能建") in ents(nlp, "中能建承建的储能电站并网。")
     assert not any(label == "ORG" for label, _t in ents(nlp, "集中能建成的项目投产。"))
-    assert ("PLACE", "密云区十里堡镇岭东村") in ents(nlp, "密云区十里堡镇岭东村开展演练。")
+    assert ("PLACE", "延庆区八达岭镇石峡村") in ents(nlp, "延庆区八达岭镇石峡村开展演练。")
 
 
 @pytest.mark.parametrize("text,expected", [
     # a name the segmenter cuts as a word of its own stays, whatever the characters around it make
-    ("研究了在新形势下九三学社工作的指导思想。", ("ORG", "九三学社")),
-    ("团结广大港澳同胞，保持香港繁荣。", ("PLACE", "港澳")),
+    ("在新形势下九三学社积极建言。", ("ORG", "九三学社")),
+    ("感谢广大港澳同胞的支持。", ("PLACE", "港澳")),
 ])
 def test_names_cut_as_words_stay(nlp, text, expected):
     assert expected in ents(nlp, text)
 
 
 def test_a_place_after_a_numeral_is_no_number_coinage(nlp):
-    assert not any(label == "PROGRAM" for label, _t in ents(nlp, "以“汉字识别”、“稀土开发”、“三峡工程”为代表。"))
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, "以“稀土开发”“三峡工程”为代表的项目。"))
 
 
 @pytest.mark.parametrize("text,expected", [
     # runs of a province's cities by their first characters: quoted, or before a word of grouping
-    ("湖北省政府工作报告。促进“宜荆荆恩”城市群一体发展。", ("PLACE", "宜荆荆恩")),
-    ("湖北省政府工作报告。着力构建省会带动、汉襄宜协同的格局。", ("PLACE", "汉襄宜")),  # 汉 for 武汉
-    ("安徽省政府工作报告。加快芜马同城化。", ("PLACE", "芜马")),
+    ("湖北省政府工作报告。推动“宜荆荆恩”城市群协同。", ("PLACE", "宜荆荆恩")),
+    ("湖北省政府工作报告。深化汉襄宜协同。", ("PLACE", "汉襄宜")),  # 汉 for 武汉
+    ("安徽省政府工作报告。推进芜马同城化发展。", ("PLACE", "芜马")),
 ])
 def test_runs_of_cities(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -886,8 +886,8 @@ def test_runs_of_cities(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("优化提升南站科技商务区功能。", ("PLACE", "南站科技商务区")),   # a business district by its name
     ("中新天津生态城获评示范。", ("PLACE", "中新天津生态城")),       # an eco-city of two states
-    ("江西发展站在了新的更高起点上。", ("PLACE", "江西")),            # 发展站 read across 站在
-    ("优化辽宁实验室体系布局。", ("ORG", "辽宁实验室")),
+    ("湖南发展站在了新起点上。", ("PLACE", "湖南")),            # 发展站 read across 站在
+    ("支持辽宁实验室开展攻关。", ("ORG", "辽宁实验室")),
 ])
 def test_districts_and_a_verb_after_a_place(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -906,15 +906,15 @@ def test_dated_disasters_and_summits(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # places quoted as a group joined by dashes are places; 港 ending 香港 heads no port
-    ("“西宁—成都—曼谷”全货机航线首次开通。", ("PLACE", "成都")),
-    ("“深圳—香港—广州”创新集群跃居首位。", ("PLACE", "香港")),
+    ("“兰州—西安—迪拜”货运航线开通。", ("PLACE", "西安")),
+    ("“广州—深圳—香港”科技走廊加快成形。", ("PLACE", "香港")),
 ])
 def test_quoted_groups_of_places(nlp, text, expected):
     assert expected in ents(nlp, text)
 
 
 def test_a_quoted_brand_keeps_no_place_inside(nlp):
-    assert not any(label == "PLACE" for label, _t in ents(nlp, "“云藏”用户覆盖90万人。"))
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "“滇藏”APP用户突破百万。"))
 
 
 def test_a_range_of_days_is_one_date(nlp):
@@ -933,21 +933,21 @@ def test_items_of_a_list_of_local_places(nlp, text, expected):
 
 
 def test_a_list_of_kinds_before_a_noun_of_places_names_none(nlp):
-    assert not any(label == "PLACE" for label, _t in ents(nlp, "排查整治养老院、学校、医院、高层建筑等重要点位。"))
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "检查学校、医院、商场等重要点位。"))
 
 
 def test_a_place_s_station_before_a_noun_stays(nlp):
     # only before a verb's particle (站在) is the last character the verb's; 中国教育台 is a broadcaster
-    assert ("ORG", "中国教育台") in ents(nlp, "成立不久的中国教育台有3个卫星频道。")
+    assert ("ORG", "中国教育台") in ents(nlp, "中国教育台开设了新的频道。")
 
 
 @pytest.mark.parametrize("text,expected", [
     # a strategy opened by a place or a nationwide program is a program's name
-    ("实施长株潭一体化提升战略。", ("PROGRAM", "长株潭一体化提升战略")),
-    ("深入实施中部地区崛起战略。", ("PROGRAM", "中部地区崛起战略")),
+    ("实施厦漳泉一体化提升战略。", ("PROGRAM", "厦漳泉一体化提升战略")),
+    ("推动中部地区崛起战略落地。", ("PROGRAM", "中部地区崛起战略")),
     # freight trains by the regions they link
-    ("全年开行中欧中亚班列721列。", ("PROGRAM", "中欧中亚班列")),
-    ("开行东盟货运班列突破100列。", ("PLACE", "东盟")),
+    ("去年开行中欧中亚班列300余列。", ("PROGRAM", "中欧中亚班列")),
+    ("新开东盟货运班列两条。", ("PLACE", "东盟")),
 ])
 def test_strategies_and_freight_trains(nlp, text, expected):
     assert expected in ents(nlp, text)
@@ -955,8 +955,8 @@ def test_strategies_and_freight_trains(nlp, text, expected):
 
 @pytest.mark.parametrize("text", [
     "深入实施乡村振兴战略和创新驱动发展战略。",    # descriptive strategies
-    "自治区政府与中国科协签署全面战略合作协议。",  # a clause, no name
-    "加强与黄河流域省份战略协同。",                # 战略 modifies 协同
+    "市政府与省科协签订全面战略合作框架协议。",  # a clause, no name
+    "深化与黄河沿线城市战略协同。",                # 战略 modifies 协同
 ])
 def test_no_strategy_names(nlp, text):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))
@@ -964,13 +964,13 @@ def test_no_strategy_names(nlp, text):
 
 def test_an_action_with_verbs_inside_after_a_verb_of_running(nlp):
     # the action's own verbs (培育壮大) stopped its name; 实施 a few words before still opens it
-    assert ("PROGRAM", "未来产业培育壮大工程") in ents(nlp, "深入实施未来产业培育壮大工程。")
+    assert ("PROGRAM", "海洋产业培育壮大工程") in ents(nlp, "深入实施海洋产业培育壮大工程。")
 
 
 @pytest.mark.parametrize("text,expected", [
     # a counted set of measures is titled by its own verb, whatever verb carries it
-    ("实施优化营商环境21条升级举措，成效明显。", ("WORK", "优化营商环境21条升级举措")),
-    ("推动优化工商业电价机制12条举措落地见效。", ("WORK", "优化工商业电价机制12条举措")),
+    ("实施优化营商环境30条升级举措。", ("WORK", "优化营商环境30条升级举措")),
+    ("推动优化居民用水价格8条举措落地。", ("WORK", "优化居民用水价格8条举措")),
     # a regulation's title keeps the verb before it out
     ("推进城市更新条例实施。", ("WORK", "城市更新条例")),
 ])
@@ -979,5 +979,5 @@ def test_counted_measures(nlp, text, expected):
 
 
 def test_institutes_by_their_short_names(nlp):
-    found = ents(nlp, "推动北化院、石科院等向南港集聚发展。")
+    found = ents(nlp, "支持北化院、石科院等扩大研发。")
     assert {("ORG", "北化院"), ("ORG", "石科院")} <= set(found)

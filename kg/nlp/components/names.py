@@ -60,9 +60,6 @@ _PREPOSITION_CHARS = set("向自经在从为于给把被由")
 _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 # characters that coordinate or link words: a strategy's name holds none (自治区政府与…战略)
 _JOINING_CHARS = frozenset("与和同及暨、的")
-# nouns a strategy word modifies (战略协同, 战略矿产, 战略支点): after one, 战略 ends no name
-_MODIFIED_AFTER = re.compile("性|协同|合作|布局|定位|支点|部署|机遇|叠加|地位|任务|举措|意义|全局|方针|目标|重点|支撑|牵引|基点|"
-                             "版图|功能|资源|矿产|科技|新兴|科学家|思维|眼光|高度|研究|规划|储备|腹地|通道|要地|枢纽|屏障")
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
@@ -167,6 +164,8 @@ class NameFinder:
         # (label, short names need quote marks): platforms are names wherever they are words
         # organ words: a body inside a strategy's name says the words are a clause (…科协签署全面战略)
         self.organs = WordSet(w for w in organ_words() if len(w) >= 2)  # (not 部 of 中部)
+        # nouns a strategy word modifies (战略协同, 战略矿产): after one, 战略 ends no name
+        self.strategy_modified = WordSet(column("strategy_modified.tsv", "word"))
         self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
                               **{r["name"]: (r["label"], r["label"] == "PROGRAM" or len(r["name"]) < 3)
                                  for r in load_table("national_programs.tsv")}})
@@ -642,8 +641,8 @@ class NameFinder:
     def _place_led(self, text: str, name: str, modifier_length: int, end: int) -> bool:
         """A name whose head needs a place (战略) is one when a place or a nationwide program opens it, no
         coordination, quote or body is in it and the head modifies no noun after it (长株潭一体化提升战略,
-        中部地区崛起战略; not 自治区政府与中国科协签署全面战略, 青岛“强龙头”战略, 黄河流域省份战略协同)."""
-        return not _MODIFIED_AFTER.match(text, end) and modifier_length <= 10 \
+        中部地区崛起战略; not 甲市政府与乙科协签署全面战略, 青岛“强龙头”战略, 沿黄城市战略协同)."""
+        return not self.strategy_modified.starting_at(text, end) and modifier_length <= 10 \
             and (any(ps == 0 for ps, _pe, _v in self.places.finditer(name)) or self._known_prefix(name)) \
             and not any(c in _JOINING_CHARS or c == "“" for c in name) \
             and not any(self.organs.ending_at(name, k) for k in range(2, modifier_length + 1))

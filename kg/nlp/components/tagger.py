@@ -480,7 +480,7 @@ class LacRepair:
             if len(rest) == 3 and self.word_tags.get(rest[:2], "") in ("v", "vn") and rest not in self.word_tags \
                     and text[e:e + 1] in _AFTER_VERB and rest not in self.organs \
                     and not self.head_organs.ending_at(rest, len(rest)):
-                return None  # 江西发展站在了: a verb and one character after the place (发展 + 站) before a
+                return None  # 甲省发展站在了: a verb and one character after the place (发展 + 站) before a
                 # verb's particle, no word and no body's name (辽宁实验室: 实验室 is a word; 中国教育台频道)
             if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
                 return Candidate(s, e, "ORG", "lac")
