@@ -23,8 +23,11 @@ CORPORA = HERE.parent.parent.parent / "shared" / "corpora" / "gov-reports-2026"
 
 def source(head: dict) -> Path:
     """The report an excerpt file annotates: ``corpus`` names a folder of ../shared/corpora/ (default
-    gov-reports-2026, the provincial reports of 2026; national-gov-reports for the State Council's)."""
-    return CORPORA.parent / head.get("corpus", CORPORA.name) / f"{head['doc']}.txt"
+    gov-reports-2026, the provincial reports of 2026; national-gov-reports for the State Council's),
+    or ``corpus`` for ../shared/corpus/ itself (its texts that have no gold file of their own)."""
+    name = head.get("corpus", CORPORA.name)
+    folder = CORPORA.parent.parent / "corpus" if name == "corpus" else CORPORA.parent / name
+    return folder / f"{head['doc']}.txt"
 
 
 def load(path: Path) -> tuple[str, int, int, list[dict]]:
