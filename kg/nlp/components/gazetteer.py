@@ -21,8 +21,9 @@ from ...data import column, country_names, load_table, organization_rows
 from ...places import divisions
 
 # jieba tags a county's short name may carry (the dictionary's tags of rare names are unreliable:
-# 玛曲 nr, 迭部 n), but not a verb, adjective or adverb (新建 of 新建区 is "newly built")
-_PLACE_TAGS = ("ns", "nr", "nrt", "nz", "n", "")
+# 玛曲 nr, 迭部 n, 大冶 j: the dictionary's abbreviations of a county's full name), but not a verb,
+# adjective or adverb (新建 of 新建区 is "newly built")
+_PLACE_TAGS = ("ns", "nr", "nrt", "nz", "n", "j", "")
 # One-character country forms count only inside compounds of two or more (中俄, 俄蒙).
 _SHORT_MIN_RUN = 2
 
