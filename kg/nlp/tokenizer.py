@@ -99,8 +99,9 @@ class JiebaTokenizer:
         self._dict_key: str | None = None
         self._jieba = None
         self._added = _gazetteer_words() if user_words else []
+        self._added_if_new = _region_words() if user_words else []
         self._corrections = {r["word"]: r["tag"] for r in load_table("tag_corrections.tsv")}
-        key = digest(self._dictionary_key(), "\n".join(self._added),
+        key = digest(self._dictionary_key(), "\n".join(self._added), "\n".join(self._added_if_new),
                      "\n".join(f"{w}\t{t}" for w, t in sorted(self._corrections.items())))
         # the words with their log-probabilities, as an automaton pickled into kg's cache (start-up:
         # jieba's initialize() and 4,500 add_word calls, then 350,000 automaton entries, happen once)
@@ -117,6 +118,9 @@ class JiebaTokenizer:
             _initialize(tokenizer)
             for name in self._added:
                 tokenizer.add_word(name, freq=2000)
+            for name in self._added_if_new:
+                if not tokenizer.FREQ.get(name):  # a dictionary word keeps its own frequency
+                    tokenizer.add_word(name, freq=2000)
             self._jieba = tokenizer
         return self._jieba
 
@@ -311,6 +315,16 @@ def _gazetteer_words() -> list[str]:
     # splits some across their edge (太原都市|圈同城|化发展), and a head must end a word to count
     words |= {r["head"] for r in load_table("place_heads.tsv") if len(r["head"]) > 2}
     return sorted(words)
+
+
+def _region_words() -> list[str]:
+    """Named regions of two characters (features.tsv, kind domestic_region) that the dictionary lacks:
+    jieba's unknown-word model joins their second character to the next one (陇|原大|地上, 赣|鄱大|地),
+    so 陇原 and 赣鄱 never end a word where the text names them. Two-character names the dictionary
+    knows (东北, 中原) keep its frequency; other features of two characters stay out, as those that
+    are parts of common words would split them (都龙 of 成都龙泉驿)."""
+    return sorted(r["name"] for r in load_table("features.tsv")
+                  if len(r["name"]) == 2 and r["kind"] == "domestic_region")
 
 
 @registry.tokenizers("kg.JiebaTokenizer.v1")

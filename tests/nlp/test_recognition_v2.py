@@ -981,3 +981,14 @@ def test_counted_measures(nlp, text, expected):
 def test_institutes_by_their_short_names(nlp):
     found = ents(nlp, "支持北化院、石科院等扩大研发。")
     assert {("ORG", "北化院"), ("ORG", "石科院")} <= set(found)
+
+
+def test_county_short_names_the_dictionary_abbreviates(nlp):
+    # jieba tags 大冶 j (an abbreviation, of 大冶市): in a report of 湖北 it is the county
+    assert ("PLACE", "大冶") in ents(nlp, "湖北省工作报告\n支持宜都、大冶两市做强特色产业。")
+
+
+def test_region_names_the_dictionary_lacks_are_words(nlp):
+    # 陇原 and 赣鄱 are no words of jieba's: its unknown-word model read 陇|原大|地 and found the short 陇
+    assert ("PLACE", "陇原") in ents(nlp, "甘肃省工作报告\n让创业者在陇原大地上扎根。")
+    assert ("PLACE", "赣鄱") in ents(nlp, "江西省工作报告\n欢迎客商到赣鄱大地兴业。")

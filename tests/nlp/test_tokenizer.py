@@ -33,3 +33,10 @@ def test_tag_corrections_apply_to_dictionary_words_only(nlp):
     tags = nlp.tokenizer.word_tags
     assert tags.get("高水平") == "n" and tags.get("普通") == "a"
     assert tags.get("北京") == "ns"
+
+
+def test_region_names_are_added_only_where_the_dictionary_lacks_them(nlp):
+    tokenizer = nlp.tokenizer
+    assert "陇原" in list(tokenizer.cut("在陇原大地上"))
+    # 东北 is jieba's own word: its frequency is jieba's, not the gazetteer's
+    assert tokenizer.jieba.FREQ["东北"] != 2000
