@@ -992,3 +992,23 @@ def test_region_names_the_dictionary_lacks_are_words(nlp):
     # 陇原 and 赣鄱 are no words of jieba's: its unknown-word model read 陇|原大|地 and found the short 陇
     assert ("PLACE", "陇原") in ents(nlp, "甘肃省工作报告\n让创业者在陇原大地上扎根。")
     assert ("PLACE", "赣鄱") in ents(nlp, "江西省工作报告\n欢迎客商到赣鄱大地兴业。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted name, a word of kind, then a brand, activity or platform word: the quoted part is the program
+    ("持续打响“花开塞上·畅游宁川”文旅品牌。", ("PROGRAM", "花开塞上·畅游宁川")),
+    ("举办“乐购秦岭”“欢享汉江”等消费活动。", ("PROGRAM", "欢享汉江")),
+    ("举办“乐购秦岭”“欢享汉江”等消费活动。", ("PROGRAM", "乐购秦岭")),
+    ("“岭上食安”智能监管平台覆盖全县。", ("PROGRAM", "岭上食安")),
+])
+def test_quoted_names_before_a_kind_and_a_cue(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "坚决打击“台独”分裂活动。",            # a separatist cause, no program
+    "揭露其拼凑“东方联盟”的活动。",        # 的 between: the activities of a scheme
+    "推广“揽客+引流+结算”运营平台。",      # a sum of ways of working
+])
+def test_quoted_parts_before_a_kind_that_are_no_programs(nlp, text):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))
