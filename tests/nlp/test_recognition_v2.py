@@ -1012,3 +1012,10 @@ def test_quoted_names_before_a_kind_and_a_cue(nlp, text, expected):
 ])
 def test_quoted_parts_before_a_kind_that_are_no_programs(nlp, text):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, text))
+
+
+def test_national_corridor_and_housing_programs(nlp):
+    assert ("PROGRAM", "西部陆海新通道") in ents(nlp, "本省货物经西部陆海新通道出海。")
+    # a short name counts in quote marks only
+    assert ("PROGRAM", "好房子") in ents(nlp, "新建一批“好房子”示范小区。")
+    assert ("PROGRAM", "好房子") not in ents(nlp, "让群众住进好房子。")
