@@ -1019,3 +1019,8 @@ def test_national_corridor_and_housing_programs(nlp):
     # a short name counts in quote marks only
     assert ("PROGRAM", "好房子") in ents(nlp, "新建一批“好房子”示范小区。")
     assert ("PROGRAM", "好房子") not in ents(nlp, "让群众住进好房子。")
+
+
+def test_the_carbon_drive_quoted_is_a_program_but_not_its_goal(nlp):
+    assert ("PROGRAM", "双碳") in ents(nlp, "全县坚持“双碳”引领，发展风电。")
+    assert ("PROGRAM", "双碳") not in ents(nlp, "为实现“双碳”目标作出贡献。")

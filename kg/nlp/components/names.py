@@ -456,6 +456,8 @@ class NameFinder:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, end):
                 continue  # 美丽中国先行区: a designation named after the program, not the program
+            if label == "PROGRAM" and needs_quote and e - s <= 3 and text.startswith("目标", end + quoted):
+                continue  # “双碳”目标: a short name before 目标 names the goal, not the drive
             yield Candidate(start, end, label, "gazetteer")
 
     def _coordinated(self, text: str, start: int, token_starts: set[int] | None) -> int:
