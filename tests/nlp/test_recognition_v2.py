@@ -1024,3 +1024,16 @@ def test_national_corridor_and_housing_programs(nlp):
 def test_the_carbon_drive_quoted_is_a_program_but_not_its_goal(nlp):
     assert ("PROGRAM", "双碳") in ents(nlp, "全县坚持“双碳”引领，发展风电。")
     assert ("PROGRAM", "双碳") not in ents(nlp, "为实现“双碳”目标作出贡献。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the first edition is an ordinal like 第一届: it opens and qualifies the event's name
+    ("全县首届农民趣味运动会圆满落幕。", ("EVENT", "首届农民趣味运动会")),
+    ("某集团首届青年编程者大会在本市召开。", ("EVENT", "首届青年编程者大会")),
+])
+def test_first_editions(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_first_edition_of_nothing_named(nlp):
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "他出席了首届大会。"))

@@ -66,7 +66,7 @@ _PREPOSITION_CHARS = set("向自经在从为于给把被由")
 _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 # characters that coordinate or link words: a strategy's name holds none (自治区政府与…战略)
 _JOINING_CHARS = frozenset("与和同及暨、的")
-_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+[届次轮批]$")
+_ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[届次轮批]|首届)$")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
 # a scope before a program's words of kind (国家重大工程, 全国示范工程)
@@ -121,7 +121,7 @@ _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵"
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
 _NOT_TOUR = set("动为业政使列程走驶长情李")
 _STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
-_QUALIFIER = re.compile(r"\d(?:\.\d)?级|（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|\d{4}|^全国|^中央|^国务院|^(?:省|市|县|区|州|盟|旗|自治区党)委(?![员常])|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
+_QUALIFIER = re.compile(r"\d(?:\.\d)?级|（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|首届|\d{4}|^全国|^中央|^国务院|^(?:省|市|县|区|州|盟|旗|自治区党)委(?![员常])|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
 
 
 class NameFinder:
@@ -564,6 +564,12 @@ class NameFinder:
                     and text.startswith(("全国", "国家", "省级"), start + 1):
                 start += 1  # 在晋[全国重点实验室]: the province before a level is where they are, no name's part
             modifier = text[start:hs]
+            first = modifier.find("首届")
+            if first >= 0 and row["label"] == "EVENT":
+                # the first edition opens the name (首届…运动会); what comes before is its organizer's
+                start, modifier = start + first, modifier[first:]
+                if len(modifier) - 2 < int(row["min"]):
+                    continue  # 首届大会: an edition of no named event
             if row["label"] == "EVENT" and _SESSION_ONLY.match(modifier) and _SESSION_BEFORE.search(text, max(0, start - 12), start):
                 continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
             if row["label"] == "EVENT" and modifier.endswith("历次"):
