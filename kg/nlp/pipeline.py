@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from . import extensions, tokenizer  # noqa: F401  (registers the tokenizer and extensions)
 from .components import (  # noqa: F401
-    dates, document, entities, facilities, gazetteer, localities, measures, names, organizations, persons, posts, quantities, relations, resolve, sentences, tagger,
+    dates, document, entities, establishing, facilities, gazetteer, localities, measures, names, organizations, persons, posts, quantities, relations, resolve, sentences, tagger,
 )
 
 PIPES = (
@@ -20,6 +20,7 @@ PIPES = (
     "kg_localities",
     "kg_organizations",
     "kg_names",
+    "kg_establishing",
     "kg_persons",
     "kg_resolve",
     "kg_document",
