@@ -1037,3 +1037,11 @@ def test_first_editions(nlp, text, expected):
 
 def test_a_first_edition_of_nothing_named(nlp):
     assert not any(label == "EVENT" for label, _t in ents(nlp, "他出席了首届大会。"))
+
+
+@pytest.mark.parametrize("text", [
+    "全市发明专利授权量、中国外观设计奖获奖数均居前列。",   # a national award, named on its own
+    "本县茶叶荣获中国茶叶区域品牌价值百强榜。",             # a ranking list won
+])
+def test_awards_and_rankings_hide_their_places(nlp, text):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, text))
