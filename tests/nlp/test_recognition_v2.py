@@ -1045,3 +1045,14 @@ def test_a_first_edition_of_nothing_named(nlp):
 ])
 def test_awards_and_rankings_hide_their_places(nlp, text):
     assert not any(label == "PLACE" for label, _t in ents(nlp, text))
+
+
+def test_mines_listed_before_their_kind(nlp):
+    found = ents(nlp, "加快刘家湾、马莲井等煤矿建设。")
+    assert {("PLACE", "刘家湾"), ("PLACE", "马莲井")} <= set(found)
+
+
+def test_a_list_of_places_then_a_possessive_is_no_list_of_mines(nlp):
+    # 等地的煤矿区: the items are regions with mines in them, each place its own mention
+    found = ents(nlp, "在陕西、河南平顶山等地的煤矿区推广新工艺。")
+    assert ("PLACE", "河南平顶山") not in found

@@ -101,8 +101,9 @@ class FacilityFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         rows = load_table("place_heads.tsv")
         self.heads = {r["head"]: r for r in rows if r["kind"] not in ("part", "listed")}
-        # nouns of local places that only say what a list's items are (甲、乙等特色宜居片区)
-        self.listed_kinds = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?[条座个处家片]?[\u4e00-\u9fff]{0,6}?(?:"
+        # nouns of local places that only say what a list's items are (甲、乙等特色宜居片区); no 的 between
+        # (甲、乙等地的煤矿区: the items are regions with mines, each place its own mention)
+        self.listed_kinds = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?[条座个处家片]?(?:(?!的)[\u4e00-\u9fff]){0,6}?(?:"
                                        + "|".join(r["head"] for r in rows if r["kind"] == "listed") + ")")
         self.head_lexicon = Lexicon({h: h for h in self.heads})
         # parts of a named facility (its branch line, its second channel): only right after its name
