@@ -1056,3 +1056,8 @@ def test_a_list_of_places_then_a_possessive_is_no_list_of_mines(nlp):
     # 等地的煤矿区: the items are regions with mines in them, each place its own mention
     found = ents(nlp, "在陕西、河南平顶山等地的煤矿区推广新工艺。")
     assert ("PLACE", "河南平顶山") not in found
+
+
+def test_a_verb_before_a_quoted_coinage_is_no_part_of_its_name(nlp):
+    found = ents(nlp, "深化拓展“千名博士进山乡”行动。")
+    assert ("PROGRAM", "拓展“千名博士进山乡”行动") not in found

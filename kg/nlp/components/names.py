@@ -538,6 +538,9 @@ class NameFinder:
                     start = self._verb_led(text, start)
                 if row["label"] == "PROGRAM" and head.endswith(_ACTION_HEADS):
                     start = self._introduced(text, start, hs, token_starts)
+                quote = text.find("“", start, hs) if row["label"] == "PROGRAM" else -1
+                if quote > start and self.verb_tags.get(text[start:quote]) == "v":
+                    start = quote  # 深化拓展[“甲”行动]: a verb alone before the quoted coinage is the sentence's
                 # a preposition or an adverb ends an event's name before it (…委员会谨向[大会],
                 # 民建自[第六次全国代表大会], 《纲要》经[大会]); coordination stays (甲与乙对话大会)
                 if row["label"] == "EVENT":
