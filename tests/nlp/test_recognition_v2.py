@@ -1061,3 +1061,13 @@ def test_a_list_of_places_then_a_possessive_is_no_list_of_mines(nlp):
 def test_a_verb_before_a_quoted_coinage_is_no_part_of_its_name(nlp):
     found = ents(nlp, "深化拓展“千名博士进山乡”行动。")
     assert ("PROGRAM", "拓展“千名博士进山乡”行动") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "实施节水改造等8大绿色升级工程。",            # a numbered set opening the name, in digits
+    "推进十大民生保障工程。",                      # and in characters
+    "坚持“稳、准、实、新”工作思路。",              # a principle: 工作 modifies 思路
+    "在推进会等30多个全国会议上作发言。",          # a kind of meeting, counted
+])
+def test_numbered_sets_principles_and_counted_kinds(nlp, text):
+    assert not any(label in ("PROGRAM", "EVENT") for label, _t in ents(nlp, text))

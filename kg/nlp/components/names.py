@@ -37,6 +37,10 @@ _REPORT_WORDS = ("工作报告", "政府工作报告")
 # what a program's coinage does not hold: punctuation, numbers, counts (科普双升级 and 强三性 are slogans)
 _NOT_COINAGE = re.compile(r"[，。；：！？,;:!?、\d一二三四五六七八九十两双]")
 _LIST_CLOSE = re.compile(r"(?:等|[双两三四五六七八九十]个?)(?:类|项|大)?")
+# a count of things right before a name (20多个[全国会议], 三个[…工程]): the name is a kind counted
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项次场]$")
+# nouns of principles and ways of working: a cue word right before one is its modifier (工作理念, 工作思路)
+_PRINCIPLE_AFTER = re.compile(r"理念|思路|方针|原则|总基调|基调|要求|方法|导向")
 _BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
 # A quoted name, then a word or two of kind, then a brand, activity or platform word (“甲乙”文旅品牌,
 # “丙丁”等促消费活动, “戊己”智慧监管平台): the quoted part is the program. Over the gold and dev files
@@ -53,6 +57,8 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
 # a numeral and 大 right before a program's head: a numbered set (三大工程, 十大行动)
 _NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
+# …and one opening the name, its kind after (十大绿色转型工程, 10大…行动): a set counted, no program's name
+_NUMBERED_SET_LEAD = re.compile(r"^(?:[一二两三四五六七八九十百]+|\d+)大(?!运河|湾区|数据|学|会|赛|桥|道)")
 # …八项行动, “甲”九项行动: a count of actions is a numbered set too
 _NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
@@ -256,6 +262,8 @@ class NameFinder:
         cue = next((self.cues[w] for w in self.cue_sorted if text.startswith(w, j)), None)
         if cue is not None and j > i and cue["platform"] != "1":
             return None
+        if cue is not None and _PRINCIPLE_AFTER.match(text, j + len(cue["word"])):
+            return None  # “稳、进、高、新”工作思路: the word modifies a principle's noun, it names nothing
         return cue
 
     def _coined_with_cue(self, text: str, name: str, cue: dict) -> bool:
@@ -577,8 +585,8 @@ class NameFinder:
                 continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
             if row["label"] == "EVENT" and modifier.endswith("历次"):
                 continue  # 省委十三届历次全会: the sessions taken together, no one meeting (name_patterns.tsv)
-            if _COUNTED.search(modifier):
-                continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程: things counted, not a name
+            if _COUNTED.search(modifier) or (row["label"] in ("PROGRAM", "EVENT") and _COUNT_BEFORE.search(text, max(0, start - 6), start)):
+                continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程, 20多个全国会议: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
                 continue  # …项目刷新我省单体工业项目: a clause, not a name
             bare = modifier[modifier.rfind("”") + 1:]  # a river in a quoted name is no works on it (“一泓清水入黄河”…工程)
@@ -588,7 +596,8 @@ class NameFinder:
                 continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
             if row["label"] == "PROGRAM" and self._category(modifier):
                 continue  # 重大水利工程, 国家重大工程: a kind of works, no name
-            if row["label"] == "PROGRAM" and (_NUMBERED_SET.search(modifier) or _NUMBERED_ITEMS.search(modifier)):
+            if row["label"] == "PROGRAM" and (_NUMBERED_SET.search(modifier) or _NUMBERED_ITEMS.search(modifier)
+                                              or _NUMBERED_SET_LEAD.match(modifier)):
                 continue  # 城乡安居三大工程, 十大行动: a numbered set of programs is a slogan (guidelines)
             if row["label"] in ("PROGRAM", "EVENT") and COUNT_AFTER.match(text, he):
                 continue  # 实施亿元以上重点技改项目1213个, 湿地保护修复工程12处: kinds, counted
