@@ -1071,3 +1071,11 @@ def test_a_verb_before_a_quoted_coinage_is_no_part_of_its_name(nlp):
 ])
 def test_numbered_sets_principles_and_counted_kinds(nlp, text):
     assert not any(label in ("PROGRAM", "EVENT") for label, _t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "隆重纪念中国人民抗日战争胜利纪念日。",      # 日 of 抗日 is Japan
+    "打造国内国际双循环的重要节点城市。",        # 节 opens 节点
+])
+def test_no_observance_day_inside_other_words(nlp, text):
+    assert not any(label == "EVENT" for label, _t in ents(nlp, text))
