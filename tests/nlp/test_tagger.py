@@ -82,3 +82,8 @@ def test_a_name_the_segmenter_joined_to_time_or_an_adverb(nlp):
 def test_long_foreign_names_by_their_characters(nlp):
     # four or more characters of foreign transliteration, tagged PER by LAC: a name with no surname
     assert ("PERSON", "斯坦尼斯拉夫") in ents(nlp, "斯坦尼斯拉夫带队赴华访问。")
+
+
+def test_a_place_and_a_scope_end_no_organization(nlp):
+    # LAC cut a longer name after its scope word: 宁波国际 is no body
+    assert ("ORG", "宁波国际") not in ents(nlp, "宁波国际物流枢纽加快建设。")

@@ -484,11 +484,15 @@ class LacRepair:
                     and not self.head_organs.ending_at(rest, len(rest)):
                 return None  # 甲省发展站在了: a verb and one character after the place (发展 + 站) before a
                 # verb's particle, no word and no body's name (辽宁实验室: 实验室 is a word; 中国教育台频道)
+            if rest in _SCOPE_WORDS:
+                return None  # 青岛国际[通信业务出入口局]: a place and a scope open a longer name LAC cut
             if self.word_tags.get(rest, "n") in ("n", "nz", "nt", "j") and not any(True for _ in self.places.finditer(rest)):
                 return Candidate(s, e, "ORG", "lac")
         return None
 
 
+# words of scope: after a place they open a longer name, they end none (青岛国际…局)
+_SCOPE_WORDS = frozenset(("国际", "国内", "全球", "海外", "区域", "本地", "全域"))
 # words that make an item of a list of enterprises a kind of firm (瞪羚企业, 上市公司, 链主)
 _KIND_OF_FIRM = ("企业", "公司", "链主", "央企", "国企", "民企", "外企")
 # the end of a list of enterprises: 等, maybe a count, a few words of kind and 企业 (…等5户企业,
