@@ -1079,3 +1079,9 @@ def test_numbered_sets_principles_and_counted_kinds(nlp, text):
 ])
 def test_no_observance_day_inside_other_words(nlp, text):
     assert not any(label == "EVENT" for label, _t in ents(nlp, text))
+
+
+def test_a_verb_before_a_national_body_is_no_part_of_a_place_s_body(nlp):
+    found = ents(nlp, "支持宣城市建设国家宣纸研究院。")
+    assert ("ORG", "国家宣纸研究院") in found
+    assert not any(label == "ORG" and text.startswith("宣城市") for label, text in found)

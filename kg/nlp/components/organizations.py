@@ -151,6 +151,10 @@ class OrgComposer:
             if any(w in modifier for w in _GENERIC) or (
                     text[k:end] not in _NAMED_BY_PURPOSE and any(i in self.barred for i in range(e, k))):
                 return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name (欧洲科学参与协会 is one)
+            if any(text.startswith(("国家", "中国"), i) and self.word_tags.get(text[i - 2:i]) in ("v", "vn")
+                   for i in range(e + 2, k)):
+                return 0  # 甲市建设国家乙研究院: a verb before a national level word, which opens the object's name
+                # (LAC read the whole as one word, so no verb bars it)
             if any(w in modifier for w in self.category_modifiers):
                 return 0  # 自治区专科区域医疗中心, 省级示范性中心: a kind of body
             if not modifier and text[k:end] in self.generic_bodies:

@@ -258,6 +258,11 @@ class LacRepair:
             if not b or any(text[s:s + n] in self.word_tags for n in range(len(b) + 1, min(e - s, 4) + 1)):
                 break  # 同 of 同济大学 opens a longer word: no conjunction
             s += len(b)
+        # a verb before a national level word inside LAC's span opens the object's name (支持甲市建设[国家乙研究院])
+        for k in range(s + 2, e - 4):
+            if text.startswith(("国家", "中国"), k) and self.word_tags.get(text[k - 2:k]) in ("v", "vn"):
+                s = k
+                break
         # a dateline's last character (新华社北京6月25日电…): the story's first name starts after it
         if text[s:s + 1] == "电" and text[s - 1:s] == "日" and e - s > 2:
             s += 1
