@@ -1085,3 +1085,14 @@ def test_a_verb_before_a_national_body_is_no_part_of_a_place_s_body(nlp):
     found = ents(nlp, "支持宣城市建设国家宣纸研究院。")
     assert ("ORG", "国家宣纸研究院") in found
     assert not any(label == "ORG" and text.startswith("宣城市") for label, text in found)
+
+
+def test_heilongjiang_by_long_in_pairings(nlp):
+    found = ents(nlp, "推进龙粤、龙浙产业合作。")
+    assert {("PLACE", "龙"), ("PLACE", "粤")} <= set(found)
+    assert not any(label == "PERSON" for label, _t in found)
+
+
+def test_a_place_verb_and_a_short_inside_an_idiom(nlp):
+    # 来龙去脉, 对台戏: the verb of place and the short open one word of the dictionary
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "把问题的来龙去脉讲清楚，不唱对台戏。"))

@@ -287,8 +287,9 @@ class Gazetteer:
         out = []
         for m in self.short_after_verb.finditer(text):
             i = m.start()
-            if text[i:i + 2] in self.word_tags or text[i:i + 3] in self.word_tags:
-                continue
+            if text[i:i + 2] in self.word_tags or text[i:i + 3] in self.word_tags \
+                    or text[i - 1:i + 2] in self.word_tags or text[i - 1:i + 3] in self.word_tags:
+                continue  # (来龙去脉: the verb and the short open one word of the dictionary)
             key = self.short_province.get(text[i], text[i])
             out.append(Candidate(i, i + 1, "PLACE", "gazetteer", (("key", key),)))
         return out
