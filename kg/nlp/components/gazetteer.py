@@ -288,8 +288,8 @@ class Gazetteer:
         for m in self.short_after_verb.finditer(text):
             i = m.start()
             if text[i:i + 2] in self.word_tags or text[i:i + 3] in self.word_tags \
-                    or text[i - 1:i + 2] in self.word_tags or text[i - 1:i + 3] in self.word_tags:
-                continue  # (来龙去脉: the verb and the short open one word of the dictionary)
+                    or self.word_tags.get(text[i - 1:i + 3]) == "i":
+                continue  # (来龙去脉: the verb and the short open an idiom; 在京举行, 驻华大使 are words too, of place)
             key = self.short_province.get(text[i], text[i])
             out.append(Candidate(i, i + 1, "PLACE", "gazetteer", (("key", key),)))
         return out
