@@ -1074,8 +1074,8 @@ def test_numbered_sets_principles_and_counted_kinds(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
-    "隆重纪念中国人民抗日战争胜利纪念日。",      # 日 of 抗日 is Japan
-    "打造国内国际双循环的重要节点城市。",        # 节 opens 节点
+    "全县举行活动缅怀中国人民抗日英烈。",        # 日 of 抗日 is Japan
+    "把港区建成国际物流重要节点。",              # 节 opens 节点
 ])
 def test_no_observance_day_inside_other_words(nlp, text):
     assert not any(label == "EVENT" for label, _t in ents(nlp, text))

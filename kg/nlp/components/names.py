@@ -44,7 +44,7 @@ _PRINCIPLE_AFTER = re.compile(r"理念|思路|方针|原则|总基调|基调|要
 _BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
 # A quoted name, then a word or two of kind, then a brand, activity or platform word (“甲乙”文旅品牌,
 # “丙丁”等促消费活动, “戊己”智慧监管平台): the quoted part is the program. Over the gold and dev files
-# 29 of 40 such quoted parts are annotated PROGRAM and 2 EVENT; numbered ones (“七大要素”交易服务平台)
+# 29 of 40 such quoted parts are annotated PROGRAM and 2 EVENT; numbered ones (“七大要素”…平台)
 # are left out before this is asked, and so are lists and sums inside one pair of marks (“学法规、守戒律”,
 # “甲+乙+丙”: ways of working).
 _MODIFIED_CUE = re.compile(r"等?(?:(?![的和与及])[\u4e00-\u9fff]){1,4}?(?:品牌|活动|平台)")
@@ -263,7 +263,7 @@ class NameFinder:
         if cue is not None and j > i and cue["platform"] != "1":
             return None
         if cue is not None and _PRINCIPLE_AFTER.match(text, j + len(cue["word"])):
-            return None  # “稳、进、高、新”工作思路: the word modifies a principle's noun, it names nothing
+            return None  # “甲、乙、丙”工作思路: the word modifies a principle's noun, it names nothing
         return cue
 
     def _coined_with_cue(self, text: str, name: str, cue: dict) -> bool:
@@ -464,7 +464,7 @@ class NameFinder:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, end):
                 continue  # 美丽中国先行区: a designation named after the program, not the program
-            if label == "PROGRAM" and needs_quote and e - s <= 3 and text.startswith("目标", end + quoted):
+            if label == "PROGRAM" and needs_quote and e - s <= 3 and text.startswith("目标", end + (1 if quoted else 0)):
                 continue  # “双碳”目标: a short name before 目标 names the goal, not the drive
             yield Candidate(start, end, label, "gazetteer")
 
@@ -585,7 +585,8 @@ class NameFinder:
                 continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
             if row["label"] == "EVENT" and modifier.endswith("历次"):
                 continue  # 省委十三届历次全会: the sessions taken together, no one meeting (name_patterns.tsv)
-            if _COUNTED.search(modifier) or (row["label"] in ("PROGRAM", "EVENT") and _COUNT_BEFORE.search(text, max(0, start - 6), start)):
+            if _COUNTED.search(modifier) or (row["label"] in ("PROGRAM", "EVENT")
+                                              and _COUNT_BEFORE.search(text, max(0, start - 6), start)):
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程, 20多个全国会议: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
                 continue  # …项目刷新我省单体工业项目: a clause, not a name
