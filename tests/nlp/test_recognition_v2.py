@@ -1096,3 +1096,9 @@ def test_heilongjiang_by_long_in_pairings(nlp):
 def test_a_place_verb_and_a_short_inside_an_idiom(nlp):
     # 来龙去脉: the verb of place and the short open an idiom of the dictionary
     assert not any(label == "PLACE" for label, _t in ents(nlp, "把问题的来龙去脉讲清楚。"))
+
+
+def test_the_verb_of_issuing_is_no_word_of_a_title(nlp):
+    found = ents(nlp, "推动修订物业服务管理条例。")
+    assert ("WORK", "物业服务管理条例") in found
+    assert ("WORK", "修订物业服务管理条例") not in found

@@ -628,6 +628,9 @@ class NameFinder:
             if quote > start and _PLAN_PERIOD.match(text, quote) \
                     and any(True for _vs, _ve in verbal_spans.starting_in(start, quote)):
                 start = quote  # 实现[“十一五”规划]目标: a verb before the plan's period opens no title
+            verb = self.issuing_verbs.starting_at(text, start, hs) if row["label"] == "WORK" else None
+            if verb and hs - start - len(verb) >= int(row["min"]):
+                start += len(verb)  # 推动修订[甲条例]: the verb of issuing a document is no word of its title
             issued = self._issued(text, start, verbal_spans) if row["label"] == "WORK" else None
             if issued is None and row["label"] == "WORK" and head.startswith("条") and head.endswith(("措施", "举措")) \
                     and start >= 2 \
