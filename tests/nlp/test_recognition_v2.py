@@ -1102,3 +1102,9 @@ def test_the_verb_of_issuing_is_no_word_of_a_title(nlp):
     found = ents(nlp, "推动修订物业服务管理条例。")
     assert ("WORK", "物业服务管理条例") in found
     assert ("WORK", "修订物业服务管理条例") not in found
+
+
+def test_an_unquoted_group_of_cities_before_its_region_word(nlp):
+    # in a report of 甘肃, 兰白定 groups 兰州, 白银 and 定西: unquoted before 城市群, the region is the place
+    text = "甘肃省政府工作报告\n推动兰州、白银、定西协作，壮大兰白定城市群。"
+    assert ("PLACE", "兰白定城市群") in ents(nlp, text)

@@ -180,7 +180,8 @@ class FacilityFinder:
         return Candidate(s, end, "PLACE", "facility")
 
     def __call__(self, text: str, token_ends: set[int] | None = None,
-                 verbal: dict[int, int] | None = None, named: dict[int, int] | None = None) -> list[Candidate]:
+                 verbal: dict[int, int] | None = None, named: dict[int, int] | None = None,
+                 runs: dict[int, int] | None = None) -> list[Candidate]:
         """Facility and zone names of ``text``: ``token_ends`` where words end (a head must end one),
         ``verbal`` start -> end of verbs and function words (a name does not run left past one),
         ``named`` start -> end of the words LAC reads as places: such a word is a place's name for a
@@ -220,6 +221,11 @@ class FacilityFinder:
                 # LAC's two-character place right before the head (not the tail of a line's abbreviated
                 # ends: 聊邯长铁路, where LAC reads 邯长 as a place)
                 places = [(hs - 2 - start, hs - start)]
+            run = (runs or {}).get(hs)
+            if not places and row["kind"] == "region" and run is not None and run >= start and text[run - 1:run] != "”":
+                # a group of cities by their first characters, unquoted, before its region word (兰白定临城市群):
+                # the region is the place (a quoted group, “宜荆荆恩”城市群, is the group alone: dev annotators)
+                places = [(run - start, hs - start)]
             if places and row["needs_place"] == "0" and places[0][0] > 0 and self._proper(text[start:hs]):
                 places = []  # 涔天河水库: a proper name that holds a place's name is still one name
             if places and token_ends is not None and start + places[0][0] not in token_ends \
@@ -531,7 +537,10 @@ def make_facilities(nlp: Language, name: str):
         verbal = w.spans(_VERBAL_TAGS)
         text = doc._.kg_norm.text
         named = w.spans(("LOC",))
-        candidates.add(doc, finder(text, token_ends, verbal, named))
+        # the gazetteer's groups of cities by their first characters (兰白定临), by their end
+        runs = {c.end: c.start for c in doc._.kg_candidates or []
+                if c.label == "PLACE" and c.source == "gazetteer" and dict(c.attrs).get("run")}
+        candidates.add(doc, finder(text, token_ends, verbal, named, runs))
         return doc
 
     return component

@@ -276,7 +276,7 @@ class Gazetteer:
                 s, e = m.span()
                 if (s and text[s - 1] in initials) or (e < len(text) and text[e] in initials):
                     continue  # part of a longer run (宜荆荆恩 holds 荆恩)
-                out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run),)))
+                out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run), ("run", "1"))))
         return out
 
     def _shorts_after_place_verbs(self, text: str) -> list[Candidate]:
