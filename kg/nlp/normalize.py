@@ -106,6 +106,9 @@ def normalize(text: str) -> Normalized:
         out_c.append(c)
         out_i.append(index[k])
         k += 1
+    # a lone surrogate (a str decoded with surrogateescape) cannot be encoded for OpenCC: it becomes U+FFFD,
+    # one character for one, so offsets hold
+    out_c = [("\ufffd" if "\ud800" <= c <= "\udfff" else c) for c in out_c]
     simplified = _t2s().convert("".join(out_c))
     if len(simplified) != len(out_c):  # phrase-level conversion changed lengths: go char by char
         simplified = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in out_c)

@@ -41,3 +41,10 @@ def test_every_character_maps_back():
     for ch, i in zip(norm.text, norm.index):
         assert ch == original[i] or ch.isdigit() or ch == "%"
     assert _span(norm, "2565万元") == "２５６５ 万元"
+
+
+def test_a_lone_surrogate_is_replaced_not_raised():
+    # a str read with surrogateescape holds lone surrogates; OpenCC cannot encode them
+    norm = normalize("科协\udce3会议")
+    assert norm.text == "科协\ufffd会议"
+    assert len(norm.index) == len(norm.text)
