@@ -87,3 +87,8 @@ def test_long_foreign_names_by_their_characters(nlp):
 def test_a_place_and_a_scope_end_no_organization(nlp):
     # LAC cut a longer name after its scope word: 宁波国际 is no body
     assert ("ORG", "宁波国际") not in ents(nlp, "宁波国际物流枢纽加快建设。")
+
+
+def test_the_nation_is_no_organization(nlp):
+    found = ents(nlp, "省考古院积极参与中华文明探源工作。")
+    assert ("ORG", "中华") not in found

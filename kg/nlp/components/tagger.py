@@ -460,8 +460,9 @@ class LacRepair:
             return None  # “中试+投资+孵化”: a term of a coinage joining sectors, no body
         if text[s - 1:s] == "“" and text[e:e + 1] == "”":
             return None  # “川渝通办”: a quoted coinage with no organ word is a service or a brand, no body
-        if name.endswith(("族", "教")) or name.startswith(("国际",)):
-            return None  # 苗族, 藏传佛教: a people, a religion; 国际航空枢纽: a scope and a sector, no body
+        if name.endswith(("族", "教")) or name.startswith(("国际",)) or name in _NATION_WORDS:
+            return None  # 苗族, 藏传佛教: a people, a religion; 国际航空枢纽: a scope and a sector, no body;
+            # 中华 of 中华文明探源: the nation, no body
         if self._among_things(text, s, e, loose=True):
             return None  # 民族、宗教、广电: a sector among common words, no body
         if any(ks == 0 and ke < len(name) for ks, ke, _v in self.known_orgs.finditer(name)):
@@ -496,6 +497,8 @@ class LacRepair:
         return None
 
 
+# names of the Chinese nation and land, which LAC reads as an organization before 文明, 优秀… (中华)
+_NATION_WORDS = frozenset(("中华", "华夏", "神州"))
 # words of scope: after a place they open a longer name, they end none (青岛国际…局)
 _SCOPE_WORDS = frozenset(("国际", "国内", "全球", "海外", "区域", "本地", "全域"))
 # words that make an item of a list of enterprises a kind of firm (瞪羚企业, 上市公司, 链主)
