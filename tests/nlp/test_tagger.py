@@ -92,3 +92,11 @@ def test_a_place_and_a_scope_end_no_organization(nlp):
 def test_the_nation_is_no_organization(nlp):
     found = ents(nlp, "省考古院积极参与中华文明探源工作。")
     assert ("ORG", "中华") not in found
+
+
+def test_a_character_and_a_noun_before_a_noun_compound_is_no_person(nlp):
+    # 林权 (forest rights) before 制度: LAC reads a surname and a name, the dictionary a compound of nouns
+    for text in ("加快集体林权制度改革。", "持续提升林草覆盖率。"):
+        assert not any(label == "PERSON" for label, _t in ents(nlp, text)), text
+    # a person with a title beside still is one
+    assert ("PERSON", "林涛") in ents(nlp, "林涛同志主持会议。")

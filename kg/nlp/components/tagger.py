@@ -132,6 +132,9 @@ class LacRepair:
         if s and text[s - 1] not in "“" and is_cjk(text[s - 1]) and self._in_short_quote(text, s, e) \
                 and not self._person_context(text, s, e):
             return None  # “宜荆荆恩”: a quoted coinage LAC cut in the middle, no person
+        if len(name) == 2 and self.word_tags.get(name[1]) == "n" and self._noun_follows(text, e) \
+                and not self._person_context(text, s, e):
+            return None  # 集体林权制度, 林草覆盖率: a character and a noun before a noun compound, no person
         has_surname = name[:1] in self.common_surnames or name[:2] in self.common_surnames
         # a rarer surname only with a three-character name (鲍晓芹): two or four characters with one
         # are as often abbreviations of places (兰张, 金白兰武 for railways and regions)
@@ -147,6 +150,10 @@ class LacRepair:
         if len(name) <= 6 and not all(c in self.city_initials for c in name) and self._person_context(text, s, e):
             return Candidate(s, e, "PERSON", "lac")
         return None
+
+    def _noun_follows(self, text: str, e: int) -> bool:
+        """A noun of the dictionary (two to three characters, tagged n) starts right after ``e``."""
+        return any(self.word_tags.get(text[e:e + n]) == "n" for n in (3, 2))
 
     def _among_things(self, text: str, s: int, e: int, loose: bool = False) -> bool:
         """[s, e) is an item of a list (、) one of whose other items is a common word of the dictionary;
