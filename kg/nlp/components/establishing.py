@@ -18,9 +18,9 @@ from ..candidates import Candidate
 from ..text import WordSet, is_cjk
 from ..words import words
 from ...data import column, load_table
+from .names import LEVELS_ONLY
+from .organizations import NAME_STOP
 
-# characters a body's name set up never holds: punctuation, particles, conjunctions, prepositions
-_STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
 # LAC tags of verbs: no name of a body set up opens with one
 _VERB_TAGS = ("v", "vd")
 
@@ -28,8 +28,6 @@ _VERB_TAGS = ("v", "vd")
 _SETUP_ADVERBS = ("正式", "顺利", "成功", "相继", "率先")
 # a set counted or measured, not one body (8家…实验室, 一批…基地, 总规模…平台)
 _COUNTED_SET = re.compile(r"^(?:[一二两三四五六七八九十百千万\d]+[家个批支所座]|一批|一些|多个|首个|总规模|超|各类|各)")
-# a level alone before a head names a kind (国家实验室, 省实验室)
-_LEVEL_WORDS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # kinds of body at a level (全国重点实验室, 省级…中心, 国家级…基地): designations many bodies hold
 _LEVEL_KIND = re.compile(r"^(?:全国重点|国家重点|省重点|(?:国家|省|市|县|区)级)")
 
@@ -64,7 +62,7 @@ class Establishing:
                 continue
             i = hs
             while i > max(0, hs - 20) and (is_cjk(text[i - 1]) or text[i - 1].isascii() and text[i - 1].isalnum()) \
-                    and text[i - 1] not in _STOP:
+                    and text[i - 1] not in NAME_STOP:
                 i -= 1
             start = None
             if text[he:he + 1] in ("，", "。", "；", "、", ""):
@@ -81,7 +79,7 @@ class Establishing:
                 continue
             modifier = text[start:hs]
             if not 3 <= len(modifier) <= 20 or _COUNTED_SET.match(modifier) or _LEVEL_KIND.match(modifier) \
-                    or any(w in modifier for w in ("最", "首个", "首批")) or modifier in _LEVEL_WORDS_ONLY \
+                    or any(w in modifier for w in ("最", "首个", "首批")) or modifier in LEVELS_ONLY \
                     or text[start:he].endswith(self.not_heads) \
                     or any(w in modifier for w in self.category_modifiers):
                 continue

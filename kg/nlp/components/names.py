@@ -47,6 +47,7 @@ _BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
 # 29 of 40 such quoted parts are annotated PROGRAM and 2 EVENT; numbered ones (“七大要素”…平台)
 # are left out before this is asked, and so are lists and sums inside one pair of marks (“学法规、守戒律”,
 # “甲+乙+丙”: ways of working).
+_JOINED_INSIDE = re.compile(r"[、，+＋](?!$)")  # a list or a sum inside one pair of marks
 _MODIFIED_CUE = re.compile(r"等?(?:(?![的和与及])[\u4e00-\u9fff]){1,4}?(?:品牌|活动|平台)")
 _GENERIC_ENDS = ("系统", "组织", "部门", "单位", "机构", "官方", "平台", "媒体", "门户", "新闻", "各自", "自身", "本单位")
 _LIST_ITEM_BEFORE = re.compile(r"(?:（[^（）\n]{1,10}）)?、$")
@@ -103,7 +104,7 @@ _NOT_IN_ACTION = set("的等和与及并了着过“”《》、")
 # name, the rest says who joins it); other words there continue it (“甲”产能建设工程 is one name)
 _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
-_LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
+LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
 _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元)|首[个座条家台批套]")
@@ -351,7 +352,7 @@ class NameFinder:
                 label = "PROGRAM"
             if label is None:
                 label = listed[k] = self._list_category(text, m.end())
-            if label is None and _MODIFIED_CUE.match(text, m.end()) and not re.search(r"[、，+＋](?!$)", name):
+            if label is None and _MODIFIED_CUE.match(text, m.end()) and not _JOINED_INSIDE.search(name):
                 label = "PROGRAM"  # “甲乙”文旅品牌, “丙丁”等促消费活动: a kind word between name and cue
             if label is None and self._run_by_verb(text, m.start(), name, m.end()):
                 label = "PROGRAM"  # 大力实施制造业“智改数转”: a coinage a verb of running takes is a program
@@ -604,7 +605,7 @@ class NameFinder:
                 continue  # 实施亿元以上重点技改项目1213个, 湿地保护修复工程12处: kinds, counted
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue
-            if row["label"] == "ORG" and modifier in _LEVELS_ONLY:
+            if row["label"] == "ORG" and modifier in LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
             if row["label"] == "ORG" and text.startswith("体系", he):
                 continue  # “甲”实验室体系, 国家实验室体系: a system of such bodies, no one body

@@ -31,7 +31,7 @@ LEVEL_WORDS = column("level_words.tsv", "word")
 # level words that may take an organ directly (省科协)
 REGION_LEVELS = column("level_words.tsv", "word", where=("bare", "1"))
 _MAX_MODIFIER = 8
-_STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
+NAME_STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
 _GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上", "以下", "级")
 _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
@@ -48,6 +48,12 @@ _ROLES = ("书记", "副书记", "成员", "组长", "副组长")
 _ROLE_TAKERS = ("党组", "党组织")
 # A body of an organization named by a modifier and an organ, chained after it (市委社会工委).
 _MAX_CHAINED_MODIFIER = 10
+
+
+def national_object_at(text: str, i: int, word_tags) -> bool:
+    """A verb of the dictionary ends at ``i`` and 国家 or 中国 starts there: inside a name read as one word,
+    the verb's object opens a name of its own (支持甲市建设[国家乙研究院])."""
+    return text.startswith(("国家", "中国"), i) and word_tags.get(text[i - 2:i]) in ("v", "vn")
 
 
 class OrgComposer:
@@ -140,7 +146,7 @@ class OrgComposer:
         """End of the shortest organ name after prefix text[s:e], extended by chained organs; 0 if none."""
         limit = min(len(text), e + _MAX_MODIFIER + 1)
         for k in range(e, limit):
-            if text[k] in _STOP and (not is_cjk(text[k]) or self._alone(k)):
+            if text[k] in NAME_STOP and (not is_cjk(text[k]) or self._alone(k)):
                 return 0  # 与 of 参与 is no conjunction
             end = self._organ_at(text, k)
             if not end:
@@ -151,8 +157,7 @@ class OrgComposer:
             if any(w in modifier for w in _GENERIC) or (
                     text[k:end] not in _NAMED_BY_PURPOSE and any(i in self.barred for i in range(e, k))):
                 return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name (欧洲科学参与协会 is one)
-            if any(text.startswith(("国家", "中国"), i) and self.word_tags.get(text[i - 2:i]) in ("v", "vn")
-                   for i in range(e + 2, k)):
+            if any(national_object_at(text, i, self.word_tags) for i in range(e + 2, k)):
                 return 0  # 甲市建设国家乙研究院: a verb before a national level word, which opens the object's name
                 # (LAC read the whole as one word, so no verb bars it)
             if any(w in modifier for w in self.category_modifiers):
@@ -217,7 +222,7 @@ class OrgComposer:
         (社会工委 after 市委, 乡村振兴工作委员会 after 市科协第九届常委会); 0 if none."""
         for k in range(i + 1, min(len(text), i + _MAX_CHAINED_MODIFIER + 1)):
             c = text[k - 1]
-            if c in _STOP or not is_cjk(c) or self.boundaries.ending_at(text, k, i) or (k - 1) in self.barred \
+            if c in NAME_STOP or not is_cjk(c) or self.boundaries.ending_at(text, k, i) or (k - 1) in self.barred \
                     or (k - 1 == i and self._new_name_at(text, i)):
                 return 0
             end = self._organ_at(text, k)
@@ -255,7 +260,7 @@ def departments(text: str, found: list[Candidate], token_ends: set[int], barred:
         if c.label != "ORG" or c.source != "gazetteer":
             continue
         m = _DEPARTMENT.match(text, c.end)
-        if m is None or m.end() not in token_ends or any(ch in _STOP for ch in m.group()) \
+        if m is None or m.end() not in token_ends or any(ch in NAME_STOP for ch in m.group()) \
                 or m.group().startswith(_GENERIC) or c.end not in token_ends or c.end in barred \
                 or text[m.end() - 2:m.end()] in word_tags:
             continue
@@ -277,14 +282,14 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
         start = bodies.get(p.start)
         if start is None:
             m = _NATIONAL_BODY.search(text, max(0, p.start - 12), p.start)
-            if m is None or any(ch in _STOP for ch in m.group()):
+            if m is None or any(ch in NAME_STOP for ch in m.group()):
                 continue
             start = m.start() + m.group().index("国家")
             if m.start() < start and (m.start() in token_ends or m.start() == 0) and start in token_ends \
                     and (text[m.start():start] in aliases or m.start() not in barred):
                 start = m.start()  # 怀柔国家实验室, 金砖国家…中心: a place or a noun before 国家 is in the name
         head = _BRANCH_HEAD.match(text, p.end)
-        if head is None or head.end() not in token_ends or any(ch in _STOP for ch in head.group()):
+        if head is None or head.end() not in token_ends or any(ch in NAME_STOP for ch in head.group()):
             continue
         out.append(Candidate(start, head.end(), "ORG", "org"))
     return out

@@ -27,7 +27,7 @@ from ..text import Lexicon, WordSet, is_cjk
 from ...data import column, country_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
-from .organizations import REGION_LEVELS
+from .organizations import REGION_LEVELS, national_object_at
 from .persons import TITLES_BEFORE
 
 _COORD = re.compile(r"[和与及、并]")
@@ -266,10 +266,7 @@ class LacRepair:
                 break  # 同 of 同济大学 opens a longer word: no conjunction
             s += len(b)
         # a verb before a national level word inside LAC's span opens the object's name (支持甲市建设[国家乙研究院])
-        for k in range(s + 2, e - 4):
-            if text.startswith(("国家", "中国"), k) and self.word_tags.get(text[k - 2:k]) in ("v", "vn"):
-                s = k
-                break
+        s = next((k for k in range(s + 2, e - 4) if national_object_at(text, k, self.word_tags)), s)
         # a dateline's last character (新华社北京6月25日电…): the story's first name starts after it
         if text[s:s + 1] == "电" and text[s - 1:s] == "日" and e - s > 2:
             s += 1
