@@ -100,3 +100,12 @@ def test_a_character_and_a_noun_before_a_noun_compound_is_no_person(nlp):
         assert not any(label == "PERSON" for label, _t in ents(nlp, text)), text
     # a person with a title beside still is one
     assert ("PERSON", "林涛") in ents(nlp, "林涛同志主持会议。")
+
+
+def test_kinds_of_institution_and_sectors_the_dictionary_tags_as_names_are_no_organization(nlp):
+    # tag_corrections.tsv: 人民公社 and 商业银行 are kinds (tagged nt), 港航 and 轻纺 sectors (tagged j)
+    for text in ("每个人民公社都办起了小型工厂。", "几家商业银行下调了贷款利率。",
+                 "沿海城市大力发展港航服务。", "轻纺产品的出口有所增加。"):
+        assert not any(label == "ORG" for label, _t in ents(nlp, text)), text
+    # a bank by its name still is one
+    assert ("ORG", "中国农业银行") in ents(nlp, "中国农业银行扩大了涉农贷款。")
