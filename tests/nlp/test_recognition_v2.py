@@ -1108,3 +1108,22 @@ def test_an_unquoted_group_of_cities_before_its_region_word(nlp):
     # in a report of 甘肃, 兰白定 groups 兰州, 白银 and 定西: unquoted before 城市群, the region is the place
     text = "甘肃省政府工作报告\n推动兰州、白银、定西协作，壮大兰白定城市群。"
     assert ("PLACE", "兰白定城市群") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the entrepreneurship drive by its full and its quoted short name
+    ("本市持续推动大众创业、万众创新向纵深发展。", ("PROGRAM", "大众创业、万众创新")),
+    ("高新区获批第三批“双创”示范基地。", ("PROGRAM", "双创")),
+    # random inspection and public results: a rule of supervision by name, no slogan
+    ("市场监管部门推行“双随机、一公开”抽查。", ("PROGRAM", "双随机、一公开")),
+    ("交通运输业率先开展营业税改征增值税改革。", ("PROGRAM", "营业税改征增值税")),
+])
+def test_national_programs_of_the_ninth_session(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_count_of_editions_is_no_part_of_an_event(nlp):
+    # 举办6届: six editions held, no ordinal; 第6届 is one
+    found = ents(nlp, "该市已连续举办6届国际茶叶博览会。")
+    assert ("EVENT", "国际茶叶博览会") in found
+    assert ("EVENT", "第6届国际茶叶博览会") in ents(nlp, "第6届国际茶叶博览会在该市开幕。")

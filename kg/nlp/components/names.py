@@ -74,6 +74,8 @@ _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 # characters that coordinate or link words: a strategy's name holds none (自治区政府与…战略)
 _JOINING_CHARS = frozenset("与和同及暨、的")
 _ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[届次轮批]|首届)$")
+# a count of editions in Arabic digits with no 第 (举办2届…博览会): the editions held, not which one
+_EDITIONS_COUNTED = re.compile(r"\d+届")
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
 # a scope before a program's words of kind (国家重大工程, 全国示范工程)
@@ -582,6 +584,12 @@ class NameFinder:
                 start, modifier = start + first, modifier[first:]
                 if len(modifier) - 2 < int(row["min"]):
                     continue  # 首届大会: an edition of no named event
+            count = _EDITIONS_COUNTED.match(modifier)
+            if count and row["label"] == "EVENT" and text[start - 1:start] != "第":
+                # 连续举办8届[全国…活动周]: a count of editions held (no 第) is no ordinal of the name
+                start, modifier = start + count.end(), modifier[count.end():]
+                if len(modifier) < int(row["min"]):
+                    continue
             if row["label"] == "EVENT" and _SESSION_ONLY.match(modifier) and _SESSION_BEFORE.search(text, max(0, start - 12), start):
                 continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
             if row["label"] == "EVENT" and modifier.endswith("历次"):
