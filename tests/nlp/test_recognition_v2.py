@@ -1054,8 +1054,9 @@ def test_mines_listed_before_their_kind(nlp):
 
 def test_a_list_of_places_then_a_possessive_is_no_list_of_mines(nlp):
     # 等地的煤矿区: the items are regions with mines in them, each place its own mention
-    found = ents(nlp, "在陕西、河南平顶山等地的煤矿区推广新工艺。")
-    assert ("PLACE", "河南平顶山") not in found
+    found = ents(nlp, "在陕西、河南大峪沟等地的煤矿区推广新工艺。")
+    assert ("PLACE", "河南大峪沟") not in found
+    # (a province and a city in it, both by short names, are one place: 河南平顶山, test_nested_short_names)
 
 
 def test_a_verb_before_a_quoted_coinage_is_no_part_of_its_name(nlp):
@@ -1127,3 +1128,16 @@ def test_a_count_of_editions_is_no_part_of_an_event(nlp):
     found = ents(nlp, "该市已连续举办6届国际茶叶博览会。")
     assert ("EVENT", "国际茶叶博览会") in found
     assert ("EVENT", "第6届国际茶叶博览会") in ents(nlp, "第6届国际茶叶博览会在该市开幕。")
+
+
+def test_nested_short_names_are_one_place(nlp):
+    # a county or city by its short name right after its province's or city's short name: one place
+    found = ents(nlp, "国务院工作报告\n支持四川雅江、甘肃玛曲做好灾后重建。")
+    assert {("PLACE", "四川雅江"), ("PLACE", "甘肃玛曲")} <= set(found)
+    found = ents(nlp, "湖南省政府工作报告\n支持株洲醴陵建设陶瓷产业园。")
+    assert ("PLACE", "株洲醴陵") in found
+    # written in full, the two divisions stay two places
+    found = ents(nlp, "内蒙古自治区\n包头市达尔罕茂明安联合旗获评先进。")
+    assert {("PLACE", "包头市"), ("PLACE", "达尔罕茂明安联合旗")} <= set(found)
+    # a word of the language after a province is no county of the same letters (振兴区 of 丹东)
+    assert ("PLACE", "辽宁振兴") not in ents(nlp, "辽宁省政府工作报告\n辽宁振兴取得新突破。")

@@ -235,7 +235,42 @@ class Gazetteer:
                      for m in MACRO_REGION.finditer(text) if m.start() in starts)
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
         found.extend(self._campaigns(text, found, starts))
+        found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
         return found
+
+    def _nested_shorts(self, text: str, places: list[Candidate], word_ends: set[int]) -> list[Candidate]:
+        """A division's short name right after the short name of a division that contains it is one place,
+        the lower one named with its parent (长沙宁乡, 青海玉树); written in full, the two stay two places
+        (呼和浩特市和林格尔县: the kexie gold's reading)."""
+        at = {}
+        for c in places:
+            if c.label == "PLACE" and self._short_of_division(text[c.start:c.end]):
+                at.setdefault(c.start, set()).add(c.end)
+        for s in list(at):
+            for m in list(at[s]):
+                provinces = [c for c in self.div.by_name[text[s:m]] if self.div.by_code[c].level == "province"]
+                if any(text[m:m + 2] in self.county_shorts[c].entries for c in provinces if c in self.county_shorts) \
+                        and m + 2 in word_ends:
+                    # 甘肃舟曲: a county's short name counts after its own province in any report
+                    at.setdefault(m, set()).add(m + 2)
+        out = []
+        for s, ends in at.items():
+            for m in ends:
+                for e in at.get(m, ()):
+                    upper, lower = text[s:m], text[m:e]
+                    if self.word_tags.get(lower, "") not in _PLACE_TAGS:
+                        continue  # 辽宁振兴: the lower name is a word of the language here (振兴, 合作), no county
+                    if any(self.div.by_code[u] in self.div.chain(c)[1:] for u in self.div.by_name[upper]
+                           for c in self.div.by_name[lower]):
+                        code = next(c for c in self.div.by_name[lower]
+                                    if any(self.div.by_code[u] in self.div.chain(c)[1:] for u in self.div.by_name[upper]))
+                        out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
+        return out
+
+    def _short_of_division(self, name: str) -> bool:
+        """``name`` names a division by a short form only, never by its official name (宁乡, not 宁乡市)."""
+        codes = self.div.by_name.get(name, [])
+        return bool(codes) and all(self.div.by_code[c].name != name for c in codes)
 
     def _campaigns(self, text: str, places: list[Candidate], starts) -> list[Candidate]:
         """A campaign word right before a province, a city or the country: 平安中国, 法治湖南, 健康深圳."""
