@@ -1141,3 +1141,18 @@ def test_nested_short_names_are_one_place(nlp):
     assert {("PLACE", "包头市"), ("PLACE", "达尔罕茂明安联合旗")} <= set(found)
     # a word of the language after a province is no county of the same letters (振兴区 of 丹东)
     assert ("PLACE", "辽宁振兴") not in ents(nlp, "辽宁省政府工作报告\n辽宁振兴取得新突破。")
+
+
+def test_a_river_s_trunk_waterway_is_one_place(nlp):
+    assert ("PLACE", "珠江黄金水道") in ents(nlp, "疏浚珠江黄金水道，提升通航能力。")
+    # with no river named, the waterway is a kind
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "沿线城市依托黄金水道发展航运。"))
+
+
+def test_a_title_coordinating_its_subjects_is_one_work(nlp):
+    # introduced by a verb of issuing or carrying out, 甲和乙 + head is one title
+    assert ("WORK", "城市供水和排水设施改造实施方案") in ents(nlp, "市政府印发城市供水和排水设施改造实施方案。")
+    assert ("WORK", "乡村教育和医疗卫生振兴行动方案") in ents(nlp, "各地贯彻落实乡村教育和医疗卫生振兴行动方案。")
+    # the first with a head of its own: two titles
+    found = ents(nlp, "制定湿地保护总体方案和候鸟栖息地规划。")
+    assert ("WORK", "湿地保护总体方案和候鸟栖息地规划") not in found

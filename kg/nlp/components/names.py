@@ -149,6 +149,7 @@ class NameFinder:
         self.program_categories = re.compile("(?:" + "|".join(map(re.escape, kinds)) + ")+")
         # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
         self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
+        self.title_heads = WordSet([h for h, r in self.heads.items() if r["label"] == "WORK"])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.head_sorted = sorted(self.heads, key=len, reverse=True)
@@ -172,8 +173,10 @@ class NameFinder:
         running = [r for r in load_table("relation_triggers.tsv") if r["relation"] == "implements" and r["object"] == "PROGRAM"]
         self.running_verbs = WordSet(r["word"] for r in running)
         self.running_then = {r["word"]: r["then"] for r in running if r.get("then")}
-        self.issuing_verbs = WordSet(r["word"] for r in load_table("relation_triggers.tsv")
-                                     if r["relation"] == "issues" and r["object"] == "WORK")
+        issuing = [r["word"] for r in load_table("relation_triggers.tsv") if r["relation"] == "issues" and r["object"] == "WORK"]
+        self.issuing_verbs = WordSet(issuing)
+        # verbs that introduce a title as a whole: issuing it, or carrying it out
+        self.title_introducers = WordSet([*issuing, "实施", "落实", "贯彻", "贯彻落实", "执行"])
         self.list_words = sorted(self.list_categories, key=len, reverse=True)
         # nationwide programs, events and laws, matched with quote marks inside ignored (“三北”工程)
         # (label, short names need quote marks): platforms are names wherever they are words
@@ -471,16 +474,19 @@ class NameFinder:
                 continue  # “双碳”目标: a short name before 目标 names the goal, not the drive
             yield Candidate(start, end, label, "gazetteer")
 
-    def _coordinated(self, text: str, start: int, token_starts: set[int] | None) -> int:
+    def _coordinated(self, text: str, start: int, token_starts: set[int] | None, introducers: WordSet | None = None) -> int:
         """Start of ``甲和乙`` when the name at ``start`` follows 和 and a verb that introduces the
-        whole name comes right before 甲 (实施国家…普及攻坚和质量提升工程)."""
+        whole name comes right before 甲 (实施国家…普及攻坚和质量提升工程; a title: 出台[甲和乙改革方案])."""
+        introducers = introducers or self.introducers
+        if introducers is self.title_introducers and self.title_heads.ending_at(text, start - 1):
+            return start  # 甲总体方案和乙纲要: the first title has its own head, so two titles
         if start < 2 or text[start - 1] not in "和与":
             return start
         if self.closing_heads.ending_at(text, start - 1) or text.endswith("战略", 0, start - 1):
             return start  # 甲再造工程和乙攻关工程, 甲提升战略和乙行动: the first has its own head, so two names
         j = start - 1
         while j > max(0, start - 16) and is_cjk(text[j - 1]) and text[j - 1] not in _STOP_CHARS:
-            hit = self.introducers.ending_at(text, j)
+            hit = introducers.ending_at(text, j)
             if hit and (token_starts is None or j - len(hit) in token_starts):
                 return j
             if self.boundaries.ending_at(text, j):
@@ -537,6 +543,8 @@ class NameFinder:
                 continue
             if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
                 start = max([start, *(ve for _vs, ve in verbal_spans.starting_in(start, hs))])
+            elif row["label"] == "WORK":  # a title coordinating its subjects, issued or carried out: 出台[甲和乙行动方案]
+                start = self._coordinated(text, start, token_starts, self.title_introducers)
             elif row["label"] != "WORK":  # a document's title may open with a verb (加快发展…实施方案)
                 # a coordination inside a name introduced by a verb: 实施[甲和乙工程]
                 start = self._coordinated(text, start, token_starts)
