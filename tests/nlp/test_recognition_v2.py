@@ -1156,3 +1156,13 @@ def test_a_title_coordinating_its_subjects_is_one_work(nlp):
     # the first with a head of its own: two titles
     found = ents(nlp, "制定湿地保护总体方案和候鸟栖息地规划。")
     assert ("WORK", "湿地保护总体方案和候鸟栖息地规划") not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("运动员在冬残奥会上夺得两枚金牌。", ("EVENT", "冬残奥会")),
+    ("本市企业携新机型亮相中国航展。", ("EVENT", "中国航展")),
+    ("全省上下服务保障“十五冬”赛事。", ("EVENT", "十五冬")),
+    ("我市在“万家民营企业评营商环境”调查中排名上升。", ("EVENT", "万家民营企业评营商环境")),
+])
+def test_national_events_of_the_ninth_session(nlp, text, expected):
+    assert expected in ents(nlp, text)
