@@ -1166,3 +1166,11 @@ def test_a_title_coordinating_its_subjects_is_one_work(nlp):
 ])
 def test_national_events_of_the_ninth_session(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+def test_a_fund_at_a_level_is_named_by_what_it_invests_in(nlp):
+    # a long modifier with a verb of investing, and a word that elsewhere makes a category
+    assert ("ORG", "市数字经济创业投资引导基金") in ents(nlp, "市数字经济创业投资引导基金完成首期募集。")
+    assert ("ORG", "省现代农业产业引导基金") in ents(nlp, "发挥省现代农业产业引导基金作用。")
+    # a kind of fund with no level or place is none
+    assert not any(label == "ORG" for label, _t in ents(nlp, "鼓励社会资本设立并购基金。"))

@@ -36,7 +36,10 @@ _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "�
 _GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上", "以下", "级")
 _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
 # Associations are named after what they do, verbs included (欧洲科学参与协会, 科技成果转化促进会).
-_NAMED_BY_PURPOSE = {"协会", "学会", "研究会", "联合会", "促进会", "基金会", "联盟"}
+_NAMED_BY_PURPOSE = {"协会", "学会", "研究会", "联合会", "促进会", "基金会", "联盟", "引导基金", "投资基金", "产业基金"}
+# A fund at a level is named by the sectors it invests in (省战略性新兴产业投资引导基金): a longer modifier, and
+# no category (省现代产业引导基金 is the province's one fund, where 现代产业学院 is a kind of college).
+_MAX_FUND_MODIFIER = 12
 # LAC tags of words a chained body's modifier never holds: verbs, names of people, prepositions,
 # conjunctions, adverbs, pronouns, numerals, times.
 _BARRED_TAGS = {"v", "vd", "ad", "PER", "p", "c", "d", "r", "m", "TIME", "u", "xc", "w"}
@@ -144,13 +147,16 @@ class OrgComposer:
 
     def _compose(self, text: str, s: int, e: int, allow_empty: bool) -> int:
         """End of the shortest organ name after prefix text[s:e], extended by chained organs; 0 if none."""
-        limit = min(len(text), e + _MAX_MODIFIER + 1)
+        limit = min(len(text), e + _MAX_FUND_MODIFIER + 1)
         for k in range(e, limit):
             if text[k] in NAME_STOP and (not is_cjk(text[k]) or self._alone(k)):
                 return 0  # 与 of 参与 is no conjunction
             end = self._organ_at(text, k)
             if not end:
                 continue
+            fund = text[k:end].endswith("基金")
+            if k - e > _MAX_MODIFIER and not fund:
+                return 0
             if self.roles.ending_at(text, end, s):
                 continue  # 省委常委: a post, not an organ
             modifier = text[e:k]
@@ -160,7 +166,7 @@ class OrgComposer:
             if any(national_object_at(text, i, self.word_tags) for i in range(e + 2, k)):
                 return 0  # 甲市建设国家乙研究院: a verb before a national level word, which opens the object's name
                 # (LAC read the whole as one word, so no verb bars it)
-            if any(w in modifier for w in self.category_modifiers):
+            if any(w in modifier for w in self.category_modifiers) and not fund:
                 return 0  # 自治区专科区域医疗中心, 省级示范性中心: a kind of body
             if not modifier and text[k:end] in self.generic_bodies:
                 continue  # 北京市学校: the schools of a place, not one school
