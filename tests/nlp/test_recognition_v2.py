@@ -1174,3 +1174,10 @@ def test_a_fund_at_a_level_is_named_by_what_it_invests_in(nlp):
     assert ("ORG", "省现代农业产业引导基金") in ents(nlp, "发挥省现代农业产业引导基金作用。")
     # a kind of fund with no level or place is none
     assert not any(label == "ORG" for label, _t in ents(nlp, "鼓励社会资本设立并购基金。"))
+
+
+def test_the_report_s_province_paired_with_a_partner_abroad(nlp):
+    found = ents(nlp, "江西省政府工作报告\n拓展赣欧、赣非等经贸往来。")
+    assert {("PLACE", "欧"), ("PLACE", "非")} <= set(found)
+    found = ents(nlp, "福建省政府工作报告\n扩大闽港澳合作领域，深化闽澳交流。")
+    assert {("PLACE", "港澳"), ("PLACE", "澳")} <= set(found)

@@ -118,6 +118,8 @@ DESIGNATION_AFTER = re.compile("(?:省域|市域|县域)?(?:先行示范区|" + 
 PLACE_VERBS = "在驻入来赴援离回留对访抵"
 # one-character forms of continents that join countries' forms in a run (欧美, 中非)
 CONTINENT_SHORTS = "欧非"
+# what follows a pairing of a province with a partner: a word of exchange, or the next pair of a list
+_EXCHANGE = "、|等|合作|交流|经贸|贸易|产业|科技|人文|文化|对口|友好"
 
 
 def country_forms() -> set[str]:
@@ -228,6 +230,7 @@ class Gazetteer:
                     found.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         if province in self.province_shorts:
             found.extend(self._own_province_short(text, province, starts, ends))
+            found.extend(self._own_province_partners(text, province, starts))
         if province in self.city_initials:
             found.extend(self._city_runs(text, self.city_initials[province], doc._.kg_candidates or [], starts))
         found.extend(self._shorts_after_place_verbs(text))
@@ -335,6 +338,19 @@ class Gazetteer:
         return [Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", province),))
                 for m in pattern.finditer(text)
                 if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends]
+
+    def _own_province_partners(self, text: str, province: str, starts) -> list[Candidate]:
+        """The report's province by its short name paired with a partner abroad or across the straits, before a
+        word of exchange or another pair (湘欧、湘非等经贸合作, 深化皖港澳合作, 皖台交流): two places."""
+        partners = "".join(sorted(self.shorts)) + CONTINENT_SHORTS + "台"
+        pattern = re.compile(f"([{self.province_shorts[province]}])(港澳台|港澳|[{re.escape(partners)}])(?={_EXCHANGE})")
+        found = []
+        for m in pattern.finditer(text):
+            if m.start() not in starts or m.group() in self.word_tags:
+                continue
+            found.append(Candidate(m.start(1), m.end(1), "PLACE", "gazetteer", (("key", province),)))
+            found.append(Candidate(m.start(2), m.end(2), "PLACE", "gazetteer", (("key", m.group(2)),)))
+        return found
 
     def _province_runs(self, text: str, starts, ends, tag_at: dict[int, str]) -> list[Candidate]:
         """Provinces by their short names written together (鲁豫毗邻地区, 湘粤联网): each is a place; three
