@@ -1181,3 +1181,16 @@ def test_the_report_s_province_paired_with_a_partner_abroad(nlp):
     assert {("PLACE", "欧"), ("PLACE", "非")} <= set(found)
     found = ents(nlp, "福建省政府工作报告\n扩大闽港澳合作领域，深化闽澳交流。")
     assert {("PLACE", "港澳"), ("PLACE", "澳")} <= set(found)
+
+
+@pytest.mark.parametrize("text", [
+    "全力打造新时代“世外桃源”。",     # an idiom quoted after a verb of running: a figure of speech
+    "加快建设内陆物流“母港”。",       # a common noun quoted
+])
+def test_a_quoted_common_word_after_a_verb_of_running_is_a_figure(nlp, text):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, text)), text
+
+
+def test_the_halves_of_the_campaign_against_vice_quoted(nlp):
+    found = ents(nlp, "各地持续开展“扫黄”、“打非”斗争。")
+    assert {("PROGRAM", "扫黄"), ("PROGRAM", "打非")} <= set(found)

@@ -290,6 +290,8 @@ class NameFinder:
             return False
         if self.verb_tags.get(name) in ("v", "vd", "d", "ad", "a", "c", "p"):
             return False  # 落实“并重”“并举”要求: a common verb or adverb quoted is no coinage
+        if self.verb_tags.get(name) in ("n", "i", "s", "vn"):
+            return False  # 打好政策“组合拳”, 打造新时代“鱼米之乡”: a common noun or an idiom quoted is a figure of speech
         if any(c in name for c in "+×＋") and not self._known_prefix(name):
             return False  # 推动“冰雪+”融合发展, 推广“中试+投资+孵化”: a way of joining sectors, no program
             # by the verb alone (a cue after it still names one: “农业保险+”改革; 人工智能+消费 opens
