@@ -1194,3 +1194,13 @@ def test_a_quoted_common_word_after_a_verb_of_running_is_a_figure(nlp, text):
 def test_the_halves_of_the_campaign_against_vice_quoted(nlp):
     found = ents(nlp, "各地持续开展“扫黄”、“打非”斗争。")
     assert {("PROGRAM", "扫黄"), ("PROGRAM", "打非")} <= set(found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body, a place, then a branch's subject and head: one organization
+    ("中国科学院苏州纳米技术与纳米仿生研究所承担该项目。", "中国科学院苏州纳米技术与纳米仿生研究所"),
+    ("中科院兰州化物所牵头攻关。", "中科院兰州化物所"),
+    ("中国农业科学院深圳农业基因组研究所发布成果。", "中国农业科学院深圳农业基因组研究所"),
+])
+def test_a_branch_after_its_body_and_place(nlp, text, expected):
+    assert ("ORG", expected) in ents(nlp, text)

@@ -247,7 +247,9 @@ class OrgComposer:
 
 # A body's branch in a place: the body, the place, a short modifier and a head (国家技术转移郑州中心,
 # 中国农科院江苏创新基地, 怀柔国家实验室内蒙古基地, 北京大学深圳研究生院).
-_BRANCH_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:分中心|分院|分所|分馆|分校|研究生院|研究院|中心|基地)")
+_BRANCH_HEAD = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:分中心|分院|分所|分馆|分校|研究生院|研究院|研究所|学院|中心|基地|平台|[化物生医农工]所)")
+# a subject's two fields joined inside a branch's name (东莞材料科学与技术研究所): no stop there
+_BRANCH_JOINERS = frozenset("与和")
 # a national body named by its subject before the place: 国家 + two to eight characters (国家超算深圳中心)
 _NATIONAL_BODY = re.compile(r"(?:[\u4e00-\u9fff]{2})?国家(?!级)[\u4e00-\u9fff]{2,8}$")
 
@@ -295,8 +297,11 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
                     and (text[m.start():start] in aliases or m.start() not in barred):
                 start = m.start()  # 怀柔国家实验室, 金砖国家…中心: a place or a noun before 国家 is in the name
         head = _BRANCH_HEAD.match(text, p.end)
-        if head is None or head.end() not in token_ends or any(ch in NAME_STOP for ch in head.group()):
+        if head is None or head.end() not in token_ends or any(ch in NAME_STOP and ch not in _BRANCH_JOINERS
+                                                                for ch in head.group()):
             continue
+        if len(head.group()) > 6 and any(i in barred for i in range(head.start(), head.end() - 2)):
+            continue  # a verb inside a long modifier: the sentence goes on, no branch's name
         out.append(Candidate(start, head.end(), "ORG", "org"))
     return out
 
