@@ -109,3 +109,19 @@ def test_kinds_of_institution_and_sectors_the_dictionary_tags_as_names_are_no_or
         assert not any(label == "ORG" for label, _t in ents(nlp, text)), text
     # a bank by its name still is one
     assert ("ORG", "中国农业银行") in ents(nlp, "中国农业银行扩大了涉农贷款。")
+
+
+def test_common_words_read_once_as_names_are_not_spread(nlp):
+    # jieba tags 周转 and 黄麻 as names (tag_corrections.tsv); 曾经 (once) is an adverb wherever it recurs
+    assert not any(label == "PERSON" for label, _t in ents(nlp, "加快资金周转，黄麻和甘蔗产量增加。"))
+
+
+def test_a_common_word_read_once_as_a_name_is_not_spread_to_its_other_uses(nlp):
+    from kg.nlp.candidates import Candidate
+    from kg.nlp.components.persons import PersonFinder
+
+    finder = PersonFinder(nlp.tokenizer.word_tags)
+    text = "曾经说：我们曾经走过弯路。曾涛同志指出，曾涛的意见很好。"
+    starts = {t.idx for t in nlp.make_doc(text)}
+    spread = finder.elsewhere(text, [Candidate(0, 2, "PERSON", "lac"), Candidate(13, 15, "PERSON", "lac")], starts)
+    assert {(c.start, c.end) for c in spread} == {(13, 15), (20, 22)}

@@ -124,6 +124,8 @@ class PersonFinder:
         for name in names:
             if as_place[name] > as_person[name]:
                 continue
+            if len(name) == 2 and self.word_tags.get(name, "") in _COMMON_WORD_TAGS:
+                continue  # 曾经 (once): a common word read once as a surname and a name is not spread
             for m in re.finditer(re.escape(name), text):
                 if m.start() in token_starts or (m.start() and not is_cjk(text[m.start() - 1])):
                     out.append(Candidate(m.start(), m.end(), "PERSON", "person"))
