@@ -125,3 +125,13 @@ def test_a_common_word_read_once_as_a_name_is_not_spread_to_its_other_uses(nlp):
     starts = {t.idx for t in nlp.make_doc(text)}
     spread = finder.elsewhere(text, [Candidate(0, 2, "PERSON", "lac"), Candidate(13, 15, "PERSON", "lac")], starts)
     assert {(c.start, c.end) for c in spread} == {(13, 15), (20, 22)}
+
+
+@pytest.mark.parametrize("text", [
+    "国家领导人先后出访多国。",          # many countries
+    "建设美丽宜居的村庄。",              # fit to live in
+    "沿海地区加固江海堤防。",            # rivers and seas
+    "这是通向富强的康庄大道。",          # a broad road
+])
+def test_common_words_the_dictionary_tags_as_places_are_no_place(nlp, text):
+    assert not any(label in ("PLACE", "PERSON") for label, _t in ents(nlp, text)), text
