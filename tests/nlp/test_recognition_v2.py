@@ -1204,3 +1204,10 @@ def test_the_halves_of_the_campaign_against_vice_quoted(nlp):
 ])
 def test_a_branch_after_its_body_and_place(nlp, text, expected):
     assert ("ORG", expected) in ents(nlp, text)
+
+
+def test_sponge_cities_and_convenience_circles(nlp):
+    assert ("PROGRAM", "海绵城市") in ents(nlp, "老城区加快推进海绵城市建设。")
+    assert ("PROGRAM", "一刻钟便民生活圈") in ents(nlp, "各街道打造一刻钟便民生活圈。")
+    # counted, the circles are the kind the program builds
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, "全年建成一刻钟便民生活圈45个。"))

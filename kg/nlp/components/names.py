@@ -472,6 +472,8 @@ class NameFinder:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, end):
                 continue  # 美丽中国先行区: a designation named after the program, not the program
+            if label == "PROGRAM" and COUNT_AFTER.match(text, end):
+                continue  # 建设便民生活圈232个: the kind the program builds, counted
             if label == "PROGRAM" and needs_quote and e - s <= 3 and text.startswith("目标", end + (1 if quoted else 0)):
                 continue  # “双碳”目标: a short name before 目标 names the goal, not the drive
             yield Candidate(start, end, label, "gazetteer")
