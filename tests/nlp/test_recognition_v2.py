@@ -1211,3 +1211,12 @@ def test_sponge_cities_and_convenience_circles(nlp):
     assert ("PROGRAM", "一刻钟便民生活圈") in ents(nlp, "各街道打造一刻钟便民生活圈。")
     # counted, the circles are the kind the program builds
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, "全年建成一刻钟便民生活圈45个。"))
+
+
+def test_programs_of_regions_and_regional_strategies(nlp):
+    # a program for a metropolitan region is no works on a facility
+    assert ("PROGRAM", "郑州都市圈一体化发展工程") in ents(nlp, "深入实施郑州都市圈一体化发展工程。")
+    # the regional strategies in the wording of the 15th plan
+    found = ents(nlp, "支持中部地区加快崛起、东部地区加快推进现代化。")
+    assert {("PROGRAM", "中部地区加快崛起"), ("PROGRAM", "东部地区加快推进现代化")} <= set(found)
+    assert ("PROGRAM", "绿美广东") in ents(nlp, "广东省政府工作报告\n深入推进绿美广东生态建设。")

@@ -160,7 +160,8 @@ class NameFinder:
         self.action_verbs = WordSet(("实施", "开展", "启动", "深入实施", "组织实施", "启动实施", "组织开展"))
         # verbs that introduce a whole coordinated name (实施甲和乙工程)
         self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
-        self.facility_heads = Lexicon({h: h for h in column("place_heads.tsv", "head")})
+        # heads of facilities and works (not regions: 沈阳都市圈一体化发展工程 is a program for the region)
+        self.facility_heads = Lexicon({r["head"]: r["head"] for r in load_table("place_heads.tsv") if r["kind"] != "region"})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         # programs, brands and observances known by their own names (科技兴蒙): quoted before 行动, the
