@@ -1220,3 +1220,12 @@ def test_programs_of_regions_and_regional_strategies(nlp):
     found = ents(nlp, "支持中部地区加快崛起、东部地区加快推进现代化。")
     assert {("PROGRAM", "中部地区加快崛起"), ("PROGRAM", "东部地区加快推进现代化")} <= set(found)
     assert ("PROGRAM", "绿美广东") in ents(nlp, "广东省政府工作报告\n深入推进绿美广东生态建设。")
+
+
+def test_a_law_s_name_that_opens_another_word_and_solutions_sold(nlp):
+    # 安全生产法制建设: 法制 (the legal system), no law named
+    assert not any(label == "WORK" for label, _t in ents(nlp, "各地加强安全生产法制建设。"))
+    # the law stipulates: the name stands
+    assert ("WORK", "安全生产法") in ents(nlp, "安全生产法规定生产经营单位必须履行职责。")
+    # a firm's solution sold is no document
+    assert not any(label == "WORK" for label, _t in ents(nlp, "培育一批智慧物流整体解决方案服务商。"))

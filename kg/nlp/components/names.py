@@ -65,6 +65,9 @@ _NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
 # a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
 # not 第十六届…学术年会21个主、分会场: the count is of what follows)
+# characters after 法 that make it the start of another word (法律, 法规, 法治, 法制 …), not a law's name's end
+# (but 宪法规定: the law stipulates)
+_LAW_GOES_ON = frozenset("律规治制人院定官案学")
 COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|项|处|座|条|批|家)(?![\u4e00-\u9fff])")
 # LAC tags of prepositions and adverbs: an event's name does not run left past a preposition, nor
 # past an adverb that ends in one (谨向); other adverbs may sit inside a name (对口支援…工作会议)
@@ -473,6 +476,9 @@ class NameFinder:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, end):
                 continue  # 美丽中国先行区: a designation named after the program, not the program
+            if label == "WORK" and text[end - 1] == "法" and text[end:end + 1] in _LAW_GOES_ON \
+                    and not text.startswith("规定", end):
+                continue  # 民营经济促进法规政策: the law's name is the start of another word (法规)
             if label == "PROGRAM" and COUNT_AFTER.match(text, end):
                 continue  # 建设便民生活圈232个: the kind the program builds, counted
             if label == "PROGRAM" and needs_quote and e - s <= 3 and text.startswith("目标", end + (1 if quoted else 0)):
