@@ -1229,3 +1229,10 @@ def test_a_law_s_name_that_opens_another_word_and_solutions_sold(nlp):
     assert ("WORK", "安全生产法") in ents(nlp, "安全生产法规定生产经营单位必须履行职责。")
     # a firm's solution sold is no document
     assert not any(label == "WORK" for label, _t in ents(nlp, "培育一批智慧物流整体解决方案服务商。"))
+
+
+def test_bodies_of_a_kind_counted_are_none(nlp):
+    for text in ("全省新建5所星火职业学院。", "新建一批国家工程中心和重点实验室。"):
+        assert not any(label == "ORG" for label, _t in ents(nlp, text)), text
+    # a known bloc counted is a modifier of what is counted
+    assert ("PLACE", "东盟") in ents(nlp, "与8个东盟国家开展合作。")
