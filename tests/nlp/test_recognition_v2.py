@@ -1236,3 +1236,10 @@ def test_bodies_of_a_kind_counted_are_none(nlp):
         assert not any(label == "ORG" for label, _t in ents(nlp, text)), text
     # a known bloc counted is a modifier of what is counted
     assert ("PLACE", "东盟") in ents(nlp, "与8个东盟国家开展合作。")
+
+
+def test_colleges_of_a_designated_kind(nlp):
+    # kinds of college the ministry designates: none
+    assert not any(label == "ORG" for label, _t in ents(nlp, "高校联合企业共建卓越工程师学院和未来技术学院。"))
+    # a university's own college of that kind is one body
+    assert ("ORG", "四川大学国家卓越工程师学院") in ents(nlp, "支持四川大学国家卓越工程师学院建设。")

@@ -311,8 +311,10 @@ class LacRepair:
             return None  # 建设全国科技创新中心: a development goal, not a body
         organ = self.organs.ending_at(name, len(name))
         modifier = name[: -len(organ)]
-        if any(w in modifier for w in self.category_modifiers):
-            return None  # 世界一流大学, 高水平医院: a kind of body
+        kind = next((modifier.find(w) for w in self.category_modifiers if w in modifier), -1)
+        owner = modifier[:kind].removesuffix("国家") if kind > 0 else ""
+        if kind >= 0 and not (len(owner) >= 3 and self.organs.ending_at(owner, len(owner))):
+            return None  # 世界一流大学, 高水平医院: a kind of body (but 甲大学国家卓越工程师学院: a university's own)
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
                 or "级" in _COURT_LEVEL.sub("", modifier) or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
             return None  # 新建科技馆 is a new museum, not one named 新建
