@@ -1243,3 +1243,7 @@ def test_colleges_of_a_designated_kind(nlp):
     assert not any(label == "ORG" for label, _t in ents(nlp, "高校联合企业共建卓越工程师学院和未来技术学院。"))
     # a university's own college of that kind is one body
     assert ("ORG", "四川大学国家卓越工程师学院") in ents(nlp, "支持四川大学国家卓越工程师学院建设。")
+
+
+def test_facilities_of_a_kind_counted_before_are_none(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "今年抓好8条续建高速公路建设。"))

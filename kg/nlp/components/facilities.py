@@ -215,6 +215,8 @@ class FacilityFinder:
                         break
             if start >= hs:
                 continue
+            if text[start] in _MEASURES and start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
+                continue  # 抓好6条续建高铁: facilities of a kind counted, no name
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
             if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]) \
                     and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])):
@@ -524,6 +526,11 @@ class FacilityFinder:
         while i < head_start and text[i] in _INNER:
             i += 1
         return i
+
+
+# measure words of counted facilities, and the numerals before them
+_MEASURES = frozenset("条个座项处")
+_NUMERALS = frozenset("一二三四五六七八九十两几多")
 
 
 @Language.factory("kg_facilities", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm", "token.tag"])
