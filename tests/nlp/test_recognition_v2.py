@@ -1247,3 +1247,11 @@ def test_colleges_of_a_designated_kind(nlp):
 
 def test_facilities_of_a_kind_counted_before_are_none(nlp):
     assert not any(label == "PLACE" for label, _t in ents(nlp, "今年抓好8条续建高速公路建设。"))
+
+
+@pytest.mark.parametrize("text", [
+    "继续推进保障性安居工程建设。",     # affordable housing: a kind of works
+    "对外承包工程新签合同额增长。",     # overseas contracting: a line of business
+])
+def test_kinds_of_works_are_no_program(nlp, text):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, text)), text
