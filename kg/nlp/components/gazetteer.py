@@ -263,10 +263,9 @@ class Gazetteer:
                     upper, lower = text[s:m], text[m:e]
                     if self.word_tags.get(lower, "") not in _PLACE_TAGS:
                         continue  # 辽宁振兴: the lower name is a word of the language here (振兴, 合作), no county
-                    if any(self.div.by_code[u] in self.div.chain(c)[1:] for u in self.div.by_name[upper]
-                           for c in self.div.by_name[lower]):
-                        code = next(c for c in self.div.by_name[lower]
-                                    if any(self.div.by_code[u] in self.div.chain(c)[1:] for u in self.div.by_name[upper]))
+                    parents = {self.div.by_code[u] for u in self.div.by_name[upper]}
+                    code = next((c for c in self.div.by_name[lower] if parents.intersection(self.div.chain(c)[1:])), None)
+                    if code is not None:
                         out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         return out
 

@@ -63,11 +63,11 @@ _NUMBERED_SET_LEAD = re.compile(r"^(?:[一二两三四五六七八九十百]+|\d
 # …八项行动, “甲”九项行动: a count of actions is a numbered set too
 _NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
-# a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
-# not 第十六届…学术年会21个主、分会场: the count is of what follows)
 # characters after 法 that make it the start of another word (法律, 法规, 法治, 法制 …), not a law's name's end
 # (but 宪法规定: the law stipulates)
 _LAW_GOES_ON = frozenset("律规治制人院定官案学")
+# a count right after a name, closing its clause: the name is a kind of thing counted (重点技改项目1213个;
+# not 第十六届…学术年会21个主、分会场: the count is of what follows)
 COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|项|处|座|条|批|家)(?![\u4e00-\u9fff])")
 # LAC tags of prepositions and adverbs: an event's name does not run left past a preposition, nor
 # past an adverb that ends in one (谨向); other adverbs may sit inside a name (对口支援…工作会议)
@@ -489,10 +489,10 @@ class NameFinder:
         """Start of ``甲和乙`` when the name at ``start`` follows 和 and a verb that introduces the
         whole name comes right before 甲 (实施国家…普及攻坚和质量提升工程; a title: 出台[甲和乙改革方案])."""
         introducers = introducers or self.introducers
-        if introducers is self.title_introducers and self.title_heads.ending_at(text, start - 1):
-            return start  # 甲总体方案和乙纲要: the first title has its own head, so two titles
         if start < 2 or text[start - 1] not in "和与":
             return start
+        if introducers is self.title_introducers and self.title_heads.ending_at(text, start - 1):
+            return start  # 甲总体方案和乙纲要: the first title has its own head, so two titles
         if self.closing_heads.ending_at(text, start - 1) or text.endswith("战略", 0, start - 1):
             return start  # 甲再造工程和乙攻关工程, 甲提升战略和乙行动: the first has its own head, so two names
         j = start - 1
@@ -556,7 +556,7 @@ class NameFinder:
                 start = max([start, *(ve for _vs, ve in verbal_spans.starting_in(start, hs))])
             elif row["label"] == "WORK":  # a title coordinating its subjects, issued or carried out: 出台[甲和乙行动方案]
                 start = self._coordinated(text, start, token_starts, self.title_introducers)
-            elif row["label"] != "WORK":  # a document's title may open with a verb (加快发展…实施方案)
+            else:  # (a document's title may open with a verb: 加快发展…实施方案)
                 # a coordination inside a name introduced by a verb: 实施[甲和乙工程]
                 start = self._coordinated(text, start, token_starts)
                 # a name starts at a word, and not with a verb of the sentence (增加…计划, 建好…项目)
