@@ -1255,3 +1255,11 @@ def test_facilities_of_a_kind_counted_before_are_none(nlp):
 ])
 def test_kinds_of_works_are_no_program(nlp, text):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, text)), text
+
+
+def test_a_relative_time_opens_no_name_and_a_modal_makes_a_clause(nlp):
+    found = ents(nlp, "去年十四届全国人大三次会议审议了该法草案。")
+    assert ("EVENT", "十四届全国人大三次会议") in found
+    assert not any(text.startswith("今年") for _l, text in ents(nlp, "今年农村危房改造工程进展顺利。"))
+    # a modal verb inside: the words are a clause, no meeting named
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "今年各厅局要带头压减会议。"))

@@ -79,6 +79,9 @@ _JOINING_CHARS = frozenset("与和同及暨、的")
 _ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[届次轮批]|首届)$")
 # a count of editions in Arabic digits with no 第 (举办2届…博览会): the editions held, not which one
 _EDITIONS_COUNTED = re.compile(r"\d+届")
+# modal verbs: one inside an event's modifier, alone or opening a verb of three characters or more (要带头),
+# makes a clause (…部门要带头精简会议); 应用, 要求 are two-character words of their own
+_MODALS = frozenset(("要", "将", "应", "须", "应当", "必须", "需要"))
 # A count inside the modifier: things counted, not a name (5000个, 24个, 700万千瓦, 资金1327亿元).
 # levels alone before a body's head: the designation, not a body (全国重点实验室)
 # a scope before a program's words of kind (国家重大工程, 全国示范工程)
@@ -582,8 +585,9 @@ class NameFinder:
                 # 主持会议, 出席会议: a verb and its object, no name
                 if row["label"] == "EVENT" and any(
                         (ve == hs and vs >= start and self.verb_tags.get(text[vs:ve]) == "v") or vs < hs < ve
+                        or (vs >= start and (text[vs:ve] in _MODALS or (text[vs] in _MODALS and ve - vs >= 3)))
                         for vs, ve in verbal_spans.covering(start, he)):
-                    continue
+                    continue  # (…部门要带头精简会议: a verb opening with a modal makes a clause, no name)
                 if any(start <= p < hs for p in persons) and not head.endswith(_HONOURING_HEADS):
                     continue  # …董事长徐明波主持会议: a person inside is no part of a name (but a ceremony
                     # is named after whom it honours: 公祭伏羲大典, 祭孔大典)
