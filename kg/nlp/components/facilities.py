@@ -28,7 +28,7 @@ from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from ...data import column, load_table
 from .gazetteer import BRACKETED_PART, country_forms, feature_entries, place_entries
-from .names import COUNT_AFTER
+from .names import COUNT_AFTER, COUNT_BEFORE
 
 _MAX_MODIFIER = 16
 _STOP = set("，。、；：！？“”《》\n \t")
@@ -215,8 +215,8 @@ class FacilityFinder:
                         break
             if start >= hs:
                 continue
-            if text[start] in _MEASURES and start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
-                continue  # 抓好6条续建高铁: facilities of a kind counted, no name
+            if COUNT_BEFORE.search(text, max(0, start - 6), start + 1):
+                continue  # 抓好6条续建高铁: facilities of a kind counted (the edge stops at the number), no name
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
             if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]) \
                     and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])):
@@ -527,10 +527,6 @@ class FacilityFinder:
             i += 1
         return i
 
-
-# measure words of counted facilities, and the numerals before them
-_MEASURES = frozenset("条个座项处")
-_NUMERALS = frozenset("一二三四五六七八九十两几多")
 
 
 @Language.factory("kg_facilities", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm", "token.tag"])

@@ -178,6 +178,10 @@ class Gazetteer:
         for row in load_table("province_shorts.tsv"):
             self.province_shorts[row["code"]] = self.province_shorts.get(row["code"], "") + row["short"]
         self.short_province = {c: code for code, shorts in self.province_shorts.items() for c in shorts}
+        # a province's short name and a partner abroad or across the straits (湘欧, 皖港澳), by province
+        partners = re.escape("".join(sorted(self.shorts)) + CONTINENT_SHORTS + "台")
+        self.partner_pairs = {code: re.compile(f"([{shorts}])(港澳台|港澳|[{partners}])(?={_EXCHANGE})")
+                              for code, shorts in self.province_shorts.items()}
         chars = re.escape("".join(self.short_province))
         self.province_run = re.compile(f"(?<![{chars}])[{chars}]{{2,4}}(?![{chars}])")
         # shorts read after a verb of place in any report: the provinces' (新 left out: 在新时代; 疆 instead: 援疆) and
@@ -341,10 +345,8 @@ class Gazetteer:
     def _own_province_partners(self, text: str, province: str, starts) -> list[Candidate]:
         """The report's province by its short name paired with a partner abroad or across the straits, before a
         word of exchange or another pair (湘欧、湘非等经贸合作, 深化皖港澳合作, 皖台交流): two places."""
-        partners = "".join(sorted(self.shorts)) + CONTINENT_SHORTS + "台"
-        pattern = re.compile(f"([{self.province_shorts[province]}])(港澳台|港澳|[{re.escape(partners)}])(?={_EXCHANGE})")
         found = []
-        for m in pattern.finditer(text):
+        for m in self.partner_pairs[province].finditer(text):
             if m.start() not in starts or m.group() in self.word_tags:
                 continue
             found.append(Candidate(m.start(1), m.end(1), "PLACE", "gazetteer", (("key", province),)))

@@ -37,8 +37,9 @@ _REPORT_WORDS = ("工作报告", "政府工作报告")
 # what a program's coinage does not hold: punctuation, numbers, counts (科普双升级 and 强三性 are slogans)
 _NOT_COINAGE = re.compile(r"[，。；：！？,;:!?、\d一二三四五六七八九十两双]")
 _LIST_CLOSE = re.compile(r"(?:等|[双两三四五六七八九十]个?)(?:类|项|大)?")
-# a count of things right before a name (20多个[全国会议], 三个[…工程]): the name is a kind counted
-_COUNT_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项次场]$")
+# a count right before a name, ending at its measure word: things of a kind counted, no one named (建成20个…工程,
+# 20多个全国会议, 新设2个…学院, 抓好6条…高铁); shared by the recognizers of programs, bodies and facilities
+COUNT_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几]+)(?:多|余)?[个项次场家所条座处]$")
 # nouns of principles and ways of working: a cue word right before one is its modifier (工作理念, 工作思路)
 _PRINCIPLE_AFTER = re.compile(r"理念|思路|方针|原则|总基调|基调|要求|方法|导向")
 _BEFORE_CUE = re.compile(r"(?:（[^（）\n]{1,10}）)?等?")
@@ -618,7 +619,7 @@ class NameFinder:
             if row["label"] == "EVENT" and modifier.endswith("历次"):
                 continue  # 省委十三届历次全会: the sessions taken together, no one meeting (name_patterns.tsv)
             if _COUNTED.search(modifier) or (row["label"] in ("PROGRAM", "EVENT")
-                                              and _COUNT_BEFORE.search(text, max(0, start - 6), start)):
+                                              and COUNT_BEFORE.search(text, max(0, start - 6), start)):
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程, 20多个全国会议: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
                 continue  # …项目刷新我省单体工业项目: a clause, not a name

@@ -19,6 +19,7 @@ from ...data import column
 from ..candidates import choose
 from ..text import WordSet
 from ..words import words
+from .names import COUNT_BEFORE
 
 
 def _split_points(doc: Doc, offsets: set[int]) -> dict[int, list[int]]:
@@ -150,10 +151,6 @@ def _bare_kind(doc: Doc, text: str, s: int, e: int, kinds, word_tags) -> bool:
     return all(t in _VERBAL_TAGS for t in lead) and (e - len(kind) == s or e - len(kind) in w.start_set)
 
 
-# a count right before a body's name: bodies of a kind counted (新设2个…学院, 新建一批国家工程中心), no one body
-_COUNTED_BEFORE = re.compile(r"(?:(?:\d+|[一二两三四五六七八九十百千几]+)(?:多|余)?[个家所]|一批)$")
-
-
 @Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity", "span._.key"], requires=["doc._.kg_candidates"])
 def make_resolve(nlp: Language, name: str):
     """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
@@ -169,7 +166,8 @@ def make_resolve(nlp: Language, name: str):
         # bodies of a kind counted (新设2个…学院), with what is inside them (建成101所芙蓉学校: no 芙蓉); a known
         # body counted is a modifier of what is counted (8个东盟国家) and stays
         counted = [(c.start, c.end) for c in doc._.kg_candidates or [] if c.label == "ORG" and c.source != "gazetteer"
-                   and text[c.start:c.end] not in blocs and _COUNTED_BEFORE.search(text, max(0, c.start - 6), c.start)]
+                   and text[c.start:c.end] not in blocs
+                   and (COUNT_BEFORE.search(text, max(0, c.start - 6), c.start) or text.endswith("一批", 0, c.start))]
         # …中心 right before 城市 names what a city is to become (国家区域中心城市, 东北亚国际化中心城市), no
         # body, whichever recognizer proposed it
         pool = [c for c in doc._.kg_candidates or []
