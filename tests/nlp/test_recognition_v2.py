@@ -1263,3 +1263,61 @@ def test_a_relative_time_opens_no_name_and_a_modal_makes_a_clause(nlp):
     assert not any(text.startswith("今年") for _l, text in ents(nlp, "今年农村危房改造工程进展顺利。"))
     # a modal verb inside: the words are a clause, no meeting named
     assert not any(label == "EVENT" for label, _t in ents(nlp, "今年各厅局要带头压减会议。"))
+
+
+def test_a_month_after_a_relative_year_and_a_month_alone_are_dates(nlp):
+    assert ("DATE", "6月18日") in ents(nlp, "去年6月18日，该县遭遇洪水。")
+    assert ("DATE", "11月份") in ents(nlp, "物价指数从11月份起回升。")
+    # a count of months and the ends of a range of months are none
+    assert not any(label == "DATE" for label, _t in ents(nlp, "工期缩短4个月，1—10月产值增长。"))
+
+
+def test_a_title_padded_with_line_breaks_inside_its_marks(nlp):
+    assert ("WORK", "关于加强河湖管护工作的通知") in ents(nlp, "印发了《\n关于加强河湖管护工作的通知\n》。")
+
+
+def test_a_day_s_rate_is_no_observance_day(nlp):
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "全国新增农村供水日供水能力200万吨。"))
+
+
+def test_a_law_of_two_characters_needs_no_quote_marks(nlp):
+    assert ("WORK", "宪法") in ents(nlp, "各级机关必须遵守宪法和法律。")
+
+
+def test_the_bodies_under_a_ministry_are_a_kind(nlp):
+    found = ents(nlp, "国家在教育部直属大学推行改革。")
+    assert ("ORG", "教育部") in found and not any(t.startswith("教育部直属") for _l, t in found)
+
+
+def test_primary_and_middle_schools_are_a_kind(nlp):
+    assert not any(label == "ORG" for label, _t in ents(nlp, "解决南方农村中小学取暖问题。"))
+
+
+def test_the_kind_closing_a_list_is_no_name(nlp):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, "粮食、棉花、油料等产业提质增效行动成效明显。"))
+
+
+def test_towns_are_no_township(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "低保标准占城镇标准的一半。"))
+
+
+def test_facilities_counted_by_a_batch_are_none(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "今年又有一批跨江跨海大桥通车。"))
+
+
+def test_a_listed_program_coordinated_with_a_works(nlp):
+    found = ents(nlp, "继续实施退耕还林和京津风沙源治理工程。")
+    assert ("PROGRAM", "退耕还林") in found and ("PROGRAM", "京津风沙源治理工程") in found
+    assert ("PROGRAM", "退耕还林还草") in ents(nlp, "各地巩固退耕还林还草成果。")
+
+
+def test_an_earthquake_named_by_lac_s_place(nlp):
+    assert ("EVENT", "汶川特大地震") in ents(nlp, "人们至今记得汶川特大地震。")
+    assert ("EVENT", "芦山地震") in ents(nlp, "芦山地震灾区重建完成。")
+    # a volume counted inside is no name of a landslide
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "该村2.5亿立方米山体滑坡得到监测。"))
+
+
+def test_a_county_s_short_name_in_a_list_of_places(nlp):
+    found = ents(nlp, "援建汶川、玉树、舟曲等地的学校。")
+    assert ("PLACE", "舟曲") in found

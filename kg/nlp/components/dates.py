@@ -18,9 +18,12 @@ _CN = "〇○零一二三四五六七八九十"  # ○ (U+25CB) is often typed f
 _PATTERNS = [
     re.compile(r"\d{4}(?:年)?[—\-–~至]\d{4}年"),
     re.compile(r"(?<!\d)\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?(?:底|初|末|上半年|下半年|年底|年初)?"),
-    # a range of days is one date, as a range of years is (11月6日至10日, 3月28日—4月2日)
-    re.compile(r"(?<![\d年])\d{1,2}月\d{1,2}[日号]?[—\-–~至](?:\d{1,2}月)?\d{1,2}[日号]"),
-    re.compile(r"(?<![\d年])\d{1,2}月\d{1,2}[日号]"),
+    # a range of days is one date, as a range of years is (11月6日至10日, 3月28日—4月2日); a month after a
+    # year's number is in the year's date, after a relative year (去年5月12日) it opens its own
+    re.compile(r"(?<!\d)(?<!\d年)\d{1,2}月\d{1,2}[日号]?[—\-–~至](?:\d{1,2}月)?\d{1,2}[日号]"),
+    re.compile(r"(?<!\d)(?<!\d年)\d{1,2}月\d{1,2}[日号]"),
+    # a month on its own (从8月份起, 9月后), not a count of months (3个月) or either end of a range (1—9月)
+    re.compile(r"(?<![\d—\-–~至到])(?<!\d年)(?:1[0-2]|0?[1-9])月份?(?![\d日号]|[—\-–~至到]\d)"),
     re.compile(rf"[{_CN}]{{4}}年(?:[{_CN}]{{1,2}}月(?:[{_CN}]{{1,3}}日)?)?"),
     # an ISO date, also as a timestamp's date (the clock time stays out)
     re.compile(r"(?<![\d\-])(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d\-])"),

@@ -215,8 +215,9 @@ class FacilityFinder:
                         break
             if start >= hs:
                 continue
-            if COUNT_BEFORE.search(text, max(0, start - 6), start + 1):
-                continue  # 抓好6条续建高铁: facilities of a kind counted (the edge stops at the number), no name
+            if COUNT_BEFORE.search(text, max(0, start - 6), start + 1) or text.endswith("一批", 0, start):
+                continue  # 抓好6条续建高铁, 建成一批跨江大桥: facilities of a kind counted (the edge stops at the
+                # number), no name
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
             if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]) \
                     and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])):

@@ -24,6 +24,9 @@ from ...places import divisions
 # 玛曲 nr, 迭部 n, 大冶 j: the dictionary's abbreviations of a county's full name), but not a verb,
 # adjective or adverb (新建 of 新建区 is "newly built")
 _PLACE_TAGS = ("ns", "nr", "nrt", "nz", "n", "j", "")
+# what may close or open an item of a list of places (汶川、玉树、舟曲等灾区)
+_LIST_ITEM_END = ("、", "等", "和", "及", "与", "，", "。")
+_LIST_ITEM_START = "、，。：；在和与及"
 # One-character country forms count only inside compounds of two or more (中俄, 俄蒙).
 _SHORT_MIN_RUN = 2
 
@@ -160,6 +163,12 @@ class Gazetteer:
                 if len(alias) == 2 and province is not None and alias not in entries:
                     county_shorts.setdefault(province.code, {})[alias] = row["code"]
         self.county_shorts = {code: Lexicon(names) for code, names in county_shorts.items()}
+        # the same, in any report, where the name is unique among counties: an item of a list of places
+        everywhere: dict[str, list[str]] = {}
+        for names in county_shorts.values():
+            for alias, code in names.items():
+                everywhere.setdefault(alias, []).append(code)
+        self.listed_county_shorts = Lexicon({a: codes[0] for a, codes in everywhere.items() if len(codes) == 1})
         self.campaign_words = WordSet(column("campaign_words.tsv", "word"))
         # the first characters of each province's prefecture-level cities (兰 for 兰州, 白 for 白银):
         # runs of them name groups of cities (兰白, 郑焦, 金丽温, 宜荆荆恩)
@@ -243,7 +252,25 @@ class Gazetteer:
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
         found.extend(self._campaigns(text, found, starts))
         found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
+        found.extend(self._listed_shorts(text, [*found, *(doc._.kg_candidates or [])], starts, ends))
         return found
+
+    def _listed_shorts(self, text: str, places: list[Candidate], starts, ends) -> list[Candidate]:
+        """A county's short name as an item of a list beside a place counts in any report (汶川、玉树、舟曲等
+        灾区): the list says what its items are."""
+        ends_at = {c.end for c in places if c.label == "PLACE"}
+        starts_at = {c.start for c in places if c.label == "PLACE"}
+        taken = {(c.start, c.end) for c in places if c.label == "PLACE"}
+        out = []
+        for s, e, code in self.listed_county_shorts.finditer(text):
+            if (s, e) in taken or s not in starts or e not in ends \
+                    or self.word_tags.get(text[s:e], "ns") not in _PLACE_TAGS:
+                continue
+            before = text[s - 1:s] == "、" and s - 1 in ends_at
+            after = text[e:e + 1] == "、" and e + 1 in starts_at
+            if (before and text[e:e + 1] in _LIST_ITEM_END) or (after and (s == 0 or text[s - 1] in _LIST_ITEM_START)):
+                out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
+        return out
 
     def _nested_shorts(self, text: str, places: list[Candidate], word_ends: set[int]) -> list[Candidate]:
         """A division's short name right after the short name of a division that contains it is one place,

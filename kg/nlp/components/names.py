@@ -64,6 +64,12 @@ _NUMBERED_SET_LEAD = re.compile(r"^(?:[一二两三四五六七八九十百]+|\d
 # …八项行动, “甲”九项行动: a count of actions is a numbered set too
 _NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
+def _needs_quote_short(name: str) -> bool:
+    """A name of two characters counts in quote marks only (两新 of 两新组织), but a law's is its own name
+    (宪法, 刑法: 依照宪法和法律)."""
+    return len(name) < 3 and not name.endswith("法")
+
+
 # characters after 法 that make it the start of another word (法律, 法规, 法治, 法制 …), not a law's name's end
 # (but 宪法规定: the law stipulates)
 _LAW_GOES_ON = frozenset("律规治制人院定官案学")
@@ -116,7 +122,7 @@ _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际",
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
 _COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元)|首[个座条家台批套]")
+_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元|立方米|平方米)|首[个座条家台批套]")
 # A kind of body counted right after it, alone or closing a list of kinds (国家技术创新中心、制造业
 # 创新中心达到8家; 重点实验室新增12个): the names are categories, not bodies.
 COUNTED_AFTER = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,16}?)*(?:总数|数量)?(?:分别)?(?:达到|达|增至|增加到|新增|累计|共|各)"
@@ -193,7 +199,7 @@ class NameFinder:
         # nouns a strategy word modifies (战略协同, 战略矿产): after one, 战略 ends no name
         self.strategy_modified = WordSet(column("strategy_modified.tsv", "word"))
         self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
-                              **{r["name"]: (r["label"], r["label"] == "PROGRAM" or len(r["name"]) < 3)
+                              **{r["name"]: (r["label"], r["label"] == "PROGRAM" or _needs_quote_short(r["name"]))
                                  for r in load_table("national_programs.tsv")}})
         self.channels = Lexicon({w: w for w, r in self.cues.items() if r["platform"] == "1"})
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
@@ -205,9 +211,10 @@ class NameFinder:
     def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None,
                  token_starts: set[int] | None = None, persons: set[int] | None = None,
                  leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
-                 prepositions: set[int] | None = None) -> list[Candidate]:
+                 prepositions: set[int] | None = None, located: set[int] | None = None) -> list[Candidate]:
         """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
-        start -> end of verbs, adverbs and function words (an organization's name never runs left past one)."""
+        start -> end of verbs, adverbs and function words (an organization's name never runs left past one);
+        ``located``: where the words LAC reads as places start (they qualify an event's name)."""
         found = list(self._patterns(text))
         found.extend(self._titled(text))
         found.extend(self._title_line(text))
@@ -217,7 +224,7 @@ class NameFinder:
         found.extend(self._channel_names(text, token_starts, leading or {}))
         found.extend(self._elsewhere(text, found, token_starts))
         found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading, barriers,
-                                  prepositions or set()))
+                                  prepositions or set(), located or set()))
         found.extend(self._tours(text, token_ends))
         found.extend(self._dated_disasters(text))
         return found
@@ -265,8 +272,9 @@ class NameFinder:
             pos += len(line) + 1
 
     def _titled(self, text: str):
-        # spaces padding the title inside its marks stay out of the span (《 中华人民共和国公司法 》)
-        for m in re.finditer(r"《[ \u3000]*([^《》\n]{1,60}?)[ \u3000]*》", text):
+        # spaces padding the title inside its marks stay out of the span (《 中华人民共和国公司法 》), and so do
+        # line breaks a web page puts there (《\n…\n》)
+        for m in re.finditer(r"《[ \u3000\n]*([^《》\n]{1,60}?)[ \u3000\n]*》", text):
             yield Candidate(m.start(1), m.end(1), "WORK", "title")
 
     def _cue_after(self, text: str, i: int) -> dict | None:
@@ -503,6 +511,8 @@ class NameFinder:
         while j > max(0, start - 16) and is_cjk(text[j - 1]) and text[j - 1] not in _STOP_CHARS:
             hit = introducers.ending_at(text, j)
             if hit and (token_starts is None or j - len(hit) in token_starts):
+                if text[j:start - 1] in self.known.entries:
+                    return start  # 实施退耕还林和天然林保护工程: the first is a program known by its own name
                 return j
             if self.boundaries.ending_at(text, j):
                 return start
@@ -512,7 +522,7 @@ class NameFinder:
     def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int],
                 token_starts: set[int] | None = None, persons: set[int] = frozenset(),
                 leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
-                prepositions: set[int] = frozenset()):
+                prepositions: set[int] = frozenset(), located: set[int] = frozenset()):
         leading = leading or {}
         barrier_spans = Spans(barriers or {})
         verbal_spans = Spans(verbal)
@@ -623,6 +633,9 @@ class NameFinder:
                 continue  # 增加5000个…计划, 建成20个…工程, 国内首个…工程, 20多个全国会议: things counted, not a name
             if any(w in modifier for w in _DEICTIC_INSIDE):
                 continue  # …项目刷新我省单体工业项目: a clause, not a name
+            if row["label"] in ("PROGRAM", "EVENT") and start and text[start - 1] == "等" and text[start] != "“" \
+                    and (token_starts is None or start - 1 in token_starts):
+                continue  # …非正式会议等[重要国际会议], 汽车、光伏等[产业提质升级行动]: the kind that closes a list
             bare = modifier[modifier.rfind("”") + 1:]  # a river in a quoted name is no works on it (“一泓清水入黄河”…工程)
             if row["label"] == "PROGRAM" and head.endswith("工程") and (any(
                     fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(bare))
@@ -675,15 +688,18 @@ class NameFinder:
             if year:
                 start = year.end()  # 2025年[中国网络文明大会]: the edition's year of a branded event is a date
                 named.append(Candidate(year.start(), year.end(), "DATE", "head"))  # (2026 without 年 too)
-            found = Candidate(start, end, row["label"], "head")
             if row["qualified"] == "place":
                 if self._place_led(text, name, hs - start, end):
-                    named.append(found)
-            elif row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) or any(True for _ in self.places.finditer(name)) \
-                    or issued is not None or self.bilateral.match(name) or self._province_run(name):
-                named.append(found)
-            else:
-                unqualified.append(found)
+                    named.append(Candidate(start, end, row["label"], "head"))
+                continue
+            qualified = row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) \
+                or any(True for _ in self.places.finditer(name)) or issued is not None or self.bilateral.match(name) \
+                or self._province_run(name)
+            if not qualified and row["label"] == "EVENT":
+                at = next((p for p in range(start, hs) if p in located), None)
+                if at is not None:  # 人们记得[汶川特大地震]: a place LAC reads opens an event's name
+                    start, qualified = at, True
+            (named if qualified else unqualified).append(Candidate(start, end, row["label"], "head"))
         # a list of names of one kind: an item without a qualifier of its own counts when it sits
         # next to a qualified one (跨国公司领导人青岛峰会、儒商大会、…发展大会等)
         ends = {(c.end, c.label) for c in named}
@@ -873,7 +889,7 @@ def make_names(nlp: Language, name: str):
         leading = w.spans(_LEADING_TAGS)
         barriers = w.spans(_EVENT_BARRIER_TAGS)
         candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts, persons, leading, barriers,
-                                   w.starts_of(("p",))))
+                                   w.starts_of(("p",)), w.starts_of(("LOC",))))
         return doc
 
     return component

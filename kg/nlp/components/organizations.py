@@ -168,6 +168,8 @@ class OrgComposer:
                 # (LAC read the whole as one word, so no verb bars it)
             if any(w in modifier for w in self.category_modifiers) and not fund:
                 return 0  # 自治区专科区域医疗中心, 省级示范性中心: a kind of body
+            if k and text.startswith("中小学", k - 1):
+                return 0  # 北方农村中小学: the schools of two levels, a kind
             if not modifier and text[k:end] in self.generic_bodies:
                 continue  # 北京市学校: the schools of a place, not one school
             if end - k == 1 and (
