@@ -1321,3 +1321,22 @@ def test_an_earthquake_named_by_lac_s_place(nlp):
 def test_a_county_s_short_name_in_a_list_of_places(nlp):
     found = ents(nlp, "援建汶川、玉树、舟曲等地的学校。")
     assert ("PLACE", "舟曲") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("推动“资本入黔”，提高“赣品出海”比重。", [("PROGRAM", "资本入黔"), ("PROGRAM", "赣品出海")]),
+    ("提升“好物吉林”影响力，拓展“安徽好货”销路。", [("PROGRAM", "好物吉林"), ("PROGRAM", "安徽好货")]),
+])
+def test_a_quoted_coinage_on_a_province_s_name_is_its_program(nlp, text, expected):
+    found = ents(nlp, text)
+    assert all(e in found for e in expected), found
+
+
+@pytest.mark.parametrize("text", [
+    "抢修道路，跑出“河南速度”。",        # a noun of praise: a figure
+    "首艘“山东舰”交付海军。",            # a ship
+    "“广州—深圳—香港”走廊加快建设。",     # places joined by dashes: a group, each a place
+    "推动“陇电入沪”特高压通道建设。",     # a power line: a facility
+])
+def test_quoted_phrases_on_a_place_that_are_no_program(nlp, text):
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, text)), text

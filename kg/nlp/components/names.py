@@ -20,8 +20,9 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
-from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, country_forms, place_entries
+from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, PLACE_VERBS, country_forms, place_entries
 from ...data import column, load_table, organ_words
+from ...places import divisions
 
 _MAX_NAME = 30
 _LOCATIVES = set("上后前中")
@@ -64,6 +65,14 @@ _NUMBERED_SET_LEAD = re.compile(r"^(?:[一二两三四五六七八九十百]+|\d
 # …八项行动, “甲”九项行动: a count of actions is a numbered set too
 _NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
+def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the characters of ``spans``."""
+    keep = [True] * len(text)
+    for s, e in spans:
+        keep[s:e] = [False] * (e - s)
+    return "".join(c for c, k in zip(text, keep) if k)
+
+
 def _needs_quote_short(name: str) -> bool:
     """A name of two characters counts in quote marks only (两新 of 两新组织), but a law's is its own name
     (宪法, 刑法: 依照宪法和法律)."""
@@ -176,6 +185,14 @@ class NameFinder:
         # heads of facilities and works (not regions: 沈阳都市圈一体化发展工程 is a program for the region)
         self.facility_heads = Lexicon({r["head"]: r["head"] for r in load_table("place_heads.tsv") if r["kind"] != "region"})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
+        # what a quoted coinage may be built on: provinces and cities (by code) and the named regions of China
+        # (齐鲁, 三湘, 陇原); a province's one-character name after a verb of place or before a word of trade
+        div = divisions()
+        self.coinage_places = {d.code: True for d in div.by_code.values() if d.level in ("province", "prefecture")}
+        self.coinage_places.update((r["name"], True) for r in load_table("features.tsv") if r["kind"] == "domestic_region")
+        shorts = re.escape("".join(sorted(set(column("province_shorts.tsv", "short")))))
+        self.short_in_coinage = re.compile(f"[{PLACE_VERBS}兴出][{shorts}]|[{shorts}](?:字号|商|品)")
+        self.coinage_ends = tuple(column("place_coinage_ends.tsv", "word"))
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         # programs, brands and observances known by their own names (科技兴蒙): quoted before 行动, the
         # quoted part alone is the name
@@ -334,6 +351,25 @@ class NameFinder:
                 return True
         return False
 
+    def _place_coinage(self, name: str) -> bool:
+        """A short quoted coinage on a province's or a city's name (“好运山东”, “技兴三湘”), or on a province's
+        one-character name after a verb of place or before a word of trade (“险资入赣”, “湘商回归”, “桂字号”):
+        the province's own program or brand. One that ends in a noun of praise is a figure (“甘肃速度”), and a
+        power line between two provinces (“吉电入京”) is a facility."""
+        if not 3 <= len(name) <= 8 or _NUMERAL_START.match(name) or re.search(r"[，。；：！？,;:!?、\d—]", name) \
+                or name.endswith(self.coinage_ends) or "电入" in name or name in self.known.entries \
+                or self.verb_tags.get(name) is not None:
+            return False
+        hits = [(ps, pe) for ps, pe, v in self.places.finditer(name)
+                if (self.coinage_places.get(v[1]) or name[ps:pe] in self.coinage_places)
+                and not (ps and name[ps - 1:pe] in self.verb_tags) and not (pe < len(name) and name[ps:pe + 1] in self.verb_tags)]
+        if hits:  # (not 海口 of “空中出海口”, a word of the dictionary around the place's name)
+            # places joined by plus signs only are a pair of places (“澳门+横琴”); a dash makes a route or a
+            # group of places (“西宁—成都—曼谷”, “深圳—香港—广州”创新集群), never a coinage
+            every = [(ps, pe) for ps, pe, _v in self.places.finditer(name)]
+            return bool(re.sub(r"[+＋·]", "", _strip_spans(name, every)))
+        return self.short_in_coinage.search(name) is not None
+
     def _list_category(self, text: str, i: int) -> str | None:
         """The label given by a word closing a list of quoted names (“甲”、“乙”等活动; “丙”、“丁”双试点)."""
         m = _LIST_CLOSE.match(text, i)
@@ -381,6 +417,8 @@ class NameFinder:
                 label = "PROGRAM"  # 大力实施制造业“智改数转”: a coinage a verb of running takes is a program
             if label is None and self._acts(text, m.start(), name, m.end()):
                 label = "PROGRAM"  # 。“甲通”兑现资金…: a quoted service that is the subject of its clause
+            if label is None and self._place_coinage(name):
+                label = "PROGRAM"  # “湘商回归”, “龙江好物”: a coinage on the name of a province or city is its program
             if label is None and k + 1 < len(quotes) and quotes[k + 1].start() - m.end() <= 1 \
                     and text[m.end() : quotes[k + 1].start()] in ("", "和", "、", "与", "及"):
                 # a list takes the label its last name has from a cue or from the word closing it
