@@ -497,7 +497,7 @@ def test_river_sections(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a city's metro lines, with the city or without it, and by number where the metro is spoken of
-    ("开通地铁5号线南段，启动9号线、12号线建设。", ["地铁5号线", "9号线", "12号线"]),
+    ("开通地铁5号线南段，启动9号线、12号线建设。", ["地铁5号线南段", "9号线", "12号线"]),  # a section by direction: tenth session
     ("西宁轨道交通1号线开工。", ["西宁轨道交通1号线"]),
 ])
 def test_metro_lines(nlp, text, expected):
@@ -1340,3 +1340,11 @@ def test_a_quoted_coinage_on_a_province_s_name_is_its_program(nlp, text, expecte
 ])
 def test_quoted_phrases_on_a_place_that_are_no_program(nlp, text):
     assert not any(label == "PROGRAM" for label, _t in ents(nlp, text)), text
+
+
+def test_an_irrigation_district_named_by_its_source(nlp):
+    assert ("PLACE", "沐源灌区") in ents(nlp, "推进沐源灌区改造。")
+
+
+def test_a_line_s_section_by_its_direction(nlp):
+    assert ("PLACE", "沪宁城际西段") in ents(nlp, "加快沪宁城际西段改造。")

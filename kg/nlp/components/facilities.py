@@ -54,7 +54,7 @@ _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
 # (not a phase of works, 7号线一期北段: the line is the place, gold)
-_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)[^\W\d_至]{2,4}?段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
+_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?)段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 # a water transfer named by its source and the river or region it feeds: 引江济淮, 引汉济渭 (+ 工程)
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
@@ -413,7 +413,7 @@ class FacilityFinder:
         return out
 
     def _sections(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """A named section of a line is one place with it: 西成铁路甘肃段, 银兰高铁中兰段. A river's section
+        """A named section of a line is one place with it: 西成铁路甘肃段, 银兰高铁中兰段, 甲城际南段. A river's section
         is not: the river and the place are two mentions (gold: 黄河 and 内蒙古 in 黄河内蒙古段)."""
         out = []
         ends = {c.end: c.start for c in found if not text.endswith("工程", c.start, c.end)}  # a works has no sections
