@@ -1348,3 +1348,8 @@ def test_an_irrigation_district_named_by_its_source(nlp):
 
 def test_a_line_s_section_by_its_direction(nlp):
     assert ("PLACE", "沪宁城际西段") in ents(nlp, "加快沪宁城际西段改造。")
+
+
+def test_a_quoted_part_of_a_listed_name_is_not_spread(nlp):
+    found = ents(nlp, "坚持实施“走出去”战略，各类企业“走出去”步伐稳健，高水平走出去成效明显。")
+    assert [t for label, t in found if label == "PROGRAM"] == ["“走出去”战略"]

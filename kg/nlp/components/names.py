@@ -487,8 +487,11 @@ class NameFinder:
     def _elsewhere(self, text: str, found: list[Candidate], token_starts: set[int] | None):
         """One sense per report: a program named once by quote marks or a channel is the same
         program wherever its name recurs (平谷科普 quoted once, bare in a list elsewhere)."""
+        # (not a quoted part of a listed name: “走出去”战略 names the strategy, not a program 走出去)
+        known = [(c.start, c.end) for c in found if c.source == "gazetteer" and c.label == "PROGRAM"]
         names = {text[c.start:c.end] for c in found if c.label == "PROGRAM" and c.source in ("quoted", "head")
-                 and c.end - c.start >= 3 and not any(ch in text[c.start:c.end] for ch in "“”《》")}
+                 and c.end - c.start >= 3 and not any(ch in text[c.start:c.end] for ch in "“”《》")
+                 and not any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in known)}
         if not names:
             return
         for s, e, name in Lexicon({n: n for n in names}).finditer(text):
