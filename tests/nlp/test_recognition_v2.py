@@ -1353,3 +1353,8 @@ def test_a_line_s_section_by_its_direction(nlp):
 def test_a_quoted_part_of_a_listed_name_is_not_spread(nlp):
     found = ents(nlp, "坚持实施“走出去”战略，各类企业“走出去”步伐稳健，高水平走出去成效明显。")
     assert [t for label, t in found if label == "PROGRAM"] == ["“走出去”战略"]
+
+
+def test_events_listed_before_a_word_of_activities(nlp):
+    found = ents(nlp, "各地办好乡村文化节、社区邻里文化节等群众文化活动。")
+    assert ("EVENT", "乡村文化节") in found and ("EVENT", "社区邻里文化节") in found
