@@ -1358,3 +1358,9 @@ def test_a_quoted_part_of_a_listed_name_is_not_spread(nlp):
 def test_events_listed_before_a_word_of_activities(nlp):
     found = ents(nlp, "各地办好乡村文化节、社区邻里文化节等群众文化活动。")
     assert ("EVENT", "乡村文化节") in found and ("EVENT", "社区邻里文化节") in found
+
+
+def test_an_opinion_issued_is_a_title(nlp):
+    assert ("WORK", "推进山区县高质量发展的意见") in ents(nlp, "省政府出台推进山区县高质量发展的意见。")
+    # views asked for or fed back are none
+    assert not any(label == "WORK" for label, _t in ents(nlp, "认真整改省委巡视反馈意见，广泛征求意见。"))
