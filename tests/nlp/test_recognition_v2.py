@@ -1364,3 +1364,8 @@ def test_an_opinion_issued_is_a_title(nlp):
     assert ("WORK", "推进山区县高质量发展的意见") in ents(nlp, "省政府出台推进山区县高质量发展的意见。")
     # views asked for or fed back are none
     assert not any(label == "WORK" for label, _t in ents(nlp, "认真整改省委巡视反馈意见，广泛征求意见。"))
+
+
+def test_the_national_transfer_works_and_the_power_programme(nlp):
+    found = ents(nlp, "建成西气东输二线，推进西电东送，南水北调东线向北延伸。")
+    assert ("PLACE", "西气东输二线") in found and ("PROGRAM", "西电东送") in found and ("PLACE", "南水北调东线") in found

@@ -58,6 +58,10 @@ _SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南�
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 # a water transfer named by its source and the river or region it feeds: 引江济淮, 引汉济渭 (+ 工程)
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
+# the national transfer works of water and gas, by their names (南水北调, 西气东输) and lines (南水北调中线, 西气东输三线):
+# places like the works of 引江济淮 (the annotators of four dev files: five of five; 西电东送, a programme of
+# power lines, is a PROGRAM of national_programs.tsv)
+_NATIONAL_TRANSFER = re.compile(r"(?:南水北调|西气东输)(?:[东中西]线|[一二三四]线)?(?:工程)?")
 # a power line named by its source and where it feeds, as a works: 宁电入湘工程, 陕电入皖特高压工程
 _POWER_TRANSFER = re.compile(r"[\u4e00-\u9fff]电入[\u4e00-\u9fff](?:特高压)?(?:直流|交流)?(?:输电)?工程")
 # a power line between two provinces named by their shorts, as a works: 湘粤背靠背联网工程, 闽赣电力联网工程,
@@ -273,6 +277,8 @@ class FacilityFinder:
         for m in self.pair_power_works.finditer(text):
             if token_ends is None or m.start() == 0 or m.start() in token_ends:
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        for m in _NATIONAL_TRANSFER.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _WATER_TRANSFER.finditer(text):
             if m.start() == 0 or text[m.start() - 1:m.start() + 1] not in self.word_tags:  # 吸引, 牵引
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
