@@ -1369,3 +1369,9 @@ def test_an_opinion_issued_is_a_title(nlp):
 def test_the_national_transfer_works_and_the_power_programme(nlp):
     found = ents(nlp, "建成西气东输二线，推进西电东送，南水北调东线向北延伸。")
     assert ("PLACE", "西气东输二线") in found and ("PROGRAM", "西电东送") in found and ("PLACE", "南水北调东线") in found
+
+
+def test_a_lab_named_by_its_field_needs_no_place(nlp):
+    assert ("ORG", "深海探测实验室") in ents(nlp, "高标准建设深海探测实验室，推进科研攻关。")
+    # a category word opening it makes a kind
+    assert not any(label == "ORG" for label, _t in ents(nlp, "加快建设多层次实验室。"))

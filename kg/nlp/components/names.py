@@ -195,6 +195,7 @@ class NameFinder:
         shorts = re.escape("".join(sorted(set(column("province_shorts.tsv", "short")))))
         self.short_in_coinage = re.compile(f"[{PLACE_VERBS}兴出][{shorts}]|[{shorts}](?:字号|商|品)")
         self.coinage_ends = tuple(column("place_coinage_ends.tsv", "word"))
+        self.category_modifiers = tuple(column("category_modifiers.tsv", "word"))
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         # programs, brands and observances known by their own names (科技兴蒙): quoted before 行动, the
         # quoted part alone is the name
@@ -695,6 +696,8 @@ class NameFinder:
                 continue
             if row["label"] == "ORG" and modifier in LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
+            if row["label"] == "ORG" and modifier.startswith(self.category_modifiers):
+                continue  # 多层次实验室, 高水平实验室: a kind of body (category_modifiers.tsv)
             if row["label"] == "ORG" and text.startswith("体系", he):
                 continue  # “甲”实验室体系, 国家实验室体系: a system of such bodies, no one body
             if row["label"] == "ORG" and (COUNTED_AFTER.match(text, he) or COUNT_AFTER.match(text, he)):
