@@ -1375,3 +1375,7 @@ def test_a_lab_named_by_its_field_needs_no_place(nlp):
     assert ("ORG", "深海探测实验室") in ents(nlp, "高标准建设深海探测实验室，推进科研攻关。")
     # a category word opening it makes a kind
     assert not any(label == "ORG" for label, _t in ents(nlp, "加快建设多层次实验室。"))
+
+
+def test_shenzhen_s_qianhai_is_a_place(nlp):
+    assert ("PLACE", "前海") in ents(nlp, "支持前海扩区发展现代金融。")
