@@ -65,20 +65,6 @@ _NUMBERED_SET_LEAD = re.compile(r"^(?:[一二两三四五六七八九十百]+|\d
 # …八项行动, “甲”九项行动: a count of actions is a numbered set too
 _NUMBERED_ITEMS = re.compile(r"[一二三四五六七八九十百]+项$")
 _NUMBERED_SET_START = re.compile("[一二三四五六七八九十百]+大")
-def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` without the characters of ``spans``."""
-    keep = [True] * len(text)
-    for s, e in spans:
-        keep[s:e] = [False] * (e - s)
-    return "".join(c for c, k in zip(text, keep) if k)
-
-
-def _needs_quote_short(name: str) -> bool:
-    """A name of two characters counts in quote marks only (两新 of 两新组织), but a law's is its own name
-    (宪法, 刑法: 依照宪法和法律)."""
-    return len(name) < 3 and not name.endswith("法")
-
-
 # characters after 法 that make it the start of another word (法律, 法规, 法治, 法制 …), not a law's name's end
 # (but 宪法规定: the law stipulates)
 _LAW_GOES_ON = frozenset("律规治制人院定官案学")
@@ -157,6 +143,21 @@ _STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
 _QUALIFIER = re.compile(r"\d(?:\.\d)?级|（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|首届|\d{4}|^全国|^中央|^国务院|^(?:省|市|县|区|州|盟|旗|自治区党)委(?![员常])|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
 
 
+
+def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the characters of ``spans``."""
+    keep = [True] * len(text)
+    for s, e in spans:
+        keep[s:e] = [False] * (e - s)
+    return "".join(c for c, k in zip(text, keep) if k)
+
+
+def _needs_quote_short(name: str) -> bool:
+    """A name of two characters counts in quote marks only (两新 of 两新组织), but a law's is its own name
+    (宪法, 刑法: 依照宪法和法律)."""
+    return len(name) < 3 and not name.endswith("法")
+
+
 class NameFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
@@ -191,7 +192,8 @@ class NameFinder:
         # (齐鲁, 三湘, 陇原); a province's one-character name after a verb of place or before a word of trade
         div = divisions()
         self.coinage_places = {d.code: True for d in div.by_code.values() if d.level in ("province", "prefecture")}
-        self.coinage_places.update((r["name"], True) for r in load_table("features.tsv") if r["kind"] == "domestic_region")
+        self.coinage_places.update((r["name"], True) for r in load_table("features.tsv")
+                                   if r["kind"] == "domestic_region")
         shorts = re.escape("".join(sorted(set(column("province_shorts.tsv", "short")))))
         self.short_in_coinage = re.compile(f"[{PLACE_VERBS}兴出][{shorts}]|[{shorts}](?:字号|商|品)")
         self.coinage_ends = tuple(column("place_coinage_ends.tsv", "word"))
@@ -365,7 +367,8 @@ class NameFinder:
             return False
         hits = [(ps, pe) for ps, pe, v in self.places.finditer(name)
                 if (self.coinage_places.get(v[1]) or name[ps:pe] in self.coinage_places)
-                and not (ps and name[ps - 1:pe] in self.verb_tags) and not (pe < len(name) and name[ps:pe + 1] in self.verb_tags)]
+                and not (ps and name[ps - 1:pe] in self.verb_tags)
+                and not (pe < len(name) and name[ps:pe + 1] in self.verb_tags)]
         if hits:  # (not 海口 of “空中出海口”, a word of the dictionary around the place's name)
             # places joined by plus signs only are a pair of places (“澳门+横琴”); a dash makes a route or a
             # group of places (“西宁—成都—曼谷”, “深圳—香港—广州”创新集群), never a coinage
