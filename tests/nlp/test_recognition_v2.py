@@ -1358,6 +1358,8 @@ def test_a_quoted_part_of_a_listed_name_is_not_spread(nlp):
 def test_events_listed_before_a_word_of_activities(nlp):
     found = ents(nlp, "各地办好乡村文化节、社区邻里文化节等群众文化活动。")
     assert ("EVENT", "乡村文化节") in found and ("EVENT", "社区邻里文化节") in found
+    # a meeting named by its kind stays none
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "举办劳模先进事迹报告会等活动。"))
 
 
 def test_an_opinion_issued_is_a_title(nlp):

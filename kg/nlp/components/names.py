@@ -78,6 +78,8 @@ _PREPOSITION_CHARS = set("向自经在从为于给把被由")
 _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 # the end of a list of events: 等, a few words of kind and 活动 or 赛事 (…等文化惠民活动, …等系列赛事)
 _EVENTS_LIST_END = re.compile(r"等(?:[^，。；：、“”\s]{0,6}?)(?:活动|赛事|盛会)")
+# meetings named by their kind: a list of events says nothing more of them
+_MEETINGS = ("报告会", "座谈会", "宣讲会", "研讨会", "交流会", "会议")
 # characters that coordinate or link words: a strategy's name holds none (自治区政府与…战略)
 _JOINING_CHARS = frozenset("与和同及暨、的")
 _ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[届次轮批]|首届)$")
@@ -752,9 +754,10 @@ class NameFinder:
         # a list of names of one kind: an item without a qualifier of its own counts when it sits
         # next to a qualified one (跨国公司领导人青岛峰会、儒商大会、…发展大会等)
         for c in list(unqualified):
-            if c.label == "EVENT" and _EVENTS_LIST_END.match(text, c.end):
+            if c.label == "EVENT" and _EVENTS_LIST_END.match(text, c.end) \
+                    and not text.endswith(_MEETINGS, c.start, c.end):
                 named.append(c)  # 办好甲文化节、乙文化节等文化惠民活动: the list's word says its items are events
-                unqualified.remove(c)
+                unqualified.remove(c)  # (a meeting of a kind stays one: …专题报告会等活动, the kexie gold)
         ends = {(c.end, c.label) for c in named}
         starts = {(c.start, c.label) for c in named}
         grown = True
