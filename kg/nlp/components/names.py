@@ -367,15 +367,14 @@ class NameFinder:
                 or name.endswith(self.coinage_ends) or "电入" in name or name in self.known.entries \
                 or self.verb_tags.get(name) is not None:
             return False
-        hits = [(ps, pe) for ps, pe, v in self.places.finditer(name)
-                if (self.coinage_places.get(v[1]) or name[ps:pe] in self.coinage_places)
-                and not (ps and name[ps - 1:pe] in self.verb_tags)
-                and not (pe < len(name) and name[ps:pe + 1] in self.verb_tags)]
-        if hits:  # (not 海口 of “空中出海口”, a word of the dictionary around the place's name)
-            # places joined by plus signs only are a pair of places (“澳门+横琴”); a dash makes a route or a
-            # group of places (“西宁—成都—曼谷”, “深圳—香港—广州”创新集群), never a coinage
-            every = [(ps, pe) for ps, pe, _v in self.places.finditer(name)]
-            return bool(re.sub(r"[+＋·]", "", _strip_spans(name, every)))
+        every = list(self.places.finditer(name))
+        if any((self.coinage_places.get(v[1]) or name[ps:pe] in self.coinage_places)
+               and not (ps and name[ps - 1:pe] in self.verb_tags)
+               and not (pe < len(name) and name[ps:pe + 1] in self.verb_tags) for ps, pe, v in every):
+            # (not 海口 of “空中出海口”, a word of the dictionary around the place's name); places joined by plus
+            # signs only are a pair of places (“澳门+横琴”); a dash makes a route or a group of places
+            # (“西宁—成都—曼谷”, “深圳—香港—广州”创新集群), never a coinage
+            return bool(re.sub(r"[+＋·]", "", _strip_spans(name, [(ps, pe) for ps, pe, _v in every])))
         return self.short_in_coinage.search(name) is not None
 
     def _list_category(self, text: str, i: int) -> str | None:

@@ -33,7 +33,9 @@ REGION_LEVELS = column("level_words.tsv", "word", where=("bare", "1"))
 _MAX_MODIFIER = 8
 NAME_STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
-_GENERIC = ("有关", "相关", "各级", "各类", "所属", "直属", "以上", "以下", "级")
+# words after a body that say the bodies under it (教育部直属师范大学): many of a kind, never one body
+SUBORDINATE = ("所属", "直属", "下属")
+_GENERIC = ("有关", "相关", "各级", "各类", *SUBORDINATE, "以上", "以下", "级")
 _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
 # Associations are named after what they do, verbs included (欧洲科学参与协会, 科技成果转化促进会).
 _NAMED_BY_PURPOSE = {"协会", "学会", "研究会", "联合会", "促进会", "基金会", "联盟", "引导基金", "投资基金", "产业基金"}

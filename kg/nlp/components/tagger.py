@@ -27,7 +27,7 @@ from ..text import Lexicon, WordSet, is_cjk
 from ...data import column, country_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
-from .organizations import REGION_LEVELS, national_object_at
+from .organizations import REGION_LEVELS, SUBORDINATE, national_object_at
 from .persons import TITLES_BEFORE
 
 _COORD = re.compile(r"[和与及、并]")
@@ -313,9 +313,10 @@ class LacRepair:
         modifier = name[: -len(organ)]
         kind = next((modifier.find(w) for w in self.category_modifiers if w in modifier), -1)
         owner = modifier[:kind].removesuffix("国家") if kind > 0 else ""
-        if kind >= 0 and (modifier.startswith(_UNDER, kind)
-                          or not (len(owner) >= 3 and self.organs.ending_at(owner, len(owner)))):
+        if kind >= 0 and not (len(owner) >= 3 and self.organs.ending_at(owner, len(owner))):
             return None  # 世界一流大学, 高水平医院: a kind of body (but 甲大学国家卓越工程师学院: a university's own)
+        if any(w in modifier for w in SUBORDINATE):
+            return None  # 教育部直属师范大学: the bodies under an owner, a kind (the gazetteer names the owner)
         if not modifier or name.startswith(_GENERIC_ORG_START) or _LEVEL_ONLY.match(modifier) \
                 or "级" in _COURT_LEVEL.sub("", modifier) or self.is_word(name) or self.word_tags.get(modifier, "") in _VERBAL:
             return None  # 新建科技馆 is a new museum, not one named 新建
@@ -508,8 +509,6 @@ class LacRepair:
 _NATION_WORDS = frozenset(("中华", "华夏", "神州"))
 # words of scope: after a place they open a longer name, they end none (青岛国际…局)
 _SCOPE_WORDS = frozenset(("国际", "国内", "全球", "海外", "区域", "本地", "全域"))
-# words after a body saying the bodies under it (教育部直属师范大学): many of a kind, even after their owner
-_UNDER = ("直属", "所属", "下属")
 # words that make an item of a list of enterprises a kind of firm (瞪羚企业, 上市公司, 链主)
 _KIND_OF_FIRM = ("企业", "公司", "链主", "央企", "国企", "民企", "外企")
 # the end of a list of enterprises: 等, maybe a count, a few words of kind and 企业 (…等5户企业,
