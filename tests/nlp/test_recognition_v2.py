@@ -1381,3 +1381,74 @@ def test_a_lab_named_by_its_field_needs_no_place(nlp):
 
 def test_shenzhen_s_qianhai_is_a_place(nlp):
     assert ("PLACE", "前海") in ents(nlp, "支持前海扩区发展现代金融。")
+
+
+def test_a_power_line_between_provinces_without_its_works(nlp):
+    found = ents(nlp, "加快推进疆电入赣、闽粤直流等输电工程。")
+    assert ("PLACE", "疆电入赣") in found and ("PLACE", "闽粤直流") in found
+    # power bought from outside is no line
+    assert not any(t.startswith("外电") for _label, t in ents(nlp, "逐步提高外电入苏比重。"))
+
+
+def test_a_crossing_named_by_the_abbreviations_of_its_ends(nlp):
+    assert ("PLACE", "珠中通道") in ents(nlp, "力争珠中通道年内开工。")
+    assert ("PLACE", "黔桂新通道") in ents(nlp, "打通黔桂新通道。")
+    # a kind of corridor stays none
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "完善能源外送通道和出海通道。"))
+
+
+def test_a_province_s_vision_of_itself_is_a_campaign(nlp):
+    assert ("PROGRAM", "新贵州") in ents(nlp, "为谱写现代化新贵州篇章不懈奋斗。")
+    assert ("PROGRAM", "美丽新广西") in ents(nlp, "美丽新广西建设成效明显。")
+    assert ("PROGRAM", "文明云南") in ents(nlp, "深化文明云南创建。")
+    # the new China is the country, and 中新 a partnership
+    assert ("PLACE", "新中国") in ents(nlp, "新中国成立初期百废待兴。")
+
+
+def test_a_forest_farm_named_by_a_proper_name(nlp):
+    assert ("ORG", "塞罕坝林场") in ents(nlp, "弘扬塞罕坝林场艰苦创业精神。")
+    assert not any(label == "ORG" for label, _t in ents(nlp, "深化国有林场改革，扶持家庭农场。"))
+
+
+def test_the_mainland_beside_hong_kong_and_macao(nlp):
+    assert ("PLACE", "内地") in ents(nlp, "深化内地与香港在金融领域的合作。")
+    assert not any(t == "内地" for _label, t in ents(nlp, "引导加工贸易由沿海向内地梯度转移。"))
+
+
+def test_the_quoted_five_year_plans_are_documents(nlp):
+    found = ents(nlp, "回顾“七五”计划的执行情况，部署“八五”计划。")
+    assert ("WORK", "“七五”计划") in found and ("WORK", "“八五”计划") in found
+
+
+def test_cepa_is_a_work_not_three_places(nlp):
+    found = ents(nlp, "认真落实内地与香港、澳门更紧密经贸关系安排的各项措施。")
+    assert ("WORK", "内地与香港、澳门更紧密经贸关系安排") in found and not any(label == "PLACE" for label, _t in found)
+
+
+def test_games_and_expos_named_by_their_year(nlp):
+    found = ents(nlp, "全力办好2022年冬奥会，广州赢得2010年亚运会举办权。")
+    assert ("EVENT", "2022年冬奥会") in found and ("EVENT", "2010年亚运会") in found
+    # a yearly meeting's year stays a date of its own
+    assert ("DATE", "2024年") in ents(nlp, "举办2024年世界智能大会。")
+
+
+def test_a_party_congress_listed_after_another(nlp):
+    found = ents(nlp, "坚持以党的十四大、十五大确定的路线为指导。")
+    assert ("EVENT", "党的十四大") in found and ("EVENT", "十五大") in found
+
+
+def test_the_armed_police_by_their_longer_short_form(nlp):
+    assert ("ORG", "武装警察部队") in ents(nlp, "感谢武装警察部队官兵的奉献。")
+
+
+def test_zhonggong_before_a_verb_is_no_party(nlp):
+    assert not any(label == "ORG" for label, _t in ents(nlp, "三年中共完成造林任务五千万亩。"))
+
+
+def test_a_kind_of_games_by_scope_and_weight(nlp):
+    assert not any(label == "EVENT" for label, _t in ents(nlp, "我国选手在重大国际比赛中屡获佳绩。"))
+
+
+def test_a_dam_s_works_keep_their_word(nlp):
+    assert ("PLACE", "嫩江尼尔基水利枢纽工程") in ents(nlp, "嫩江尼尔基水利枢纽工程下闸蓄水。")
+    assert ("PLACE", "三峡工程") in ents(nlp, "三峡工程发挥了巨大的防洪效益。")

@@ -60,14 +60,22 @@ _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
 # the national transfer works of water and gas, by their names (南水北调, 西气东输) and lines (南水北调中线, 西气东输三线):
 # places like the works of 引江济淮 (the annotators of four dev files: five of five; 西电东送, a programme of
-# power lines, is a PROGRAM of national_programs.tsv)
-_NATIONAL_TRANSFER = re.compile(r"(?:南水北调|西气东输)(?:[东中西]线|[一二三四]线)?(?:工程)?")
+# power lines, is a PROGRAM of national_programs.tsv); the Three Gorges works by their name, 三峡工程 (the 2005
+# report's annotator; 6 over the 80 reports), with the gas line's pipe (西气东输管道)
+_NATIONAL_TRANSFER = re.compile(r"(?:南水北调|西气东输)(?:[东中西]线|[一二三四]线)?(?:工程|管道)?|(?:长江)?三峡工程")
 # a power line named by its source and where it feeds, as a works: 宁电入湘工程, 陕电入皖特高压工程
 _POWER_TRANSFER = re.compile(r"[\u4e00-\u9fff]电入[\u4e00-\u9fff](?:特高压)?(?:直流|交流)?(?:输电)?工程")
 # a power line between two provinces named by their shorts, as a works: 湘粤背靠背联网工程, 闽赣电力联网工程,
 # 陕皖直流输电工程 (the pair is filled in from province_shorts.tsv)
 _PAIR_POWER_WORKS = (r"[{shorts}]{{2}}(?:(?![等和与及])[\u4e00-\u9fff]){{0,6}}?(?:联网|直流|输电|特高压)"
                      r"(?:(?![等和与及])[\u4e00-\u9fff]){{0,4}}?工程")
+# the same lines without 工程: a province's power fed to another (疆电入湘, “吉电入京”) and a direct-current line
+# between two provinces (藏粤直流); the dev annotators mark these as places, 3 of 3 (外电入鲁, power from outside,
+# is no line: the source must be a province; 疆, Xinjiang's short in 疆电, is not among the shorts of places)
+_BARE_POWER_LINE = r"[{shorts}疆]电入[{shorts}]|[{shorts}]{{2}}直流(?!电)"
+# a crossing or road between two places named by their abbreviations (深中通道, 甘川新通道); 通道 after any
+# other modifier is mostly a kind (外送通道, 出省通道: tried as a head and left out)
+_PAIR_CORRIDOR = re.compile(r"([\u4e00-\u9fff]{2})新?通道")
 # a part of a free trade zone, named by its city (自贸试验区…大连片区, 临港新片区), once the zone is named
 _ZONE_PART = re.compile("新?片区")
 _FREE_TRADE_ZONE = re.compile("自贸试验区|自由贸易试验区|自贸区|自由贸易港|自贸港")
@@ -118,6 +126,7 @@ class FacilityFinder:
         self.heads_longest_first = sorted(self.heads, key=len, reverse=True)
         province_shorts = "".join(r["short"] for r in load_table("province_shorts.tsv"))
         self.pair_power_works = re.compile(_PAIR_POWER_WORKS.format(shorts=re.escape(province_shorts)))
+        self.bare_power_line = re.compile(_BARE_POWER_LINE.format(shorts=re.escape(province_shorts)))
         # every alias counts here (哈密, 临河): the head is the evidence that a place is named
         entries = {k: v for k, v in place_entries().items() if len(k) >= 2}
         entries.update(feature_entries())
@@ -276,6 +285,12 @@ class FacilityFinder:
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in self.pair_power_works.finditer(text):
             if token_ends is None or m.start() == 0 or m.start() in token_ends:
+                found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        for m in self.bare_power_line.finditer(text):
+            if not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) or text[m.end()] in "等和与及":
+                found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+        for m in _PAIR_CORRIDOR.finditer(text):
+            if self._abbreviation(m.group(1)) and self._item_start(text, m.start(), verbal):
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _NATIONAL_TRANSFER.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))

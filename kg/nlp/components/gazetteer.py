@@ -91,6 +91,11 @@ _GROUPING = r"(?:城市群|都市圈|一体化|协同|同城化|联动|经济圈
 _MACRO = "(?:中西部|东中部|中部|西部|东部|北方|南方)"
 MACRO_REGION = re.compile(f"{_MACRO}(?=地区|[和、及与]{_MACRO}地区)|(?<=居){_MACRO}(?=前列|第|首位)"
                           f"|(?<![“\"]){_MACRO}(?=领先)")
+# the mainland, 内地, where Hong Kong or Macao is named beside it (内地与香港、澳门, 同内地交流合作 after 港澳 in
+# the sentence: the annotators of the 2013 and 2018 reports); against 沿海 it is "the interior", and 大湾区内地九市
+# are the bay area's mainland cities
+MAINLAND = re.compile("内地")
+_HONG_KONG_MACAO = re.compile("香港|澳门|港澳")
 # a named part or type in brackets after a facility's or a park's name is part of it: 滨洲铁路（齐海满段）,
 # 长征国家文化公园（江西段）, 武夷山国家公园（江西片区）, 滁州保税物流中心（B型）
 BRACKETED_PART = re.compile(r"（(?:[\u4e00-\u9fff]{1,8}(?:段|片区)|[A-Z]型)）")
@@ -249,6 +254,8 @@ class Gazetteer:
         found.extend(self._shorts_after_place_verbs(text))
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", m.group()),))
                      for m in MACRO_REGION.finditer(text) if m.start() in starts)
+        found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", "内地"),))
+                     for m in MAINLAND.finditer(text) if self._beside_hong_kong(text, m.start(), m.end()))
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
         found.extend(self._campaigns(text, found, starts))
         found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
@@ -300,6 +307,15 @@ class Gazetteer:
                         out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", code),)))
         return out
 
+    @staticmethod
+    def _beside_hong_kong(text: str, start: int, end: int) -> bool:
+        """Hong Kong or Macao named in the same sentence, within 20 characters of 内地 (not 大湾区内地九市)."""
+        if text[end:end + 1] in ("九", "城") or text[start - 3:start] == "大湾区":
+            return False
+        left = max(text.rfind(c, 0, start) for c in "。；！？\n") + 1
+        right = min([i for i in (text.find(c, end) for c in "。；！？\n") if i >= 0] or [len(text)])
+        return bool(_HONG_KONG_MACAO.search(text, max(left, start - 20), min(right, end + 20)))
+
     def _short_of_division(self, name: str) -> bool:
         """``name`` names a division by a short form only, never by its official name (宁乡, not 宁乡市)."""
         codes = self.div.by_name.get(name, [])
@@ -314,6 +330,15 @@ class Gazetteer:
             if c.label != "PLACE" or not (key == "中国" or (division and division.level in ("province", "prefecture"))):
                 continue
             word = self.campaign_words.ending_at(text, c.start, max(0, c.start - 3))
+            if word is None and division and division.level == "province" and c.end - c.start >= 2 \
+                    and text[c.start - 1:c.start] == "新" and text[c.start - 2:c.start - 1] != "中":
+                # a province's vision of itself: 新福建, 现代化新重庆, 美丽新宁夏 (the annotators of five
+                # provincial reports: a campaign; 新中国 is the country, 中新天津 a partnership, and a province's
+                # one-character short is none: 新晋 is "newly made")
+                word = "新"
+                before = self.campaign_words.ending_at(text, c.start - 1, max(0, c.start - 4))
+                if before is not None:
+                    word = before + word
             if word is None or (c.start - len(word) not in starts and c.start - len(word) > 0):
                 continue
             if any(text.startswith(h, c.end) for h in self.place_heads):

@@ -103,6 +103,10 @@ _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "�
 # the year of a recurring event named by its scope (2025年中国网络文明大会, 2026全球工业互联网大会: dev annotators
 # and the gov gold's 2026年全国生态日 give a DATE and the event); a body's own meeting of the year keeps it
 # (the kexie gold's 2021年全区学会工作…推进会, 2021中荷…研讨会)
+# an event's modifier made of scope, weight and field words only: the kind of event (重大国际比赛; the annotators of
+# the 1998 and 2003 reports); 重要国际会议 after 等 is a list's kind (see _headed)
+_EVENT_KIND = re.compile("(?:世界|国际|全球|重大|重要|大型|体育)+")
+_YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}年")
 _EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太|上海合作组织|金砖国家|二十国集团)")
 # a disaster or an accident named by its month and day in quote marks (“7·20”特大暴雨, “8·22”重大垮塌事故)
 _DATED_DISASTER = re.compile(r"“\d{1,2}·\d{1,2}”[\u4e00-\u9fff]{0,10}?(?:洪水|洪涝|暴雨|地震|火灾|事故|灾害|台风|泥石流|山洪)(?:事故)?")
@@ -265,7 +269,12 @@ class NameFinder:
     def _label_by_head(self, name: str) -> str | None:
         for h in self.head_sorted:
             if name.endswith(h):
-                # (a head that needs a place, 战略, labels no quoted name by itself: “支点建设七大战略”)
+                # (a head that needs a place, 战略, labels no quoted name by itself: “支点建设七大战略”; nor
+                # one that needs a brand, after a common word: “智慧农场”)
+                modifier = name[:-len(h)]
+                if self.heads[h]["qualified"] == "proper" and (self.verb_tags.get(modifier, "") in _COMMON_MODIFIER
+                                                               or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER):
+                    return None
                 return self.heads[h]["label"] if self.heads[h]["qualified"] != "place" else None
         return None
 
@@ -454,6 +463,8 @@ class NameFinder:
             if name.endswith(_HONOUR_END):
                 yield Candidate(m.start(1), m.end(1), "BLOCK", "quoted")
             elif end:
+                if text[m.end():end] == "计划" and _PLAN_PERIOD.fullmatch(m.group()):
+                    label = "WORK"  # “九五”计划: the five-year plans before 2006 are documents, as “十一五”规划 is
                 yield Candidate(m.start(), end, label, "quoted")
             elif label:
                 yield Candidate(m.start(1), m.end(1), label, "quoted")
@@ -641,6 +652,10 @@ class NameFinder:
                         if be <= hs and word not in _JOINING \
                                 and (bs in prepositions or word[-1] in _PREPOSITION_CHARS):
                             start = be
+                    # a verb before the year of an edition is the sentence's (上海赢得[2010年世界博览会]举办权)
+                    for vs, ve in list(verbal_spans.starting_in(start, hs)):
+                        if ve < hs and _YEAR_AHEAD.match(text, ve) and self.verb_tags.get(text[vs:ve]) == "v":
+                            start = ve
                 # 主持会议, 出席会议: a verb and its object, no name
                 if row["label"] == "EVENT" and any(
                         (ve == hs and vs >= start and self.verb_tags.get(text[vs:ve]) == "v") or vs < hs < ve
@@ -691,6 +706,8 @@ class NameFinder:
                 continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
             if row["label"] == "PROGRAM" and self._category(modifier):
                 continue  # 重大水利工程, 国家重大工程: a kind of works, no name
+            if row["label"] == "EVENT" and _EVENT_KIND.fullmatch(modifier):
+                continue  # 重大国际比赛, 世界重大体育比赛: a scope and a weight name a kind of event
             if row["label"] == "PROGRAM" and (_NUMBERED_SET.search(modifier) or _NUMBERED_ITEMS.search(modifier)
                                               or _NUMBERED_SET_LEAD.match(modifier)):
                 continue  # 城乡安居三大工程, 十大行动: a numbered set of programs is a slogan (guidelines)
@@ -707,8 +724,9 @@ class NameFinder:
             if row["label"] == "ORG" and (COUNTED_AFTER.match(text, he) or COUNT_AFTER.match(text, he)):
                 continue  # 国家技术创新中心、新兴产业创新中心达到8家: kinds of body, counted
             name = text[start:he]
-            if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化)
-                if self.verb_tags.get(modifier, "") in _COMMON_MODIFIER or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER:
+            if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化, “智慧农场”)
+                brand = modifier.strip("“”")
+                if self.verb_tags.get(brand, "") in _COMMON_MODIFIER or self.verb_tags.get(brand[:2], "") in _COMMON_MODIFIER:
                     continue
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue

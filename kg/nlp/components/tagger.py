@@ -259,6 +259,8 @@ class LacRepair:
             or any(self.is_word(name[k:]) for k in range(1, len(name) - 1))
 
     def organization(self, text: str, s: int, e: int, token_ends: set[int] | None = None) -> Candidate | None:
+        if text[s:e] == "中共" and self.word_tags.get(text[e:e + 2]) == "v":
+            return None  # 四年中共增加了, 比赛中共获得: 中 ends "in…", 共 is "in all" before a verb
         # leading verbs and conjunctions (联合人社厅 -> 人社厅)
         for _ in range(3):
             b = self.boundaries.starting_at(text, s, e - 2)
