@@ -1393,8 +1393,10 @@ def test_a_power_line_between_provinces_without_its_works(nlp):
 def test_a_crossing_named_by_the_abbreviations_of_its_ends(nlp):
     assert ("PLACE", "珠中通道") in ents(nlp, "力争珠中通道年内开工。")
     assert ("PLACE", "黔桂新通道") in ents(nlp, "打通黔桂新通道。")
-    # a kind of corridor stays none
+    # a kind of corridor stays none, and so do a pair of common characters and a place's great corridor
     assert not any(label == "PLACE" for label, _t in ents(nlp, "完善能源外送通道和出海通道。"))
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "保障海洋通道安全。"))
+    assert not any(t.endswith("通道") for _l, t in ents(nlp, "加快构建进出川大通道。"))
 
 
 def test_a_province_s_vision_of_itself_is_a_campaign(nlp):
@@ -1452,3 +1454,9 @@ def test_a_kind_of_games_by_scope_and_weight(nlp):
 def test_a_dam_s_works_keep_their_word(nlp):
     assert ("PLACE", "嫩江尼尔基水利枢纽工程") in ents(nlp, "嫩江尼尔基水利枢纽工程下闸蓄水。")
     assert ("PLACE", "三峡工程") in ents(nlp, "三峡工程发挥了巨大的防洪效益。")
+
+
+def test_a_verb_the_dictionary_reads_as_a_noun_opens_a_phrase(nlp):
+    # the province's committee after 锚定, in a province's report
+    found = ents(nlp, "山西省政府工作报告\n全省上下锚定省委部署的目标任务，真抓实干。")
+    assert ("ORG", "省委") in found

@@ -126,6 +126,10 @@ class FacilityFinder:
         self.heads_longest_first = sorted(self.heads, key=len, reverse=True)
         province_shorts = "".join(r["short"] for r in load_table("province_shorts.tsv"))
         self.pair_power_works = re.compile(_PAIR_POWER_WORKS.format(shorts=re.escape(province_shorts)))
+        # the characters a crossing's ends are abbreviated to: provinces' shorts, cities' first characters and shorts
+        self.corridor_chars = {r["short"] for r in load_table("province_shorts.tsv")} \
+            | {r["short"] for r in load_table("city_shorts.tsv")} \
+            | {r["name"][0] for r in load_table("places.tsv") if r["level"] == "prefecture"}
         self.bare_power_line = re.compile(_BARE_POWER_LINE.format(shorts=re.escape(province_shorts)))
         # every alias counts here (哈密, 临河): the head is the evidence that a place is named
         entries = {k: v for k, v in place_entries().items() if len(k) >= 2}
@@ -290,7 +294,11 @@ class FacilityFinder:
             if not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) or text[m.end()] in "等和与及":
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _PAIR_CORRIDOR.finditer(text):
-            if self._abbreviation(m.group(1)) and self._item_start(text, m.start(), verbal):
+            pair = m.group(1)
+            # each a province's short or a city's first character (not 海洋通道, 陆海新通道), and no 大通道, the
+            # great corridor of a place (进出川大通道)
+            if all(c in self.corridor_chars for c in pair) and pair[1] != "大" \
+                    and self._abbreviation(pair) and self._item_start(text, m.start(), verbal):
                 found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _NATIONAL_TRANSFER.finditer(text):
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))

@@ -124,7 +124,7 @@ _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "�
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
-_COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t"}
+_COMMON_MODIFIER = {"a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "t", "s"}
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|项|家|座|所|条|名|人|批|千瓦|公里|吨|亩|元|立方米|平方米)|首[个座条家台批套]")
 # A kind of body counted right after it, alone or closing a list of kinds (国家技术创新中心、制造业
 # 创新中心达到8家; 重点实验室新增12个): the names are categories, not bodies.
