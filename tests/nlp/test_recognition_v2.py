@@ -1460,3 +1460,10 @@ def test_a_verb_the_dictionary_reads_as_a_noun_opens_a_phrase(nlp):
     # the province's committee after 锚定, in a province's report
     found = ents(nlp, "山西省政府工作报告\n全省上下锚定省委部署的目标任务，真抓实干。")
     assert ("ORG", "省委") in found
+    # a verb inside a word is no verb of the sentence (直辖 of 直辖市)
+    assert not any(label == "ORG" for label, _t in ents(nlp, "各省、自治区、直辖市政府要抓好落实。"))
+
+
+def test_a_decade_opens_no_title_and_an_elided_head_gives_none(nlp):
+    assert ("WORK", "城市防洪规划纲要") in ents(nlp, "编制新十年城市防洪规划纲要。")
+    assert not any(label == "WORK" for label, _t in ents(nlp, "修订城市、农村发展纲要。"))

@@ -106,6 +106,8 @@ _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "�
 # an event's modifier made of scope, weight and field words only: the kind of event (重大国际比赛; the annotators of
 # the 1998 and 2003 reports); 重要国际会议 after 等 is a list's kind (see _headed)
 _EVENT_KIND = re.compile("(?:世界|国际|全球|重大|重要|大型|体育)+")
+# a round or a decade before a plan's or a program's name, no part of it
+_NEW_ROUND = ("新一轮", "新十年", "新10年")
 _YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}年")
 _EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太|上海合作组织|金砖国家|二十国集团)")
 # a disaster or an accident named by its month and day in quote marks (“7·20”特大暴雨, “8·22”重大垮塌事故)
@@ -734,8 +736,12 @@ class NameFinder:
             if row["label"] == "WORK":
                 status = _DOC_STATUS.match(text, he)
                 end = status.end() if status else he
-            if row["label"] in ("WORK", "PROGRAM") and text.startswith("新一轮", start) and he - start > 7:
-                start += 3  # 新一轮[南沙总体发展规划], 新一轮[农业转移人口市民化行动]: the round is no part of the name
+            if row["label"] in ("WORK", "PROGRAM") and text.startswith(_NEW_ROUND, start) and he - start > 7:
+                # 新一轮[南沙总体发展规划], 新一轮[农业转移人口市民化行动], 新十年[农村扶贫开发纲要]: the round or the
+                # decade is no part of the name (the annotators of the 2011 and 2012 reports)
+                start += len(next(r for r in _NEW_ROUND if text.startswith(r, start)))
+            if row["label"] == "WORK" and start and text[start - 1] == "、" and not self._item_titled(text, start - 1):
+                continue  # 中国妇女、[儿童发展纲要]: the last of titles whose head is written once (guidelines: ellipsis)
             elif row["label"] == "PROGRAM" and text.startswith("新时代", start) and he - start > 7:
                 start += 3  # 新时代[兴边富民行动]: the era is no part of a program's name (gold; a plan's title keeps it)
             quote = text.find("“", start, he) if row["label"] == "WORK" else -1
@@ -791,6 +797,14 @@ class NameFinder:
                     starts.add((c.start, c.label))
                     grown = True
         return named
+
+    def _item_titled(self, text: str, end: int) -> bool:
+        """The list item ending at ``end`` (before 、) is a title of its own: it ends with a head of a work or a
+        closing title mark (甲条例、乙办法), not with a bare subject whose head comes later (妇女、儿童发展纲要)."""
+        item = text[max(0, end - 30):end]
+        if item.endswith(("》", "”", "）")):
+            return True
+        return any(item.endswith(h) for h in self.head_sorted if self.heads[h]["label"] == "WORK")
 
     def _place_led(self, text: str, name: str, modifier_length: int, end: int) -> bool:
         """A name whose head needs a place (战略) is one when a place or a nationwide program opens it, no

@@ -88,8 +88,10 @@ class OrgComposer:
             return True
         if self.boundaries.ending_at(text, i) is not None or i in self.after_function_word:
             return True
-        if any(self.word_tags.get(text[i - n:i]) == "v" for n in (4, 3, 2) if i >= n):
+        if (self.token_ends is None or i in self.token_ends) \
+                and any(self.word_tags.get(text[i - n:i]) == "v" for n in (4, 3, 2) if i >= n):
             return True  # 锚定省委确定的…: a verb of the dictionary that LAC took into an organization's span
+            # (a word ends there: not 直辖 of 直辖市政府)
         return self.organ_words.ending_at(text, i) is not None and (self.token_ends is None or i in self.token_ends)
 
     def _organ_at(self, text: str, i: int) -> int:
