@@ -1467,3 +1467,10 @@ def test_a_verb_the_dictionary_reads_as_a_noun_opens_a_phrase(nlp):
 def test_a_decade_opens_no_title_and_an_elided_head_gives_none(nlp):
     assert ("WORK", "城市防洪规划纲要") in ents(nlp, "编制新十年城市防洪规划纲要。")
     assert not any(label == "WORK" for label, _t in ents(nlp, "修订城市、农村发展纲要。"))
+
+
+def test_a_century_by_its_number_is_a_date(nlp):
+    assert ("DATE", "二十一世纪") in ents(nlp, "我们要以崭新的面貌跨入二十一世纪。")
+    assert ("DATE", "20世纪80年代") in ents(nlp, "这项改革始于20世纪80年代。")
+    # the maritime silk road keeps its century
+    assert ("PROGRAM", "21世纪海上丝绸之路") in ents(nlp, "积极参与21世纪海上丝绸之路建设。")

@@ -802,8 +802,8 @@ class NameFinder:
         """The list item ending at ``end`` (before 、) is a title of its own: it ends with a head of a work or a
         closing title mark (甲条例、乙办法), not with a bare subject whose head comes later (妇女、儿童发展纲要)."""
         item = text[max(0, end - 30):end]
-        if item.endswith(("》", "”", "）")):
-            return True
+        if item.endswith(("》", "”", "）", "法", "清单", "目录")):
+            return True  # (兵役法、惩治反革命条例; 负面清单、…税率方案: laws and lists are titles of their own)
         return any(item.endswith(h) for h in self.head_sorted if self.heads[h]["label"] == "WORK")
 
     def _place_led(self, text: str, name: str, modifier_length: int, end: int) -> bool:
