@@ -1474,3 +1474,18 @@ def test_a_century_by_its_number_is_a_date(nlp):
     assert ("DATE", "20世纪80年代") in ents(nlp, "这项改革始于20世纪80年代。")
     # the maritime silk road keeps its century
     assert ("PROGRAM", "21世纪海上丝绸之路") in ents(nlp, "积极参与21世纪海上丝绸之路建设。")
+
+
+def test_newly_made_is_no_pair_of_provinces(nlp):
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "培育瞪羚企业5户。新晋“两院”院士2位。"))
+
+
+def test_a_zone_opened_by_two_places_abbreviations(nlp):
+    assert ("PLACE", "广佛特别合作区") in ents(nlp, "推进广佛特别合作区建设。")
+    # a direction and a size are no places' abbreviations
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "推进南北特别合作区建设。"))
+
+
+def test_a_power_plant_by_its_proper_name(nlp):
+    assert ("PLACE", "石洞口电厂") in ents(nlp, "石洞口电厂完成超低排放改造。")
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "推进燃煤电厂节能改造。"))

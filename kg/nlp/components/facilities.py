@@ -53,6 +53,9 @@ _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两
                                r"(?:条|座|个|处|家)?(?:重点|主要|沿边|边境|陆路|[345]A级|国家级)?")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
+# characters that open cities' names but are mostly common words' (大连 but 大型, 新乡 but 新建): no abbreviation
+# of a place in a pair
+_PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿")
 # (not a phase of works, 7号线一期北段: the line is the place, gold)
 _SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?)段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
@@ -241,6 +244,9 @@ class FacilityFinder:
                 # LAC's two-character place right before the head (not the tail of a line's abbreviated
                 # ends: 聊邯长铁路, where LAC reads 邯长 as a place)
                 places = [(hs - 2 - start, hs - start)]
+            if not places and row["needs_place"] == "1" and self._paired_places(text[start:hs]):
+                # two places by their abbreviations open the name (湘琼…共建产业园, 深汕特别合作区, 闽宁产业园)
+                places = [(0, 2)]
             run = (runs or {}).get(hs)
             if not places and row["kind"] == "region" and run is not None and run >= start and text[run - 1:run] != "”":
                 # a group of cities by their first characters, unquoted, before its region word (兰白定临城市群):
@@ -392,6 +398,15 @@ class FacilityFinder:
         word (京沪, 雄商, 聊邯长: the ends of a line by their abbreviations)."""
         return 2 <= len(modifier) <= 4 and all(c in self.abbreviation_chars for c in modifier) \
             and self._proper(modifier)
+
+    def _paired_places(self, modifier: str) -> bool:
+        """The modifier opens with two abbreviations of places (provinces' shorts, cities' first characters or
+        shorts), different, no word of the dictionary and no direction or common adjective among them (深汕,
+        湘琼, 闽宁; not 南北, 新老, 大中)."""
+        pair = modifier[:2]
+        return len(pair) == 2 and pair[0] != pair[1] and all(c in self.corridor_chars for c in pair) \
+            and not any(c in _PAIR_COMMON for c in pair) and pair not in self.word_tags \
+            and (len(modifier) == 2 or modifier[1:3] not in self.word_tags)
 
     def _zone_parts(self, text: str) -> list[Candidate]:
         """The parts of a free trade zone are named by their city and 片区 (自贸试验区…推动大连片区整合提升):

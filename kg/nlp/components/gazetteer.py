@@ -116,7 +116,7 @@ def residents_at(text: str, i: int, word_tags) -> bool:
     with what follows (民政 of 市民政局, 民族 of 自治区民族…: bodies)."""
     return text[i - 1:i + 1] in _RESIDENTS and text[i:i + 2] not in word_tags
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
-_COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川")
+_COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川晋")  # 晋 of 晋升, 新晋 (newly made)
 _DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省", "示范市")
 # a designation right after a name, with its scope (美丽中国[省域]先行区): the name names the
 # designation, which is not annotated (guidelines), not a program of its own
