@@ -1489,3 +1489,14 @@ def test_a_zone_opened_by_two_places_abbreviations(nlp):
 def test_a_power_plant_by_its_proper_name(nlp):
     assert ("PLACE", "石洞口电厂") in ents(nlp, "石洞口电厂完成超低排放改造。")
     assert not any(label == "PLACE" for label, _t in ents(nlp, "推进燃煤电厂节能改造。"))
+
+
+def test_the_housing_delivery_campaigns_need_no_quote_marks(nlp):
+    found = ents(nlp, "各地合力攻坚保交房，保交楼项目陆续交付。")
+    assert ("PROGRAM", "保交房") in found and ("PROGRAM", "保交楼") in found
+    # other short programs still need them
+    assert not any(label == "PROGRAM" for label, _t in ents(nlp, "做好两新工作。"))
+
+
+def test_an_action_named_by_three_characters(nlp):
+    assert ("PROGRAM", "稳就业行动") in ents(nlp, "全面实施稳就业行动。")

@@ -229,7 +229,8 @@ class NameFinder:
         # nouns a strategy word modifies (战略协同, 战略矿产): after one, 战略 ends no name
         self.strategy_modified = WordSet(column("strategy_modified.tsv", "word"))
         self.known = Lexicon({**{r["name"]: ("PROGRAM", False) for r in load_table("platforms.tsv")},
-                              **{r["name"]: (r["label"], r["label"] == "PROGRAM" or _needs_quote_short(r["name"]))
+                              **{r["name"]: (r["label"], (r["label"] == "PROGRAM" or _needs_quote_short(r["name"]))
+                                             and r["bare"] != "1")
                                  for r in load_table("national_programs.tsv")}})
         self.channels = Lexicon({w: w for w, r in self.cues.items() if r["platform"] == "1"})
         self.patterns = [(r["label"], re.compile(r["pattern"])) for r in load_table("name_patterns.tsv")]
@@ -604,6 +605,8 @@ class NameFinder:
                                               or any(vs < hs < ve for vs, ve in verbal_spans.covering(hs, hs + 1))):
                 continue  # 开行动车: 行动 read as a verb (or inside one) heads no program; a verb
                 # opening a longer head is part of a noun (科创走廊, 科创 tagged v)
+            if head == "行动" and "上" in (text[he:he + 1], text[hs - 1:hs]):
+                continue  # 思想上政治上行动上: action itself, in a list of respects, no program
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
                 q = text.rfind("“", max(0, hs - 42), hs - 1)
                 cue = self._cue_after(text, hs)
