@@ -1500,3 +1500,19 @@ def test_the_housing_delivery_campaigns_need_no_quote_marks(nlp):
 
 def test_an_action_named_by_three_characters(nlp):
     assert ("PROGRAM", "稳就业行动") in ents(nlp, "全面实施稳就业行动。")
+
+
+def test_stock_boards_and_national_brands(nlp):
+    found = ents(nlp, "三家企业登陆创业板，一家在科创板上市；鲁班工坊新增两所。")
+    assert {("PROGRAM", "创业板"), ("PROGRAM", "科创板"), ("PROGRAM", "鲁班工坊")} <= set(found)
+    assert ("PROGRAM", "一卡通") in ents(nlp, "推广交通“一卡通”互联互通。")
+
+
+def test_the_theme_education_listed_after_party_history(nlp):
+    found = ents(nlp, "巩固党史学习教育、习近平新时代中国特色社会主义思想主题教育成果。")
+    assert ("PROGRAM", "习近平新时代中国特色社会主义思想主题教育") in found
+
+
+def test_the_basic_law_and_ecfa_by_their_short_names(nlp):
+    found = ents(nlp, "依照基本法办事，落实两岸经济合作框架协议后续协商。")
+    assert ("WORK", "基本法") in found and ("WORK", "两岸经济合作框架协议") in found
