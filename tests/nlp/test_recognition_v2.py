@@ -1516,3 +1516,13 @@ def test_the_theme_education_listed_after_party_history(nlp):
 def test_the_basic_law_and_ecfa_by_their_short_names(nlp):
     found = ents(nlp, "依照基本法办事，落实两岸经济合作框架协议后续协商。")
     assert ("WORK", "基本法") in found and ("WORK", "两岸经济合作框架协议") in found
+
+
+def test_a_free_trade_area_of_china_and_a_partner(nlp):
+    assert ("PLACE", "中国—东盟自由贸易区") in ents(nlp, "积极推进中国—东盟自由贸易区升级谈判。")
+    assert not any(label == "PLACE" for label, _t in ents(nlp, "加快实施自由贸易区提升战略。"))
+
+
+def test_years_listed_with_one_year_word(nlp):
+    found = ents(nlp, "2016、2017、2018年粮食产量保持稳定。")
+    assert [t for label, t in found if label == "DATE"] == ["2016", "2017", "2018年"]

@@ -29,6 +29,8 @@ _PATTERNS = [
     re.compile(r"(?<![\d\-])(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d\-])"),
     # five-year plan periods: 十四五, 十五五 (the guidelines' DATE; in quotes the marks stay out)
     re.compile(r"(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![一二三四五六七八九十])"),
+    # a year listed before another whose 年 is written once (1998、1999年: the annotator of the 2003 report)
+    re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=(?:、(?:19|20)\d{2})*、(?:19|20)\d{2}年)"),
     # a century by its number, with a decade of it (二十一世纪, 20世纪90年代; the annotator of the 1998 report);
     # 本世纪, 新世纪 and 世纪疫情 name no century by number
     re.compile(r"(?:二十一|二十|十九|十八|21|20|19|18)世纪(?:[一二三四五六七八九]十年代|[1-9]0年代)?"),

@@ -81,6 +81,7 @@ _BARE_POWER_LINE = r"[{shorts}疆]电入[{shorts}]|[{shorts}]{{2}}直流(?!电)"
 _PAIR_CORRIDOR = re.compile(r"([\u4e00-\u9fff]{2})新?通道")
 # a part of a free trade zone, named by its city (自贸试验区…大连片区, 临港新片区), once the zone is named
 _ZONE_PART = re.compile("新?片区")
+_CHINA_AND = re.compile("中国[—－-]$")
 _FREE_TRADE_ZONE = re.compile("自贸试验区|自由贸易试验区|自贸区|自由贸易港|自贸港")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}
 _METRO_LINE = re.compile(r"(?:轨道交通|地铁|城轨|轨道)[一二三四五六七八九十\d]+号线")
@@ -265,6 +266,8 @@ class FacilityFinder:
                 pair = self.bilateral.search(text, max(0, start - 3), start) if self.bilateral else None
                 if pair and (token_ends is None or pair.start() == 0 or pair.start() in token_ends):
                     start = pair.start()  # 中蒙二连浩特—扎门乌德经济合作区
+                elif _CHINA_AND.search(text, max(0, start - 3), start):
+                    start -= 3  # 中国—东盟自由贸易区: China and a partner joined by a dash name the zone
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
             if row["kind"] == "estate" and not self._established(text, start, he):
