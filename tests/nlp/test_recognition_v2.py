@@ -1526,3 +1526,10 @@ def test_a_free_trade_area_of_china_and_a_partner(nlp):
 def test_years_listed_with_one_year_word(nlp):
     found = ents(nlp, "2016、2017、2018年粮食产量保持稳定。")
     assert [t for label, t in found if label == "DATE"] == ["2016", "2017", "2018年"]
+
+
+def test_large_companies_by_their_short_names(nlp):
+    found = ents(nlp, "长鑫存储、宇通客车和华友钴业扩大投资。")
+    assert {("ORG", "长鑫存储"), ("ORG", "宇通客车"), ("ORG", "华友钴业")} <= set(found)
+    # a chairman's name that is also a company's stays a person's
+    assert ("ORG", "包钢") not in ents(nlp, "自治区人民政府主席包钢作报告。")
