@@ -307,7 +307,8 @@ def _gazetteer_words() -> list[str]:
     words = {r["name"] for r in load_table("places.tsv")}
     words |= {r["name"] for r in organization_rows() if len(r["name"]) > 1}
     words |= {r["name"] for r in load_table("names.tsv") if len(r["name"]) > 1}
-    words |= {r["name"] for r in load_table("features.tsv") if len(r["name"]) > 2}
+    words |= {r["name"] for table in ("features.tsv", "named_facilities.tsv") for r in load_table(table)
+              if len(r["name"]) > 2}
     # countries of three characters or more (马拉维, 莱索托); two-character ones (加纳, 海地) are left to
     # jieba's own dictionary, where they are words only where they stand alone (not in 增加纳税, 沿海地区)
     words |= {name for name in country_names() if len(name) > 2}

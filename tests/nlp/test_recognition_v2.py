@@ -1533,3 +1533,15 @@ def test_large_companies_by_their_short_names(nlp):
     assert {("ORG", "长鑫存储"), ("ORG", "宇通客车"), ("ORG", "华友钴业")} <= set(found)
     # a chairman's name that is also a company's stays a person's
     assert ("ORG", "包钢") not in ents(nlp, "自治区人民政府主席包钢作报告。")
+
+
+def test_named_facilities_of_the_gazetteer(nlp):
+    found = ents(nlp, "天府国际机场二期开工，游客漫步津湾广场和五大道公园。")
+    assert {("PLACE", "天府国际机场"), ("PLACE", "津湾广场"), ("PLACE", "五大道公园")} <= set(found)
+    # a named line takes its section
+    assert ("PLACE", "沿江高铁渝宜段") in ents(nlp, "完成沿江高铁渝宜段改造。")
+
+
+def test_planning_and_building_is_no_title(nlp):
+    found = ents(nlp, "加快青藏铁路规划建设。")
+    assert not any(label == "WORK" for label, _t in found) and ("PLACE", "青藏铁路") in found

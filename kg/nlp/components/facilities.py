@@ -90,6 +90,8 @@ _BARE_LINE = re.compile(r"(?<![一二三四五六七八九十\d通铁轨道])[�
 # kinds of feature whose sections are named by the place they run through (黄河甘肃段; the Grand Canal,
 # 大运河, is listed as a heritage site, and so are 长城 and 长征: their sections are named the same way)
 _RIVER_KINDS = ("river", "canal", "heritage")
+# kinds of named facility (named_facilities.tsv) that have sections named after the places they run through
+_LINE_KINDS = ("railway", "road")
 # works named after a river's section, in the same clause (…段河道防洪治理等工程)
 _WORKS_AHEAD = re.compile(r"[^，。；、\n]{0,12}?工程")
 _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
@@ -143,7 +145,8 @@ class FacilityFinder:
                 if len(alias) >= 2:
                     entries.setdefault(alias, ("PLACE", row["code"]))
         self.places = Lexicon(entries)
-        self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
+        self.feature_kinds = {r["name"]: r["kind"] for table in ("features.tsv", "named_facilities.tsv")
+                              for r in load_table(table)}
         # the first characters of divisions' names and the provinces' shorts: what a line's ends are
         # abbreviated to (京沪, 雄商)
         self.abbreviation_chars = {r["short"] for r in load_table("province_shorts.tsv")} | {
@@ -320,7 +323,10 @@ class FacilityFinder:
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         found.extend(self._compounds(text, token_ends))
         found.extend(self._zone_parts(text))
-        found.extend(self._sections(text, found))
+        # named lines of the gazetteer (named_facilities.tsv) take their sections too (沿江高铁宜涪段)
+        lines = [Candidate(s, e, "PLACE", "facility") for s, e, v in self.places.finditer(text)
+                 if self.feature_kinds.get(v[1]) in _LINE_KINDS]
+        found.extend(self._sections(text, found + lines))
         found.extend(self._parts(text, found, token_ends, verbal))
         found.extend(self._routes(text, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal))
@@ -514,6 +520,10 @@ class FacilityFinder:
             j = k
             while j + 1 < len(hits) and hits[j + 1][0] == hits[j][1]:
                 j += 1
+            # the run ends at its last feature (岳阳 + 城陵矶港 before 江海联运: 江海 is a district's name, no part)
+            while j > k and not _FEATURE_TYPE.match(text, hits[j][1]) \
+                    and self.feature_kinds.get(hits[j][2][1], "region") in _REGION_KINDS:
+                j -= 1
             m = _FEATURE_TYPE.match(text, hits[j][1])
             # the last is a feature of the land (a grassland, a river), not a region: 湘南湘西 are two;
             # rivers or lakes end to end are a list, not one place (淮河海河辽河, 太湖巢湖滇池)

@@ -67,9 +67,11 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
 
 
 def feature_entries() -> dict[str, tuple[str, str]]:
-    """Named places that are not divisions (``features.tsv``: rivers, mountains, world regions …),
-    two characters or more; keyed by their name."""
-    return {r["name"]: ("PLACE", r["name"]) for r in load_table("features.tsv") if len(r["name"]) >= 2}
+    """Named places that are not divisions (``features.tsv``: rivers, mountains, world regions …;
+    ``named_facilities.tsv``: airports, scenic areas, named lines, ports, zones …), two characters or more;
+    keyed by their name."""
+    return {r["name"]: ("PLACE", r["name"])
+            for table in ("features.tsv", "named_facilities.tsv") for r in load_table(table) if len(r["name"]) >= 2}
 
 
 def name_entries() -> dict[str, tuple[str, str]]:

@@ -605,6 +605,8 @@ class NameFinder:
                                               or any(vs < hs < ve for vs, ve in verbal_spans.covering(hs, hs + 1))):
                 continue  # 开行动车: 行动 read as a verb (or inside one) heads no program; a verb
                 # opening a longer head is part of a noun (科创走廊, 科创 tagged v)
+            if head.endswith("规划") and text.startswith(("建设", "布局"), he):
+                continue  # 加快甲铁路规划建设: planning and building, a verb pair, no plan's title
             if head == "行动" and "上" in (text[he:he + 1], text[hs - 1:hs]):
                 continue  # 思想上政治上行动上: action itself, in a list of respects, no program
             if row["label"] == "PROGRAM" and hs and text[hs - 1] == "”":
