@@ -81,6 +81,7 @@ _BARE_POWER_LINE = r"[{shorts}疆]电入[{shorts}]|[{shorts}]{{2}}直流(?!电)"
 _PAIR_CORRIDOR = re.compile(r"([\u4e00-\u9fff]{2})新?通道")
 # a part of a free trade zone, named by its city (自贸试验区…大连片区, 临港新片区), once the zone is named
 _ZONE_PART = re.compile("新?片区")
+# China and a partner joined by a dash before a zone's name (中国—东盟自由贸易区)
 _CHINA_AND = re.compile("中国[—－-]$")
 _FREE_TRADE_ZONE = re.compile("自贸试验区|自由贸易试验区|自贸区|自由贸易港|自贸港")
 _REGION_KINDS = {"region", "domestic_region", "world_region", "continent", "border_port"}

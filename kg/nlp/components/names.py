@@ -100,15 +100,16 @@ _CORRIDOR_HEADS = ("走廊", "创新带")
 _PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”")
 # verbs of carrying a document out, which govern its title and do not open it
 _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "出台", "印发"))
-# the year of a recurring event named by its scope (2025年中国网络文明大会, 2026全球工业互联网大会: dev annotators
-# and the gov gold's 2026年全国生态日 give a DATE and the event); a body's own meeting of the year keeps it
-# (the kexie gold's 2021年全区学会工作…推进会, 2021中荷…研讨会)
 # an event's modifier made of scope, weight and field words only: the kind of event (重大国际比赛; the annotators of
 # the 1998 and 2003 reports); 重要国际会议 after 等 is a list's kind (see _headed)
 _EVENT_KIND = re.compile("(?:世界|国际|全球|重大|重要|大型|体育)+")
 # a round or a decade before a plan's or a program's name, no part of it
 _NEW_ROUND = ("新一轮", "新十年", "新10年")
+# a year of an edition right after a verb (上海赢得2010年世界博览会)
 _YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}年")
+# the year of a recurring event named by its scope (2025年中国网络文明大会, 2026全球工业互联网大会: dev annotators
+# and the gov gold's 2026年全国生态日 give a DATE and the event); a body's own meeting of the year keeps it
+# (the kexie gold's 2021年全区学会工作…推进会, 2021中荷…研讨会)
 _EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太|上海合作组织|金砖国家|二十国集团)")
 # a disaster or an accident named by its month and day in quote marks (“7·20”特大暴雨, “8·22”重大垮塌事故)
 _DATED_DISASTER = re.compile(r"“\d{1,2}·\d{1,2}”[\u4e00-\u9fff]{0,10}?(?:洪水|洪涝|暴雨|地震|火灾|事故|灾害|台风|泥石流|山洪)(?:事故)?")
@@ -743,12 +744,12 @@ class NameFinder:
                 end = status.end() if status else he
             if row["label"] in ("WORK", "PROGRAM") and text.startswith(_NEW_ROUND, start) and he - start > 7:
                 # 新一轮[南沙总体发展规划], 新一轮[农业转移人口市民化行动], 新十年[农村扶贫开发纲要]: the round or the
-                # decade is no part of the name (the annotators of the 2011 and 2012 reports)
+                # decade is no part of the name (the annotators of the 2012 and 2013 reports)
                 start += len(next(r for r in _NEW_ROUND if text.startswith(r, start)))
-            if row["label"] == "WORK" and start and text[start - 1] == "、" and not self._item_titled(text, start - 1):
-                continue  # 中国妇女、[儿童发展纲要]: the last of titles whose head is written once (guidelines: ellipsis)
             elif row["label"] == "PROGRAM" and text.startswith("新时代", start) and he - start > 7:
                 start += 3  # 新时代[兴边富民行动]: the era is no part of a program's name (gold; a plan's title keeps it)
+            if row["label"] == "WORK" and start and text[start - 1] == "、" and not self._item_titled(text, start - 1):
+                continue  # 中国妇女、[儿童发展纲要]: the last of titles whose head is written once (guidelines: ellipsis)
             quote = text.find("“", start, he) if row["label"] == "WORK" else -1
             if quote > start and _PLAN_PERIOD.match(text, quote) \
                     and any(True for _vs, _ve in verbal_spans.starting_in(start, quote)):
