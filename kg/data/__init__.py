@@ -55,6 +55,13 @@ def organ_words() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*column("organs.tsv", "organ"), *column("gov_bodies.tsv", "name")]))
 
 
+def feature_rows() -> tuple[dict[str, str], ...]:
+    """Named places that are not administrative divisions, with their kind: ``features.tsv`` (rivers,
+    mountains, regions, heritage sites …) and ``named_facilities.tsv`` (airports, scenic areas, named lines,
+    ports, zones …)."""
+    return (*load_table("features.tsv"), *load_table("named_facilities.tsv"))
+
+
 def organization_rows() -> tuple[dict[str, str], ...]:
     """Organizations known by name: ``organizations.tsv`` (national bodies, universities, media),
     ``international_orgs.tsv`` (联合国教科文组织, 上合组织), the central state-owned enterprises of

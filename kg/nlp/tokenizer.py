@@ -43,7 +43,7 @@ from spacy.vocab import Vocab  # noqa: E402
 from . import extensions  # noqa: E402
 from ..cache import cached, digest  # noqa: E402
 from .normalize import normalize  # noqa: E402
-from ..data import country_names, load_table, organization_rows  # noqa: E402
+from ..data import country_names, feature_rows, load_table, organization_rows  # noqa: E402
 
 extensions.register()
 jieba.setLogLevel(logging.WARNING)
@@ -307,8 +307,7 @@ def _gazetteer_words() -> list[str]:
     words = {r["name"] for r in load_table("places.tsv")}
     words |= {r["name"] for r in organization_rows() if len(r["name"]) > 1}
     words |= {r["name"] for r in load_table("names.tsv") if len(r["name"]) > 1}
-    words |= {r["name"] for table in ("features.tsv", "named_facilities.tsv") for r in load_table(table)
-              if len(r["name"]) > 2}
+    words |= {r["name"] for r in feature_rows() if len(r["name"]) > 2}
     # countries of three characters or more (马拉维, 莱索托); two-character ones (加纳, 海地) are left to
     # jieba's own dictionary, where they are words only where they stand alone (not in 增加纳税, 沿海地区)
     words |= {name for name in country_names() if len(name) > 2}

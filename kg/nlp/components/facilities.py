@@ -26,7 +26,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
-from ...data import column, load_table
+from ...data import column, feature_rows, load_table
 from .gazetteer import BRACKETED_PART, country_forms, feature_entries, place_entries
 from .names import COUNT_AFTER, COUNT_BEFORE
 
@@ -146,8 +146,7 @@ class FacilityFinder:
                 if len(alias) >= 2:
                     entries.setdefault(alias, ("PLACE", row["code"]))
         self.places = Lexicon(entries)
-        self.feature_kinds = {r["name"]: r["kind"] for table in ("features.tsv", "named_facilities.tsv")
-                              for r in load_table(table)}
+        self.feature_kinds = {r["name"]: r["kind"] for r in feature_rows()}
         # the first characters of divisions' names and the provinces' shorts: what a line's ends are
         # abbreviated to (京沪, 雄商)
         self.abbreviation_chars = {r["short"] for r in load_table("province_shorts.tsv")} | {
@@ -322,10 +321,11 @@ class FacilityFinder:
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         for m in _ROAD_NUMBER.finditer(text):  # G331通车, 开工G334…: a national or provincial road by its number
             found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
-        found.extend(self._compounds(text, token_ends))
+        place_hits = list(self.places.finditer(text))  # (start, end, (label, key)) of every named place, once
+        found.extend(self._compounds(text, token_ends, place_hits))
         found.extend(self._zone_parts(text))
         # named lines of the gazetteer (named_facilities.tsv) take their sections too (沿江高铁宜涪段)
-        lines = [Candidate(s, e, "PLACE", "facility") for s, e, v in self.places.finditer(text)
+        lines = [Candidate(s, e, "PLACE", "facility") for s, e, v in place_hits
                  if self.feature_kinds.get(v[1]) in _LINE_KINDS]
         found.extend(self._sections(text, found + lines))
         found.extend(self._parts(text, found, token_ends, verbal))
@@ -511,10 +511,9 @@ class FacilityFinder:
                 end = start - 1
         return out
 
-    def _compounds(self, text: str, token_ends: set[int] | None) -> list[Candidate]:
+    def _compounds(self, text: str, token_ends: set[int] | None, hits: list) -> list[Candidate]:
         """A place and a named feature written together are one place (a city and its grassland,
-        a gorge and its river): 呼和浩特 + 敕勒川草原, 老牛湾 + 黄河大峡谷."""
-        hits = [(s, e, v) for s, e, v in self.places.finditer(text)]
+        a gorge and its river): 呼和浩特 + 敕勒川草原, 老牛湾 + 黄河大峡谷. ``hits``: the named places of the text."""
         found = []
         k = 0
         while k < len(hits):

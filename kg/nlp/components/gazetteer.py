@@ -17,7 +17,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
-from ...data import column, country_names, load_table, organization_rows
+from ...data import column, country_names, feature_rows, load_table, organization_rows
 from ...places import divisions
 
 # jieba tags a county's short name may carry (the dictionary's tags of rare names are unreliable:
@@ -70,8 +70,7 @@ def feature_entries() -> dict[str, tuple[str, str]]:
     """Named places that are not divisions (``features.tsv``: rivers, mountains, world regions …;
     ``named_facilities.tsv``: airports, scenic areas, named lines, ports, zones …), two characters or more;
     keyed by their name."""
-    return {r["name"]: ("PLACE", r["name"])
-            for table in ("features.tsv", "named_facilities.tsv") for r in load_table(table) if len(r["name"]) >= 2}
+    return {r["name"]: ("PLACE", r["name"]) for r in feature_rows() if len(r["name"]) >= 2}
 
 
 def name_entries() -> dict[str, tuple[str, str]]:

@@ -275,12 +275,16 @@ class NameFinder:
             if name.endswith(h):
                 # (a head that needs a place, 战略, labels no quoted name by itself: “支点建设七大战略”; nor
                 # one that needs a brand, after a common word: “智慧农场”)
-                modifier = name[:-len(h)]
-                if self.heads[h]["qualified"] == "proper" and (self.verb_tags.get(modifier, "") in _COMMON_MODIFIER
-                                                               or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER):
+                if self.heads[h]["qualified"] == "proper" and self._common_modifier(name[:-len(h)]):
                     return None
                 return self.heads[h]["label"] if self.heads[h]["qualified"] != "place" else None
         return None
+
+    def _common_modifier(self, modifier: str) -> bool:
+        """The modifier, or its first two characters, is a common word of the dictionary: no brand (绿色石化,
+        智慧农场), so a head that needs one (qualified = proper) names nothing."""
+        return self.verb_tags.get(modifier, "") in _COMMON_MODIFIER \
+            or self.verb_tags.get(modifier[:2], "") in _COMMON_MODIFIER
 
     def _patterns(self, text: str):
         for label, pattern in self.patterns:
@@ -733,8 +737,7 @@ class NameFinder:
                 continue  # 国家技术创新中心、新兴产业创新中心达到8家: kinds of body, counted
             name = text[start:he]
             if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化, “智慧农场”)
-                brand = modifier.strip("“”")
-                if self.verb_tags.get(brand, "") in _COMMON_MODIFIER or self.verb_tags.get(brand[:2], "") in _COMMON_MODIFIER:
+                if self._common_modifier(modifier.strip("“”")):
                     continue
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue
