@@ -65,12 +65,13 @@ def feature_rows() -> tuple[dict[str, str], ...]:
 def organization_rows() -> tuple[dict[str, str], ...]:
     """Organizations known by name: ``organizations.tsv`` (national bodies, universities, media),
     ``international_orgs.tsv`` (联合国教科文组织, 上合组织), the central state-owned enterprises of
-    ``enterprises.tsv``, other large companies (``companies.tsv``: 比亚迪, 华为), then the government and
+    ``enterprises.tsv``, other large companies (``companies.tsv``: 比亚迪, 华为), universities, institutes and
+    hospitals by their short names (``academic_bodies.tsv``: 哈工大, 长春光机所), then the government and
     party organs of ``gov_bodies.tsv`` and the former ones of ``former_bodies.tsv`` (卫生部, 国家计委: the
     national reports since 1954 name them); the first row of a name wins."""
     rows: dict[str, dict[str, str]] = {}
     for row in (*load_table("organizations.tsv"), *load_table("international_orgs.tsv"), *load_table("enterprises.tsv"),
-                *load_table("companies.tsv"), *load_table("gov_bodies.tsv"), *load_table("former_bodies.tsv")):
+                *load_table("companies.tsv"), *load_table("academic_bodies.tsv"), *load_table("gov_bodies.tsv"), *load_table("former_bodies.tsv")):
         rows.setdefault(row["name"], {"bare": "1", **row})
     return tuple(rows.values())
 

@@ -1476,3 +1476,35 @@ def test_a_chairman_s_name_that_is_also_a_company_s_stays_a_person_s(nlp):
 
 def test_a_railway_planned_and_built_stays_a_place(nlp):
     assert ("PLACE", "青藏铁路") in ents(nlp, "加快青藏铁路规划建设。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # groups of a province's cities by their first characters: 神 of 神农架, a forestry area under the province;
+    # a run before 跨江; the other items of a list that holds a run
+    ("湖北省政府工作报告\n推动“襄十随神”城市群错位发展。", {("PLACE", "襄十随神")}),
+    ("安徽省政府工作报告\n促进安池铜跨江联动。", {("PLACE", "安池铜")}),
+    ("安徽省政府工作报告\n推进合六、合淮、合滁一体化发展。", {("PLACE", "合六"), ("PLACE", "合淮"), ("PLACE", "合滁")}),
+    # a partner traded with after 对; a city's conventional short after a verb of place
+    ("对非供应链服务不断完善，对欧投资稳步增长。", {("PLACE", "非"), ("PLACE", "欧")}),
+    ("多国领事机构驻穗办公，联盟在汉成立。", {("PLACE", "穗"), ("PLACE", "汉")}),
+    # universities, institutes and hospitals by their short names, and their units
+    ("西工大和长春应化所组建联合团队。", {("ORG", "西工大"), ("ORG", "长春应化所")}),
+    ("兰大二院与中物院签署协议。", {("ORG", "兰大二院"), ("ORG", "中物院")}),
+])
+def test_rules_of_the_twelfth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("坚持对非法行为零容忍，加强对非遗的保护。", "PLACE"),  # words that open with 非
+    ("依靠国内大市场，以上财政资金用于民生。", "ORG"),  # short names inside other words
+    ("三医大数据中心上线运行。", "ORG"),  # 三医 (medicine, insurance, pharmacy) and 大数据
+])
+def test_exclusions_of_the_twelfth_session(nlp, text, label):
+    assert not any(found == label for found, _t in ents(nlp, text))
+
+
+def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
+    # 省 opens the table's heading 省直辖行政区划, no city's name: 汉襄宜省内 still holds the group
+    found = ents(nlp, "湖北省政府工作报告\n促进汉襄宜协同。增强汉襄宜省内辐射力。")
+    assert found.count(("PLACE", "汉襄宜")) == 2

@@ -84,8 +84,8 @@ def name_entries() -> dict[str, tuple[str, str]]:
 
 
 # words after a run of cities' first characters that say the run groups cities (汉襄宜协同, 济青烟3个…,
-# 汉襄宜“金三角”)
-_GROUPING = r"(?:城市群|都市圈|一体化|协同|同城化|联动|经济圈|经济带|“|\d+个)"
+# 汉襄宜“金三角”, 安池铜跨江…; not 沈大经济走廊, a corridor named whole)
+_GROUPING = r"(?:城市群|都市圈|一体化|一体发展|协同|同城化|联动|经济圈|经济带|跨江|“|\d+个)"
 # China's macro-regions, names only where the context says so: before 地区, or before another region and
 # 地区 (中部地区 -> 中部, 中部和东部地区 -> 中部, 东部), and in a ranking among provinces (居中部前列,
 # 居中西部第1, 中部领先; not a quoted slogan's “西部领先”); elsewhere 中部 is as often "the middle part"
@@ -179,9 +179,15 @@ class Gazetteer:
         # the first characters of each province's prefecture-level cities (兰 for 兰州, 白 for 白银):
         # runs of them name groups of cities (兰白, 郑焦, 金丽温, 宜荆荆恩)
         self.city_initials: dict[str, Counter] = {}
+        # the table's 省直辖行政区划 is a heading, no city; the county-level cities and areas under it are the
+        # province's own (神 for 神农架: 襄十随神, 仙 for 仙桃)
+        under_province = {d.code: d.parent for d in self.div.by_code.values()
+                          if d.level == "prefecture" and d.name.startswith("省直辖")}
         for d in self.div.by_code.values():
-            if d.level == "prefecture" and d.parent:
+            if d.level == "prefecture" and d.parent and d.code not in under_province:
                 self.city_initials.setdefault(d.parent, Counter())[d.name[0]] += 1
+            elif d.parent in under_province:
+                self.city_initials.setdefault(under_province[d.parent], Counter())[d.name[0]] += 1
         for row in load_table("city_shorts.tsv"):  # 汉 for 武汉 (汉襄宜)
             for code in self.div.by_name.get(row["city"], []):
                 parent = self.div.by_code[code].parent
@@ -201,8 +207,15 @@ class Gazetteer:
         self.province_run = re.compile(f"(?<![{chars}])[{chars}]{{2,4}}(?![{chars}])")
         # shorts read after a verb of place in any report: the provinces' (新 left out: 在新时代; 疆 instead: 援疆) and
         # China's own (华) and those of Hong Kong, Macao and Taiwan
-        after = "".join(sorted(set(self.short_province) - {"新"})) + "疆华港澳台"
+        # and the cities' conventional shorts (驻穗总领馆, 在汉成立)
+        self.city_short = {r["short"]: r["city"] for r in load_table("city_shorts.tsv")
+                           if r["short"] not in self.short_province}
+        after = "".join(sorted(set(self.short_province) - {"新"})) + "疆华港澳台" + "".join(sorted(self.city_short))
         self.short_after_verb = re.compile(f"(?<=[{PLACE_VERBS}])[{re.escape(after)}]")
+        # a country's or a continent's one-character form after 对 before a word of trade (对非贸易, 对欧投资,
+        # 对非供应链): the partner traded with (对非法, 对非遗 stay none: the dictionary joins them)
+        partners = re.escape("".join(sorted(c for c in self.shorts if len(c) == 1)) + CONTINENT_SHORTS)
+        self.trade_partner = re.compile(f"(?<=对)[{partners}](?=贸易|经贸|出口|进口|投资|供应链|直接投资|合作)")
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
@@ -364,6 +377,19 @@ class Gazetteer:
         for m in re.finditer(f"(?:(?<=“)[{chars}]{{2,6}}(?=”)|(?<![{chars}])[{chars}]{{2,5}}(?={_GROUPING}))", text):
             if city_run(m.group()) and (m.start() == 0 or not is_cjk(text[m.start() - 1]) or m.start() in starts):
                 runs.add(m.group())
+        # the other items of a list that holds such a run are runs too (合六、合淮、合滁产业走廊; 郑洛、郑许协同)
+        item = re.compile(f"(?<![{chars}])[{chars}]{{2,5}}(?![{chars}])")
+        grown = True
+        while runs and grown:
+            grown = False
+            for m in item.finditer(text):
+                run = m.group()
+                if run in runs or not city_run(run):
+                    continue
+                before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 6]
+                if any((before.endswith(r + "、") or after.startswith("、" + r)) for r in runs):
+                    runs.add(run)
+                    grown = True
         out = []
         for run in runs:
             for m in re.finditer(re.escape(run), text):
@@ -379,12 +405,12 @@ class Gazetteer:
         with the next character (对美好, 在日常, 对港口, 在京津冀 are none). The segmenter joins
         such pairs into one word (对华, 驻港), so word boundaries cannot tell; the dictionary can."""
         out = []
-        for m in self.short_after_verb.finditer(text):
+        for m in [*self.short_after_verb.finditer(text), *self.trade_partner.finditer(text)]:
             i = m.start()
             if text[i:i + 2] in self.word_tags or text[i:i + 3] in self.word_tags \
                     or self.word_tags.get(text[i - 1:i + 3]) == "i":
                 continue  # (来龙去脉: the verb and the short open an idiom; 在京举行, 驻华大使 are words too, of place)
-            key = self.short_province.get(text[i], text[i])
+            key = self.short_province.get(text[i]) or self.city_short.get(text[i], text[i])
             out.append(Candidate(i, i + 1, "PLACE", "gazetteer", (("key", key),)))
         return out
 

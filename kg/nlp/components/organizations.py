@@ -284,6 +284,26 @@ def departments(text: str, found: list[Candidate], token_ends: set[int], barred:
     return out
 
 
+# A unit of a university, institute or hospital known by its short name, right after it: 哈工大先研院,
+# 兰大二院, 中国地科院物化探所, 北大深圳医院 (the short name alone would cut the unit's name)
+_ACADEMIC_UNIT = re.compile(r"[一二三四五六七八九]院|附属[\u4e00-\u9fff]{0,4}医院"
+                            r"|[\u4e00-\u9fff]{1,4}?(?:研究院|研究所|研院|学院|医院|中心|所)")
+
+
+def academic_units(text: str, found: list[Candidate], token_ends: set[int], bodies: frozenset[str]) -> list[Candidate]:
+    """A unit right after a university, institute or hospital known by name (``bodies``: the names of
+    ``academic_bodies.tsv``), one ORG with it: the unit ends a word and holds no stop."""
+    out = []
+    for c in found:
+        if c.label != "ORG" or c.source != "gazetteer" or text[c.start:c.end] not in bodies:
+            continue
+        m = _ACADEMIC_UNIT.match(text, c.end)
+        if m is None or m.end() not in token_ends or any(ch in NAME_STOP for ch in m.group()):
+            continue
+        out.append(Candidate(c.start, m.end(), "ORG", "org"))
+    return out
+
+
 def branches(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
              aliases: frozenset[str]) -> list[Candidate]:
     """Branches of a body in a place, one ORG from the body to the head: a known organization or
@@ -322,6 +342,7 @@ def make_organizations(nlp: Language, name: str):
     composer.word_tags = word_tags
     # two-character names and short names of divisions, counties' included (怀柔, 崂山)
     aliases = frozenset(n for n in divisions().by_name if len(n) == 2)
+    academic = frozenset(r["name"] for r in load_table("academic_bodies.tsv"))
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
@@ -332,6 +353,7 @@ def make_organizations(nlp: Language, name: str):
         candidates.add(doc, composer(text, token_ends, barred, after))
         candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases))
         candidates.add(doc, departments(text, doc._.kg_candidates or [], token_ends, barred, word_tags))
+        candidates.add(doc, academic_units(text, doc._.kg_candidates or [], token_ends, academic))
         return doc
 
     return component
