@@ -1490,6 +1490,11 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     # universities, institutes and hospitals by their short names, and their units
     ("西工大和长春应化所组建联合团队。", {("ORG", "西工大"), ("ORG", "长春应化所")}),
     ("兰大二院与中物院签署协议。", {("ORG", "兰大二院"), ("ORG", "中物院")}),
+    # a reservoir's area by the dam or the reservoir that makes it; the Asian crisis of 1997 is a named event
+    ("做好三峡库区和丹江口库区移民后续帮扶。", {("PLACE", "三峡库区"), ("PLACE", "丹江口库区")}),
+    ("我国经受住了亚洲金融危机的严峻考验。", {("EVENT", "亚洲金融危机")}),
+    # a city's name the segmenter joined to the preposition before it
+    ("湖南省政府工作报告\n加大对岳阳港口物流的支持。", {("PLACE", "岳阳")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1499,6 +1504,8 @@ def test_rules_of_the_twelfth_session(nlp, text, expected):
     ("坚持对非法行为零容忍，加强对非遗的保护。", "PLACE"),  # words that open with 非
     ("依靠国内大市场，以上财政资金用于民生。", "ORG"),  # short names inside other words
     ("三医大数据中心上线运行。", "ORG"),  # 三医 (medicine, insurance, pharmacy) and 大数据
+    ("妥善安置库区移民。", "PLACE"),  # a reservoir's area with no name
+    ("有效应对国际金融危机冲击。", "EVENT"),  # the world crisis of 2008 is left unannotated
 ])
 def test_exclusions_of_the_twelfth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

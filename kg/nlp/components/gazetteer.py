@@ -125,6 +125,8 @@ DESIGNATION_AFTER = re.compile("(?:省域|市域|县域)?(?:先行示范区|" + 
 # one-character words of place before a province's short name (在湘, 驻甘, 入川, 来琼, 赴藏, 援疆)
 # verbs and prepositions of place before a one-character short form (在湘, 驻甘, 对华, 访美, 援疆)
 PLACE_VERBS = "在驻入来赴援离回留对访抵"
+# prepositions the segmenter may join to a place's name after them (对岳阳 as one word)
+_JOINED_PREPOSITIONS = frozenset("对在向从到赴至与")
 # one-character forms of continents that join countries' forms in a run (欧美, 中非)
 CONTINENT_SHORTS = "欧非"
 # what follows a pairing of a province with a partner: a word of exchange, or the next pair of a list
@@ -231,7 +233,8 @@ class Gazetteer:
             # body's short name may open a word of its members (武警官兵, one word to the segmenter)
             if (e - s <= 2 or (label == "PLACE" and not key.isdigit())) and not (s in starts and e in ends) \
                     and not (label in ("ORG", "PLACE") and s in starts and self.members.starting_at(text, e)
-                             and e + len(self.members.starting_at(text, e)) in ends):
+                             and e + len(self.members.starting_at(text, e)) in ends) \
+                    and not (label == "PLACE" and key.isdigit() and self._after_joined_preposition(text, s, e, starts, ends)):
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
@@ -398,6 +401,12 @@ class Gazetteer:
                     continue  # part of a longer run (宜荆荆恩 holds 荆恩)
                 out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run), ("run", "1"))))
         return out
+
+    def _after_joined_preposition(self, text: str, s: int, e: int, starts, ends) -> bool:
+        """A division's name that the segmenter joined to the preposition before it into one word of no
+        dictionary (对岳阳, 向榆林): the preposition opens the word, the name ends it."""
+        return s - 1 in starts and e in ends and text[s - 1] in _JOINED_PREPOSITIONS \
+            and text[s - 1:e] not in self.word_tags and text[s - 1:s + 1] not in self.word_tags
 
     def _shorts_after_place_verbs(self, text: str) -> list[Candidate]:
         """A province's or a region's one-character short form right after a verb or preposition of
