@@ -23,17 +23,28 @@ CORPORA = HERE.parent.parent.parent / "shared" / "corpora" / "gov-reports-2026"
 
 def source(head: dict) -> Path:
     """The report an excerpt file annotates: ``corpus`` names a folder of ../shared/corpora/ (default
-    gov-reports-2026, the provincial reports of 2026; national-gov-reports for the State Council's),
-    or ``corpus`` for ../shared/corpus/ itself (its texts that have no gold file of their own)."""
+    gov-reports-2026, the provincial reports of 2026; national-gov-reports for the State Council's;
+    gov-reports-2025-docx for the provinces' 2025 reports as Word files), or ``corpus`` for
+    ../shared/corpus/ itself (its texts that have no gold file of their own)."""
     name = head.get("corpus", CORPORA.name)
     folder = CORPORA.parent.parent / "corpus" if name == "corpus" else CORPORA.parent / name
-    return folder / f"{head['doc']}.txt"
+    return folder / f"{head['doc']}.{'docx' if name.endswith('-docx') else 'txt'}"
+
+
+def source_text(path: Path) -> str:
+    """The text of a report as kg reads it: a text file as it is, a Word file's text by kg's reader (the
+    offsets of the annotations of a Word file are into that text)."""
+    if path.suffix == ".docx":
+        from kg.io.read import read_source
+
+        return read_source(path).text
+    return path.read_text(encoding="utf-8")
 
 
 def load(path: Path) -> tuple[str, int, int, list[dict]]:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     head, rows = lines[0], lines[1:]
-    text = (source(head)).read_text(encoding="utf-8")
+    text = source_text(source(head))
     for r in rows:
         r["text"] = text[r["start"]:r["end"]]
     # an excerpt may start inside the report (excerpt_start, default 0): a part of its tasks

@@ -1495,6 +1495,8 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     ("我国经受住了亚洲金融危机的严峻考验。", {("EVENT", "亚洲金融危机")}),
     # a city's name the segmenter joined to the preposition before it
     ("湖南省政府工作报告\n加大对岳阳港口物流的支持。", {("PLACE", "岳阳")}),
+    # a pilot-scale base or platform of the state, one body
+    ("争取国家生物制造应用中试基地落户。", {("ORG", "国家生物制造应用中试基地")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1506,6 +1508,7 @@ def test_rules_of_the_twelfth_session(nlp, text, expected):
     ("三医大数据中心上线运行。", "ORG"),  # 三医 (medicine, insurance, pharmacy) and 大数据
     ("妥善安置库区移民。", "PLACE"),  # a reservoir's area with no name
     ("有效应对国际金融危机冲击。", "EVENT"),  # the world crisis of 2008 is left unannotated
+    ("建设20家以上中试平台和一批中试基地。", "ORG"),  # counted kinds
 ])
 def test_exclusions_of_the_twelfth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))
