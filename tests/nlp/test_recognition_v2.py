@@ -1497,6 +1497,10 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     ("湖南省政府工作报告\n加大对岳阳港口物流的支持。", {("PLACE", "岳阳")}),
     # a pilot-scale base or platform of the state, one body
     ("争取国家生物制造应用中试基地落户。", {("ORG", "国家生物制造应用中试基地")}),
+    # the north-east as the State's plans name it; two countries' forms closing on 等; a branch of the longest body
+    ("深化东北三省一区协同开放。", {("PLACE", "东北三省一区")}),
+    ("巩固日韩等周边市场份额。", {("PLACE", "日"), ("PLACE", "韩")}),
+    ("中国地科院西安基地开工。", {("ORG", "中国地科院西安基地")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -478,7 +478,7 @@ class Gazetteer:
             # a run of three or more is a run wherever it stands (稳住欧美日韩等市场); two need an edge
             if len(members) >= _SHORT_MIN_RUN and j < n and is_cjk(text[j]) and (
                 i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名" + PLACE_VERBS
-                or len(members) > _SHORT_MIN_RUN
+                or len(members) > _SHORT_MIN_RUN or text[j] == "等"  # 稳住日韩等传统市场: a list's items
             ) and text[i:i + 2] not in self.div.by_name:  # 英德: a city, not England and Germany
                 found.extend(Candidate(k, k + 1, "PLACE", "region") for k in members)
         return found

@@ -310,7 +310,10 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
     国家 + subject, then a place, at most four characters, and a head of a branch (中心, 基地, 分院 …).
     ``barred``: where verbs and function words start; ``aliases``: two-character place names, which
     may open a national body's name (怀柔国家实验室)."""
-    bodies = {c.end: c.start for c in found if c.label == "ORG"}
+    bodies: dict[int, int] = {}
+    for c in found:  # the longest body ending there (中国原子能院, not 原子能院 within it)
+        if c.label == "ORG":
+            bodies[c.end] = min(c.start, bodies.get(c.end, c.start))
     out = []
     for p in found:
         if p.label != "PLACE" or p.source != "gazetteer":
