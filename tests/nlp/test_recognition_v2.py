@@ -1501,6 +1501,8 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     ("深化东北三省一区协同开放。", {("PLACE", "东北三省一区")}),
     ("巩固日韩等周边市场份额。", {("PLACE", "日"), ("PLACE", "韩")}),
     ("中国地科院西安基地开工。", {("ORG", "中国地科院西安基地")}),
+    # museums named 博物院
+    ("修缮文庙、河南博物院新馆。", {("ORG", "河南博物院")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
