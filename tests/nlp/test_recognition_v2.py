@@ -1503,6 +1503,8 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     ("中国地科院西安基地开工。", {("ORG", "中国地科院西安基地")}),
     # museums named 博物院
     ("修缮文庙、河南博物院新馆。", {("ORG", "河南博物院")}),
+    # funds by name: development, guiding, guarantee and mother funds
+    ("组建海洋经济发展基金和省数字产业引导基金。", {("ORG", "海洋经济发展基金"), ("ORG", "省数字产业引导基金")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1515,6 +1517,8 @@ def test_rules_of_the_twelfth_session(nlp, text, expected):
     ("妥善安置库区移民。", "PLACE"),  # a reservoir's area with no name
     ("有效应对国际金融危机冲击。", "EVENT"),  # the world crisis of 2008 is left unannotated
     ("建设20家以上中试平台和一批中试基地。", "ORG"),  # counted kinds
+    ("设立市级并购母基金，用好政府引导基金。", "ORG"),  # funds at a level and generic funds are kinds
+    ("设立农业振兴和产业投资母基金。", "ORG"),  # half of a name coordinated inside
 ])
 def test_exclusions_of_the_twelfth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

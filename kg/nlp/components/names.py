@@ -727,6 +727,10 @@ class NameFinder:
                 continue  # 实施亿元以上重点技改项目1213个, 湿地保护修复工程12处: kinds, counted
             if len(modifier.strip("“”《》")) < int(row["min"]):
                 continue
+            if row["label"] == "ORG" and head.endswith("基金") and "级" in modifier:
+                continue  # 市级并购母基金, 省级政府投资引导基金: a fund at a level is a kind of fund
+            if row["label"] == "ORG" and head.endswith(("基金", "中试平台", "中试基地")) and text[start - 1:start] in ("和", "与"):
+                continue  # 国企改革和[产业投资母基金]: the second half of a name coordinated inside, no name of its own
             if row["label"] == "ORG" and modifier in LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
             if row["label"] == "ORG" and modifier.startswith(self.category_modifiers):
