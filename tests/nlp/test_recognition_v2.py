@@ -1505,6 +1505,12 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     ("修缮文庙、河南博物院新馆。", {("ORG", "河南博物院")}),
     # funds by name: development, guiding, guarantee and mother funds
     ("组建海洋经济发展基金和省数字产业引导基金。", {("ORG", "海洋经济发展基金"), ("ORG", "省数字产业引导基金")}),
+    # two countries as the parties of an exchange; a zone of China and a partner is one place
+    ("深化中蒙边境旅游和中俄人文交流。", {("PLACE", "中"), ("PLACE", "蒙"), ("PLACE", "俄")}),
+    ("中新天津生态城引进一批项目。", {("PLACE", "中新天津生态城")}),
+    # a known title keeps its status; an adverb and a verb of issuing open no title
+    ("认真执行全国统一大市场建设指引（试行）。", {("WORK", "全国统一大市场建设指引（试行）")}),
+    ("抓紧修订科学技术普及条例。", {("WORK", "科学技术普及条例")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -131,6 +131,8 @@ _JOINED_PREPOSITIONS = frozenset("对在向从到赴至与")
 CONTINENT_SHORTS = "欧非"
 # what follows a pairing of a province with a partner: a word of exchange, or the next pair of a list
 _EXCHANGE = "、|等|合作|交流|经贸|贸易|产业|科技|人文|文化|对口|友好"
+# what follows two countries' forms that says they are the two parties (中俄文旅交流, 中俄跨境, 中美关系)
+_BILATERAL_AFTER = re.compile("文旅|交流|合作|跨境|国际合作|经贸|贸易|友好|边境|人文|双边|关系|两国")
 
 
 def country_forms() -> set[str]:
@@ -479,6 +481,7 @@ class Gazetteer:
             if len(members) >= _SHORT_MIN_RUN and j < n and is_cjk(text[j]) and (
                 i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名" + PLACE_VERBS
                 or len(members) > _SHORT_MIN_RUN or text[j] == "等"  # 稳住日韩等传统市场: a list's items
+                or _BILATERAL_AFTER.match(text, j) is not None  # 打造中俄文旅交流…, 推动中俄跨境索道
             ) and text[i:i + 2] not in self.div.by_name:  # 英德: a city, not England and Germany
                 found.extend(Candidate(k, k + 1, "PLACE", "region") for k in members)
         return found

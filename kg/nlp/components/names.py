@@ -31,6 +31,7 @@ _NUMBERING = re.compile(r"^[一二三四五六七八九十\d]+$")
 _PUBLISHED = re.compile(r"(?:推送|发布|转发|播出|播放|刊发|刊登|推出|发表|开设专题|制作了?|出版)$")
 _DEICTIC_INSIDE = ("我省", "我市", "我区", "我县", "我国", "本省", "本市")
 # a document's status in brackets after its name: 规划纲要（草案）
+# a document's status in brackets after its title, part of the title: …条例（草案）, …指引（试行）
 _DOC_STATUS = re.compile(r"（(?:草案|试行|修订|修订稿|征求意见稿|送审稿|暂行)）")
 _TITLE_LINES = 15
 _REPORT_WORDS = ("工作报告", "政府工作报告")
@@ -562,6 +563,8 @@ class NameFinder:
                 continue  # 建设便民生活圈232个: the kind the program builds, counted
             if label == "PROGRAM" and needs_quote and e - s <= 3 and text.startswith("目标", end + (1 if quoted else 0)):
                 continue  # “双碳”目标: a short name before 目标 names the goal, not the drive
+            if label == "WORK" and _DOC_STATUS.match(text, end):
+                end = _DOC_STATUS.match(text, end).end()  # 全国统一大市场建设指引（试行）: the status is the title's
             yield Candidate(start, end, label, "gazetteer")
 
     def _coordinated(self, text: str, start: int, token_starts: set[int] | None, introducers: WordSet | None = None) -> int:
@@ -762,6 +765,10 @@ class NameFinder:
                     and any(True for _vs, _ve in verbal_spans.starting_in(start, quote)):
                 start = quote  # 实现[“十一五”规划]目标: a verb before the plan's period opens no title
             verb = self.issuing_verbs.starting_at(text, start, hs) if row["label"] == "WORK" else None
+            if verb is None and row["label"] == "WORK" and self.verb_tags.get(text[start:start + 2]) in ("d", "ad", "c", "v") \
+                    and self.issuing_verbs.starting_at(text, start + 2, hs):
+                # 适时修订, 及时制定, 抓紧修订: an adverb or a verb of pace before the verb of issuing
+                verb = text[start:start + 2] + self.issuing_verbs.starting_at(text, start + 2, hs)
             if verb and hs - start - len(verb) >= int(row["min"]):
                 start += len(verb)  # 推动修订[甲条例]: the verb of issuing a document is no word of its title
             issued = self._issued(text, start, verbal_spans) if row["label"] == "WORK" else None
