@@ -1511,6 +1511,9 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     # a known title keeps its status; an adverb and a verb of issuing open no title
     ("认真执行全国统一大市场建设指引（试行）。", {("WORK", "全国统一大市场建设指引（试行）")}),
     ("抓紧修订科学技术普及条例。", {("WORK", "科学技术普及条例")}),
+    # a company's plant or project in a place: the company and the place
+    ("推进比亚迪合肥整车生产基地和宁德时代宜宾三期工程。",
+     {("ORG", "比亚迪"), ("PLACE", "合肥"), ("ORG", "宁德时代"), ("PLACE", "宜宾")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -197,6 +197,9 @@ class NameFinder:
         self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
         # heads of facilities and works (not regions: 沈阳都市圈一体化发展工程 is a program for the region)
         self.facility_heads = Lexicon({r["head"]: r["head"] for r in load_table("place_heads.tsv") if r["kind"] != "region"})
+        # companies by name (companies.tsv, enterprises.tsv): works named after one are its project, no program
+        self.companies = Lexicon({r["name"]: r["name"] for t in ("companies.tsv", "enterprises.tsv")
+                                  for r in load_table(t) if len(r["name"]) >= 3})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
         # what a quoted coinage may be built on: provinces and cities (by code) and the named regions of China
         # (齐鲁, 三湘, 陇原); a province's one-character name after a verb of place or before a word of trade
@@ -721,6 +724,8 @@ class NameFinder:
                 continue  # 集通铁路动车改造工程, 淮河干流…行洪区工程: works on a facility or a river give only it
             if row["label"] == "PROGRAM" and self._category(modifier):
                 continue  # 重大水利工程, 国家重大工程: a kind of works, no name
+            if row["label"] == "PROGRAM" and head.endswith("工程") and any(True for _ in self.companies.finditer(modifier)):
+                continue  # 肇庆宁德时代二阶段工程: a company's project, the company and the place its mentions
             if row["label"] == "EVENT" and _EVENT_KIND.fullmatch(modifier):
                 continue  # 重大国际比赛, 世界重大体育比赛: a scope and a weight name a kind of event
             if row["label"] == "PROGRAM" and (_NUMBERED_SET.search(modifier) or _NUMBERED_ITEMS.search(modifier)

@@ -305,11 +305,12 @@ def academic_units(text: str, found: list[Candidate], token_ends: set[int], bodi
 
 
 def branches(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
-             aliases: frozenset[str]) -> list[Candidate]:
+             aliases: frozenset[str], companies: frozenset[str] = frozenset()) -> list[Candidate]:
     """Branches of a body in a place, one ORG from the body to the head: a known organization or
     国家 + subject, then a place, at most four characters, and a head of a branch (中心, 基地, 分院 …).
     ``barred``: where verbs and function words start; ``aliases``: two-character place names, which
-    may open a national body's name (怀柔国家实验室)."""
+    may open a national body's name (怀柔国家实验室); ``companies``: the names of companies, whose bases
+    in a place are plants, no bodies (海信长沙综合生产基地: the company and the place)."""
     bodies: dict[int, int] = {}
     for c in found:  # the longest body ending there (中国原子能院, not 原子能院 within it)
         if c.label == "ORG":
@@ -333,6 +334,8 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
             continue
         if len(head.group()) > 6 and any(i in barred for i in range(head.start(), head.end() - 2)):
             continue  # a verb inside a long modifier: the sentence goes on, no branch's name
+        if head.group().endswith("基地") and text[start:p.start] in companies:
+            continue  # a company's base in a place is a plant (its research centre there is a body of it)
         out.append(Candidate(start, head.end(), "ORG", "org"))
     return out
 
@@ -346,6 +349,7 @@ def make_organizations(nlp: Language, name: str):
     # two-character names and short names of divisions, counties' included (怀柔, 崂山)
     aliases = frozenset(n for n in divisions().by_name if len(n) == 2)
     academic = frozenset(r["name"] for r in load_table("academic_bodies.tsv"))
+    companies = frozenset(r["name"] for t in ("companies.tsv", "enterprises.tsv") for r in load_table(t))
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
@@ -354,7 +358,7 @@ def make_organizations(nlp: Language, name: str):
         barred = w.starts_of(_BARRED_TAGS)
         after = w.starts_after(_PHRASE_OPENING_TAGS)
         candidates.add(doc, composer(text, token_ends, barred, after))
-        candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases))
+        candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases, companies))
         candidates.add(doc, departments(text, doc._.kg_candidates or [], token_ends, barred, word_tags))
         candidates.add(doc, academic_units(text, doc._.kg_candidates or [], token_ends, academic))
         return doc
