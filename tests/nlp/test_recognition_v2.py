@@ -1514,6 +1514,9 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     # a company's plant or project in a place: the company and the place
     ("推进比亚迪合肥整车生产基地和宁德时代宜宾三期工程。",
      {("ORG", "比亚迪"), ("PLACE", "合肥"), ("ORG", "宁德时代"), ("PLACE", "宜宾")}),
+    # a railway through several stops, one of them with a bracketed one
+    ("铁路方面，加快推进邯郸至聊城至济南、沧州（黄骅）至衡水等项目前期工作。",
+     {("PLACE", "邯郸至聊城至济南"), ("PLACE", "沧州（黄骅）至衡水")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -335,33 +335,51 @@ class FacilityFinder:
         return found
 
     def _routes(self, text: str, token_ends: set[int] | None, verbal: Spans) -> list[Candidate]:
-        """A road or railway written as its two ends without a head, in a clause about roads or railways:
+        """A road or railway written as its ends without a head, in a clause about roads or railways:
         新开工甲至乙等2个项目, 建成甲至乙、丙至丁等高速公路 (one place, as the gov gold's 临河至哈密铁路 is; the
-        dev annotators mark the whole, six of six). One end at least must be a known place; a section (…至…段)
-        and a flight's or a train's route (…至…航线) stay two places."""
+        dev annotators mark the whole, six of six), and a line through several stops, 甲至乙至丙 (four of four;
+        a stop may carry a bracketed one, 甲（乙）至丙). One end at least must be a known place; a section
+        (…至…段) and a flight's or a train's route (…至…航线) stay two places."""
         found = []
+        done = 0
         for m in re.finditer("至", text):
             k = m.start()
-            start = self._left_edge(text, k, verbal, token_ends)
-            if not 2 <= k - start <= 5 or text[start - 1:start] in ("从", "由", "自") \
+            if k < done:
+                continue  # a stop of a route found from an earlier 至
+            first = k
+            if text[k - 1:k] == "）":  # 滨州（东营）至…: the first stop carries a bracketed one
+                opening = text.rfind("（", max(0, k - 6), k)
+                first = opening if opening > 0 else k
+            start = self._left_edge(text, first, verbal, token_ends)
+            if not 2 <= first - start <= 5 or text[start - 1:start] in ("从", "由", "自") \
                     or not self._item_start(text, start, verbal):
                 continue  # (G679线甲至乙: a numbered road's line before it, no route's end)
-            end = k + 1
-            while end < len(text) and end - k <= 6 and is_cjk(text[end]) and text[end] not in _STOP \
-                    and text[end] not in _LIST_ENDS:
-                end += 1
-            if not 2 <= end - k - 1 <= 6 or (token_ends is not None and end not in token_ends) \
+            stops, end = [], k + 1
+            while True:
+                e = end
+                while e < len(text) and e - end <= 6 and is_cjk(text[e]) and text[e] not in _STOP \
+                        and text[e] not in _LIST_ENDS and text[e] != "至":
+                    e += 1
+                stops.append(text[end:e])
+                if text[e:e + 1] == "至" and 2 <= e - end <= 6:
+                    end = e + 1
+                    continue
+                end = e
+                break
+            if not all(2 <= len(b) <= 6 for b in stops) or (token_ends is not None and end not in token_ends) \
                     or text[end:end + 1] not in ("、", "等", "，", "。", "；", "和", "及"):
                 continue
-            a, b = text[start:k], text[k + 1:end]
-            if "段" in b or (any(True for _ in self.head_lexicon.finditer(b)) and b not in self.places.entries) \
-                    or not any(ps == 0 for part in (a, b) for ps, _pe, _v in self.places.finditer(part)):
+            a, b = text[start:first], stops[0]
+            if any("段" in x for x in stops) or (len(stops) == 1 and any(True for _ in self.head_lexicon.finditer(b))
+                                                 and b not in self.places.entries) \
+                    or not any(ps == 0 for part in (a, *stops) for ps, _pe, _v in self.places.finditer(part)):
                 continue
             clause_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
             clause_end = min((x for x in (text.find(c, end) for c in "。；\n") if x >= 0), default=len(text))
             clause = text[clause_start:clause_end]
             if _ROUTE_CLAUSE.search(clause) and not _NOT_ROUTE_CLAUSE.search(clause):
                 found.append(Candidate(start, end, "PLACE", "facility"))
+                done = end
         return found
 
     def _elided(self, text: str, found: list[Candidate], token_ends: set[int] | None,
