@@ -1531,6 +1531,7 @@ def test_rules_of_the_twelfth_session(nlp, text, expected):
     ("建设20家以上中试平台和一批中试基地。", "ORG"),  # counted kinds
     ("设立市级并购母基金，用好政府引导基金。", "ORG"),  # funds at a level and generic funds are kinds
     ("设立农业振兴和产业投资母基金。", "ORG"),  # half of a name coordinated inside
+    ("弘扬中国共产党人的优良作风。", "ORG"),  # the members, no party
 ])
 def test_exclusions_of_the_twelfth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

@@ -253,6 +253,9 @@ class Gazetteer:
                 label = "ORG"  # 人民日报记者, 光明日报社: the paper as the body that reports, not the work read
             if label == "ORG" and e not in ends and text[e - 1] in _ORGAN_CHARS and text[e - 1:e + 1] in self.word_tags:
                 continue  # 科技部门: the body's last character opens a word with the next (部门), no 科技部
+            if label == "ORG" and text[e:e + 1] == "人" \
+                    and any(text[j:e + 1] in self.word_tags for j in range(max(s + 1, e - 3), e - 1)):
+                continue  # 中国共产党人: the members (共产党人), no party
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._country_compounds(text))
         province = self.div.text_province(text)

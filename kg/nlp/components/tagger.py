@@ -672,6 +672,10 @@ class TaggerComponent:
                 cand = check(text, ws, we, starts, ends | {we})
             else:
                 cand = check(text, ws, we, starts, ends)
+            if cand is not None and cand.label == "ORG" and text[cand.end:cand.end + 1] == "人" \
+                    and any(text[j:cand.end + 1] in self.repair.word_tags
+                                                     for j in range(max(cand.start + 1, cand.end - 3), cand.end - 1)):
+                cand = None  # 中国共产党人: the members (共产党人, one word of the dictionary), no party
             if cand is not None:
                 found.append(cand)
             if tag == "ORG":
