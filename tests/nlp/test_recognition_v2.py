@@ -1517,6 +1517,9 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     # a railway through several stops, one of them with a bracketed one
     ("铁路方面，加快推进邯郸至聊城至济南、沧州（黄骅）至衡水等项目前期工作。",
      {("PLACE", "邯郸至聊城至济南"), ("PLACE", "沧州（黄骅）至衡水")}),
+    # zones the State designates for taking over industries; parts of provinces by a compound direction
+    ("支持豫东承接产业转移示范区扩容。", {("PLACE", "豫东承接产业转移示范区")}),
+    ("推动湘西北和陇东南协作。", {("PLACE", "湘西北"), ("PLACE", "陇东南")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
