@@ -1520,6 +1520,8 @@ def test_a_railway_planned_and_built_stays_a_place(nlp):
     # zones the State designates for taking over industries; parts of provinces by a compound direction
     ("支持豫东承接产业转移示范区扩容。", {("PLACE", "豫东承接产业转移示范区")}),
     ("推动湘西北和陇东南协作。", {("PLACE", "湘西北"), ("PLACE", "陇东南")}),
+    # a kind of facility at a named one: the named one
+    ("开展钦州港智慧口岸试点。", {("PLACE", "钦州港")}),
 ])
 def test_rules_of_the_twelfth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

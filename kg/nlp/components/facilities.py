@@ -273,6 +273,10 @@ class FacilityFinder:
                     start -= 3  # 中国—东盟自由贸易区: China and a partner joined by a dash name the zone
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
+            kind_word = next((w for w in self.category_modifiers if text.endswith(w, start, hs)), None)
+            if kind_word and any(fe == hs - len(kind_word) - start
+                                 for _fs, fe, _h in self.head_lexicon.finditer(text[start:hs - len(kind_word)])):
+                continue  # 芜湖港智慧口岸: a kind of facility (智慧口岸) at a named one, which alone is a place
             if row["kind"] == "estate" and not self._established(text, start, he):
                 continue  # 建设包头氢能装备制造产业园: a park still to be built gives its place only (guidelines)
             if COUNT_AFTER.match(text, he):
