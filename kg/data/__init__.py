@@ -76,6 +76,12 @@ def organization_rows() -> tuple[dict[str, str], ...]:
     return tuple(rows.values())
 
 
+def company_names() -> tuple[str, ...]:
+    """The names of companies: the central state-owned enterprises of ``enterprises.tsv`` and the others of
+    ``companies.tsv``, by every name they go by."""
+    return tuple(dict.fromkeys(r["name"] for t in ("enterprises.tsv", "companies.tsv") for r in load_table(t)))
+
+
 def country_names() -> dict[str, str]:
     """The countries of ``countries.tsv`` by name and alias (印尼, 沙特), each to its name."""
     names: dict[str, str] = {}

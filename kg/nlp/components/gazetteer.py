@@ -385,7 +385,7 @@ class Gazetteer:
         for m in re.finditer(f"(?:(?<=“)[{chars}]{{2,6}}(?=”)|(?<![{chars}])[{chars}]{{2,5}}(?={_GROUPING}))", text):
             if city_run(m.group()) and (m.start() == 0 or not is_cjk(text[m.start() - 1]) or m.start() in starts):
                 runs.add(m.group())
-        # the other items of a list that holds such a run are runs too (合六、合淮、合滁产业走廊; 郑洛、郑许协同)
+        # the other items of a list that holds such a run are runs too (合六、合淮、合滁一体化; 郑洛、郑许协同)
         item = re.compile(f"(?<![{chars}])[{chars}]{{2,5}}(?![{chars}])")
         grown = True
         while runs and grown:

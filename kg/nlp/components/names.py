@@ -21,7 +21,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, PLACE_VERBS, country_forms, place_entries
-from ...data import column, load_table, organ_words
+from ...data import column, company_names, load_table, organ_words
 from ...places import divisions
 
 _MAX_NAME = 30
@@ -30,8 +30,7 @@ _NUMBERING = re.compile(r"^[一二三四五六七八九十\d]+$")
 # verbs of publishing before quoted titles: 推送“…”, 播出“…”, 开设专题“…”
 _PUBLISHED = re.compile(r"(?:推送|发布|转发|播出|播放|刊发|刊登|推出|发表|开设专题|制作了?|出版)$")
 _DEICTIC_INSIDE = ("我省", "我市", "我区", "我县", "我国", "本省", "本市")
-# a document's status in brackets after its name: 规划纲要（草案）
-# a document's status in brackets after its title, part of the title: …条例（草案）, …指引（试行）
+# a document's status in brackets after its title, part of the title: 规划纲要（草案）, …指引（试行）
 _DOC_STATUS = re.compile(r"（(?:草案|试行|修订|修订稿|征求意见稿|送审稿|暂行)）")
 _TITLE_LINES = 15
 _REPORT_WORDS = ("工作报告", "政府工作报告")
@@ -198,8 +197,7 @@ class NameFinder:
         # heads of facilities and works (not regions: 沈阳都市圈一体化发展工程 is a program for the region)
         self.facility_heads = Lexicon({r["head"]: r["head"] for r in load_table("place_heads.tsv") if r["kind"] != "region"})
         # companies by name (companies.tsv, enterprises.tsv): works named after one are its project, no program
-        self.companies = Lexicon({r["name"]: r["name"] for t in ("companies.tsv", "enterprises.tsv")
-                                  for r in load_table(t) if len(r["name"]) >= 3})
+        self.companies = Lexicon({n: n for n in company_names() if len(n) >= 3})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
         # what a quoted coinage may be built on: provinces and cities (by code) and the named regions of China
         # (齐鲁, 三湘, 陇原); a province's one-character name after a verb of place or before a word of trade

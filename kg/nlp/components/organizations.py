@@ -23,7 +23,7 @@ from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries, residents_at
 from .names import COUNTED_AFTER
-from ...data import column, load_table, organ_words
+from ...data import column, company_names, load_table, organ_words
 from ...places import divisions
 
 # Level words that stand for a region of their own and may take an organ directly (省科协).
@@ -349,7 +349,7 @@ def make_organizations(nlp: Language, name: str):
     # two-character names and short names of divisions, counties' included (怀柔, 崂山)
     aliases = frozenset(n for n in divisions().by_name if len(n) == 2)
     academic = frozenset(r["name"] for r in load_table("academic_bodies.tsv"))
-    companies = frozenset(r["name"] for t in ("companies.tsv", "enterprises.tsv") for r in load_table(t))
+    companies = frozenset(company_names())
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
