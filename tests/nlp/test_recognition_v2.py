@@ -1537,9 +1537,15 @@ def test_rules_of_the_twelfth_session(nlp, text, expected):
     ("设立市级并购母基金，用好政府引导基金。", "ORG"),  # funds at a level and generic funds are kinds
     ("设立农业振兴和产业投资母基金。", "ORG"),  # half of a name coordinated inside
     ("弘扬中国共产党人的优良作风。", "ORG"),  # the members, no party
+    ("推出春养、夏游、秋品、冬藏四季线路。", "PERSON"),  # coinages listed, no persons
 ])
 def test_exclusions_of_the_twelfth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))
+
+
+def test_a_list_of_people_stays_a_list_of_people(nlp):
+    found = ents(nlp, "会上，王建国、李晓明、赵红梅分别发言。")
+    assert {("PERSON", "王建国"), ("PERSON", "李晓明"), ("PERSON", "赵红梅")} <= set(found)
 
 
 def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):

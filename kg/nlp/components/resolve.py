@@ -122,6 +122,33 @@ def blocs_as_places(text: str, chosen: list, blocs: frozenset) -> list:
     return [turned.get(id(c), c) for c in chosen]
 
 
+_CLAUSE_MARKS = "，。；：！？\n（）()“”"
+
+
+def persons_among_things(text: str, chosen: list, word_tags) -> list:
+    """``chosen`` without LAC's person names that are items of a list of three or more (甲、乙、丙) in which no
+    other item is a person: a list of products, services or coinages whose first characters read as
+    surnames (春游、夏养、秋行, 信易贷、晋质贷、惠商保, 田秀才、土专家、乡创客). A name the dictionary knows as a
+    person's (tag nr) stays."""
+    persons = [c for c in chosen if c.label == "PERSON"]
+    dropped = set()
+    for c in persons:
+        if c.source not in ("lac", "person") or word_tags.get(text[c.start:c.end]) == "nr" \
+                or (text[c.end:c.end + 1] != "、" and text[c.start - 1:c.start] != "、"):
+            continue
+        left = max(text.rfind(m, 0, c.start) for m in _CLAUSE_MARKS) + 1
+        right = min((x for x in (text.find(m, c.end) for m in _CLAUSE_MARKS) if x >= 0), default=len(text))
+        items, k = [], left
+        for part in text[left:right].split("、"):
+            items.append((k, k + len(part)))
+            k += len(part) + 1
+        if len(items) < 3:
+            continue
+        if not any(a <= p.start and p.end <= b and not (a <= c.start and c.end <= b) for p in persons for a, b in items):
+            dropped.add(id(c))
+    return [c for c in chosen if id(c) not in dropped] if dropped else chosen
+
+
 # a level word after 和 makes it a conjunction before levels, not the first character of a county's name
 # (教育和县乡财政: not 和县 of Anhui; 市和县级机构); with its parent named right before (安徽省和县) it is the county
 _LEVEL_CHARS = "省市县区乡镇州盟旗村级城"
@@ -178,6 +205,7 @@ def make_resolve(nlp: Language, name: str):
         chosen = [c for c in choose(pool) if c.label != "BLOCK"]
         chosen = inside_quotes(text, chosen)
         chosen = blocs_as_places(text, chosen, blocs)
+        chosen = persons_among_things(text, chosen, word_tags)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:
