@@ -128,8 +128,8 @@ _CLAUSE_MARKS = "，。；：！？\n（）()“”"
 def persons_among_things(text: str, chosen: list, word_tags) -> list:
     """``chosen`` without LAC's person names that are items of a list of three or more (甲、乙、丙) in which no
     other item is a person: a list of products, services or coinages whose first characters read as
-    surnames (春游、夏养、秋行, 信易贷、晋质贷、惠商保, 田秀才、土专家、乡创客). A name the dictionary knows as a
-    person's (tag nr) stays."""
+    surnames (春游、夏养、秋行, 信易贷、晋质贷、惠商保, 施公平之策). A name the dictionary knows as a
+    person's (tag nr) stays (田秀才 of 田秀才、土专家、乡创客 does)."""
     persons = [c for c in chosen if c.label == "PERSON"]
     dropped = set()
     for c in persons:
