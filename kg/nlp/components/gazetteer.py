@@ -218,8 +218,8 @@ class Gazetteer:
         self.short_after_verb = re.compile(f"(?<=[{PLACE_VERBS}])[{re.escape(after)}]")
         # a country's or a continent's one-character form after 对 before a word of trade (对非贸易, 对欧投资,
         # 对非供应链): the partner traded with (对非法, 对非遗 stay none: the dictionary joins them)
-        partners = re.escape("".join(sorted(c for c in self.shorts if len(c) == 1)) + CONTINENT_SHORTS)
-        self.trade_partner = re.compile(f"(?<=对)[{partners}](?=贸易|经贸|出口|进口|投资|供应链|直接投资|合作)")
+        traded = re.escape("".join(sorted(c for c in self.shorts if len(c) == 1)) + CONTINENT_SHORTS)
+        self.trade_partner = re.compile(f"(?<=对)[{traded}](?=贸易|经贸|出口|进口|投资|供应链|直接投资|合作)")
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
