@@ -1552,3 +1552,21 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
     # 省 opens the table's heading 省直辖行政区划, no city's name: 汉襄宜省内 still holds the group
     found = ents(nlp, "湖北省政府工作报告\n促进汉襄宜协同。增强汉襄宜省内辐射力。")
     assert found.count(("PLACE", "汉襄宜")) == 2
+
+
+# thirteenth session: the rules in docs/recognition-log.md ("thirteenth session"), in sentences written for kg
+@pytest.mark.parametrize("text,expected", [
+    # a company the dictionary lacks opening a project of a list, after its city, with its line of business
+    ("抓好潍坊晶澜碳化硅扩产、烟台恒宇新能源二期等项目。", {("ORG", "晶澜"), ("ORG", "恒宇新能源")}),
+])
+def test_rules_of_the_thirteenth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("加快惠州岭背、汕尾东岗等抽水蓄能项目。", "ORG"),  # sites after their cities, nothing built after them
+    ("推进太宁高速、沪芜高铁和佛渡集装箱码头等项目。", "ORG"),  # a facility's head in the item
+    ("开工德州宁津至临邑、探月工程等项目。", "ORG"),  # a program's head after the word
+])
+def test_exclusions_of_the_thirteenth_session(nlp, text, label):
+    assert not any(found == label for found, _t in ents(nlp, text))

@@ -337,7 +337,8 @@ class LacRepair:
         return None
 
 
-    def project_companies(self, text: str, words: list[tuple[int, int, str]], ends: set[int]) -> list[Candidate]:
+    def project_companies(self, text: str, words: list[tuple[int, int, str]], starts: set[int],
+                          ends: set[int]) -> list[Candidate]:
         """Companies that name the items of a list of projects (华锦阿美精细化工、亿纬锂能沈阳工厂等项目建成投产):
         such an item opens with the company building it. Kept where LAC reads the item's opening as an
         organization that has no organ word (which alone it would not keep), ending at a word's end.
@@ -355,6 +356,9 @@ class LacRepair:
                     while p in at and at[p][1] in _LEADING_VERB_TAGS and at[p][0] < q:
                         p = at[p][0]
                 if p not in at or at[p][1] != "ORG":
+                    brand = self._item_brand(text, p, q, starts, ends)
+                    if brand is not None:
+                        found.append(brand)
                     continue
                 end = at[p][0]
                 while end in at and at[end][1] == "ORG" and at[end][0] <= q:
@@ -370,6 +374,41 @@ class LacRepair:
                     continue
                 found.append(Candidate(p, end, "ORG", "lac"))
         return found
+
+    def _item_brand(self, text: str, p: int, q: int, starts: set[int], ends: set[int]) -> Candidate | None:
+        """The company opening the project [p, q) of a list, maybe after its city, where LAC saw none: one
+        word of the segmenter that its dictionary lacks (a brand: 天岳 of 济南天岳碳化硅扩产), with its line
+        of business if one follows (楚能新能源), then a word of what is built. Not where a facility's or
+        zone's head follows (万家寨引黄, 太旧高速, 洪屏抽水蓄能电站: a place's name) or where nothing does (a
+        site after its city, 惠州中洞, in a list of power stations)."""
+        b = p
+        hits = list(self.places.finditer(text[p:q]))
+        if hits and hits[0][0] == 0:
+            b = p + hits[0][1]
+        if b not in starts:
+            return None
+        k = next((i for i in range(b + 2, min(q, b + 4) + 1) if i in ends), None)
+        if k is None or k >= q or any(i in starts for i in range(b + 1, k)):
+            return None  # the brand is one word of the segmenter, with more of the item after it
+        brand = text[b:k]
+        if brand[0] in _NOT_NAME_START or all(c in self.city_initials for c in brand):
+            return None  # 等市; 兰张 (兰州 to 张掖): cities' initials name a line
+        if not all(is_cjk(c) for c in brand) or brand in self.word_tags or brand in self.organs \
+                or brand[-1] in _GEO_ENDS or any(True for _ in self.places.finditer(brand)) \
+                or any(True for _ in self.known_orgs.finditer(brand)) or brand.startswith(self.countries):
+            return None
+        kind = self.company_kinds.starting_at(text, k, q)
+        end = k + len(kind) if kind and k + len(kind) in ends else k
+        rest = next((i for i in range(end + 2, q + 1) if i in ends), None)
+        tag = self.word_tags.get(text[end:rest]) if rest is not None else None
+        if rest is None or tag is None and not kind or tag in _BRAND_GOES_ON \
+                or text.startswith(self.place_heads, end) or text.startswith(_NOT_BRAND, end) \
+                or text.startswith(self.program_heads, end) or self.head_organs.starting_at(text, end) \
+                or any(h in text[end:q] for h in self.place_heads if len(h) >= 2):
+            # a word of what is built follows the company (碳化硅, 先进封装); not a verb (纳厂处理), a name
+            # going on (华锦阿美), a program's head (探月工程) or a place's head in the item (佛渡集装箱码头)
+            return None
+        return Candidate(b, end, "ORG", "lac")
 
     def listed_companies(self, text: str, words: list[tuple[int, int, str]], starts: set[int],
                          ends: set[int]) -> list[Candidate]:
@@ -525,6 +564,9 @@ _LEADING_VERB_TAGS = {"v", "vd", "ad", "d", "p"}
 _COURT_LEVEL = re.compile("[中高]级(?:人民)?$")
 # words that make LAC's organization in a list of projects more than a company (…总部, …南院)
 _NOT_BRAND = ("总部", "院", "基地", "中心", "工厂", "产线")
+# tags of the dictionary's words that say a project's item is no company and its product (处理: a verb)
+# or that the company's name goes on (阿美 of 华锦阿美, ns)
+_BRAND_GOES_ON = frozenset({"v", "vd", "nr", "ns", "nrt", "nt", "p", "c", "u"})
 # one-character heads of zones and parks (科技城, 科技园): a line of business before one names no company
 _ZONE_CHARS = frozenset("城园区港谷")
 # surnames that are also prepositions (向, 于, 从 …): a two-character name opening with one needs a title
@@ -682,7 +724,7 @@ class TaggerComponent:
                 firm = self.repair.company(text, ws, we, starts, ends) if ws in starts else None
                 if firm is not None and (cand is None or firm.end <= cand.start or firm.end > cand.end):
                     found.append(firm)
-        found.extend(self.repair.project_companies(text, words, ends))
+        found.extend(self.repair.project_companies(text, words, starts, ends))
         found.extend(self.repair.listed_companies(text, words, starts, ends))
         # each token takes the tag of the LAC word its first character is in; set as arrays
         # (per-token setters are slow), TAG as string hashes and POS as UD ids, looked up once per tag
