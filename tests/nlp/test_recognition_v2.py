@@ -1558,6 +1558,8 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
 @pytest.mark.parametrize("text,expected", [
     # a company the dictionary lacks opening a project of a list, after its city, with its line of business
     ("抓好潍坊晶澜碳化硅扩产、烟台恒宇新能源二期等项目。", {("ORG", "晶澜"), ("ORG", "恒宇新能源")}),
+    # a bridge named by its place keeps what it crosses; a village by a name of three characters
+    ("建成舟山跨海大桥，红旗新村开展活动。", {("PLACE", "舟山跨海大桥"), ("PLACE", "红旗新村")}),
 ])
 def test_rules_of_the_thirteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1567,6 +1569,11 @@ def test_rules_of_the_thirteenth_session(nlp, text, expected):
     ("加快惠州岭背、汕尾东岗等抽水蓄能项目。", "ORG"),  # sites after their cities, nothing built after them
     ("推进太宁高速、沪芜高铁和佛渡集装箱码头等项目。", "ORG"),  # a facility's head in the item
     ("开工德州宁津至临邑、探月工程等项目。", "ORG"),  # a program's head after the word
+    ("实现村村通公路和县县通高速。", "PLACE"),  # every village, every county: goals, no roads by name
+    ("新建改造农村公路3000公里。", "PLACE"),  # verbs open the phrase
+    ("帮扶一批经济薄弱村。", "PLACE"),  # two common words before 村: a kind of village
+    ("保护好名镇名村和古镇古村。", "PLACE"),  # kinds of township and village
+    ("谋划跨江跨海通道。", "PLACE"),  # what a passage does, no name
 ])
 def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

@@ -53,6 +53,8 @@ _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两
                                r"(?:条|座|个|处|家)?(?:重点|主要|沿边|边境|陆路|[345]A级|国家级)?")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
+# a level word doubled (市市, 县县, 村村): every place of that level, as in 县县通高速 (a goal, no name)
+_EVERY_LEVEL = re.compile(r"([省市县区乡镇村组户])\1(?=通|$)")
 # characters that open cities' names but are mostly common words' (大连 but 大型, 新乡 but 新建): no abbreviation
 # of a place in a pair
 _PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿")
@@ -286,6 +288,13 @@ class FacilityFinder:
             name = text[start:end]
             if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
                 continue
+            if _EVERY_LEVEL.search(text, start, hs):
+                continue  # 和县县通高速: every county linked (和 a conjunction), no road of 和县
+            if hs - start >= 4 and self.word_tags.get(text[start:start + 2]) == "v" \
+                    and (text[start:start + 2] not in self.places.entries
+                         or self.word_tags.get(text[start + 2:start + 4]) == "v"):
+                continue  # 新建改造农村公路: a verb opens the phrase (新建 names a district too, but not before
+                # another verb), no name (解放路: a street named by one)
             found.append(Candidate(start, end, "PLACE", "facility"))
         for m in _METRO_LINE.finditer(text):
             start = self._left_edge(text, m.start(), verbal, token_ends)
@@ -571,8 +580,8 @@ class FacilityFinder:
         if level and level.start() >= 2:
             core = core[:level.start()]
         if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core) \
-                or core.startswith(_LEVEL_PAIRS):
-            return False  # 盟市互通高速: levels of places, no name
+                or core.startswith(_LEVEL_PAIRS) or _EVERY_LEVEL.match(core):
+            return False  # 盟市互通高速: levels of places, no name; 市市通高铁, 村村通公路: every place of a level
         if self._common(core) or self._common(core[:2]) or any(w in core for w in self.category_modifiers):
             return False  # (智慧口岸, 零碳园区: kinds of facility and zone)
         if any(True for _ in self.head_lexicon.finditer(core)):

@@ -29,6 +29,8 @@ _GLUED = set("为在到对向和与及、的赴至从")
 # the last township or village of a chain (十里堡镇岭东村 -> 岭东村)
 _LAST_LOCALITY = re.compile(r"(?<=[镇乡区县旗])[\u4e00-\u9fff]{2,4}(?:村|社区|嘎查)|[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|苏木)(?=[\u4e00-\u9fff]{2,4}(?:村|社区|嘎查)$)")
 # level words: a township's or village's stem is never one (乡镇街道, 苏木乡)
+# one word of quality before two levels (名镇名村, 古镇古村, 强镇强村): kinds, not a township and a village
+_PAIRED_KINDS = re.compile(r"([\u4e00-\u9fff])[镇乡城]\1[村镇]")
 _LEVELS = ("乡", "镇", "村", "街道", "苏木", "社区", "嘎查", "县", "区", "市", "旗")
 # jieba dictionary tags of common words: a village's stem is none of them (示范村, 贫困村, 行政村)
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "q", "r", "t", "s")
@@ -92,8 +94,9 @@ class LocalityFinder:
                 if not stem or not all("\u4e00" <= c <= "\u9fff" for c in stem) or s not in token_starts:
                     continue
                 if any(i in barred for i in range(s, ve)) or stem.endswith(_LEVELS) or self._common(stem) \
-                        or self.word_tags.get(text[s:e]):
-                    continue
+                        or self.word_tags.get(text[s:e]) or _PAIRED_KINDS.search(text[s:e]) \
+                        or (n == 4 and self._of_common_words(stem)):
+                    continue  # (经济薄弱村: two common words; 名镇名村, 古镇古村: kinds of township and village)
                 start = self._division_before(text, s)
                 if start == s and self._generic(stem, text[s:e]):
                     continue  # 农业农村, 兴盛农村: 农村 is a word, not a village's suffix
@@ -133,6 +136,10 @@ class LocalityFinder:
         tags = self.word_tags
         return tags.get(stem, "") in _COMMON or tags.get(stem[-1:] + suffix[:1], "") in _COMMON \
             or tags.get(stem[-1:] + suffix, "") in _COMMON or tags.get(stem[-2:] + suffix, "") in _COMMON
+
+    def _of_common_words(self, stem: str) -> bool:
+        """A stem of four characters that is two common words of the dictionary (经济 + 薄弱, 美丽 + 宜居)."""
+        return self.word_tags.get(stem[:2], "") in _COMMON and self.word_tags.get(stem[2:], "") in _COMMON
 
     def _common(self, stem: str) -> bool:
         """A common word, or a kind (智慧社区, 低碳社区, 省级中心村: category_modifiers.tsv and
