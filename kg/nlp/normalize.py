@@ -18,6 +18,9 @@ _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update({"％": "%", "．": ".", "，": "，", "＋": "+", "\u3000": " ", "\u00a0": " "})
 _FULLWIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)
+_BLANKS = re.compile("[ \t]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A line that ends with one of these closes its sentence; anything else that is
 # followed by a blank line and more text is a page break inside a sentence.
@@ -63,55 +66,62 @@ def _is_cjk(c: str) -> bool:
 
 def normalize(text: str) -> Normalized:
     """Return the analysis text of ``text`` with its map back to the original."""
-    chars: list[str] = []
-    index: list[int] = []
     lines = text.split("\n")
-    drop: set[int] = set()
-    join_breaks = _page_breaks(text, lines)
-    for i in range(len(text)):
-        if i in join_breaks:
-            drop.add(i)
-    drop |= _markdown_marks(text, lines)
-    for i, c in enumerate(text):
-        if i in drop:
-            continue
-        c = _FULLWIDTH.get(c, c)
-        chars.append(c)
-        index.append(i)
+    drop = _page_breaks(text, lines) | _markdown_marks(text, lines)
+    # the kept characters, by runs between the dropped ones (a report has few), full-width forms folded
+    # one character for one by str.translate
+    pieces: list[str] = []
+    index: list[int] = []
+    prev = 0
+    for i in sorted(drop) + [len(text)]:
+        if i > prev:
+            pieces.append(text[prev:i])
+            index.extend(range(prev, i))
+        prev = i + 1
+    chars = "".join(pieces).translate(_FULLWIDTH_TABLE)
     # Spaces inside numbers ("2565 万元", "第 1 位", "2021 年底"): drop a run of
     # blanks with a digit on one side and a digit or CJK character on the other.
     out_c: list[str] = []
     out_i: list[int] = []
-    n = len(chars)
+    tail = ""  # the last characters written, for the checks that look back
     k = 0
-    while k < n:
-        c = chars[k]
-        if c in " \t":
-            j = k
-            while j < n and chars[j] in " \t":
-                j += 1
-            left = out_c[-1] if out_c else ""
-            right = chars[j] if j < n else ""
-            # a date followed by a clock time (2026-01-05 10:30) keeps its blank
-            after_iso_date = _is_digit(left) and _ISO_DATE_END.search("".join(out_c[-10:])) is not None
-            # a decimal point spaced off its digits (8 ．8 ％ in a typeset file) joins them
-            right2 = chars[j + 1] if j + 1 < n else ""
-            before_point = _is_digit(left) and right == "." and _is_digit(right2)
-            after_point = left == "." and len(out_c) > 1 and _is_digit(out_c[-2]) and _is_digit(right)
-            if not after_iso_date and ((_is_digit(left) and (_is_digit(right) or _is_cjk(right))) or (
-                _is_cjk(left) and _is_digit(right)
-            ) or before_point or after_point):
-                k = j
-                continue
-        out_c.append(c)
-        out_i.append(index[k])
-        k += 1
+    n = len(chars)
+    for m in _BLANKS.finditer(chars):
+        b, j = m.span()
+        if b > k:
+            out_c.append(chars[k:b])
+            out_i.extend(index[k:b])
+            tail = (tail + chars[k:b])[-10:]
+        k = b
+        left = tail[-1:]
+        right = chars[j] if j < n else ""
+        # a date followed by a clock time (2026-01-05 10:30) keeps its blank
+        after_iso_date = _is_digit(left) and _ISO_DATE_END.search(tail) is not None
+        # a decimal point spaced off its digits (8 ．8 ％ in a typeset file) joins them
+        right2 = chars[j + 1] if j + 1 < n else ""
+        before_point = _is_digit(left) and right == "." and _is_digit(right2)
+        after_point = left == "." and len(tail) > 1 and _is_digit(tail[-2]) and _is_digit(right)
+        if not after_iso_date and ((_is_digit(left) and (_is_digit(right) or _is_cjk(right))) or (
+            _is_cjk(left) and _is_digit(right)
+        ) or before_point or after_point):
+            k = j
+            continue
+        # the run is kept; its last blank may still start a new run's check as the left character
+        out_c.append(chars[b:j])
+        out_i.extend(index[b:j])
+        tail = (tail + chars[b:j])[-10:]
+        k = j
+    if k < n:
+        out_c.append(chars[k:])
+        out_i.extend(index[k:])
+    out = "".join(out_c)
     # a lone surrogate (a str decoded with surrogateescape) cannot be encoded for OpenCC: it becomes U+FFFD,
     # one character for one, so offsets hold
-    out_c = [("\ufffd" if "\ud800" <= c <= "\udfff" else c) for c in out_c]
-    simplified = _t2s().convert("".join(out_c))
-    if len(simplified) != len(out_c):  # phrase-level conversion changed lengths: go char by char
-        simplified = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in out_c)
+    if _SURROGATE.search(out):
+        out = _SURROGATE.sub("\ufffd", out)
+    simplified = _t2s().convert(out)
+    if len(simplified) != len(out):  # phrase-level conversion changed lengths: go char by char
+        simplified = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in out)
     return Normalized(text=simplified, original=text, index=tuple(out_i))
 
 

@@ -50,7 +50,9 @@ _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项�
 _PLANNING = re.compile("建设|打造|培育|布局|谋划|规划|新建|创建|筹建|争创")
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
 _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两]+)?|(?:\d+|[一二三四五六七八九十两]+)(?=[条座个处家]))"
-                               r"(?:条|座|个|处|家)?(?:重点|主要|沿边|边境|陆路|[345]A级|国家级)?")
+                               r"(?:条|座|个|处|家)?(?:重点|主要|沿边|边境|陆路|[345]A级|国家级|国家|省级)?")
+# last characters of the names of sites, ruins and features (湾, 城 of an ancient city, 山, 寺 …)
+_SITE_ENDS = frozenset("湾城山岭峡谷岛寺湖河洲关堡台庄洞窟塔")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
 # a level word doubled (市市, 县县, 村村): every place of that level, as in 县县通高速 (a goal, no name)
@@ -517,6 +519,11 @@ class FacilityFinder:
         out = []
         ends = [(m.start(), m.group()) for m in _LIST_BEFORE_HEAD.finditer(text)
                 if any(text.startswith(h, m.end()) for h in self.heads_longest_first)]
+        # lists of sites before a head of heritage sites or parks (甲湾、乙城等国家考古遗址公园): a site's name
+        # may open with a common word (大地湾, 锁阳城) where it ends in a feature's or a site's character
+        sites = {m.start() for m in _LIST_BEFORE_HEAD.finditer(text)
+                 if any(text.startswith(h, m.end()) and self.heads[h]["kind"] in ("heritage", "park")
+                        for h in self.heads_longest_first)}
         # (a list before a noun of local places names places only with two items or more: 甲、乙等…片区)
         ends += [(m.start(), "等") for m in self.listed_kinds.finditer(text) if text.rfind("、", 0, m.start()) > max(
             text.rfind(c, 0, m.start()) for c in "，。；：\n")]
@@ -533,7 +540,7 @@ class FacilityFinder:
                     break
                 if not group.startswith("等") and end == m_start and text[start - 1:start] != "、":
                     break  # 新设7个自贸试验区: without 等 a count closes a list only (甲、乙3家…景区)
-                if self._proper(name):
+                if self._proper(name) or (m_start in sites and self._site(name)):
                     out.append(Candidate(start, end, "PLACE", "facility"))
                 elif text[start - 1:start] != "、" or not group.startswith("等"):
                     break  # a common word opening the list is the clause's (建设…); inside a list it is one item
@@ -541,6 +548,13 @@ class FacilityFinder:
                     break
                 end = start - 1
         return out
+
+    def _site(self, name: str) -> bool:
+        """A site's name of three or four characters ending in a feature's or a site's character (大地湾, 锁阳城,
+        凤凰山), neither a word of the dictionary nor common words end to end."""
+        return 3 <= len(name) <= 4 and all(is_cjk(c) for c in name) and name[-1] in _SITE_ENDS \
+            and name not in self.word_tags and not self._common(name[-2:]) \
+            and not (len(name) == 4 and self._common(name[:2]) and self._common(name[2:]))
 
     def _compounds(self, text: str, token_ends: set[int] | None, hits: list) -> list[Candidate]:
         """A place and a named feature written together are one place (a city and its grassland,
