@@ -1560,6 +1560,8 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
     ("抓好潍坊晶澜碳化硅扩产、烟台恒宇新能源二期等项目。", {("ORG", "晶澜"), ("ORG", "恒宇新能源")}),
     # a bridge named by its place keeps what it crosses; a village by a name of three characters
     ("建成舟山跨海大桥，红旗新村开展活动。", {("PLACE", "舟山跨海大桥"), ("PLACE", "红旗新村")}),
+    # sites listed before a head of heritage sites, with a level between; their names open with common words
+    ("推动大地湾、锁阳城等省级考古遗址公园申报。", {("PLACE", "大地湾"), ("PLACE", "锁阳城")}),
 ])
 def test_rules_of_the_thirteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
