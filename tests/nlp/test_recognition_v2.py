@@ -1562,6 +1562,8 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
     ("建成舟山跨海大桥，红旗新村开展活动。", {("PLACE", "舟山跨海大桥"), ("PLACE", "红旗新村")}),
     # sites listed before a head of heritage sites, with a level between; their names open with common words
     ("推动大地湾、锁阳城等省级考古遗址公园申报。", {("PLACE", "大地湾"), ("PLACE", "锁阳城")}),
+    # the body that leads a project is no part of the project's name
+    ("鼓励松山湖实验室牵头发起深海观测大科学工程。", {("ORG", "松山湖实验室"), ("PROGRAM", "深海观测大科学工程")}),
 ])
 def test_rules_of_the_thirteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
