@@ -1564,6 +1564,8 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
     ("推动大地湾、锁阳城等省级考古遗址公园申报。", {("PLACE", "大地湾"), ("PLACE", "锁阳城")}),
     # the body that leads a project is no part of the project's name
     ("鼓励松山湖实验室牵头发起深海观测大科学工程。", {("ORG", "松山湖实验室"), ("PROGRAM", "深海观测大科学工程")}),
+    # central enterprises by their bare short forms where they open the projects of a list
+    ("推进中煤煤制烯烃、华电风电二期等重点项目。", {("ORG", "中煤"), ("ORG", "华电")}),
 ])
 def test_rules_of_the_thirteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1578,6 +1580,8 @@ def test_rules_of_the_thirteenth_session(nlp, text, expected):
     ("帮扶一批经济薄弱村。", "PLACE"),  # two common words before 村: a kind of village
     ("保护好名镇名村和古镇古村。", "PLACE"),  # kinds of township and village
     ("谋划跨江跨海通道。", "PLACE"),  # what a passage does, no name
+    ("推进大唐不夜城、曲江池等文旅项目。", "ORG"),  # a short form opening a site's name
+    ("抓好集中建设、宝中铁路等项目。", "ORG"),  # short forms inside words
 ])
 def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

@@ -62,6 +62,8 @@ class LacRepair:
         self.foreign_chars = self.translit | set("".join(column("western_name_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
         self.company_kinds = WordSet(column("company_kinds.tsv", "kind"))
+        # central enterprises by bare short forms, read so only where they open a project of a list
+        self.enterprise_shorts = WordSet(column("enterprise_shorts.tsv", "name"))
         # the head words of organs (中心, 大学, 研究院), two characters or more, no names of bodies (民革)
         self.head_organs = WordSet([w for w in column("organs.tsv", "organ") if len(w) >= 2])
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
@@ -355,6 +357,10 @@ class LacRepair:
                 if n == 0:  # the clause's own verbs before the first item (推动, 加快, 推进)
                     while p in at and at[p][1] in _LEADING_VERB_TAGS and at[p][0] < q:
                         p = at[p][0]
+                short = self._item_enterprise(text, p, q, starts)
+                if short is not None:
+                    found.append(short)
+                    continue
                 if p not in at or at[p][1] != "ORG":
                     brand = self._item_brand(text, p, q, starts, ends)
                     if brand is not None:
@@ -374,6 +380,18 @@ class LacRepair:
                     continue
                 found.append(Candidate(p, end, "ORG", "lac"))
         return found
+
+    def _item_enterprise(self, text: str, p: int, q: int, starts: set[int]) -> Candidate | None:
+        """A central enterprise by its bare short form (enterprise_shorts.tsv) opening the project [p, q) of a
+        list, maybe after the project's place: 华电铁岭绿色氨醇, 株洲中车IGBT, 中煤烯烃. The form starts a
+        word of the segmenter (not 中建 of 集中建设) and the item names no park or site (大唐不夜城)."""
+        hits = list(self.places.finditer(text[p:q]))
+        b = p + hits[0][1] if hits and hits[0][0] == 0 else p
+        short = self.enterprise_shorts.starting_at(text, b, q)
+        if not short or b not in starts or text[q - 1] in _ZONE_CHARS or text[q - 1] in _GEO_ENDS \
+                or any(h in text[b:q] for h in self.place_heads if len(h) >= 2):
+            return None
+        return Candidate(b, b + len(short), "ORG", "lac")
 
     def _item_brand(self, text: str, p: int, q: int, starts: set[int], ends: set[int]) -> Candidate | None:
         """The company opening the project [p, q) of a list, maybe after its city, where LAC saw none: one
