@@ -24,18 +24,30 @@ class Words:
     tags: tuple[str, ...]
     start_set: frozenset[int] = field(default=frozenset())
     end_set: frozenset[int] = field(default=frozenset())
+    # what the components asked for before, by question and tags: several ask the same (the verbs' spans);
+    # each gets its own copy, built at C speed
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def spans(self, tags) -> dict[int, int]:
         """start -> end of the words whose tag is in ``tags``."""
-        return {s: e for s, e, t in zip(self.starts, self.ends, self.tags) if t in tags}
+        key = ("spans", frozenset(tags))
+        if key not in self._memo:
+            self._memo[key] = {s: e for s, e, t in zip(self.starts, self.ends, self.tags) if t in tags}
+        return dict(self._memo[key])
 
     def starts_of(self, tags) -> set[int]:
         """Starts of the words whose tag is in ``tags``."""
-        return {s for s, t in zip(self.starts, self.tags) if t in tags}
+        key = ("starts_of", frozenset(tags))
+        if key not in self._memo:
+            self._memo[key] = {s for s, t in zip(self.starts, self.tags) if t in tags}
+        return set(self._memo[key])
 
     def starts_after(self, tags) -> set[int]:
         """Starts of the words right after a word whose tag is in ``tags``."""
-        return {s for s, t in zip(self.starts[1:], self.tags) if t in tags}
+        key = ("starts_after", frozenset(tags))
+        if key not in self._memo:
+            self._memo[key] = {s for s, t in zip(self.starts[1:], self.tags) if t in tags}
+        return set(self._memo[key])
 
 
 def words(doc: Doc) -> Words:

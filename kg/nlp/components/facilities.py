@@ -135,6 +135,7 @@ class FacilityFinder:
         # 中蒙, 中老: the two countries of a cross-border zone or port, written before its place
         self.bilateral = re.compile(f"中[{re.escape(shorts)}]{{1,2}}$") if shorts else None
         self.heads_longest_first = sorted(self.heads, key=len, reverse=True)
+        self.head_words = WordSet(self.heads)
         province_shorts = "".join(r["short"] for r in load_table("province_shorts.tsv"))
         self.pair_power_works = re.compile(_PAIR_POWER_WORKS.format(shorts=re.escape(province_shorts)))
         # the characters a crossing's ends are abbreviated to: provinces' shorts, cities' first characters and shorts
@@ -517,13 +518,16 @@ class FacilityFinder:
         so are the items of a list of two or more before 等 and a noun of local places (甲、乙等特色宜居片区:
         the heads of kind ``listed``). A common word inside such a list is one item of it, skipped."""
         out = []
-        ends = [(m.start(), m.group()) for m in _LIST_BEFORE_HEAD.finditer(text)
-                if any(text.startswith(h, m.end()) for h in self.heads_longest_first)]
+        ends = []
         # lists of sites before a head of heritage sites or parks (甲湾、乙城等国家考古遗址公园): a site's name
         # may open with a common word (大地湾, 锁阳城) where it ends in a feature's or a site's character
-        sites = {m.start() for m in _LIST_BEFORE_HEAD.finditer(text)
-                 if any(text.startswith(h, m.end()) and self.heads[h]["kind"] in ("heritage", "park")
-                        for h in self.heads_longest_first)}
+        sites = set()
+        for m in _LIST_BEFORE_HEAD.finditer(text):
+            head = self.head_words.starting_at(text, m.end())  # the longest head there
+            if head:
+                ends.append((m.start(), m.group()))
+                if self.heads[head]["kind"] in ("heritage", "park"):
+                    sites.add(m.start())
         # (a list before a noun of local places names places only with two items or more: 甲、乙等…片区)
         ends += [(m.start(), "等") for m in self.listed_kinds.finditer(text) if text.rfind("、", 0, m.start()) > max(
             text.rfind(c, 0, m.start()) for c in "，。；：\n")]
