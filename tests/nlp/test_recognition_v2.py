@@ -1568,6 +1568,9 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
     ("推进中煤煤制烯烃、华电风电二期等重点项目。", {("ORG", "中煤"), ("ORG", "华电")}),
     # exchanges are bodies
     ("做强上海、深圳数据交易所功能。", {("PLACE", "上海"), ("ORG", "深圳数据交易所")}),
+    # heritage sites of the State's lists; a national lab whose name opens with 之
+    ("推动辽上京和热水墓群保护，支持之江实验室发展。",
+     {("PLACE", "辽上京"), ("PLACE", "热水墓群"), ("ORG", "之江实验室")}),
 ])
 def test_rules_of_the_thirteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1584,6 +1587,8 @@ def test_rules_of_the_thirteenth_session(nlp, text, expected):
     ("谋划跨江跨海通道。", "PLACE"),  # what a passage does, no name
     ("推进大唐不夜城、曲江池等文旅项目。", "ORG"),  # a short form opening a site's name
     ("抓好集中建设、宝中铁路等项目。", "ORG"),  # short forms inside words
+    ("新建山西实验室3家，优化湖南实验室体系。", "ORG"),  # a province's system of labs
+    ("新建山西实验室3家，优化湖南实验室体系。", "PLACE"),  # … and no mention of the province
 ])
 def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))
