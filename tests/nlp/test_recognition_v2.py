@@ -1567,6 +1567,8 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
     ("鼓励松山湖实验室牵头发起深海观测大科学工程。", {("ORG", "松山湖实验室"), ("PROGRAM", "深海观测大科学工程")}),
     # central enterprises by their bare short forms where they open the projects of a list
     ("推进中煤煤制烯烃、华电风电二期等重点项目。", {("ORG", "中煤"), ("ORG", "华电")}),
+    ("推动大唐武城、华电三期等煤电项目。", {("ORG", "大唐"), ("PLACE", "武城")}),  # the plant's county after it
+    ("实施中煤煤制油等示范项目。", {("ORG", "中煤")}),  # the only project before 等
     # exchanges are bodies
     ("做强上海、深圳数据交易所功能。", {("PLACE", "上海"), ("ORG", "深圳数据交易所")}),
     # heritage sites of the State's lists; a national lab whose name opens with 之

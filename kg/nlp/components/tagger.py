@@ -354,16 +354,16 @@ class LacRepair:
         for m in _PROJECT_LIST_END.finditer(text):
             at = at or {s: (e, tag) for s, e, tag in words}  # built once, only for a text with such a list
             items = _list_items(text, m.start())
-            if len(items) < 2:
-                continue  # one item before 等 is no list
             for n, (p, q) in enumerate(items):
                 if n == 0:  # the clause's own verbs before the first item (推动, 加快, 推进)
                     while p in at and at[p][1] in _LEADING_VERB_TAGS and at[p][0] < q:
                         p = at[p][0]
                 short = self._item_enterprise(text, p, q, starts)
                 if short is not None:
-                    found.append(short)
+                    found.append(short)  # (a known enterprise opens a project even as the only one: 实施甲煤烯烃等项目)
                     continue
+                if len(items) < 2:
+                    break  # one item before 等 is no list: LAC's organization or a brand needs the list
                 if p not in at or at[p][1] != "ORG":
                     brand = self._item_brand(text, p, q, starts, ends)
                     if brand is not None:
@@ -388,12 +388,16 @@ class LacRepair:
         """A central enterprise by its bare short form (enterprise_shorts.tsv) opening the project [p, q) of a
         list, maybe after the project's place: 华电铁岭绿色氨醇, 株洲中车IGBT, 中煤烯烃. The form starts a
         word of the segmenter (not 中建 of 集中建设) and the item names no park or site (大唐不夜城)."""
-        hits = list(self.places.finditer(text[p:q]))
-        b = p + hits[0][1] if hits and hits[0][0] == 0 else p
-        short = self.enterprise_shorts.starting_at(text, b, q)
-        if not short or b not in starts or text[q - 1] in _ZONE_CHARS or text[q - 1] in _GEO_ENDS \
-                or any(h in text[b:q] for h in self.place_heads if len(h) >= 2):
+        b, short = p, self.enterprise_shorts.starting_at(text, p, q)
+        if not short:  # after the project's place (大唐 opens the item before the places' 大唐 of a township)
+            hits = list(self.places.finditer(text[p:q]))
+            b = p + hits[0][1] if hits and hits[0][0] == 0 else p
+            short = self.enterprise_shorts.starting_at(text, b, q)
+        if not short or b not in starts or any(h in text[b:q] for h in self.place_heads if len(h) >= 2):
             return None
+        if (text[q - 1] in _ZONE_CHARS or text[q - 1] in _GEO_ENDS) \
+                and not any(text[q - n:q] in self.division_names for n in (2, 3, 4) if q - n >= b + len(short)):
+            return None  # 大唐不夜城: a site's name; 大唐郓城 ends in a county, the plant's place
         return Candidate(b, b + len(short), "ORG", "lac")
 
     def _item_brand(self, text: str, p: int, q: int, starts: set[int], ends: set[int]) -> Candidate | None:
