@@ -1569,6 +1569,8 @@ def test_a_group_of_cities_is_found_again_before_the_word_province(nlp):
     ("推进中煤煤制烯烃、华电风电二期等重点项目。", {("ORG", "中煤"), ("ORG", "华电")}),
     ("推动大唐武城、华电三期等煤电项目。", {("ORG", "大唐"), ("PLACE", "武城")}),  # the plant's county after it
     ("实施中煤煤制油等示范项目。", {("ORG", "中煤")}),  # the only project before 等
+    # every item of a list of enterprises a name, some opening with a word
+    ("云账本、身边猫、橙子数科等平台经济企业快速成长。", {("ORG", "云账本"), ("ORG", "身边猫"), ("ORG", "橙子数科")}),
     # exchanges are bodies
     ("做强上海、深圳数据交易所功能。", {("PLACE", "上海"), ("ORG", "深圳数据交易所")}),
     # heritage sites of the State's lists; a national lab whose name opens with 之
@@ -1591,6 +1593,7 @@ def test_rules_of_the_thirteenth_session(nlp, text, expected):
     ("推进大唐不夜城、曲江池等文旅项目。", "ORG"),  # a short form opening a site's name
     ("抓好集中建设、宝中铁路等项目。", "ORG"),  # short forms inside words
     ("新建山西实验室3家，优化湖南实验室体系。", "ORG"),  # a province's system of labs
+    ("引进无人机研发制造、航空维修测试、遥感数据应用等企业。", "ORG"),  # activities listed before 企业
     ("新建山西实验室3家，优化湖南实验室体系。", "PLACE"),  # … and no mention of the province
 ])
 def test_exclusions_of_the_thirteenth_session(nlp, text, label):

@@ -462,6 +462,17 @@ class LacRepair:
             brands = [(p, q) for p, q in usable if not self._not_brand(text[p:q])
                       or (self.word_tags.get(text[p:q]) == "j" and not any(True for _ in self.places.finditer(text[p:q])))]
             known = [(p, q) for p, q in usable if text[p:q] in self.known_orgs.entries]
+            # names that open with a word but are no word, nor words end to end (身边云, 桔子数科): a brand
+            # too in a list of enterprises, though alone they would not count
+            coined = [(p, q) for p, q in usable if (p, q) not in brands and (p, q) not in known
+                      and not self.is_word(text[p:q]) and text[p:q] not in self.word_tags
+                      and not any(c in text[p:q] for c in "和与及")
+                      and self.word_tags.get(text[q - 2:q]) not in ("v", "vn")  # 研发制造, 总装测试: activities
+                      and not self._built_of_words(text[p:q]) and not self._not_brand_but_for_words(text[p:q])]
+            if coined and brands and len(trimmed) >= 3 and len(brands) + len(known) + len(coined) == len(trimmed):
+                # every item a name (云账户、身边云、桔子数科等平台经济企业): all are the list's companies
+                found.extend(Candidate(p, q, "ORG", "lac") for p, q in brands + coined)
+                continue
             if len(trimmed) >= 3 and len(brands) + len(known) >= 2 and 3 * (len(brands) + len(known)) >= len(trimmed):
                 # most items are companies (华为、联想、海尔、格力…等头部企业): the list says what
                 # the others are, words of the dictionary too; places and organs still are not
@@ -482,6 +493,14 @@ class LacRepair:
         return name in self.organs or self.is_word(name) or self.is_word(stem) or self._opens_with_word(name) \
             or self._built_of_words(stem) \
             or name.endswith(self.place_heads) or self.head_organs.ending_at(name, len(name)) is not None \
+            or any(True for _ in self.places.finditer(name)) or any(w in name for w in _NOT_BRAND) \
+            or any(True for _ in self.known_orgs.finditer(name))
+
+    def _not_brand_but_for_words(self, name: str) -> bool:
+        """What says ``name`` is no company's name other than the words it is made of: a place, an organ, a
+        facility's head or a known body inside it."""
+        return name in self.organs or name.endswith(self.place_heads) \
+            or self.head_organs.ending_at(name, len(name)) is not None \
             or any(True for _ in self.places.finditer(name)) or any(w in name for w in _NOT_BRAND) \
             or any(True for _ in self.known_orgs.finditer(name))
 
