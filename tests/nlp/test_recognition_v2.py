@@ -1586,7 +1586,7 @@ def test_rules_of_the_thirteenth_session(nlp, text, expected):
     ("推进太宁高速、沪芜高铁和佛渡集装箱码头等项目。", "ORG"),  # a facility's head in the item
     ("开工德州宁津至临邑、探月工程等项目。", "ORG"),  # a program's head after the word
     ("实现村村通公路和县县通高速。", "PLACE"),  # every village, every county: goals, no roads by name
-    ("新建改造农村公路3000公里。", "PLACE"),  # verbs open the phrase
+    ("计划新建改造农村公路两千公里。", "PLACE"),  # verbs open the phrase
     ("帮扶一批经济薄弱村。", "PLACE"),  # two common words before 村: a kind of village
     ("保护好名镇名村和古镇古村。", "PLACE"),  # kinds of township and village
     ("谋划跨江跨海通道。", "PLACE"),  # what a passage does, no name
