@@ -78,6 +78,7 @@ class LacRepair:
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
+        self.long_place_heads = Lexicon({h: h for h in self.place_heads if len(h) >= 2})
         # heads of programs of two characters or more (经济走廊, 专项行动): a name right before one is its modifier
         self.program_heads = tuple(r["head"] for r in load_table("name_heads.tsv")
                                    if r["label"] == "PROGRAM" and len(r["head"]) >= 2)
@@ -390,15 +391,23 @@ class LacRepair:
         word of the segmenter (not 中建 of 集中建设) and the item names no park or site (大唐不夜城)."""
         b, short = p, self.enterprise_shorts.starting_at(text, p, q)
         if not short:  # after the project's place (大唐 opens the item before the places' 大唐 of a township)
-            hits = list(self.places.finditer(text[p:q]))
-            b = p + hits[0][1] if hits and hits[0][0] == 0 else p
+            b = self._after_place(text, p, q)
             short = self.enterprise_shorts.starting_at(text, b, q)
-        if not short or b not in starts or any(h in text[b:q] for h in self.place_heads if len(h) >= 2):
+        if not short or b not in starts or self._holds_place_head(text[b:q]):
             return None
         if (text[q - 1] in _ZONE_CHARS or text[q - 1] in _GEO_ENDS) \
                 and not any(text[q - n:q] in self.division_names for n in (2, 3, 4) if q - n >= b + len(short)):
             return None  # 大唐不夜城: a site's name; 大唐郓城 ends in a county, the plant's place
         return Candidate(b, b + len(short), "ORG", "lac")
+
+    def _after_place(self, text: str, p: int, q: int) -> int:
+        """Where the item [p, q) goes on after the place that opens it (济南 of 济南天岳碳化硅扩产), or ``p``."""
+        first = next(iter(self.places.finditer(text[p:q])), None)
+        return p + first[1] if first is not None and first[0] == 0 else p
+
+    def _holds_place_head(self, phrase: str) -> bool:
+        """A head of a facility's or zone's name of two characters or more inside ``phrase`` (码头, 电站, 公园)."""
+        return any(True for _ in self.long_place_heads.finditer(phrase))
 
     def _item_brand(self, text: str, p: int, q: int, starts: set[int], ends: set[int]) -> Candidate | None:
         """The company opening the project [p, q) of a list, maybe after its city, where LAC saw none: one
@@ -406,10 +415,7 @@ class LacRepair:
         of business if one follows (楚能新能源), then a word of what is built. Not where a facility's or
         zone's head follows (万家寨引黄, 太旧高速, 洪屏抽水蓄能电站: a place's name) or where nothing does (a
         site after its city, 惠州中洞, in a list of power stations)."""
-        b = p
-        hits = list(self.places.finditer(text[p:q]))
-        if hits and hits[0][0] == 0:
-            b = p + hits[0][1]
+        b = self._after_place(text, p, q)
         if b not in starts:
             return None
         k = next((i for i in range(b + 2, min(q, b + 4) + 1) if i in ends), None)
@@ -429,7 +435,7 @@ class LacRepair:
         if rest is None or tag is None and not kind or tag in _BRAND_GOES_ON \
                 or text.startswith(self.place_heads, end) or text.startswith(_NOT_BRAND, end) \
                 or text.startswith(self.program_heads, end) or self.head_organs.starting_at(text, end) \
-                or any(h in text[end:q] for h in self.place_heads if len(h) >= 2):
+                or self._holds_place_head(text[end:q]):
             # a word of what is built follows the company (碳化硅, 先进封装); not a verb (纳厂处理), a name
             # going on (华锦阿美), a program's head (探月工程) or a place's head in the item (佛渡集装箱码头)
             return None
@@ -490,11 +496,8 @@ class LacRepair:
         body: no company's short name of its own."""
         kind = self.company_kinds.ending_at(name, len(name)) or ""
         stem = name[: len(name) - len(kind)] if len(name) - len(kind) >= 2 else name
-        return name in self.organs or self.is_word(name) or self.is_word(stem) or self._opens_with_word(name) \
-            or self._built_of_words(stem) \
-            or name.endswith(self.place_heads) or self.head_organs.ending_at(name, len(name)) is not None \
-            or any(True for _ in self.places.finditer(name)) or any(w in name for w in _NOT_BRAND) \
-            or any(True for _ in self.known_orgs.finditer(name))
+        return self.is_word(name) or self.is_word(stem) or self._opens_with_word(name) \
+            or self._built_of_words(stem) or self._not_brand_but_for_words(name)
 
     def _not_brand_but_for_words(self, name: str) -> bool:
         """What says ``name`` is no company's name other than the words it is made of: a place, an organ, a
