@@ -1598,3 +1598,31 @@ def test_rules_of_the_thirteenth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))
+
+
+# fourteenth session: the rules in docs/recognition-log.md ("fourteenth session"), in sentences written for kg
+@pytest.mark.parametrize("text,expected", [
+    # runs of a province's cities before a corridor, a transport chain or a shared market; the other items of the list
+    ("安徽省政府工作报告\n打造合宣、合池、合铜产业走廊。", {("PLACE", "合宣"), ("PLACE", "合池"), ("PLACE", "合铜")}),
+    ("安徽省政府工作报告\n完善芜宣池铁水联运体系。", {("PLACE", "芜宣池")}),
+    ("浙江省政府工作报告\n培育嘉湖绍要素市场。", {("PLACE", "嘉湖绍")}),
+    # cities by shorts that are not their first character: 宁 (南京), 潭 (湘潭)
+    ("江苏省政府工作报告\n推动宁扬镇一体化。", {("PLACE", "宁扬镇")}),
+    ("湖南省政府工作报告\n推进株潭一体化。", {("PLACE", "株潭")}),
+    # a preposition the segmenter joins to the run's first character
+    ("广东省政府工作报告\n以珠中一体化为抓手。", {("PLACE", "珠中")}),
+    # a run the dictionary lists as a person's name
+    ("安徽省政府工作报告\n携手打造苏浙皖毗邻地区一体化样板。", {("PLACE", "苏浙皖")}),
+    # banks named by words of the dictionary stay banks
+    ("招商银行、民生银行设立分行。", {("ORG", "招商银行"), ("ORG", "民生银行")}),
+])
+def test_rules_of_the_fourteenth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,label", [
+    # kinds of firm by ownership, charter or size
+    ("支持民营银行规范发展，推动国有独资商业银行改革，培育一批大公司大企业集团，规范金融控股公司。", "ORG"),
+])
+def test_exclusions_of_the_fourteenth_session(nlp, text, label):
+    assert not any(found == label for found, _t in ents(nlp, text))

@@ -84,8 +84,9 @@ def name_entries() -> dict[str, tuple[str, str]]:
 
 
 # words after a run of cities' first characters that say the run groups cities (汉襄宜协同, 济青烟3个…,
-# 汉襄宜“金三角”, 安池铜跨江…; not 沈大经济走廊, a corridor named whole)
-_GROUPING = r"(?:城市群|都市圈|一体化|一体发展|协同|同城化|联动|经济圈|经济带|跨江|“|\d+个)"
+# 汉襄宜“金三角”, 安池铜跨江…; not 沈大经济走廊, a corridor named whole), or joins them by a corridor,
+# a belt, a shared market or a transport chain (甲乙产业走廊, 甲乙丙铁水联运, 甲乙丙要素市场, 甲乙产业带)
+_GROUPING = r"(?:城市群|都市圈|一体化|一体发展|协同|同城化|联动|经济圈|经济带|跨江|“|\d+个|产业走廊|产业带|铁水联运|要素市场)"
 # China's macro-regions, names only where the context says so: before 地区, or before another region and
 # 地区 (中部地区 -> 中部, 中部和东部地区 -> 中部, 东部), and in a ranking among provinces (居中部前列,
 # 居中西部第1, 中部领先; not a quoted slogan's “西部领先”); elsewhere 中部 is as often "the middle part"
@@ -127,6 +128,8 @@ DESIGNATION_AFTER = re.compile("(?:省域|市域|县域)?(?:先行示范区|" + 
 PLACE_VERBS = "在驻入来赴援离回留对访抵"
 # prepositions the segmenter may join to a place's name after them (对岳阳 as one word)
 _JOINED_PREPOSITIONS = frozenset("对在向从到赴至与")
+# prepositions the segmenter joins to the first character of a run of cities (以深 of 以深中一体化为突破口)
+_RUN_PREPOSITIONS = _JOINED_PREPOSITIONS | {"以"}
 # one-character forms of continents that join countries' forms in a run (欧美, 中非)
 CONTINENT_SHORTS = "欧非"
 # what follows a pairing of a province with a partner: a word of exchange, or the next pair of a list
@@ -373,7 +376,8 @@ class Gazetteer:
         郑焦、郑新等产业带, 宜荆荆恩城市群), which LAC reads as a person's name: one place each,
         wherever the run recurs. Each character must stand for a different city of the province."""
         def city_run(run: str) -> bool:
-            return run not in self.word_tags and all(n <= initials[ch] for ch, n in Counter(run).items())
+            # (the dictionary has some runs as people's names, 宁镇扬 and 苏锡常 tagged nr: no word of its own)
+            return self.word_tags.get(run, "nr") == "nr" and all(n <= initials[ch] for ch, n in Counter(run).items())
 
         runs = set()
         for c in found:
@@ -383,7 +387,9 @@ class Gazetteer:
         # (汉襄宜协同, 济青烟3个…, 合芜马铁水联运): LAC need not read it as a name
         chars = "".join(initials)
         for m in re.finditer(f"(?:(?<=“)[{chars}]{{2,6}}(?=”)|(?<![{chars}])[{chars}]{{2,5}}(?={_GROUPING}))", text):
-            if city_run(m.group()) and (m.start() == 0 or not is_cjk(text[m.start() - 1]) or m.start() in starts):
+            if city_run(m.group()) and (m.start() == 0 or not is_cjk(text[m.start() - 1]) or m.start() in starts
+                                        or (m.start() - 1 in starts and text[m.start() - 1] in _RUN_PREPOSITIONS)):
+                # (the segmenter may join a preposition to the run's first character: 以深 of 以深中一体化)
                 runs.add(m.group())
         # the other items of a list that holds such a run are runs too (合六、合淮、合滁一体化; 郑洛、郑许协同)
         item = re.compile(f"(?<![{chars}])[{chars}]{{2,5}}(?![{chars}])")
@@ -456,7 +462,7 @@ class Gazetteer:
             s, e = m.span()
             run = m.group()
             codes = [self.short_province[c] for c in run]
-            if len(set(codes)) < len(codes) or s not in starts or e not in ends or run in self.word_tags \
+            if len(set(codes)) < len(codes) or s not in starts or e not in ends or self.word_tags.get(run, "nr") != "nr" \
                     or not any(c not in _COMMON_SHORTS for c in run) or text.startswith("协作", e) \
                     or any(tag_at.get(s + k) in _READ_AS_VERB for k in range(len(run))):
                 continue  # 京蒙协作, 闽宁协作: the pairing of east and west is a program's name; 新晋 (newly

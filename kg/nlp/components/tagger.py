@@ -47,6 +47,10 @@ _WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c
 _LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区州地]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
 # Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
+# tags of the dictionary's names: a word with one of them in a firm's modifier is its own name (招商, 民生 are not)
+_PROPER_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "j"))
+# the organs of firms, before which words of ownership or charter make a kind of firm (firm_kinds.tsv)
+_FIRM_ORGANS = frozenset(("银行", "公司", "集团", "企业"))
 _STANDALONE = ("大学", "学院", "学校", "集团", "公司", "医院", "研究院", "研究所", "科学院", "工程院", "银行",
                "出版社", "报社", "电视台", "博物馆", "科技馆", "基金会", "协会", "学会", "研究会", "联合会")
 
@@ -89,6 +93,7 @@ class LacRepair:
         self.person_titles = WordSet([*self.title_words, *TITLES_BEFORE])
         self.category_modifiers = column("category_modifiers.tsv", "word")
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
+        self.firm_kinds = tuple(column("firm_kinds.tsv", "word"))
         self.province_short_chars = set(column("province_shorts.tsv", "short"))
         self.country_shorts = country_forms()
         self.countries = tuple(n for n in country_names() if len(n) >= 2)
@@ -259,6 +264,19 @@ class LacRepair:
             return Candidate(s, e, "PLACE", "lac")
         return None
 
+    def _firm_kind(self, modifier: str) -> bool:
+        """The words before a firm's organ say what kind of firm it is (国有独资商业, 民营, 金融控股): common words
+        end to end, one of ownership, charter or size among them, and no place nor known body."""
+        if not any(w in modifier for w in self.firm_kinds) or any(True for _ in self.places.finditer(modifier)) \
+                or modifier in self.known_orgs.entries:
+            return False
+        # the modifier is words end to end, each a word of kind or a word of the dictionary that is no name
+        ok = [True] + [False] * len(modifier)
+        for j in range(1, len(modifier) + 1):
+            ok[j] = any(ok[i] and (modifier[i:j] in self.firm_kinds or self.word_tags.get(modifier[i:j], "nz") not in _PROPER_TAGS)
+                        for i in range(max(0, j - 6), j - 1))
+        return ok[len(modifier)]
+
     def _common_parts(self, name: str) -> bool:
         """A common word of two characters or more opens ``name`` or ends it (坑洼路, 新农村)."""
         return any(self.is_word(name[:k]) for k in range(2, len(name))) \
@@ -330,6 +348,8 @@ class LacRepair:
             return None  # 新建科技馆 is a new museum, not one named 新建
         if organ in self.generic_bodies and any(pe == len(modifier) for ps, pe, _v in self.prefixes.finditer(modifier) if ps == 0):
             return None  # 北京市学校: the schools of a place, not one school
+        if organ in _FIRM_ORGANS and self._firm_kind(modifier):
+            return None  # 国有独资商业银行, 民营银行: a kind of firm (firm_kinds.tsv)
         prefixed = any(ps == 0 for ps, _pe, _v in self.prefixes.finditer(name)) \
             or any(name[:n] in self.division_names for n in (2, 3, 4) if n < len(name) - 1)  # 海淀检察院
         # a body of a body known by name (中共代表团, 全国政协代表团), and a bilateral body by the countries'
