@@ -1623,6 +1623,8 @@ def test_rules_of_the_fourteenth_session(nlp, text, expected):
 @pytest.mark.parametrize("text,label", [
     # kinds of firm by ownership, charter or size
     ("支持民营银行规范发展，推动国有独资商业银行改革，培育一批大公司大企业集团，规范金融控股公司。", "ORG"),
+    # one country's form repeated is a saying, no run of countries; the one-China principle is a stance
+    ("让各地各美其美、美美与共，始终恪守一个中国原则。", "PLACE"),
 ])
 def test_exclusions_of_the_fourteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

@@ -144,9 +144,9 @@ def country_forms() -> set[str]:
 
 
 def is_country_run(name: str, countries: set[str]) -> bool:
-    """``name`` is countries' (and continents') one-character forms only, one of them a country's
-    (中美, 欧美日韩; not 亚欧, two continents: one region)."""
-    return len(name) >= 2 and all(c in countries or c in CONTINENT_SHORTS for c in name) \
+    """``name`` is countries' (and continents') one-character forms only, one of them a country's, and two of
+    them different (中美, 欧美日韩; not 亚欧, two continents: one region; not 美美 of 美美与共, a saying)."""
+    return len(set(name)) >= 2 and all(c in countries or c in CONTINENT_SHORTS for c in name) \
         and any(c in countries for c in name)
 
 
