@@ -1615,6 +1615,11 @@ def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     ("安徽省政府工作报告\n携手打造苏浙皖毗邻地区一体化样板。", {("PLACE", "苏浙皖")}),
     # banks named by words of the dictionary stay banks
     ("招商银行、民生银行设立分行。", {("ORG", "招商银行"), ("ORG", "民生银行")}),
+    # a campus of a hospital or a university named after it
+    ("湖州市中心医院南浔院区年内开诊，浙江农林大学暨阳校区启用。",
+     {("ORG", "湖州市中心医院南浔院区"), ("ORG", "浙江农林大学暨阳校区")}),
+    # the greater city
+    ("加快建设现代化大宁波。", {("PLACE", "大宁波")}),
 ])
 def test_rules_of_the_fourteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1625,6 +1630,7 @@ def test_rules_of_the_fourteenth_session(nlp, text, expected):
     ("支持民营银行规范发展，推动国有独资商业银行改革，培育一批大公司大企业集团，规范金融控股公司。", "ORG"),
     # one country's form repeated is a saying, no run of countries; the one-China principle is a stance
     ("让各地各美其美、美美与共，始终恪守一个中国原则。", "PLACE"),
+    ("推动各医院新院区、多院区建设。", "ORG"),  # kinds of campus
 ])
 def test_exclusions_of_the_fourteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

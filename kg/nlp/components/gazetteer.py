@@ -260,6 +260,7 @@ class Gazetteer:
                     and any(text[j:e + 1] in self.word_tags for j in range(max(s + 1, e - 3), e - 1)):
                 continue  # 中国共产党人: the members (共产党人), no party
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
+        found.extend(self._greater(text, found, starts))
         found.extend(self._country_compounds(text))
         province = self.div.text_province(text)
         shorts = self.county_shorts.get(province or "")
@@ -411,6 +412,22 @@ class Gazetteer:
                 if (s and text[s - 1] in initials) or (e < len(text) and text[e] in initials):
                     continue  # part of a longer run (宜荆荆恩 holds 荆恩)
                 out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run), ("run", "1"))))
+        return out
+
+    def _greater(self, text: str, found: list[Candidate], starts: set[int]) -> list[Candidate]:
+        """A city with 大 before it is the greater city, one place (现代化大武汉, 大张家界国际旅游区, 大敦煌): 大 opens a
+        word of the segmenter (not the 大 of 放大, 做大), the city is a prefecture, a province or a city of county
+        level, and 大 with the name is no division of its own (大连, 大同: the lexicon's longest match has them)."""
+        out = []
+        for c in found:
+            key = dict(c.attrs).get("key", "")
+            d = self.div.by_code.get(key) if c.label == "PLACE" and key.isdigit() else None
+            if d is None or text[c.start - 1:c.start] != "大" or c.start - 1 not in starts \
+                    or not (d.level in ("province", "prefecture") or d.name.endswith("市")) \
+                    or text[c.start - 1:c.end] in self.div.by_name or text[c.start - 1:c.end] in self.word_tags \
+                    or self.word_tags.get(text[c.start:c.end], "ns") not in _PLACE_TAGS:
+                continue
+            out.append(Candidate(c.start - 1, c.end, "PLACE", "gazetteer", (("key", key),)))
         return out
 
     def _after_joined_preposition(self, text: str, s: int, e: int, starts, ends) -> bool:

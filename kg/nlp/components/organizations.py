@@ -304,6 +304,29 @@ def academic_units(text: str, found: list[Candidate], token_ends: set[int], bodi
     return out
 
 
+# a campus of a hospital or a university, named by its place after the body (甲医院乙院区, 甲大学乙校区)
+_CAMPUS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:院区|校区)")
+_CAMPUS_OWNERS = ("医院", "大学", "学院")
+# tags of the dictionary that make the words before 院区 or 校区 a kind of campus, no name (新院区, 主校区, 多院区)
+_CAMPUS_KIND_TAGS = frozenset(("a", "ad", "an", "b", "d", "m", "v", "vn", "f"))
+
+
+def campuses(text: str, found: list[Candidate], token_ends: set[int], word_tags) -> list[Candidate]:
+    """A campus of a hospital or a university found as an organization, named after it, is one ORG with it
+    (甲医院乙院区, 甲大学乙校区): the campus's name, two or three characters, is no word of kind (新, 东, 多) and
+    the campus ends a word."""
+    out = []
+    for c in found:
+        if c.label != "ORG" or not text.endswith(_CAMPUS_OWNERS, c.start, c.end):
+            continue
+        m = _CAMPUS.match(text, c.end)
+        if m is None or m.end() not in token_ends or any(ch in NAME_STOP for ch in m.group()) \
+                or word_tags.get(m.group(1), "ns") in _CAMPUS_KIND_TAGS or m.group(1)[0] in "新老多主分各":
+            continue
+        out.append(Candidate(c.start, m.end(), "ORG", "org"))
+    return out
+
+
 def branches(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
              aliases: frozenset[str], companies: frozenset[str] = frozenset()) -> list[Candidate]:
     """Branches of a body in a place, one ORG from the body to the head: a known organization or
@@ -361,6 +384,7 @@ def make_organizations(nlp: Language, name: str):
         candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases, companies))
         candidates.add(doc, departments(text, doc._.kg_candidates or [], token_ends, barred, word_tags))
         candidates.add(doc, academic_units(text, doc._.kg_candidates or [], token_ends, academic))
+        candidates.add(doc, campuses(text, doc._.kg_candidates or [], token_ends, word_tags))
         return doc
 
     return component
