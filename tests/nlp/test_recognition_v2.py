@@ -1620,6 +1620,8 @@ def test_exclusions_of_the_thirteenth_session(nlp, text, label):
      {("ORG", "湖州市中心医院南浔院区"), ("ORG", "浙江农林大学暨阳校区")}),
     # the greater city
     ("加快建设现代化大宁波。", {("PLACE", "大宁波")}),
+    # a hospital's branch in a place (a guard: LAC reads this one whole too)
+    ("推进北京大学口腔医院海口医院等医疗项目建设。", {("ORG", "北京大学口腔医院海口医院")}),
 ])
 def test_rules_of_the_fourteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1634,3 +1636,8 @@ def test_rules_of_the_fourteenth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_fourteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))
+
+
+def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
+    # 或者 between the academy and 分院: two bodies, no branch of the first
+    assert ("ORG", "中国林业科学院") in ents(nlp, "样品送中国林业科学院或者省分院检测。")

@@ -305,23 +305,28 @@ def academic_units(text: str, found: list[Candidate], token_ends: set[int], bodi
 
 
 # a campus of a hospital or a university, named by its place after the body (甲医院乙院区, 甲大学乙校区)
-_CAMPUS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:院区|校区)")
+_CAMPUS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(院区|校区|分院|分校|医院)")
 _CAMPUS_OWNERS = ("医院", "大学", "学院")
 # tags of the dictionary that make the words before 院区 or 校区 a kind of campus, no name (新院区, 主校区, 多院区)
 _CAMPUS_KIND_TAGS = frozenset(("a", "ad", "an", "b", "d", "m", "v", "vn", "f"))
+# tags of function words: one inside the words before 院区 or 分院 says the sentence goes on (科学院或者省分院)
+_FUNCTION_TAGS = frozenset(("c", "p", "u", "d", "r"))
 
 
 def campuses(text: str, found: list[Candidate], token_ends: set[int], word_tags) -> list[Candidate]:
-    """A campus of a hospital or a university found as an organization, named after it, is one ORG with it
-    (甲医院乙院区, 甲大学乙校区): the campus's name, two or three characters, is no word of kind (新, 东, 多) and
-    the campus ends a word."""
+    """A campus or a branch of a hospital or a university found as an organization, named after it, is one ORG
+    with it (甲医院乙院区, 甲大学乙校区, 甲医院乙分院; 甲医院乙医院 where 乙 is a place found: the hospital's branch
+    there): the campus's name, two or three characters, is no word of kind (新, 东, 多) and the campus ends a word."""
     out = []
+    places = {(c.start, c.end) for c in found if c.label == "PLACE"}
     for c in found:
         if c.label != "ORG" or not text.endswith(_CAMPUS_OWNERS, c.start, c.end):
             continue
         m = _CAMPUS.match(text, c.end)
         if m is None or m.end() not in token_ends or any(ch in NAME_STOP for ch in m.group()) \
-                or word_tags.get(m.group(1), "ns") in _CAMPUS_KIND_TAGS or m.group(1)[0] in "新老多主分各":
+                or word_tags.get(m.group(1), "ns") in _CAMPUS_KIND_TAGS or m.group(1)[0] in "新老多主分各" \
+                or (m.group(2) == "医院" and (c.end, m.end(1)) not in places) \
+                or any(word_tags.get(m.group(1)[k:k + 2]) in _FUNCTION_TAGS for k in range(len(m.group(1)) - 1)):
             continue
         out.append(Candidate(c.start, m.end(), "ORG", "org"))
     return out
