@@ -1620,6 +1620,8 @@ def test_exclusions_of_the_thirteenth_session(nlp, text, label):
      {("ORG", "湖州市中心医院南浔院区"), ("ORG", "浙江农林大学暨阳校区")}),
     # the greater city
     ("加快建设现代化大宁波。", {("PLACE", "大宁波")}),
+    # heads of events: a season of arts, a showcase
+    ("办好第五届黄河文化艺术季和首届低空经济场景汇。", {("EVENT", "第五届黄河文化艺术季"), ("EVENT", "首届低空经济场景汇")}),
     # a hospital's branch in a place (a guard: LAC reads this one whole too)
     ("推进北京大学口腔医院海口医院等医疗项目建设。", {("ORG", "北京大学口腔医院海口医院")}),
 ])
