@@ -1622,6 +1622,8 @@ def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     ("加快建设现代化大宁波。", {("PLACE", "大宁波")}),
     # heads of events: a season of arts, a showcase
     ("办好第五届黄河文化艺术季和首届低空经济场景汇。", {("EVENT", "第五届黄河文化艺术季"), ("EVENT", "首届低空经济场景汇")}),
+    # the same cities and river named as such stay places (a guard)
+    ("安康、长治两市入选试点，长江上游生态改善。", {("PLACE", "安康"), ("PLACE", "长治"), ("PLACE", "长江")}),
     # a hospital's branch in a place (a guard: LAC reads this one whole too)
     ("推进北京大学口腔医院海口医院等医疗项目建设。", {("ORG", "北京大学口腔医院海口医院")}),
 ])
@@ -1635,6 +1637,8 @@ def test_rules_of_the_fourteenth_session(nlp, text, expected):
     # one country's form repeated is a saying, no run of countries; the one-China principle is a stance
     ("让各地各美其美、美美与共，始终恪守一个中国原则。", "PLACE"),
     ("推动各医院新院区、多院区建设。", "ORG"),  # kinds of campus
+    # a city's name inside a wish, an idiom or a word of process
+    ("愿各族群众生活幸福安康，边疆长治久安，继续推动宗教中国化实践。", "PLACE"),
 ])
 def test_exclusions_of_the_fourteenth_session(nlp, text, label):
     assert not any(found == label for found, _t in ents(nlp, text))

@@ -47,6 +47,8 @@ _WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c
 _LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区州地]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
 # Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
+# words of wellbeing a blessing pairs with another (人民幸福安康, 富足安康): the other is no place
+_WISHES = frozenset(("幸福", "富足", "富裕", "平安", "健康", "吉祥"))
 # tags of the dictionary's names: a word with one of them in a firm's modifier is its own name (招商, 民生 are not)
 _PROPER_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "j"))
 # the organs of firms, before which words of ownership or charter make a kind of firm (firm_kinds.tsv)
@@ -213,6 +215,8 @@ class LacRepair:
         name = text[s:e]
         if is_country_run(name, self.country_shorts) and name not in self.division_names:
             return None  # 欧美, 中美: countries by their forms, each a place (the gazetteer's runs)
+        if self._in_saying(text, s, e):
+            return None  # 长治久安, 宗教中国化, 幸福安康: a place's name inside a saying or a word, no place
         if name in self.division_names and (len(name) > 2 or name not in self.county_shorts):
             return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree
         if name.startswith("环") and len(name) >= 3 and name[1:] in self.places.entries:
@@ -263,6 +267,21 @@ class LacRepair:
                 and not self._common_parts(name):  # (双奥之城: a title of honour)
             return Candidate(s, e, "PLACE", "lac")
         return None
+
+    def _in_saying(self, text: str, s: int, e: int) -> bool:
+        """The name [s, e) LAC reads as a place belongs to a saying around it: an idiom of the dictionary that runs
+        past it (长治久安), the suffix 化 of a process (宗教中国化, not 中国化工: 化工 is a word), or a wish for
+        wellbeing where the name is a word of the dictionary no place (幸福安康: 安康 the city, 安康 peace)."""
+        for a in range(max(0, s - 3), s + 1):
+            for b in range(e, min(len(text), e + 3) + 1):
+                tag = self.word_tags.get(text[a:b]) if b - a >= 4 and (a < s or b > e) else None
+                # (a phrase tagged l holds a place where the rest of it is a word: 长江上游, 拉美国家)
+                if tag == "i" or (tag == "l" and self.word_tags.get(text[a:s], "nr") in _PROPER_TAGS
+                                  and self.word_tags.get(text[e:b], "nr") in _PROPER_TAGS):
+                    return True
+        if text.startswith("化", e) and text[e:e + 2] not in self.word_tags:
+            return True
+        return text[s - 2:s] in _WISHES and self.word_tags.get(text[s:e], "ns") != "ns"
 
     def _firm_kind(self, modifier: str) -> bool:
         """The words before a firm's organ say what kind of firm it is (国有独资商业, 民营, 金融控股): common words
