@@ -1622,6 +1622,8 @@ def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     ("加快建设现代化大宁波。", {("PLACE", "大宁波")}),
     # heads of events: a season of arts, a showcase
     ("办好第五届黄河文化艺术季和首届低空经济场景汇。", {("EVENT", "第五届黄河文化艺术季"), ("EVENT", "首届低空经济场景汇")}),
+    # the ring line of a metropolitan area
+    ("年内建成郑州都市圈环线，开工南昌都市圈东环。", {("PLACE", "郑州都市圈环线"), ("PLACE", "南昌都市圈东环")}),
     # the same cities and river named as such stay places (a guard)
     ("安康、长治两市入选试点，长江上游生态改善。", {("PLACE", "安康"), ("PLACE", "长治"), ("PLACE", "长江")}),
     # a hospital's branch in a place (a guard: LAC reads this one whole too)

@@ -62,6 +62,8 @@ _EVERY_LEVEL = re.compile(r"([省市县区乡镇村组户])\1(?=通|$)")
 _PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿")
 # (not a phase of works, 7号线一期北段: the line is the place, gold)
 _SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?)段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
+# the ring line of an area: 环线, 西环, 东环线 (after 都市圈 and the other heads of regions)
+_RING = re.compile(r"(?:[东南西北]环线?|环线)(?![\u4e00-\u9fff]{0,1}(?:经济|城市|地区))")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
 # a water transfer named by its source and the river or region it feeds: 引江济淮, 引汉济渭 (+ 工程)
 _WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:工程)?")
@@ -344,6 +346,7 @@ class FacilityFinder:
         lines = [Candidate(s, e, "PLACE", "facility") for s, e, v in place_hits
                  if self.feature_kinds.get(v[1]) in _LINE_KINDS]
         found.extend(self._sections(text, found + lines))
+        found.extend(self._rings(text, found, token_ends))
         found.extend(self._parts(text, found, token_ends, verbal))
         found.extend(self._routes(text, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal))
@@ -498,6 +501,17 @@ class FacilityFinder:
                     continue
                 out.append(Candidate(c.start, pe, "PLACE", "facility"))
                 break
+        return out
+
+    def _rings(self, text: str, found: list[Candidate], token_ends: set[int] | None) -> list[Candidate]:
+        """The ring line of a metropolitan area or city cluster named after it is a place with it (甲都市圈环线,
+        乙都市圈西环): a road or railway that circles the area."""
+        out = []
+        for c in found:
+            head = next((h for h in self.heads_longest_first if text.endswith(h, c.start, c.end)), None)
+            m = _RING.match(text, c.end) if head is not None and self.heads[head]["kind"] == "region" else None
+            if m and (token_ends is None or m.end() in token_ends):
+                out.append(Candidate(c.start, m.end(), "PLACE", "facility"))
         return out
 
     def _sections(self, text: str, found: list[Candidate]) -> list[Candidate]:
