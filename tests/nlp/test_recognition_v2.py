@@ -1606,6 +1606,8 @@ def test_exclusions_of_the_thirteenth_session(nlp, text, label):
     ("安徽省政府工作报告\n打造合宣、合池、合铜产业走廊。", {("PLACE", "合宣"), ("PLACE", "合池"), ("PLACE", "合铜")}),
     ("安徽省政府工作报告\n完善芜宣池铁水联运体系。", {("PLACE", "芜宣池")}),
     ("浙江省政府工作报告\n培育嘉湖绍要素市场。", {("PLACE", "嘉湖绍")}),
+    # a run before an industry's cluster across the cities
+    ("黑龙江省政府工作报告\n培育牡佳鸡国家级木材加工集群。", {("PLACE", "牡佳鸡")}),
     # cities by shorts that are not their first character: 宁 (南京), 潭 (湘潭)
     ("江苏省政府工作报告\n推动宁扬镇一体化。", {("PLACE", "宁扬镇")}),
     ("湖南省政府工作报告\n推进株潭一体化。", {("PLACE", "株潭")}),
