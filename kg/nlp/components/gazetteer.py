@@ -87,9 +87,9 @@ def name_entries() -> dict[str, tuple[str, str]]:
 # 汉襄宜“金三角”, 安池铜跨江…; not 沈大经济走廊, a corridor named whole), or joins them by a corridor,
 # a belt, a shared market or a transport chain (甲乙产业走廊, 甲乙丙铁水联运, 甲乙丙要素市场, 甲乙产业带), or
 # a cluster of an industry across them (甲乙丙丁生物制造集群, 甲乙丙国家级新能源产业带)
-_FIXED = r"城市群|都市圈|一体化|一体发展|协同|同城化|联动|经济圈|经济带|跨江|“|\d+个|产业走廊|产业带|铁水联运|要素市场"
-_FIXED_GROUPING = re.compile(f"(?:{_FIXED})")
-_GROUPING = f"(?:{_FIXED}|(?:国家级|省级)?[\u4e00-\u9fff]{{2,6}}?(?:集群|产业带))"
+_GROUPING_WORDS = r"城市群|都市圈|一体化|一体发展|协同|同城化|联动|经济圈|经济带|跨江|“|\d+个|产业走廊|产业带|铁水联运|要素市场"
+_FIXED_GROUPING = re.compile(f"(?:{_GROUPING_WORDS})")
+_GROUPING = f"(?:{_GROUPING_WORDS}|(?:国家级|省级)?[\u4e00-\u9fff]{{2,6}}?(?:集群|产业带))"
 # China's macro-regions, names only where the context says so: before 地区, or before another region and
 # 地区 (中部地区 -> 中部, 中部和东部地区 -> 中部, 东部), and in a ranking among provinces (居中部前列,
 # 居中西部第1, 中部领先; not a quoted slogan's “西部领先”); elsewhere 中部 is as often "the middle part"
@@ -394,9 +394,9 @@ class Gazetteer:
             if city_run(m.group()) and (m.start() == 0 or not is_cjk(text[m.start() - 1]) or m.start() in starts
                                         or (m.start() - 1 in starts and text[m.start() - 1] in _RUN_PREPOSITIONS)) \
                     and (m.end() in starts or _FIXED_GROUPING.match(text, m.end()) is not None):
-                # (before a cluster the run ends a word: 宝汉 of 宝汉天工业母机集群 is no run, 天 goes on with a city of
-                # another province)
-                # (the segmenter may join a preposition to the run's first character: 以深 of 以深中一体化)
+                # (the segmenter may join a preposition to the run's first character: 以深 of 以深中一体化; before a
+                # cluster the run ends a word: 宝汉 of 宝汉天工业母机集群 is no run, 天 going on with a city of another
+                # province)
                 runs.add(m.group())
         # the other items of a list that holds such a run are runs too (合六、合淮、合滁一体化; 郑洛、郑许协同)
         item = re.compile(f"(?<![{chars}])[{chars}]{{2,5}}(?![{chars}])")
@@ -421,7 +421,7 @@ class Gazetteer:
         return out
 
     def _greater(self, text: str, found: list[Candidate], starts: set[int]) -> list[Candidate]:
-        """A city with 大 before it is the greater city, one place (现代化大武汉, 大张家界国际旅游区, 大敦煌): 大 opens a
+        """A city with 大 before it is the greater city, one place (现代化大武汉, 大三亚, 大香格里拉): 大 opens a
         word of the segmenter (not the 大 of 放大, 做大), the city is a prefecture, a province or a city of county
         level, and 大 with the name is no division of its own (大连, 大同: the lexicon's longest match has them)."""
         out = []

@@ -46,13 +46,13 @@ _NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
 _WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c", "p", "u", "r", "m")
 _LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区州地]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
-# Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
 # words of wellbeing a blessing pairs with another (人民幸福安康, 富足安康): the other is no place
 _WISHES = frozenset(("幸福", "富足", "富裕", "平安", "健康", "吉祥"))
 # tags of the dictionary's names: a word with one of them in a firm's modifier is its own name (招商, 民生 are not)
 _PROPER_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "j"))
 # the organs of firms, before which words of ownership or charter make a kind of firm (firm_kinds.tsv)
 _FIRM_ORGANS = frozenset(("银行", "公司", "集团", "企业"))
+# Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
 _STANDALONE = ("大学", "学院", "学校", "集团", "公司", "医院", "研究院", "研究所", "科学院", "工程院", "银行",
                "出版社", "报社", "电视台", "博物馆", "科技馆", "基金会", "协会", "学会", "研究会", "联合会")
 
