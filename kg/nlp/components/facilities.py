@@ -508,9 +508,11 @@ class FacilityFinder:
         乙都市圈西环): a road or railway that circles the area."""
         out = []
         for c in found:
-            head = next((h for h in self.heads_longest_first if text.endswith(h, c.start, c.end)), None)
-            m = _RING.match(text, c.end) if head is not None and self.heads[head]["kind"] == "region" else None
-            if m and (token_ends is None or m.end() in token_ends):
+            m = _RING.match(text, c.end)
+            if m is None or (token_ends is not None and m.end() not in token_ends):
+                continue
+            head = self.head_words.ending_at(text, c.end, c.start)
+            if head and self.heads[head]["kind"] == "region":
                 out.append(Candidate(c.start, m.end(), "PLACE", "facility"))
         return out
 
