@@ -1651,3 +1651,30 @@ def test_exclusions_of_the_fourteenth_session(nlp, text, label):
 def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     # 或者 between the academy and 分院: two bodies, no branch of the first
     assert ("ORG", "中国林业科学院") in ents(nlp, "样品送中国林业科学院或者省分院检测。")
+
+
+# fifteenth session: the rules in docs/recognition-log.md ("fifteenth session"), in sentences written for kg
+@pytest.mark.parametrize("text,expected", [
+    # a national designation after a body's name is what the body holds: the body alone is the mention
+    ("年内建成浙江大学国家医学中心。", {("ORG", "浙江大学")}),
+    ("推动北京协和医院国家医学中心扩容。", {("ORG", "北京协和医院")}),  # (a guard: found before too)
+    # an international body by its Chinese name
+    ("该保护区入选国际自然保护联盟绿色名录。", {("ORG", "国际自然保护联盟")}),
+    # a verb of applying for a zone ends the zone's name: the place applying is the mention
+    ("湖北省政府工作报告\n支持荆门申建保税物流中心，支持宜宾申建综合保税区。", {("PLACE", "荆门"), ("PLACE", "宜宾")}),
+    # a spirit of a civilisation's culture named with its place keeps the place (a guard)
+    ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
+])
+def test_rules_of_the_fifteenth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # a spirit named by its place is an ideal held up, no place spoken of
+    ("大力弘扬井冈山精神和延安精神。", "井冈山"),
+    ("大力弘扬井冈山精神和延安精神。", "延安"),
+    # the zone applied for holds no place: the verb of applying ends its name
+    ("湖北省政府工作报告\n支持荆门申建保税物流中心。", "荆门申建保税物流中心"),
+])
+def test_exclusions_of_the_fifteenth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))

@@ -37,6 +37,8 @@ _INNER = set("（）()—-·至")
 _LIST_ENDS = set("等及和与或")
 # LAC tags a name's modifier never holds: verbs, adverbs, prepositions, conjunctions, pronouns.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q"}
+_ENTITY_TAGS = ("ORG", "LOC", "PER")
+_APPLYING = re.compile("申建|申办|申报|申请|创建|争创|筹建|创设")
 # jieba dictionary tags of common words: such a modifier alone is a kind, not a name.
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f")
 _COMMON_END = ("n", "vn", "a", "an", "v")
@@ -662,6 +664,11 @@ def make_facilities(nlp: Language, name: str):
         token_ends = w.end_set
         verbal = w.spans(_VERBAL_TAGS)
         text = doc._.kg_norm.text
+        # a verb of applying for or founding a zone ends a name even where LAC took it into an entity
+        # (荆州申建保税物流中心 read whole as ORG: the zone is to be applied for, the place is 荆州)
+        for s, e in w.spans(_ENTITY_TAGS).items():
+            if _APPLYING.fullmatch(text, s, e):
+                verbal[s] = e
         named = w.spans(("LOC",))
         # the gazetteer's groups of cities by their first characters (兰白定临), by their end
         runs = {c.end: c.start for c in doc._.kg_candidates or []

@@ -74,6 +74,7 @@ class OrgComposer:
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.category_modifiers = column("category_modifiers.tsv", "word")
+        self.designations = WordSet(column("designation_kinds.tsv", "kind"))
         self.word_tags: dict[str, str] = {}  # the segmenter's dictionary, set by the component
         self.token_ends: set[int] | None = None
         self.barred: set[int] = set()
@@ -213,8 +214,8 @@ class OrgComposer:
 
     def _chain(self, text: str, end: int) -> int:
         while True:
-            if self._new_name_at(text, end):
-                return end
+            if self._new_name_at(text, end) or self.designations.starting_at(text, end):
+                return end  # (甲医院国家医学中心: the designation the hospital holds is no body under it)
             nxt = self._organ_at(text, end)
             if nxt and nxt - end >= 2:
                 if text[end:nxt] in _ROLE_TAKERS and self._role_follows(text, nxt):
@@ -290,12 +291,15 @@ _ACADEMIC_UNIT = re.compile(r"[一二三四五六七八九]院|附属[\u4e00-\u9
                             r"|[\u4e00-\u9fff]{1,4}?(?:研究院|研究所|研院|学院|医院|中心|所)")
 
 
-def academic_units(text: str, found: list[Candidate], token_ends: set[int], bodies: frozenset[str]) -> list[Candidate]:
+def academic_units(text: str, found: list[Candidate], token_ends: set[int], bodies: frozenset[str],
+                   designations: WordSet | None = None) -> list[Candidate]:
     """A unit right after a university, institute or hospital known by name (``bodies``: the names of
-    ``academic_bodies.tsv``), one ORG with it: the unit ends a word and holds no stop."""
+    ``academic_bodies.tsv``), one ORG with it: the unit ends a word and holds no stop. A national designation
+    there (``designations``: 甲医院国家医学中心) is what the body holds, no unit of it."""
     out = []
     for c in found:
-        if c.label != "ORG" or c.source != "gazetteer" or text[c.start:c.end] not in bodies:
+        if c.label != "ORG" or c.source != "gazetteer" or text[c.start:c.end] not in bodies \
+                or (designations is not None and designations.starting_at(text, c.end)):
             continue
         m = _ACADEMIC_UNIT.match(text, c.end)
         if m is None or m.end() not in token_ends or any(ch in NAME_STOP for ch in m.group()):
@@ -388,7 +392,8 @@ def make_organizations(nlp: Language, name: str):
         candidates.add(doc, composer(text, token_ends, barred, after))
         candidates.add(doc, branches(text, doc._.kg_candidates or [], token_ends, barred, aliases, companies))
         candidates.add(doc, departments(text, doc._.kg_candidates or [], token_ends, barred, word_tags))
-        candidates.add(doc, academic_units(text, doc._.kg_candidates or [], token_ends, academic))
+        candidates.add(doc, academic_units(text, doc._.kg_candidates or [], token_ends, academic,
+                                               composer.designations))
         candidates.add(doc, campuses(text, doc._.kg_candidates or [], token_ends, word_tags))
         return doc
 

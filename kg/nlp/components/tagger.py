@@ -68,6 +68,7 @@ class LacRepair:
         self.foreign_chars = self.translit | set("".join(column("western_name_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
         self.company_kinds = WordSet(column("company_kinds.tsv", "kind"))
+        self.designations = WordSet(column("designation_kinds.tsv", "kind"))
         # provinces by name and short name (辽宁省, 辽宁)
         self.province_names = frozenset(n for r in load_table("places.tsv") if r["level"] == "province"
                                         for n in (r["name"], *r["aliases"].split("|")) if n)
@@ -318,6 +319,11 @@ class LacRepair:
         # a body's seat is no part of its name (中国华能总部 -> 中国华能: the company is the mention)
         if text.endswith(_SEAT, s, e) and e - s - len(_SEAT) >= 2:
             e -= len(_SEAT)
+        # a national designation after a body's name is what the body holds, no part of its name (建设甲大学国家
+        # 医学中心 -> 甲大学: LAC reads the two as one organization; the designation alone is a kind)
+        designation = self.designations.ending_at(text, e, s + 4)
+        if designation and self.organs.ending_at(text, e - len(designation), s) in _STANDALONE:
+            e -= len(designation)
         # a coordination ends the name (内蒙古科协和科技馆 -> 内蒙古科协)
         m = _COORD.search(text, s + 2, e)
         if m:
