@@ -1662,6 +1662,9 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     ("该保护区入选国际自然保护联盟绿色名录。", {("ORG", "国际自然保护联盟")}),
     # a verb of applying for a zone ends the zone's name: the place applying is the mention
     ("湖北省政府工作报告\n支持荆门申建保税物流中心，支持宜宾申建综合保税区。", {("PLACE", "荆门"), ("PLACE", "宜宾")}),
+    # lines of a list by their ends' abbreviations, with the works done on them and 和 between two of them
+    ("河南省政府工作报告\n郑洛扩容、洛卢和郑开扩建等高速公路完工。",
+     {("PLACE", "郑洛"), ("PLACE", "洛卢"), ("PLACE", "郑开")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])

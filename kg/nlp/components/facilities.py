@@ -49,6 +49,8 @@ _PROPER_KINDS = {"railway", "road"}
 # words after a park's name that make it a plan or a project, not a place that exists
 _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项目|规划|一期|二期|三期)")
 # verbs of planning and building that govern a list of parks to be (建设福州、厦门、泉州…产业园)
+# works done on a line, written after its name in a list of lines (甲乙扩容、丙丁等高速公路)
+_LINE_WORKS = re.compile(r"(?:改扩建|扩容|扩能|扩建|[（(]扩建[）)]|[（(]改扩建[）)])$")
 _PLANNING = re.compile("建设|打造|培育|布局|谋划|规划|新建|创建|筹建|争创")
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
 _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两]+)?|(?:\d+|[一二三四五六七八九十两]+)(?=[条座个处家]))"
@@ -550,13 +552,16 @@ class FacilityFinder:
         ends += [(m.start(), "等") for m in self.listed_kinds.finditer(text) if text.rfind("、", 0, m.start()) > max(
             text.rfind(c, 0, m.start()) for c in "，。；：\n")]
         for m_start, group in ends:
-            end = m_start
+            end = self._before_works(text, m_start)
             while True:
                 start = end
                 while start > 0 and end - start < 6 and is_cjk(text[start - 1]) and text[start - 1] not in _STOP:
                     start -= 1
                 while start in verbal.spans and verbal.spans[start] < end:  # 在二连浩特: the preposition stays out
                     start = verbal.spans[start]
+                k = text.rfind("和", start, end)
+                if k > start + 1 and self._abbreviation(text[k + 1:end]):
+                    start = k + 1  # 甲乙和丙丁: two lines, the conjunction between them
                 name = text[start:end]
                 if len(name) < 2 or (token_ends is not None and start not in token_ends and start > 0):
                     break
@@ -566,10 +571,17 @@ class FacilityFinder:
                     out.append(Candidate(start, end, "PLACE", "facility"))
                 elif text[start - 1:start] != "、" or not group.startswith("等"):
                     break  # a common word opening the list is the clause's (建设…); inside a list it is one item
-                if start == 0 or text[start - 1] != "、":
-                    break
-                end = start - 1
+                if start == 0 or not (text[start - 1] == "、" or (text[start - 1] == "和" and self._abbreviation(name))):
+                    break  # (甲乙和丙丁等高速公路: 和 joins two lines by their ends' abbreviations)
+                end = self._before_works(text, start - 1)
         return out
+
+    @staticmethod
+    def _before_works(text: str, end: int) -> int:
+        """Where an item of a list of lines ends before the works done on it (甲乙扩容、丙丁等高速公路,
+        甲乙（扩建）: the widening is no part of the line's name)."""
+        m = _LINE_WORKS.search(text, max(0, end - 6), end)
+        return m.start() if m else end
 
     def _site(self, name: str) -> bool:
         """A site's name of three or four characters ending in a feature's or a site's character (大地湾, 锁阳城,
