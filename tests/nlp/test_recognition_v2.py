@@ -1665,6 +1665,8 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     # lines of a list by their ends' abbreviations, with the works done on them and 和 between two of them
     ("河南省政府工作报告\n郑洛扩容、洛卢和郑开扩建等高速公路完工。",
      {("PLACE", "郑洛"), ("PLACE", "洛卢"), ("PLACE", "郑开")}),
+    # a city's name and the stem of a township inside it: one place, the township
+    ("温州柳市电器产业升级，佛山西樵纺织业转型。", {("PLACE", "温州柳市"), ("PLACE", "佛山西樵")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])
@@ -1676,6 +1678,8 @@ def test_rules_of_the_fifteenth_session(nlp, text, expected):
     # a spirit named by its place is an ideal held up, no place spoken of
     ("大力弘扬井冈山精神和延安精神。", "井冈山"),
     ("大力弘扬井冈山精神和延安精神。", "延安"),
+    # a stem that is a common word is no township after a city's name (团结 of 安定区's 团结镇)
+    ("维护安定团结的局面。", "安定团结"),
     # the zone applied for holds no place: the verb of applying ends its name
     ("湖北省政府工作报告\n支持荆门申建保税物流中心。", "荆门申建保税物流中心"),
 ])

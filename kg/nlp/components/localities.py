@@ -35,6 +35,8 @@ _LEVELS = ("乡", "镇", "村", "街道", "苏木", "社区", "嘎查", "县", "
 # jieba dictionary tags of common words: a village's stem is none of them (示范村, 贫困村, 行政村)
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "q", "r", "t", "s")
 # LAC tags a village's stem never carries: verbs, adverbs, function words, numerals
+# dictionary tags a township's stem may carry after its city: a place's or a name's, or none
+_NAME_TAGS = ("ns", "nr", "nrt", "nrfg", "nz")
 _NOT_STEM = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q", "w", "TIME", "PER"}
 
 
@@ -50,6 +52,15 @@ class LocalityFinder:
         # county code -> stems of its townships (西罗园 of 西罗园街道), two characters or more; kept in
         # kg's cache for the packaged table (start-up)
         self.stems: dict[str, set[str]] = derived("township-stems", ("townships.tsv",), self._stems)
+        # prefectures and counties by any name, short ones included (长春, 鞍山), with the stems of every
+        # township inside them: a city's short name and a stem name one township (长春净月, 鞍山西柳)
+        self.below = {n: codes for n, codes in div.by_name.items()
+                      if len(n) >= 2 and any(div.by_code[c].level != "province" for c in codes)}
+        self.cities = Lexicon({n: n for n in self.below})
+        self.stems_in: dict[str, set[str]] = {}
+        for county, stems in self.stems.items():
+            for prefix in (county, county[:4] + "00"):
+                self.stems_in.setdefault(prefix, set()).update(stems)
 
     def _stems(self) -> dict[str, set[str]]:
         stems: dict[str, set[str]] = {}
@@ -84,6 +95,7 @@ class LocalityFinder:
             stem = next((text[e:e + n] for n in (4, 3, 2) if text[e:e + n] in stems), None)
             if stem and (e + len(stem) >= len(text) or not is_cjk(text[e + len(stem)]) or e + len(stem) in token_starts):
                 found.append(Candidate(s, e + len(stem), "PLACE", "facility"))
+        found.extend(self._city_townships(text, token_starts, taken))
         for m in _VILLAGE_END.finditer(text):
             ve, e = m.span()
             if taken[ve]:
@@ -103,6 +115,25 @@ class LocalityFinder:
                 found.append(Candidate(start, e, "PLACE", "facility"))
                 break
         return found + self._elsewhere(text, found, token_starts)
+
+    def _city_townships(self, text: str, token_starts: set[int], taken: bytearray) -> list[Candidate]:
+        """A prefecture or county by any of its names and, right after it, the stem of a township inside it
+        (长春净月 of 净月街道, 鞍山西柳 of 西柳镇 in 海城 under 鞍山): one place, the township. The city opens a word and
+        is no common word; the stem ends a word, is no common word (团结 of 安定团结) and has no level after it."""
+        found = []
+        for s, e, name in self.cities.finditer(text):
+            if taken[e] or s not in token_starts or self.word_tags.get(name, "ns") in _COMMON:
+                continue
+            inside = set().union(*(self.stems_in.get(c, ()) for c in self.below[name]))
+            stem = next((text[e:e + n] for n in (3, 2) if text[e:e + n] in inside), None)
+            if stem is None or self._common(stem) or self.word_tags.get(stem, "ns") not in _NAME_TAGS \
+                    or self.word_tags.get(name + stem) is not None:  # (石化 of 松原石化园区: petrochemicals, j)
+                continue
+            end = e + len(stem)
+            if end < len(text) and is_cjk(text[end]) and (end not in token_starts or text.startswith(_LEVELS, end)):
+                continue
+            found.append(Candidate(s, end, "PLACE", "facility"))
+        return found
 
     @staticmethod
     def _elsewhere(text: str, found: list[Candidate], token_starts: set[int]) -> list[Candidate]:
