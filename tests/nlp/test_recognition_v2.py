@@ -1667,6 +1667,8 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
      {("PLACE", "郑洛"), ("PLACE", "洛卢"), ("PLACE", "郑开")}),
     # a city's name and the stem of a township inside it: one place, the township
     ("温州柳市电器产业升级，佛山西樵纺织业转型。", {("PLACE", "温州柳市"), ("PLACE", "佛山西樵")}),
+    # venues of culture named by their place are places
+    ("厦门文化中心和西湖文化广场年内开放。", {("PLACE", "厦门文化中心"), ("PLACE", "西湖文化广场")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])
@@ -1678,6 +1680,8 @@ def test_rules_of_the_fifteenth_session(nlp, text, expected):
     # a spirit named by its place is an ideal held up, no place spoken of
     ("大力弘扬井冈山精神和延安精神。", "井冈山"),
     ("大力弘扬井冈山精神和延安精神。", "延安"),
+    # a city's role as a centre of culture is no body
+    ("全面增强全国文化中心功能。", "全国文化中心"),
     # a stem that is a common word is no township after a city's name (团结 of 安定区's 团结镇)
     ("维护安定团结的局面。", "安定团结"),
     # the zone applied for holds no place: the verb of applying ends its name
