@@ -1669,6 +1669,8 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     ("温州柳市电器产业升级，佛山西樵纺织业转型。", {("PLACE", "温州柳市"), ("PLACE", "佛山西樵")}),
     # venues of culture named by their place are places
     ("厦门文化中心和西湖文化广场年内开放。", {("PLACE", "厦门文化中心"), ("PLACE", "西湖文化广场")}),
+    # a list led by companies known by name: the other items that read as names are companies too
+    ("比亚迪、宁德时代、晶合光电、云途数智等加快扩产。", {("ORG", "晶合光电"), ("ORG", "云途数智")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])

@@ -24,7 +24,7 @@ from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
 from ..text import Lexicon, WordSet, is_cjk
-from ...data import column, country_names, load_table, organ_words, organization_rows
+from ...data import column, company_names, country_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
 from .organizations import REGION_LEVELS, SUBORDINATE, national_object_at
@@ -102,6 +102,7 @@ class LacRepair:
         self.countries = tuple(n for n in country_names() if len(n) >= 2)
         # organizations known by name (比亚迪, 中石化): the gazetteer finds them; a longer span around one is LAC's
         self.known_orgs = Lexicon({r["name"]: r["name"] for r in organization_rows() if len(r["name"]) >= 2})
+        self.known_companies = frozenset(company_names())
         self.short_chars = self.province_short_chars | self.country_shorts
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
         self.roles = WordSet([*column("person_titles.tsv", "title"), *_ROLE_WORDS])
@@ -536,6 +537,39 @@ class LacRepair:
             found.extend(Candidate(p, q, "ORG", "lac") for p, q in brands)
         return found
 
+    def companies_beside_known(self, text: str, words: list[tuple[int, int, str]], starts: set[int],
+                               ends: set[int]) -> list[Candidate]:
+        """The items of a list closed by 等 where two or more are companies known by name and the others read
+        as brands (甲科技、乙信息、丙生物等快速成长: what the known ones are, the others are too). An item is kept
+        where it is no word, no phrase of words, and holds no place, organ or facility; a list with a common
+        word among its items (工业、商业等) gives nothing."""
+        found: list[Candidate] = []
+        at: dict[int, tuple[int, str]] = {}
+        for m in _LIST_CLOSE.finditer(text):
+            if _ENTERPRISE_LIST_END.match(text, m.start()) or _PROJECT_LIST_END.match(text, m.start()):
+                continue  # lists of enterprises and of projects: their own rules
+            items = _list_items(text, m.start())
+            if len(items) < 3:
+                continue
+            at = at or {s: (e, tag) for s, e, tag in words}
+            p, q = items[0]
+            while p in at and at[p][1] in _LEADING_VERB_TAGS | {"u"} and at[p][0] < q:
+                p = at[p][0]  # the clause's own verbs before the first item
+            items[0] = (p, q)
+            known = [(p, q) for p, q in items if text[p:q] in self.known_companies]
+            if len(known) < 2:
+                continue
+            others = [(p, q) for p, q in items if (p, q) not in known]
+            if not all(p in starts and q in ends and 2 <= q - p <= 6 and all(is_cjk(c) for c in text[p:q])
+                       and not self.is_word(text[p:q]) and not self._not_brand_but_for_words(text[p:q])
+                       for p, q in others):
+                continue  # a common word, a place or an organ among the items: no list of companies alone
+            brands = [(p, q) for p, q in others if not self._not_brand(text[p:q])]
+            if 3 * (len(known) + len(brands)) < 2 * len(items):
+                continue  # most items must read as companies; then the list says what the rest are (火眼位置)
+            found.extend(Candidate(p, q, "ORG", "lac") for p, q in others)
+        return found
+
     def _not_brand(self, name: str) -> bool:
         """``name`` is a word, or is built of words, or holds a place, an organ, a facility or a known
         body: no company's short name of its own."""
@@ -650,6 +684,8 @@ _ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六�
 # the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目)
 _PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目")
 _CLAUSE_MARKS = "，。；：！？\n"
+# 等 closing a list, as a word of its own: not 等 of 平等, 同等 (the list's items before it, split at 、)
+_LIST_CLOSE = re.compile(r"(?<=[\u4e00-\u9fff])等(?![级同待候])")
 # LAC tags of the clause's verbs and adverbs before its first item
 _LEADING_VERB_TAGS = {"v", "vd", "ad", "d", "p"}
 # the level of a court is part of its name (海口市中级人民法院, 省高级人民法院), no "level" of a kind
@@ -819,6 +855,7 @@ class TaggerComponent:
                     found.append(firm)
         found.extend(self.repair.project_companies(text, words, starts, ends))
         found.extend(self.repair.listed_companies(text, words, starts, ends))
+        found.extend(self.repair.companies_beside_known(text, words, starts, ends))
         # each token takes the tag of the LAC word its first character is in; set as arrays
         # (per-token setters are slow), TAG as string hashes and POS as UD ids, looked up once per tag
         names = sorted({t for _s, _e, t in words})
