@@ -1671,6 +1671,8 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     ("厦门文化中心和西湖文化广场年内开放。", {("PLACE", "厦门文化中心"), ("PLACE", "西湖文化广场")}),
     # a list led by companies known by name: the other items that read as names are companies too
     ("比亚迪、宁德时代、晶合光电、云途数智等加快扩产。", {("ORG", "晶合光电"), ("ORG", "云途数智")}),
+    # a national zone shared by a group of cities named by their first characters
+    ("辽宁省政府工作报告\n推动沈大国家自主创新示范区提质。", {("PLACE", "沈大国家自主创新示范区")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])

@@ -267,6 +267,9 @@ class FacilityFinder:
                 # a group of cities by their first characters, unquoted, before its region word (兰白定临城市群):
                 # the region is the place (a quoted group, “宜荆荆恩”城市群, is the group alone: dev annotators)
                 places = [(run - start, hs - start)]
+            if not places and row["kind"] == "zone" and text.endswith("国家", 0, hs) and runs and hs - 2 in runs \
+                    and runs[hs - 2] >= start and text[runs[hs - 2] - 1:runs[hs - 2]] != "”":
+                places = [(runs[hs - 2] - start, hs - 2 - start)]  # 甲乙丙国家自主创新示范区: the zone of a group of cities
             if places and row["needs_place"] == "0" and places[0][0] > 0 and self._proper(text[start:hs]):
                 places = []  # 涔天河水库: a proper name that holds a place's name is still one name
             if places and token_ends is not None and start + places[0][0] not in token_ends \

@@ -86,10 +86,11 @@ def name_entries() -> dict[str, tuple[str, str]]:
 # words after a run of cities' first characters that say the run groups cities (汉襄宜协同, 济青烟3个…,
 # 汉襄宜“金三角”, 安池铜跨江…; not 沈大经济走廊, a corridor named whole), or joins them by a corridor,
 # a belt, a shared market or a transport chain (甲乙产业走廊, 甲乙丙铁水联运, 甲乙丙要素市场, 甲乙产业带), or
-# a cluster of an industry across them (甲乙丙丁生物制造集群, 甲乙丙国家级新能源产业带)
+# a cluster of an industry across them (甲乙丙丁生物制造集群, 甲乙丙国家级新能源产业带), or a national zone they share
+# (甲乙丙国家自主创新示范区)
 _GROUPING_WORDS = r"城市群|都市圈|一体化|一体发展|协同|同城化|联动|经济圈|经济带|跨江|“|\d+个|产业走廊|产业带|铁水联运|要素市场"
 _FIXED_GROUPING = re.compile(f"(?:{_GROUPING_WORDS})")
-_GROUPING = f"(?:{_GROUPING_WORDS}|(?:国家级|省级)?[\u4e00-\u9fff]{{2,6}}?(?:集群|产业带))"
+_GROUPING = f"(?:{_GROUPING_WORDS}|(?:国家级|省级)?[\u4e00-\u9fff]{{2,6}}?(?:集群|产业带)|国家[\u4e00-\u9fff]{{2,6}}?示范区)"
 # China's macro-regions, names only where the context says so: before 地区, or before another region and
 # 地区 (中部地区 -> 中部, 中部和东部地区 -> 中部, 东部), and in a ranking among provinces (居中部前列,
 # 居中西部第1, 中部领先; not a quoted slogan's “西部领先”); elsewhere 中部 is as often "the middle part"
