@@ -1686,6 +1686,10 @@ def test_rules_of_the_fifteenth_session(nlp, text, expected):
     ("大力弘扬井冈山精神和延安精神。", "延安"),
     # a city's role as a centre of culture is no body
     ("全面增强全国文化中心功能。", "全国文化中心"),
+    # a process that opens two items of a list of projects makes products, no company builds them
+    ("推进煤制乙二醇、煤制天然气等项目建设。", "煤制"),
+    # a level's bodies (市属, 省属) are many of a kind
+    ("完善县属国有企业和市属医院管理。", "市属医院"),
     # a stem that is a common word is no township after a city's name (团结 of 安定区's 团结镇)
     ("维护安定团结的局面。", "安定团结"),
     # the zone applied for holds no place: the verb of applying ends its name

@@ -33,8 +33,9 @@ REGION_LEVELS = column("level_words.tsv", "word", where=("bare", "1"))
 _MAX_MODIFIER = 8
 NAME_STOP = set("，。、；：“”《》（）()\n 的和与及等在了对向为把被将从于是各")
 _LEVELISH = ("市", "县", "旗", "区", "盟", "旗县", "盟市", "市县", "县区", "旗县区", "乡镇", "苏木", "嘎查", "村")
-# words after a body that say the bodies under it (教育部直属师范大学): many of a kind, never one body
-SUBORDINATE = ("所属", "直属", "下属")
+# words after a body that say the bodies under it (教育部直属师范大学), or a level's bodies (市属医院, 省属企业):
+# many of a kind, never one body
+SUBORDINATE = ("所属", "直属", "下属", "省属", "市属", "县属", "区属", "部属")
 _GENERIC = ("有关", "相关", "各级", "各类", *SUBORDINATE, "以上", "以下", "级")
 _NUMBERED_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|理事会|常务委员会|全委会)?")
 # Associations are named after what they do, verbs included (欧洲科学参与协会, 科技成果转化促进会).
@@ -167,7 +168,7 @@ class OrgComposer:
             if self.roles.ending_at(text, end, s):
                 continue  # 省委常委: a post, not an organ
             modifier = text[e:k]
-            if any(w in modifier for w in _GENERIC) or (
+            if any(w in modifier for w in _GENERIC) or any(w in text[s:k] for w in SUBORDINATE) or (
                     text[k:end] not in _NAMED_BY_PURPOSE and any(i in self.barred for i in range(e, k))):
                 return 0  # 北京建设全国科技创新中心: a verb in the modifier, no name (欧洲科学参与协会 is one)
             if any(national_object_at(text, i, self.word_tags) for i in range(e + 2, k)):

@@ -405,6 +405,7 @@ class LacRepair:
                 if n == 0:  # the clause's own verbs before the first item (推动, 加快, 推进)
                     while p in at and at[p][1] in _LEADING_VERB_TAGS and at[p][0] < q:
                         p = at[p][0]
+                    items[0] = (p, q)
                 short = self._item_enterprise(text, p, q, starts)
                 if short is not None:
                     found.append(short)  # (a known enterprise opens a project even as the only one: 实施甲煤烯烃等项目)
@@ -413,7 +414,7 @@ class LacRepair:
                     break  # one item before 等 is no list: LAC's organization or a brand needs the list
                 if p not in at or at[p][1] != "ORG":
                     brand = self._item_brand(text, p, q, starts, ends)
-                    if brand is not None:
+                    if brand is not None and not self._opens_another(text, brand, items, n):
                         found.append(brand)
                     continue
                 end = at[p][0]
@@ -430,6 +431,14 @@ class LacRepair:
                     continue
                 found.append(Candidate(p, end, "ORG", "lac"))
         return found
+
+    @staticmethod
+    def _opens_another(text: str, brand: Candidate, items: list[tuple[int, int]], n: int) -> bool:
+        """The brand found opening item ``n`` opens another item of the list too, with a different product
+        after it (煤制烯烃、煤制甲醇: a process that makes them, no company building both)."""
+        name = text[brand.start:brand.end]
+        return any(k != n and text.startswith(name, p) and text[p:q] != text[brand.start:items[n][1]]
+                   for k, (p, q) in enumerate(items))
 
     def _item_enterprise(self, text: str, p: int, q: int, starts: set[int]) -> Candidate | None:
         """A central enterprise by its bare short form (enterprise_shorts.tsv) opening the project [p, q) of a
