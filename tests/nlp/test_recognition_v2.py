@@ -1690,6 +1690,12 @@ def test_rules_of_the_fifteenth_session(nlp, text, expected):
     ("推进煤制乙二醇、煤制天然气等项目建设。", "煤制"),
     # a level's bodies (市属, 省属) are many of a kind
     ("完善县属国有企业和市属医院管理。", "市属医院"),
+    # labs named by a mountain or a river in a list closed by their count: brands of the labs
+    ("峨眉山、岷江两个省实验室揭牌。", "峨眉山"),
+    ("峨眉山、岷江两个省实验室揭牌。", "岷江"),
+    # the three major expressways, counted; a stage of a plan is no section of a zone
+    ("加快四大高速公路新通道建设，完成前海合作区第二阶段任务。", "四大高速公路"),
+    ("加快四大高速公路新通道建设，完成前海合作区第二阶段任务。", "前海合作区第二阶段"),
     # a stem that is a common word is no township after a city's name (团结 of 安定区's 团结镇)
     ("维护安定团结的局面。", "安定团结"),
     # the zone applied for holds no place: the verb of applying ends its name

@@ -59,13 +59,15 @@ _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两
 _SITE_ENDS = frozenset("湾城山岭峡谷岛寺湖河洲关堡台庄洞窟塔")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
+# a count of major ones (三大, 十大, 两大): the facilities counted, no name
+_COUNTED_MAJOR = re.compile("[一二三四五六七八九十两百千]+大")
 # a level word doubled (市市, 县县, 村村): every place of that level, as in 县县通高速 (a goal, no name)
 _EVERY_LEVEL = re.compile(r"([省市县区乡镇村组户])\1(?=通|$)")
 # characters that open cities' names but are mostly common words' (大连 but 大型, 新乡 but 新建): no abbreviation
 # of a place in a pair
 _PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿")
-# (not a phase of works, 7号线一期北段: the line is the place, gold)
-_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?)段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
+# (not a phase of works, 7号线一期北段: the line is the place, gold; nor 阶段 of 第一阶段, a stage of a plan)
+_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?)(?<![阶手片])段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 # the ring line of an area: 环线, 西环, 东环线 (after 都市圈 and the other heads of regions)
 _RING = re.compile(r"(?:[东南西北]环线?|环线)(?![\u4e00-\u9fff]{0,1}(?:经济|城市|地区))")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
@@ -631,8 +633,9 @@ class FacilityFinder:
         if level and level.start() >= 2:
             core = core[:level.start()]
         if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core) \
-                or core.startswith(_LEVEL_PAIRS) or _EVERY_LEVEL.match(core):
-            return False  # 盟市互通高速: levels of places, no name; 市市通高铁, 村村通公路: every place of a level
+                or core.startswith(_LEVEL_PAIRS) or _EVERY_LEVEL.match(core) or _COUNTED_MAJOR.match(core):
+            return False  # 盟市互通高速: levels of places, no name; 市市通高铁, 村村通公路: every place of a level;
+            # 三大高速公路: the three major ones, counted
         if self._common(core) or self._common(core[:2]) or any(w in core for w in self.category_modifiers):
             return False  # (智慧口岸, 零碳园区: kinds of facility and zone)
         if any(True for _ in self.head_lexicon.finditer(core)):

@@ -128,6 +128,28 @@ def blocs_as_places(text: str, chosen: list, blocs: frozenset) -> list:
 _SPIRIT = re.compile("精神(?!文明)")
 
 
+# a count of bodies inside what reads as one body's name (甲、乙两个省实验室): the items counted, no name
+_COUNT_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两二三四五六七八九十]+)[个家所座](?=[\u4e00-\u9fff])")
+# a count of labs closing a list (甲、乙、丙3个省实验室): the items are the labs' names
+_LABS_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)[个家所](?:省级|省|国家|全国|自治区)?(?:重点)?实验室")
+
+
+def labs_named_in_lists(text: str, chosen: list) -> list:
+    """``chosen`` without the places that are whole items of a list closed by a count of labs (长白山、三江、吉光3个
+    省实验室): a lab named by a mountain or a river is a brand of the lab, no place spoken of."""
+    items = {}  # end -> start of each item (the first item's start is the clause's: its verb may open it)
+    for m in _LABS_COUNTED.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "，。；：\n") + 1
+        k = start
+        for n, part in enumerate(re.split("[、和及]", text[start:m.start()])):
+            items[k + len(part)] = (k, n == 0)
+            k += len(part) + 1
+    if not items:
+        return chosen
+    return [c for c in chosen if not (c.label == "PLACE" and c.end in items
+                                      and (items[c.end][0] == c.start or (items[c.end][1] and items[c.end][0] <= c.start)))]
+
+
 def spirits_named_by_places(text: str, chosen: list) -> list:
     """``chosen`` without the places that name a spirit with 精神 after them (弘扬沂蒙精神)."""
     return [c for c in chosen if not (c.label == "PLACE" and _SPIRIT.match(text, c.end))]
@@ -210,6 +232,7 @@ def make_resolve(nlp: Language, name: str):
         # body, whichever recognizer proposed it
         pool = [c for c in doc._.kg_candidates or []
                 if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith("城市", c.end))
+                and not (c.label == "ORG" and _COUNT_INSIDE.search(text, c.start + 1, c.end))
                 and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))
                 and not any(s <= c.start and c.end <= e for s, e in counted)
                 and not _conjunction_before_levels(text, c, place_ends)]
@@ -218,6 +241,7 @@ def make_resolve(nlp: Language, name: str):
         chosen = blocs_as_places(text, chosen, blocs)
         chosen = persons_among_things(text, chosen, word_tags)
         chosen = spirits_named_by_places(text, chosen)
+        chosen = labs_named_in_lists(text, chosen)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:
