@@ -65,6 +65,11 @@ class WordTags(Mapping):
         entry = self._words.get(word, None) if isinstance(word, str) else None
         return entry[2] if entry is not None and entry[2] else default
 
+    def log_probability(self, word: str) -> float | None:
+        """The word's log-probability in the segmenter's dictionary (jieba's frequency over its total), or None."""
+        entry = self._words.get(word, None) if isinstance(word, str) else None
+        return entry[1] if entry is not None else None
+
     def __getitem__(self, word: str) -> str:
         tag = self.get(word)
         if tag is None:

@@ -1673,6 +1673,8 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     ("比亚迪、宁德时代、晶合光电、云途数智等加快扩产。", {("ORG", "晶合光电"), ("ORG", "云途数智")}),
     # a national zone shared by a group of cities named by their first characters
     ("辽宁省政府工作报告\n推动沈大国家自主创新示范区提质。", {("PLACE", "沈大国家自主创新示范区")}),
+    # a common verb that also names a county is the verb right before a head: two provinces' park of cooperation
+    ("广西壮族自治区政府工作报告\n桂琼合作产业园签约项目20个。", {("PLACE", "桂琼合作产业园")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])
@@ -1696,6 +1698,9 @@ def test_rules_of_the_fifteenth_session(nlp, text, expected):
     # the three major expressways, counted; a stage of a plan is no section of a zone
     ("加快四大高速公路新通道建设，完成前海合作区第二阶段任务。", "四大高速公路"),
     ("加快四大高速公路新通道建设，完成前海合作区第二阶段任务。", "前海合作区第二阶段"),
+    # … and before a head it opens no facility's or zone's name
+    ("新建公路两千公里，支持县域合作示范区建设。", "新建公路"),
+    ("新建公路两千公里，支持县域合作示范区建设。", "合作示范区"),
     # a stem that is a common word is no township after a city's name (团结 of 安定区's 团结镇)
     ("维护安定团结的局面。", "安定团结"),
     # the zone applied for holds no place: the verb of applying ends its name

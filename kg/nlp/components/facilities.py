@@ -17,6 +17,7 @@ area, heritage site or official zone one PLACE for the whole name (临河至哈�
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.language import Language
@@ -59,6 +60,8 @@ _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两
 _SITE_ENDS = frozenset("湾城山岭峡谷岛寺湖河洲关堡台庄洞窟塔")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
+# log-probability of a word the dictionary counts once in 200,000 words: a common word
+_COMMON_VERB = math.log(5e-6)
 # a count of major ones (三大, 十大, 两大): the facilities counted, no name
 _COUNTED_MAJOR = re.compile("[一二三四五六七八九十两百千]+大")
 # a level word doubled (市市, 县县, 村村): every place of that level, as in 县县通高速 (a goal, no name)
@@ -159,6 +162,18 @@ class FacilityFinder:
                 if len(alias) >= 2:
                     entries.setdefault(alias, ("PLACE", row["code"]))
         self.places = Lexicon(entries)
+        # counties whose names are common verbs of the dictionary (合作, 新建, 通道, 振兴: one word in 200,000 or
+        # more often): right before a head they are the verb (甲乙合作示范区, 新建铁路), no county; a rarer verb
+        # (垦利, 分宜) and a prefecture's name (包头, 开封) still count
+        levels_by_name: dict[str, set[str]] = {}
+        for row in load_table("places.tsv"):
+            for n in (row["name"], *filter(None, row["aliases"].split("|"))):
+                levels_by_name.setdefault(n, set()).add(row["level"])
+        frequency = getattr(word_tags, "log_probability", lambda _w: None)
+        self.verb_counties = frozenset(n for n, levels in levels_by_name.items()
+                                       if levels == {"county"} and n[-1] not in "县市区旗"
+                                       and (word_tags or {}).get(n) in ("v", "vn")
+                                       and (frequency(n) or -math.inf) >= _COMMON_VERB)
         self.feature_kinds = {r["name"]: r["kind"] for r in feature_rows()}
         # the first characters of divisions' names and the provinces' shorts: what a line's ends are
         # abbreviated to (京沪, 雄商)
@@ -255,7 +270,8 @@ class FacilityFinder:
             if COUNT_BEFORE.search(text, max(0, start - 6), start + 1) or text.endswith("一批", 0, start):
                 continue  # 抓好6条续建高铁, 建成一批跨江大桥: facilities of a kind counted (the edge stops at the
                 # number), no name
-            places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])]
+            places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])
+                      if not (start + e == hs and text[start + s:hs] in self.verb_counties)]
             if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]) \
                     and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])):
                 # LAC's two-character place right before the head (not the tail of a line's abbreviated
