@@ -1675,6 +1675,9 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     ("辽宁省政府工作报告\n推动沈大国家自主创新示范区提质。", {("PLACE", "沈大国家自主创新示范区")}),
     # a common verb that also names a county is the verb right before a head: two provinces' park of cooperation
     ("广西壮族自治区政府工作报告\n桂琼合作产业园签约项目20个。", {("PLACE", "桂琼合作产业园")}),
+    # a power line named by its source and the place it feeds is a facility
+    ("宁夏回族自治区政府工作报告\n宁东基地送电湖南工程和哈密至重庆特高压直流工程加快建设。",
+     {("PLACE", "宁东基地送电湖南工程"), ("PLACE", "哈密至重庆特高压直流工程")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])
