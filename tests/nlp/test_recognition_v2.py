@@ -1678,6 +1678,8 @@ def test_a_branch_after_a_body_stops_at_a_conjunction(nlp):
     # a power line named by its source and the place it feeds is a facility
     ("宁夏回族自治区政府工作报告\n宁东基地送电湖南工程和哈密至重庆特高压直流工程加快建设。",
      {("PLACE", "宁东基地送电湖南工程"), ("PLACE", "哈密至重庆特高压直流工程")}),
+    # a known company and its line of business before a verb: the subsidiary in that line
+    ("比亚迪汽车加快布局，中粮油脂新增产能。", {("ORG", "比亚迪汽车"), ("ORG", "中粮油脂")}),
     # a spirit of a civilisation's culture named with its place keeps the place (a guard)
     ("加强湖北精神文明建设。", {("PLACE", "湖北")}),
 ])
@@ -1704,6 +1706,8 @@ def test_rules_of_the_fifteenth_session(nlp, text, expected):
     # … and before a head it opens no facility's or zone's name
     ("新建公路两千公里，支持县域合作示范区建设。", "新建公路"),
     ("新建公路两千公里，支持县域合作示范区建设。", "合作示范区"),
+    # … but before the verb of a product the line is the product's (a line that modifies it)
+    ("推进铁建重工智能掘进装备研发。", "铁建重工智能"),
     # a stem that is a common word is no township after a city's name (团结 of 安定区's 团结镇)
     ("维护安定团结的局面。", "安定团结"),
     # the zone applied for holds no place: the verb of applying ends its name

@@ -373,6 +373,31 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
     return out
 
 
+# tags of the words after a company's line of business that say the name has ended: the clause goes on with a
+# verb or an adverb (京东消费金融稳健运营, 中粮油脂年产…), or punctuation
+_AFTER_LINE_TAGS = frozenset(("v", "vd", "vn", "ad", "d", "p", "w"))
+# lines of business that modify the verb of a product after them as often (铁建重工智能掘进装备): no subsidiary
+_PRODUCT_MODIFIERS = frozenset(("智能",))
+
+
+def company_lines(text: str, found: list[Candidate], token_ends: set[int], tag_at: dict[int, str],
+                  companies: frozenset[str], kinds: WordSet) -> list[Candidate]:
+    """A company known by name or short form and a line of business right after it (company_kinds.tsv), ending a word, before a
+    verb, an adverb or punctuation: its subsidiary in that line, one ORG (中粮油脂年产…, 京东消费金融稳健运营). Before
+    a noun the line is what the company makes (中车新能源电驱系统, 华为智能生活馆) and nothing is added."""
+    out = []
+    for c in found:
+        if c.label != "ORG" or text[c.start:c.end] not in companies:
+            continue
+        kind = kinds.starting_at(text, c.end)
+        if not kind or kind in _PRODUCT_MODIFIERS:
+            continue
+        end = c.end + len(kind)
+        if end in token_ends and (end >= len(text) or tag_at.get(end) in _AFTER_LINE_TAGS) and text[end:end + 1] != "、":
+            out.append(Candidate(c.start, end, "ORG", "org"))
+    return out
+
+
 @Language.factory("kg_organizations", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm"])
 def make_organizations(nlp: Language, name: str):
     """Recognize ORG candidates composed of place or level + modifier + organ."""
@@ -383,6 +408,8 @@ def make_organizations(nlp: Language, name: str):
     aliases = frozenset(n for n in divisions().by_name if len(n) == 2)
     academic = frozenset(r["name"] for r in load_table("academic_bodies.tsv"))
     companies = frozenset(company_names())
+    kinds = WordSet(column("company_kinds.tsv", "kind"))
+    shorts = frozenset(column("enterprise_shorts.tsv", "name"))  # central enterprises' bare short forms (中粮, 华能)
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
@@ -396,6 +423,8 @@ def make_organizations(nlp: Language, name: str):
         candidates.add(doc, academic_units(text, doc._.kg_candidates or [], token_ends, academic,
                                                composer.designations))
         candidates.add(doc, campuses(text, doc._.kg_candidates or [], token_ends, word_tags))
+        candidates.add(doc, company_lines(text, doc._.kg_candidates or [], token_ends, dict(zip(w.starts, w.tags)),
+                                          companies | shorts, kinds))
         return doc
 
     return component
