@@ -38,7 +38,9 @@ _INNER = set("（）()—-·至")
 _LIST_ENDS = set("等及和与或")
 # LAC tags a name's modifier never holds: verbs, adverbs, prepositions, conjunctions, pronouns.
 _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q"}
+# LAC's entity tags: a word under one keeps no verb's tag, so verbs of applying inside are looked for by their text
 _ENTITY_TAGS = ("ORG", "LOC", "PER")
+# verbs of applying for or founding a zone (支持甲申建保税物流中心): they end the name of the zone before them
 _APPLYING = re.compile("申建|申办|申报|申请|创建|争创|筹建|创设")
 # jieba dictionary tags of common words: such a modifier alone is a kind, not a name.
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f")
@@ -49,9 +51,9 @@ _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 _PROPER_KINDS = {"railway", "road"}
 # words after a park's name that make it a plan or a project, not a place that exists
 _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项目|规划|一期|二期|三期)")
-# verbs of planning and building that govern a list of parks to be (建设福州、厦门、泉州…产业园)
 # works done on a line, written after its name in a list of lines (甲乙扩容、丙丁等高速公路)
 _LINE_WORKS = re.compile(r"(?:改扩建|扩容|扩能|扩建|[（(]扩建[）)]|[（(]改扩建[）)])$")
+# verbs of planning and building that govern a list of parks to be (建设福州、厦门、泉州…产业园)
 _PLANNING = re.compile("建设|打造|培育|布局|谋划|规划|新建|创建|筹建|争创")
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)
 _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两]+)?|(?:\d+|[一二三四五六七八九十两]+)(?=[条座个处家]))"

@@ -34,9 +34,9 @@ _PAIRED_KINDS = re.compile(r"([\u4e00-\u9fff])[镇乡城]\1[村镇]")
 _LEVELS = ("乡", "镇", "村", "街道", "苏木", "社区", "嘎查", "县", "区", "市", "旗")
 # jieba dictionary tags of common words: a village's stem is none of them (示范村, 贫困村, 行政村)
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "q", "r", "t", "s")
-# LAC tags a village's stem never carries: verbs, adverbs, function words, numerals
 # dictionary tags a township's stem may carry after its city: a place's or a name's, or none
 _NAME_TAGS = ("ns", "nr", "nrt", "nrfg", "nz")
+# LAC tags a village's stem never carries: verbs, adverbs, function words, numerals
 _NOT_STEM = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q", "w", "TIME", "PER"}
 
 

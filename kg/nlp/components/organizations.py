@@ -382,9 +382,10 @@ _PRODUCT_MODIFIERS = frozenset(("智能",))
 
 def company_lines(text: str, found: list[Candidate], token_ends: set[int], tag_at: dict[int, str],
                   companies: frozenset[str], kinds: WordSet) -> list[Candidate]:
-    """A company known by name or short form and a line of business right after it (company_kinds.tsv), ending a word, before a
-    verb, an adverb or punctuation: its subsidiary in that line, one ORG (中粮油脂年产…, 京东消费金融稳健运营). Before
-    a noun the line is what the company makes (中车新能源电驱系统, 华为智能生活馆) and nothing is added."""
+    """A company known by name or short form and a line of business right after it (company_kinds.tsv), ending a
+    word, before a verb, an adverb or punctuation: its subsidiary in that line, one ORG (中粮油脂年产…,
+    京东消费金融稳健运营). Before a noun the line is what the company makes (中车新能源电驱系统, 华为智能生活馆) and
+    nothing is added; nor before 、 (甲新能源、乙…: a list of what is made)."""
     out = []
     for c in found:
         if c.label != "ORG" or text[c.start:c.end] not in companies:

@@ -122,12 +122,6 @@ def blocs_as_places(text: str, chosen: list, blocs: frozenset) -> list:
     return [turned.get(id(c), c) for c in chosen]
 
 
-# 精神 right after a place's name makes the two the name of a spirit (沂蒙精神, 大别山精神, 大寨精神): an ideal
-# held up, no place spoken of (annotators of four dev files leave the place out, four of four); 精神文明 is
-# a civilisation's culture and work of a place (甲省精神文明建设), where the place stays
-_SPIRIT = re.compile("精神(?!文明)")
-
-
 # a count of bodies inside what reads as one body's name (甲、乙两个省实验室): the items counted, no name
 _COUNT_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两二三四五六七八九十]+)[个家所座](?=[\u4e00-\u9fff])")
 # a count of labs closing a list (甲、乙、丙3个省实验室): the items are the labs' names
@@ -137,7 +131,9 @@ _LABS_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)[个家
 def labs_named_in_lists(text: str, chosen: list) -> list:
     """``chosen`` without the places that are whole items of a list closed by a count of labs (长白山、三江、吉光3个
     省实验室): a lab named by a mountain or a river is a brand of the lab, no place spoken of."""
-    items = {}  # end -> start of each item (the first item's start is the clause's: its verb may open it)
+    # end of each item -> (its start, whether it is the list's first: that one starts at the clause's start, where
+    # the clause's verb may open it, so a place ending it is an item whole)
+    items: dict[int, tuple[int, bool]] = {}
     for m in _LABS_COUNTED.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in "，。；：\n") + 1
         k = start
@@ -148,6 +144,12 @@ def labs_named_in_lists(text: str, chosen: list) -> list:
         return chosen
     return [c for c in chosen if not (c.label == "PLACE" and c.end in items
                                       and (items[c.end][0] == c.start or (items[c.end][1] and items[c.end][0] <= c.start)))]
+
+
+# 精神 right after a place's name makes the two the name of a spirit (沂蒙精神, 大别山精神, 大寨精神): an ideal
+# held up, no place spoken of (the annotators of three dev files leave the place out, four times of four); 精神文明
+# is a civilisation's culture and work of a place (甲省精神文明建设), where the place stays
+_SPIRIT = re.compile("精神(?!文明)")
 
 
 def spirits_named_by_places(text: str, chosen: list) -> list:

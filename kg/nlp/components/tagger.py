@@ -693,7 +693,8 @@ _ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六�
 # the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目)
 _PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目")
 _CLAUSE_MARKS = "，。；：！？\n"
-# 等 closing a list, as a word of its own: not 等 of 平等, 同等 (the list's items before it, split at 、)
+# 等 closing a list, after a character and opening no word of its own (等级, 等同, 等待, 等候); 等 inside a word
+# (平等, 同等) leaves items that fail the checks of a list of companies
 _LIST_CLOSE = re.compile(r"(?<=[\u4e00-\u9fff])等(?![级同待候])")
 # LAC tags of the clause's verbs and adverbs before its first item
 _LEADING_VERB_TAGS = {"v", "vd", "ad", "d", "p"}
