@@ -124,8 +124,9 @@ class LocalityFinder:
         for s, e, name in self.cities.finditer(text):
             if taken[e] or s not in token_starts or self.word_tags.get(name, "ns") in _COMMON:
                 continue
-            inside = set().union(*(self.stems_in.get(c, ()) for c in self.below[name]))
-            stem = next((text[e:e + n] for n in (3, 2) if text[e:e + n] in inside), None)
+            # (looked up in each of the name's divisions: no union of their stems built per mention)
+            stem = next((text[e:e + n] for n in (3, 2)
+                         if any(text[e:e + n] in self.stems_in.get(c, ()) for c in self.below[name])), None)
             if stem is None or self._common(stem) or self.word_tags.get(stem, "ns") not in _NAME_TAGS \
                     or self.word_tags.get(name + stem) is not None:  # (石化 of 松原石化园区: petrochemicals, j)
                 continue

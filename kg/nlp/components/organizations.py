@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
-from ..words import words
+from ..words import Words, words
 from ..candidates import Candidate
 from ..text import Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries, residents_at
@@ -380,13 +380,14 @@ _AFTER_LINE_TAGS = frozenset(("v", "vd", "vn", "ad", "d", "p", "w"))
 _PRODUCT_MODIFIERS = frozenset(("智能",))
 
 
-def company_lines(text: str, found: list[Candidate], token_ends: set[int], tag_at: dict[int, str],
+def company_lines(text: str, found: list[Candidate], token_ends: set[int], w: Words,
                   companies: frozenset[str], kinds: WordSet) -> list[Candidate]:
     """A company known by name or short form and a line of business right after it (company_kinds.tsv), ending a
     word, before a verb, an adverb or punctuation: its subsidiary in that line, one ORG (中粮油脂年产…,
     京东消费金融稳健运营). Before a noun the line is what the company makes (中车新能源电驱系统, 华为智能生活馆) and
     nothing is added; nor before 、 (甲新能源、乙…: a list of what is made)."""
     out = []
+    after_line: set[int] | None = None  # where such words start, found only for a text with a company's line
     for c in found:
         if c.label != "ORG" or text[c.start:c.end] not in companies:
             continue
@@ -394,7 +395,9 @@ def company_lines(text: str, found: list[Candidate], token_ends: set[int], tag_a
         if not kind or kind in _PRODUCT_MODIFIERS:
             continue
         end = c.end + len(kind)
-        if end in token_ends and (end >= len(text) or tag_at.get(end) in _AFTER_LINE_TAGS) and text[end:end + 1] != "、":
+        if after_line is None:
+            after_line = w.starts_of(_AFTER_LINE_TAGS)
+        if end in token_ends and (end >= len(text) or end in after_line) and text[end:end + 1] != "、":
             out.append(Candidate(c.start, end, "ORG", "org"))
     return out
 
@@ -410,7 +413,8 @@ def make_organizations(nlp: Language, name: str):
     academic = frozenset(r["name"] for r in load_table("academic_bodies.tsv"))
     companies = frozenset(company_names())
     kinds = WordSet(column("company_kinds.tsv", "kind"))
-    shorts = frozenset(column("enterprise_shorts.tsv", "name"))  # central enterprises' bare short forms (中粮, 华能)
+    # companies by name and central enterprises by their bare short forms (中粮, 华能), joined once
+    companies_and_shorts = companies | frozenset(column("enterprise_shorts.tsv", "name"))
 
     def component(doc: Doc) -> Doc:
         w = words(doc)
@@ -424,8 +428,7 @@ def make_organizations(nlp: Language, name: str):
         candidates.add(doc, academic_units(text, doc._.kg_candidates or [], token_ends, academic,
                                                composer.designations))
         candidates.add(doc, campuses(text, doc._.kg_candidates or [], token_ends, word_tags))
-        candidates.add(doc, company_lines(text, doc._.kg_candidates or [], token_ends, dict(zip(w.starts, w.tags)),
-                                          companies | shorts, kinds))
+        candidates.add(doc, company_lines(text, doc._.kg_candidates or [], token_ends, w, companies_and_shorts, kinds))
         return doc
 
     return component

@@ -400,12 +400,9 @@ class LacRepair:
         at: dict[int, tuple[int, str]] = {}
         for m in _PROJECT_LIST_END.finditer(text):
             at = at or {s: (e, tag) for s, e, tag in words}  # built once, only for a text with such a list
-            items = _list_items(text, m.start())
+            # (the clause's own verbs before the first item: 推动, 加快, 推进)
+            items = _list_items(text, m.start(), at, _LEADING_VERB_TAGS)
             for n, (p, q) in enumerate(items):
-                if n == 0:  # the clause's own verbs before the first item (推动, 加快, 推进)
-                    while p in at and at[p][1] in _LEADING_VERB_TAGS and at[p][0] < q:
-                        p = at[p][0]
-                    items[0] = (p, q)
                 short = self._item_enterprise(text, p, q, starts)
                 if short is not None:
                     found.append(short)  # (a known enterprise opens a project even as the only one: 实施甲煤烯烃等项目)
@@ -508,15 +505,10 @@ class LacRepair:
             at = at or {s: (e, tag) for s, e, tag in words}
             if at.get(m.start()) != (m.start() + 1, "u"):
                 continue  # 等 inside a word (平等, 同等): no list
-            items = _list_items(text, m.start())
-            if len(items) < 2 and not m.group("count"):
+            # (the clause's own verbs before the first item: 支持, 培育了, 集聚了)
+            trimmed = _list_items(text, m.start(), at, _LEADING_VERB_TAGS | {"u"})
+            if len(trimmed) < 2 and not m.group("count"):
                 continue  # one item and no count (…等企业): as often a phrase as a name
-            trimmed = []
-            for n, (p, q) in enumerate(items):
-                if n == 0:  # the clause's own verbs before the first item (支持, 培育了, 集聚了)
-                    while p in at and at[p][1] in _LEADING_VERB_TAGS | {"u"} and at[p][0] < q:
-                        p = at[p][0]
-                trimmed.append((p, q))
             usable = [(p, q) for p, q in trimmed if p in starts and q in ends and 2 <= q - p <= 8
                       and all(is_cjk(c) for c in text[p:q]) and not any(w in text[p:q] for w in _KIND_OF_FIRM)]
             # (an abbreviation the dictionary knows, tagged j, is a firm's short name here: 交投, 中石化)
@@ -557,14 +549,10 @@ class LacRepair:
         for m in _LIST_CLOSE.finditer(text):
             if _ENTERPRISE_LIST_END.match(text, m.start()) or _PROJECT_LIST_END.match(text, m.start()):
                 continue  # lists of enterprises and of projects: their own rules
-            items = _list_items(text, m.start())
+            at = at or {s: (e, tag) for s, e, tag in words}
+            items = _list_items(text, m.start(), at, _LEADING_VERB_TAGS | {"u"})
             if len(items) < 3:
                 continue
-            at = at or {s: (e, tag) for s, e, tag in words}
-            p, q = items[0]
-            while p in at and at[p][1] in _LEADING_VERB_TAGS | {"u"} and at[p][0] < q:
-                p = at[p][0]  # the clause's own verbs before the first item
-            items[0] = (p, q)
             known = [(p, q) for p, q in items if text[p:q] in self.known_companies]
             if len(known) < 2:
                 continue
@@ -723,13 +711,21 @@ _OPERATORS = frozenset("+×＋")
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
 
 
-def _list_items(text: str, end: int) -> list[tuple[int, int]]:
-    """The items, split at 、, of the list that closes at ``end`` (its 等), from the clause's start."""
+def _list_items(text: str, end: int, at: dict[int, tuple[int, str]] | None = None,
+                leading: set[str] = frozenset()) -> list[tuple[int, int]]:
+    """The items, split at 、, of the list that closes at ``end`` (its 等), from the clause's start; the first
+    item without the clause's own words before it whose tags are in ``leading`` (``at``: start -> (end, tag)
+    of the words)."""
     p = max(text.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
     items = []
     for q in [i for i in range(p, end) if text[i] == "、"] + [end]:
         items.append((p, q))
         p = q + 1
+    if at and leading:
+        p, q = items[0]
+        while p in at and at[p][1] in leading and at[p][0] < q:
+            p = at[p][0]
+        items[0] = (p, q)
     return items
 
 
