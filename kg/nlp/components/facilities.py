@@ -33,7 +33,7 @@ from .names import COUNT_AFTER, COUNT_BEFORE
 
 _MAX_MODIFIER = 16
 _STOP = set("，。、；：！？“”《》\n \t")
-_INNER = set("（）()—-·至")
+_INNER = set("（）()—-－·至")
 # characters that end a list or join two names: a word of LAC's ending in one is no name to read through
 _LIST_ENDS = set("等及和与或")
 # LAC tags a name's modifier never holds: verbs, adverbs, prepositions, conjunctions, pronouns.
@@ -42,6 +42,8 @@ _VERBAL_TAGS = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q"}
 _ENTITY_TAGS = ("ORG", "LOC", "PER")
 # verbs of applying for or founding a zone (支持甲申建保税物流中心): they end the name of the zone before them
 _APPLYING = re.compile("申建|申办|申报|申请|创建|争创|筹建|创设")
+# a national title inside a phrase (国家…示范区, 全国…先行区, 中国特色…先行示范区)
+_NATIONWIDE = re.compile("国家|全国|中国")
 # jieba dictionary tags of common words: such a modifier alone is a kind, not a name.
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f")
 _COMMON_END = ("n", "vn", "a", "an", "v")
@@ -181,6 +183,7 @@ class FacilityFinder:
                                        and (word_tags or {}).get(n) in ("v", "vn")
                                        and (frequency(n) or -math.inf) >= _COMMON_VERB)
         self.feature_kinds = {r["name"]: r["kind"] for r in feature_rows()}
+        self.zone_purposes = frozenset(column("zone_purpose_words.tsv", "word"))
         # the first characters of divisions' names and the provinces' shorts: what a line's ends are
         # abbreviated to (京沪, 雄商)
         self.abbreviation_chars = {r["short"] for r in load_table("province_shorts.tsv")} | {
@@ -261,6 +264,8 @@ class FacilityFinder:
             if len(head) == 1 and any(text[he - n:he] in self.places.entries for n in (2, 3, 4) if he - n >= 0):
                 continue  # 香港: a one-character head that ends a place's own name heads nothing (深圳—香港)
             start = self._left_edge(text, hs, verbal, token_ends, known)
+            if row["kind"] == "zone":
+                start = self._zone_over_verbs(text, start, hs, verbal, token_ends, known)
             if row["kind"] in _PROPER_KINDS:
                 # abbreviations of a line's ends are tagged anyhow (宜常 as a verb): a short proper
                 # modifier right before the head stands without the tagger's word classes
@@ -514,6 +519,23 @@ class FacilityFinder:
             clause = max(text.rfind(p, 0, start) for p in "，。；：\n")
             return not _PLANNING.search(text, clause + 1, start)
         return True
+
+    def _zone_over_verbs(self, text: str, start: int, hs: int, verbal: Spans, token_ends: set[int] | None,
+                         known: _KnownWords) -> int:
+        """Where a zone's name begins when the verbs of what the zone is for cut it short (山西转型综改示范区,
+        甲重点开发开放试验区, 甲新区国家进口贸易促进创新示范区): at the first place before ``start`` in the run
+        after which every verb or function word up to the head is a word of a zone's purpose
+        (zone_purpose_words.tsv). Other verbs make the zone a kind the place is or becomes (甲入选…先行区,
+        乙获批建设…集聚区, 丙吸收外商投资开发…), a count makes it one of several (首个), and a national title
+        after the place is a designation the place holds (甲国家科技成果转移转化示范区, 甲中国特色社会主义先行示范区:
+        the dev annotators give the place alone, as for 甲大学国家医学中心); ``start`` then."""
+        bare = self._left_edge(text, hs, Spans({}), token_ends, known)
+        for s, e, _v in self.places.finditer(text[bare:start]):
+            s, e = s + bare, e + bare
+            if (token_ends is None or s == bare or s in token_ends) and not _NATIONWIDE.search(text, s, hs) \
+                    and all(text[vs:ve] in self.zone_purposes for vs, ve in verbal.starting_in(e, hs)):
+                return s
+        return start
 
     def _parts(self, text: str, found: list[Candidate], token_ends: set[int] | None,
                verbal: Spans) -> list[Candidate]:
