@@ -678,8 +678,10 @@ _KIND_OF_FIRM = ("企业", "公司", "链主", "央企", "国企", "民企", "�
 # the end of a list of enterprises: 等, maybe a count, a few words of kind and 企业 (…等5户企业,
 # …等一批行业领军企业, …等平台经济企业); not …的企业 (等困难行业的企业: a list of sectors)
 _ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六七八九十两]+)[家户个]|一批)?[^，。；：、“”\s的]{0,6}?(?:企业|公司|央企|外企|民企|国企)")
-# the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目)
-_PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目")
+# the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目), or 等 and the
+# project's progress (甲宇航电源、乙芯动力等投产增效; 等深化布局, 等落地)
+_PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目"
+                               r"|等(?:一批)?(?:投产|建成投产|开工|落地|投运|竣工|签约|开业|深化布局|扩大产能|增资扩产)")
 _CLAUSE_MARKS = "，。；：！？\n"
 # 等 closing a list, after a character and opening no word of its own (等级, 等同, 等待, 等候); 等 inside a word
 # (平等, 同等) leaves items that fail the checks of a list of companies
