@@ -196,6 +196,7 @@ class NameFinder:
         self.introducers = WordSet(("实施", "推进", "开展", "启动", "推动", "落实", "深化", "深入实施", "组织实施"))
         # heads of facilities and works (not regions: 沈阳都市圈一体化发展工程 is a program for the region)
         self.facility_heads = Lexicon({r["head"]: r["head"] for r in load_table("place_heads.tsv") if r["kind"] != "region"})
+        self.facility_head_words = WordSet(self.facility_heads.entries)
         # companies by name (companies.tsv, enterprises.tsv): works named after one are its project, no program
         self.companies = Lexicon({n: n for n in company_names() if len(n) >= 3})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
@@ -262,6 +263,15 @@ class NameFinder:
         found.extend(self._tours(text, token_ends))
         found.extend(self._dated_disasters(text))
         return found
+
+    def as_facility(self, text: str, cand: Candidate, facility_ends: set[int]) -> Candidate:
+        """A program named by 工程 that ends in the head of a facility (水资源配置工程, 引水工程, 联网工程) where the
+        facility finder found a place ending there too is that facility, whole: a PLACE from the program's start
+        (甲乙水资源配置工程, where the finder began at 乙, the place it knows); ``cand`` itself otherwise."""
+        if cand.label == "PROGRAM" and cand.end in facility_ends \
+                and len(self.facility_head_words.ending_at(text, cand.end, cand.start + 2) or "") > len("工程"):
+            return Candidate(cand.start, cand.end, "PLACE", "facility")
+        return cand
 
     def _dated_disasters(self, text: str):
         """A disaster or accident named by its date in quote marks, with the place before it: 海河“23·7”流域性
@@ -998,8 +1008,11 @@ def make_names(nlp: Language, name: str):
         persons = w.starts_of(("PER",))
         leading = w.spans(_LEADING_TAGS)
         barriers = w.spans(_EVENT_BARRIER_TAGS)
-        candidates.add(doc, finder(doc._.kg_norm.text, token_ends, verbal, starts, persons, leading, barriers,
-                                   w.starts_of(("p",)), w.starts_of(("LOC",))))
+        text = doc._.kg_norm.text
+        found = finder(text, token_ends, verbal, starts, persons, leading, barriers,
+                       w.starts_of(("p",)), w.starts_of(("LOC",)))
+        facility_ends = {c.end for c in doc._.kg_candidates or [] if c.label == "PLACE" and c.source == "facility"}
+        candidates.add(doc, [finder.as_facility(text, c, facility_ends) for c in found])
         return doc
 
     return component
