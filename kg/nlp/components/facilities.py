@@ -74,7 +74,8 @@ _EVERY_LEVEL = re.compile(r"([省市县区乡镇村组户])\1(?=通|$)")
 # of a place in a pair
 _PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿")
 # (not a phase of works, 7号线一期北段: the line is the place, gold; nor 阶段 of 第一阶段, a stage of a plan)
-_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?)(?<![阶手片])段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
+_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?|[^\W\d_至]{2,5}至[^\W\d_至]{2,5})"
+                            r"(?<![阶手片])段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 # the ring line of an area: 环线, 西环, 东环线 (after 都市圈 and the other heads of regions)
 _RING = re.compile(r"(?:[东南西北]环线?|环线)(?![\u4e00-\u9fff]{0,1}(?:经济|城市|地区))")
 _PART_RUN = re.compile(r"[\u4e00-\u9fffA-Z\d至—]{2,12}")
