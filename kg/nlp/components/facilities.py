@@ -73,8 +73,10 @@ _EVERY_LEVEL = re.compile(r"([省市县区乡镇村组户])\1(?=通|$)")
 # characters that open cities' names but are mostly common words' (大连 but 大型, 新乡 but 新建): no abbreviation
 # of a place in a pair
 _PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿")
-# (not a phase of works, 7号线一期北段: the line is the place, gold; nor 阶段 of 第一阶段, a stage of a plan)
-_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[东南西北中]|[^\W\d_至]{2,4}?|[^\W\d_至]{2,5}至[^\W\d_至]{2,5})"
+# (not a phase of works, 7号线一期北段: the line is the place, gold; nor 阶段 of 第一阶段, a stage of a plan); the
+# second or third line of a pipeline or railway comes before its section (甲气东输三线乙段), and a section may run
+# between two stops (甲高铁乙至丙段)
+_SECTION_AFTER = re.compile(r"(?![一二三四五六七八九十]期)(?:[二三四]线)?(?:[东南西北中]|[^\W\d_至]{2,4}?|[^\W\d_至]{2,5}至[^\W\d_至]{2,5})"
                             r"(?<![阶手片])段(?![\u4e00-\u9fff]{0,1}(?:落|时间|时期|性))")
 # the ring line of an area: 环线, 西环, 东环线 (after 都市圈 and the other heads of regions)
 _RING = re.compile(r"(?:[东南西北]环线?|环线)(?![\u4e00-\u9fff]{0,1}(?:经济|城市|地区))")
@@ -115,8 +117,9 @@ _BARE_LINE = re.compile(r"(?<![一二三四五六七八九十\d通铁轨道])[�
 # kinds of feature whose sections are named by the place they run through (黄河甘肃段; the Grand Canal,
 # 大运河, is listed as a heritage site, and so are 长城 and 长征: their sections are named the same way)
 _RIVER_KINDS = ("river", "canal", "heritage")
-# kinds of named facility (named_facilities.tsv) that have sections named after the places they run through
-_LINE_KINDS = ("railway", "road")
+# kinds of named facility (named_facilities.tsv) that have sections named after the places they run through (power:
+# the pipelines and power lines, 川气东送二线湖北段)
+_LINE_KINDS = ("railway", "road", "power")
 # works named after a river's section, in the same clause (…段河道防洪治理等工程)
 _WORKS_AHEAD = re.compile(r"[^，。；、\n]{0,12}?工程")
 _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
