@@ -53,8 +53,9 @@ _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 _PROPER_KINDS = {"railway", "road"}
 # words after a park's name that make it a plan or a project, not a place that exists
 _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项目|规划|一期|二期|三期)")
-# works done on a line, written after its name in a list of lines (甲乙扩容、丙丁等高速公路)
-_LINE_WORKS = re.compile(r"(?:改扩建|扩容|扩能|扩建|[（(]扩建[）)]|[（(]改扩建[）)])$")
+# works done on a line, written after its name in a list of lines (甲乙扩容、丙丁等高速公路), and a phase of the works
+# (甲三期、乙一期等核电项目: the plant is the place, as the line is of 7号线一期)
+_LINE_WORKS = re.compile(r"(?:改扩建|扩容|扩能|扩建|[（(]扩建[）)]|[（(]改扩建[）)]|[一二三四五六七八九十]期)$")
 # verbs of planning and building that govern a list of parks to be (建设福州、厦门、泉州…产业园)
 _PLANNING = re.compile("建设|打造|培育|布局|谋划|规划|新建|创建|筹建|争创")
 # 等 and modifiers before a head word closing a list of names (…、策克、满都拉等重点口岸)

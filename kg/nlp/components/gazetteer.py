@@ -311,12 +311,15 @@ class Gazetteer:
 
     def _nested_shorts(self, text: str, places: list[Candidate], word_ends: set[int]) -> list[Candidate]:
         """A division's short name right after the short name of a division that contains it is one place,
-        the lower one named with its parent (长沙宁乡, 青海玉树); written in full, the two stay two places
-        (呼和浩特市和林格尔县: the kexie gold's reading)."""
+        the lower one named with its parent (长沙宁乡, 青海玉树; 临沂费县, a county that goes by its official name
+        of two characters); written in full, the two stay two places (呼和浩特市和林格尔县: the kexie gold's reading)."""
         at = {}
+        lower_only: dict[int, set[int]] = {}  # counties whose official name is their shortest (费县): lower names only
         for c in places:
             if c.label == "PLACE" and self._short_of_division(text[c.start:c.end]):
                 at.setdefault(c.start, set()).add(c.end)
+            elif c.label == "PLACE" and self._one_character_county(text[c.start:c.end]):
+                lower_only.setdefault(c.start, set()).add(c.end)
         for s in list(at):
             for m in list(at[s]):
                 provinces = [c for c in self.div.by_name[text[s:m]] if self.div.by_code[c].level == "province"]
@@ -327,7 +330,7 @@ class Gazetteer:
         out = []
         for s, ends in at.items():
             for m in ends:
-                for e in at.get(m, ()):
+                for e in at.get(m, set()) | lower_only.get(m, set()):
                     upper, lower = text[s:m], text[m:e]
                     if self.word_tags.get(lower, "") not in _PLACE_TAGS:
                         continue  # 辽宁振兴: the lower name is a word of the language here (振兴, 合作), no county
@@ -345,6 +348,12 @@ class Gazetteer:
         left = max(text.rfind(c, 0, start) for c in "。；！？\n") + 1
         right = min([i for i in (text.find(c, end) for c in "。；！？\n") if i >= 0] or [len(text)])
         return bool(_HONG_KONG_MACAO.search(text, max(left, start - 20), min(right, end + 20)))
+
+    def _one_character_county(self, name: str) -> bool:
+        """``name`` is the official name of a county of one character and its level word (费县, 沛县, 滑县): no shorter
+        form goes by it, so after its city's short name it is written so (临沂费县, as 长沙宁乡)."""
+        return len(name) == 2 and any(self.div.by_code[c].name == name and self.div.by_code[c].level == "county"
+                                      for c in self.div.by_name.get(name, []))
 
     def _short_of_division(self, name: str) -> bool:
         """``name`` names a division by a short form only, never by its official name (宁乡, not 宁乡市)."""
