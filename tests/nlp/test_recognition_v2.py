@@ -1715,3 +1715,49 @@ def test_rules_of_the_fifteenth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_fifteenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+# sixteenth session: the rules in docs/recognition-log.md ("sixteenth session"), in sentences written for kg
+@pytest.mark.parametrize("text,expected", [
+    # belts named by a river or a region, and a city's zones of law, port affairs and industry
+    ("加快汉江经济带建设，打造嘉陵江文化旅游带。", {("PLACE", "汉江经济带"), ("PLACE", "嘉陵江文化旅游带")}),
+    ("提档升级苏州法务区，支持营口先导区发展。", {("PLACE", "苏州法务区"), ("PLACE", "营口先导区")}),
+    # a zone's name runs over the verbs of its purpose back to its place
+    ("推动陕西转型综改示范区改革创新。", {("PLACE", "陕西转型综改示范区")}),
+    ("支持黑河重点开发开放试验区建设，推进抚州共同富裕试验区建设。",
+     {("PLACE", "黑河重点开发开放试验区"), ("PLACE", "抚州共同富裕试验区")}),
+    # a list of projects closed by their progress names their companies
+    ("推动明川储能电站、瑞泰宇航等投产达效。", {("ORG", "瑞泰宇航")}),
+    # a listed lake's wetland is the lake
+    ("开展洞庭湖湿地候鸟监测。", {("PLACE", "洞庭湖")}),
+    # water works that allocate water, the way of allocating in their name; a program named by such a head is the
+    # facility, whole
+    ("推进黔中水资源优化配置工程。", {("PLACE", "黔中水资源优化配置工程")}),
+    ("开工大藤峡广西水资源配置工程。", {("PLACE", "大藤峡广西水资源配置工程")}),
+    # a line's section between two stops, and a pipeline's fourth line in a province
+    ("建成沪渝蓉高铁武汉至宜昌段，西气东输四线宁夏段投产。",
+     {("PLACE", "沪渝蓉高铁武汉至宜昌段"), ("PLACE", "西气东输四线宁夏段")}),
+    # a county that goes by its official name of two characters, after its city's short name
+    ("支持菏泽单县发展羊肉产业。", {("PLACE", "菏泽单县")}),
+    # the phase of a plant in a list is no part of the plant's place
+    ("推进田湾三期、徐圩一期等核电项目。", {("PLACE", "田湾"), ("PLACE", "徐圩")}),
+])
+def test_rules_of_the_sixteenth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # a place chosen for a kind of zone holds no zone of its name (the verb is no purpose of a zone)
+    ("长沙入选全国首批数字乡村先行区。", "长沙入选全国首批数字乡村先行区"),
+    # a national title after the place is a designation the place holds
+    ("推动株洲国家科技成果转化促进示范区建设。", "株洲国家科技成果转化促进示范区"),
+    # a level before a body's head makes a kind of body
+    ("争创省级智能制造中试平台，建成高级别动物疫病实验室。", "省级智能制造中试平台"),
+    ("争创省级智能制造中试平台，建成高级别动物疫病实验室。", "高级别动物疫病实验室"),
+    # the wetland of a listed lake is no place of its own
+    ("开展洞庭湖湿地候鸟监测。", "洞庭湖湿地"),
+    # nor is a plant's phase part of the plant's place
+    ("推进田湾三期、徐圩一期等核电项目。", "田湾三期"),
+])
+def test_exclusions_of_the_sixteenth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
