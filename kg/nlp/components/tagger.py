@@ -474,8 +474,8 @@ class LacRepair:
         if k is None or k >= q or any(i in starts for i in range(b + 1, k)):
             return None  # the brand is one word of the segmenter, with more of the item after it
         brand = text[b:k]
-        if brand[0] in _NOT_NAME_START or all(c in self.city_initials for c in brand):
-            return None  # 等市; 兰张 (兰州 to 张掖): cities' initials name a line
+        if brand[0] in _NOT_NAME_START:
+            return None  # 等市
         if not all(is_cjk(c) for c in brand) or brand in self.word_tags or brand in self.organs \
                 or brand[-1] in _GEO_ENDS or any(True for _ in self.places.finditer(brand)) \
                 or any(True for _ in self.known_orgs.finditer(brand)) or brand.startswith(self.countries):
@@ -484,6 +484,8 @@ class LacRepair:
         end = k + len(kind) if kind and k + len(kind) in ends else k
         rest = next((i for i in range(end + 2, q + 1) if i in ends), None)
         tag = self.word_tags.get(text[end:rest]) if rest is not None else None
+        if all(c in self.city_initials for c in brand) and tag not in _PRODUCT_TAGS:
+            return None  # 兰张 (兰州 to 张掖): cities' initials name a line, unless a product follows (天岳碳化硅)
         if rest is None or tag is None and not kind or tag in _BRAND_GOES_ON \
                 or text.startswith(self.place_heads, end) or text.startswith(_NOT_BRAND, end) \
                 or text.startswith(self.program_heads, end) or self.head_organs.starting_at(text, end) \
@@ -695,6 +697,8 @@ _NOT_BRAND = ("总部", "院", "基地", "中心", "工厂", "产线")
 # tags of the dictionary's words that say a project's item is no company and its product (处理: a verb)
 # or that the company's name goes on (阿美 of 华锦阿美, ns)
 _BRAND_GOES_ON = frozenset({"v", "vd", "nr", "ns", "nrt", "nt", "p", "c", "u"})
+# tags of the dictionary's words of a product (碳化硅, 激光): after cities' initials they say the initials are a brand
+_PRODUCT_TAGS = frozenset({"n", "nz"})
 # one-character heads of zones and parks (科技城, 科技园): a line of business before one names no company
 _ZONE_CHARS = frozenset("城园区港谷")
 # surnames that are also prepositions (向, 于, 从 …): a two-character name opening with one needs a title
