@@ -258,6 +258,10 @@ class OrgComposer:
 # A body's branch in a place: the body, the place, a short modifier and a head (国家技术转移郑州中心,
 # 中国农科院江苏创新基地, 怀柔国家实验室内蒙古基地, 北京大学深圳研究生院).
 _BRANCH_HEAD = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:分中心|分院|分所|分馆|分校|研究生院|研究院|研究所|学院|中心|基地|平台|[化物生医农工]所)")
+# a national body's branch for a region of the country (国家技术转移中部中心, 国家药械审评检查西南分中心): 国家, its
+# subject and a macro-region or a direction of the country before 中心 or 分中心
+_NATIONAL_REGION_BRANCH = re.compile(r"国家(?!级)[\u4e00-\u9fff]{2,8}?(?:东部|中部|西部|南方|北方|东北|西南|西北|华中|华东|华南|华北)"
+                                     r"分?中心")
 # a subject's two fields joined inside a branch's name (东莞材料科学与技术研究所): no stop there
 _BRANCH_JOINERS = frozenset("与和")
 # a national body named by its subject before the place: 国家 + two to eight characters (国家超算深圳中心)
@@ -340,7 +344,8 @@ def campuses(text: str, found: list[Candidate], token_ends: set[int], word_tags)
 def branches(text: str, found: list[Candidate], token_ends: set[int], barred: set[int],
              aliases: frozenset[str], companies: frozenset[str] = frozenset()) -> list[Candidate]:
     """Branches of a body in a place, one ORG from the body to the head: a known organization or
-    国家 + subject, then a place, at most four characters, and a head of a branch (中心, 基地, 分院 …).
+    国家 + subject, then a place, at most four characters, and a head of a branch (中心, 基地, 分院 …); and a
+    national body's branch for a region of the country (国家技术转移中部中心).
     ``barred``: where verbs and function words start; ``aliases``: two-character place names, which
     may open a national body's name (怀柔国家实验室); ``companies``: the names of companies, whose bases
     in a place are plants, no bodies (海信长沙综合生产基地: the company and the place)."""
@@ -370,6 +375,10 @@ def branches(text: str, found: list[Candidate], token_ends: set[int], barred: se
         if head.group().endswith("基地") and text[start:p.start] in companies:
             continue  # a company's base in a place is a plant (its research centre there is a body of it)
         out.append(Candidate(start, head.end(), "ORG", "org"))
+    for m in _NATIONAL_REGION_BRANCH.finditer(text):
+        if (m.start() == 0 or m.start() in token_ends) and m.end() in token_ends and m.start() + 2 not in barred:
+            # (国家支持…: a verb right after 国家 makes it the clause's subject, no body's name)
+            out.append(Candidate(m.start(), m.end(), "ORG", "org"))
     return out
 
 
