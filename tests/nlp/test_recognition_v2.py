@@ -1741,6 +1741,10 @@ def test_exclusions_of_the_fifteenth_session(nlp, text, name):
     ("支持菏泽单县发展羊肉产业。", {("PLACE", "菏泽单县")}),
     # the phase of a plant in a list is no part of the plant's place
     ("推进田湾三期、徐圩一期等核电项目。", {("PLACE", "田湾"), ("PLACE", "徐圩")}),
+    # a company whose brand reads as cities' initials, before its product in a list of projects
+    ("抓好烟台天岳碳化硅扩产、潍坊物元先进封装等项目。", {("ORG", "天岳")}),
+    # a national body's branch for a region of the country
+    ("建强用好国家技术转移中部中心。", {("ORG", "国家技术转移中部中心")}),
 ])
 def test_rules_of_the_sixteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
