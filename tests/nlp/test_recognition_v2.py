@@ -1723,7 +1723,7 @@ def test_exclusions_of_the_fifteenth_session(nlp, text, name):
     ("加快汉江经济带建设，打造嘉陵江文化旅游带。", {("PLACE", "汉江经济带"), ("PLACE", "嘉陵江文化旅游带")}),
     ("提档升级苏州法务区，支持营口先导区发展。", {("PLACE", "苏州法务区"), ("PLACE", "营口先导区")}),
     # a zone's name runs over the verbs of its purpose back to its place
-    ("推动陕西转型综改示范区改革创新。", {("PLACE", "陕西转型综改示范区")}),
+    ("推动陕西转型综改示范区扩大开放。", {("PLACE", "陕西转型综改示范区")}),
     ("支持黑河重点开发开放试验区建设，推进抚州共同富裕试验区建设。",
      {("PLACE", "黑河重点开发开放试验区"), ("PLACE", "抚州共同富裕试验区")}),
     # a list of projects closed by their progress names their companies
@@ -1744,7 +1744,7 @@ def test_exclusions_of_the_fifteenth_session(nlp, text, name):
     # a company whose brand reads as cities' initials, before its product in a list of projects
     ("抓好烟台天岳碳化硅扩产、潍坊物元先进封装等项目。", {("ORG", "天岳")}),
     # a national body's branch for a region of the country
-    ("建强用好国家技术转移中部中心。", {("ORG", "国家技术转移中部中心")}),
+    ("推进国家技术转移中部中心提质扩能。", {("ORG", "国家技术转移中部中心")}),
 ])
 def test_rules_of_the_sixteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
