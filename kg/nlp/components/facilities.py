@@ -127,8 +127,9 @@ _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 # a route written as its two ends alone, in a clause about roads or railways (新开工甲至乙等2个项目)
 _ROUTE_CLAUSE = re.compile("公路|高速|铁路|高铁|城际|国道|省道|通车|航道")
-# …but not a flight, a freight train or a section of a line: those name the two places
-_NOT_ROUTE_CLAUSE = re.compile("航线|航班|班列|客运|货运|直航")
+# …but not a flight, a freight train or a section of a line: those name the two places (a freight railway is a line:
+# 货运铁路网)
+_NOT_ROUTE_CLAUSE = re.compile("航线|航班|班列|客运|货运(?!铁路)|直航")
 # a national (G) or provincial (S) road by its number alone, three or four digits (G331, G9812; G20 is no road)
 _ROAD_NUMBER = re.compile(r"(?<![\dA-Za-z])[GS]\d{3,4}线?(?![\dA-Za-z])")
 _NUMBERED_ROAD = re.compile(r"(?<![\dA-Za-z])(?:[GSX]?\d{1,4})(?:国道|省道|高速公路|高速)")
