@@ -289,7 +289,9 @@ class NameFinder:
                 # one that needs a brand, after a common word: “智慧农场”)
                 if self.heads[h]["qualified"] == "proper" and self._common_modifier(name[:-len(h)]):
                     return None
-                return self.heads[h]["label"] if self.heads[h]["qualified"] != "place" else None
+                # (a head of no name, label NONE, names nothing quoted either: “甲国际道路运输集结中心”)
+                label = self.heads[h]["label"]
+                return label if self.heads[h]["qualified"] != "place" and label != "NONE" else None
         return None
 
     def _common_modifier(self, modifier: str) -> bool:
