@@ -1745,6 +1745,8 @@ def test_exclusions_of_the_fifteenth_session(nlp, text, name):
     ("抓好烟台天岳碳化硅扩产、潍坊物元先进封装等项目。", {("ORG", "天岳")}),
     # a national body's branch for a region of the country
     ("推进国家技术转移中部中心提质扩能。", {("ORG", "国家技术转移中部中心")}),
+    # the battles of the shelterbelt programme, named after their places
+    ("全力打赢科尔沁沙地歼灭战。", {("PROGRAM", "科尔沁沙地歼灭战")}),
 ])
 def test_rules_of_the_sixteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1762,6 +1764,15 @@ def test_rules_of_the_sixteenth_session(nlp, text, expected):
     ("开展洞庭湖湿地候鸟监测。", "洞庭湖湿地"),
     # nor is a plant's phase part of the plant's place
     ("推进田湾三期、徐圩一期等核电项目。", "田湾三期"),
+    # what a city is to its region, and a freight hub, are no bodies
+    ("加快把大连建成东北亚区域合作中心。", "东北亚区域合作中心"),
+    ("建好中欧班列西北区域集结中心。", "西北区域集结中心"),
 ])
 def test_exclusions_of_the_sixteenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
+    # a quoted name that ends in a head of no name (name_heads.tsv, NONE): no mention, and never one labelled NONE
+    found = ents(nlp, "全力建设“北部湾国际航运中心”。")
+    assert not any(label == "NONE" for label, _t in found)
