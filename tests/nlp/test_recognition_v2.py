@@ -1747,6 +1747,8 @@ def test_exclusions_of_the_fifteenth_session(nlp, text, name):
     ("推进国家技术转移中部中心提质扩能。", {("ORG", "国家技术转移中部中心")}),
     # the battles of the shelterbelt programme, named after their places
     ("全力打赢科尔沁沙地歼灭战。", {("PROGRAM", "科尔沁沙地歼灭战")}),
+    # a company LAC finds opening a project of a list keeps its line of business before the product
+    ("推进中伟新能源钠电池材料、华友钴业前驱体等项目建设。", {("ORG", "中伟新能源")}),
 ])
 def test_rules_of_the_sixteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

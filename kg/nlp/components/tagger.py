@@ -417,6 +417,10 @@ class LacRepair:
                 end = at[p][0]
                 while end in at and at[end][1] == "ORG" and at[end][0] <= q:
                     end = at[end][0]
+                kind = self.company_kinds.starting_at(text, end, q)
+                if kind and end - p <= 3 and end + len(kind) in ends and end + len(kind) < q \
+                        and not text.endswith(_KIND_OF_FIRM + ("集团",), p, end):
+                    end += len(kind)  # its line of business, before what it builds (甲新能源钠离子电池)
                 name = text[p:end]
                 # a brand the dictionary lacks opens it (岚图, 亿纬), and nothing LAC took in with it
                 # says facility, body or country (小洋山北作业区, 科德智能制造中心, 意大利世科姆)
