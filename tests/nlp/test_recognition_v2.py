@@ -1749,6 +1749,10 @@ def test_exclusions_of_the_fifteenth_session(nlp, text, name):
     ("全力打赢科尔沁沙地歼灭战。", {("PROGRAM", "科尔沁沙地歼灭战")}),
     # a company LAC finds opening a project of a list keeps its line of business before the product
     ("推进中伟新能源钠电池材料、华友钴业前驱体等项目建设。", {("ORG", "中伟新能源")}),
+    # lines by their ends' initials before one by its two ends and the head they share
+    ("力争开工潍烟、济枣、滨州至临沂高铁。", {("PLACE", "潍烟"), ("PLACE", "济枣")}),
+    # the joint venture by its registered name's dash
+    ("推动一汽—大众新车型投产。", {("ORG", "一汽—大众")}),
 ])
 def test_rules_of_the_sixteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

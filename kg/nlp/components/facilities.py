@@ -127,6 +127,8 @@ _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 # a route written as its two ends alone, in a clause about roads or railways (新开工甲至乙等2个项目)
 _ROUTE_CLAUSE = re.compile("公路|高速|铁路|高铁|城际|国道|省道|通车|航道")
+# a line's name by its two ends (丙至丁 of 甲乙、丙至丁高铁)
+_ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
 # …but not a flight, a freight train or a section of a line: those name the two places (a freight railway is a line:
 # 货运铁路网)
 _NOT_ROUTE_CLAUSE = re.compile("航线|航班|班列|客运|货运(?!铁路)|直航")
@@ -449,7 +451,7 @@ class FacilityFinder:
         """Lines listed before one written with its head share that head: in 建成甲乙、丙丁高铁 and
         推动甲乙、丙至丁、戊己铁路, 甲乙 is a railway too. An item is a route (丙至丁, found before) or two
         to four characters each the first of a division's name or a province's short (abbreviations of the
-        line's ends), and the last line must be named so as well."""
+        line's ends), and the last line must be named so as well, or by its two ends (甲乙、丙至丁高铁)."""
         out = []
         found_at = {c.end: c.start for c in found}  # lines and routes found before, by where they end
         for c in found:
@@ -457,8 +459,9 @@ class FacilityFinder:
                 continue
             head = next((h for h in self.heads_longest_first
                          if text.endswith(h, c.start, c.end) and self.heads[h]["kind"] in _PROPER_KINDS), None)
-            if head is None or not self._abbreviation(text[c.start:c.end - len(head)]):
-                continue
+            if head is None or not (self._abbreviation(text[c.start:c.end - len(head)])
+                                    or _ROUTE_NAME.fullmatch(text, c.start, c.end - len(head))):
+                continue  # (the last line may be a route by its ends: 甲乙、丙至丁高铁)
             end = c.start - 1
             while True:
                 if end in found_at and found_at[end] < end:
