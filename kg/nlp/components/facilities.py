@@ -532,7 +532,7 @@ class FacilityFinder:
     def _zone_over_verbs(self, text: str, start: int, hs: int, verbal: Spans, token_ends: set[int] | None,
                          known: _KnownWords) -> int:
         """Where a zone's name begins when the verbs of what the zone is for cut it short (山西转型综改示范区,
-        甲重点开发开放试验区, 甲新区国家进口贸易促进创新示范区): at the first place before ``start`` in the run
+        甲重点开发开放试验区, 甲共同富裕试验区): at the first place before ``start`` in the run
         after which every verb or function word up to the head is a word of a zone's purpose
         (zone_purpose_words.tsv). Other verbs make the zone a kind the place is or becomes (甲入选…先行区,
         乙获批建设…集聚区, 丙吸收外商投资开发…), a count makes it one of several (首个), and a national title

@@ -419,7 +419,7 @@ class LacRepair:
                     end = at[end][0]
                 kind = self.company_kinds.starting_at(text, end, q)
                 if kind and end - p <= 3 and end + len(kind) in ends and end + len(kind) < q \
-                        and not text.endswith(_KIND_OF_FIRM + ("集团",), p, end):
+                        and not text.endswith(_FIRM_ENDS, p, end):
                     end += len(kind)  # its line of business, before what it builds (甲新能源钠离子电池)
                 name = text[p:end]
                 # a brand the dictionary lacks opens it (岚图, 亿纬), and nothing LAC took in with it
@@ -681,6 +681,8 @@ _NATION_WORDS = frozenset(("中华", "华夏", "神州"))
 _SCOPE_WORDS = frozenset(("国际", "国内", "全球", "海外", "区域", "本地", "全域"))
 # words that make an item of a list of enterprises a kind of firm (瞪羚企业, 上市公司, 链主)
 _KIND_OF_FIRM = ("企业", "公司", "链主", "央企", "国企", "民企", "外企")
+# words that end a firm's whole name: no line of business goes on after one (甲集团新能源: the group's products)
+_FIRM_ENDS = _KIND_OF_FIRM + ("集团",)
 # the end of a list of enterprises: 等, maybe a count, a few words of kind and 企业 (…等5户企业,
 # …等一批行业领军企业, …等平台经济企业); not …的企业 (等困难行业的企业: a list of sectors)
 _ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六七八九十两]+)[家户个]|一批)?[^，。；：、“”\s的]{0,6}?(?:企业|公司|央企|外企|民企|国企)")
