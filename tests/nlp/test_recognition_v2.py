@@ -1782,3 +1782,22 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     # a quoted name that ends in a head of no name (name_heads.tsv, NONE): no mention, and never one labelled NONE
     found = ents(nlp, "全力建设“北部湾国际航运中心”。")
     assert not any(label == "NONE" for label, _t in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body named by what it does ends in its function's 中心, 联盟 or 创新院, with a place or a scope to name it
+    ("牵头成立黔桂新能源汽车国际合作联盟，建好珠海科技成果转化中心。",
+     {("ORG", "黔桂新能源汽车国际合作联盟"), ("ORG", "珠海科技成果转化中心")}),
+    ("做强洪湖科技创新院。", {("ORG", "洪湖科技创新院")}),
+])
+def test_rules_of_the_seventeenth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # every such centre of a city is a kind of centre; an alliance with no place nor scope names none
+    ("提升全市社区卫生服务中心服务能力。", "全市社区卫生服务中心"),
+    ("推动产业技术创新联盟扩面。", "产业技术创新联盟"),
+])
+def test_exclusions_of_the_seventeenth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))

@@ -124,6 +124,7 @@ _NOT_IN_ACTION = set("的等和与及并了着过“”《》、")
 # words of scope that open a new phrase after a quoted name (“甲”全区科技馆联合行动: the quoted one is the
 # name, the rest says who joins it); other words there continue it (“甲”产能建设工程 is one name)
 _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
+_WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
 # dictionary tags of common words: a modifier with one of them names no brand
@@ -751,6 +752,8 @@ class NameFinder:
                 continue  # 国企改革和[产业投资母基金]: the second half of a name coordinated inside, no name of its own
             if row["label"] == "ORG" and modifier in LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
+            if row["label"] == "ORG" and row["qualified"] == "1" and _WHOLE_SCOPE.match(modifier):
+                continue  # 全市社区卫生服务中心: every such centre of a city, a kind (the scope qualifies events only)
             if row["label"] == "ORG" and modifier.startswith(self.category_modifiers):
                 continue  # 多层次实验室, 高水平实验室: a kind of body (category_modifiers.tsv)
             if row["label"] == "ORG" and text.startswith("体系", he):
