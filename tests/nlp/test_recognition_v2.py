@@ -1798,6 +1798,12 @@ def test_rules_of_the_seventeenth_session(nlp, text, expected):
     # every such centre of a city is a kind of centre; an alliance with no place nor scope names none
     ("提升全市社区卫生服务中心服务能力。", "全市社区卫生服务中心"),
     ("推动产业技术创新联盟扩面。", "产业技术创新联盟"),
+    # a close-knit hospital group is a kind the health reform builds, not a body
+    ("推广紧密型城市医疗集团经验。", "紧密型城市医疗集团"),
+    ("深化国家紧密型城市医疗集团建设。", "国家紧密型城市医疗集团"),
+    # a place's industry before its site is no company
+    ("建好铜陵有色冶炼石化产业基地。", "铜陵有色冶炼石化"),
+    ("支持安庆现代石化园区扩区。", "安庆现代石化"),
 ])
 def test_exclusions_of_the_seventeenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))

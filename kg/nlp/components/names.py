@@ -124,6 +124,8 @@ _NOT_IN_ACTION = set("的等和与及并了着过“”《》、")
 # words of scope that open a new phrase after a quoted name (“甲”全区科技馆联合行动: the quoted one is the
 # name, the rest says who joins it); other words there continue it (“甲”产能建设工程 is one name)
 _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
+# what follows a place's industry (甲石化 of 甲石化产业基地): the industry's site, so no company ends before it
+_INDUSTRY_SITE = ("产业", "园区", "基地", "产业园", "工业园", "集聚区")
 _WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -764,6 +766,8 @@ class NameFinder:
             if row["qualified"] == "proper":  # 德邦证券: a brand, never a common word (绿色石化, 炼油石化, “智慧农场”)
                 if self._common_modifier(modifier.strip("“”")):
                     continue
+                if text.startswith(_INDUSTRY_SITE, he):
+                    continue  # 甲现代石化产业基地, 乙石化园区: a place's industry and its site, no company
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue
             end = he
