@@ -1789,6 +1789,8 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("牵头成立黔桂新能源汽车国际合作联盟，建好珠海科技成果转化中心。",
      {("ORG", "黔桂新能源汽车国际合作联盟"), ("ORG", "珠海科技成果转化中心")}),
     ("做强洪湖科技创新院。", {("ORG", "洪湖科技创新院")}),
+    # a park that exists is a place after any verb but one of planning or building it
+    ("推动酒泉工业园区申报国家级经开区。", {("PLACE", "酒泉工业园区")}),
 ])
 def test_rules_of_the_seventeenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1804,6 +1806,9 @@ def test_rules_of_the_seventeenth_session(nlp, text, expected):
     # a place's industry before its site is no company
     ("建好铜陵有色冶炼石化产业基地。", "铜陵有色冶炼石化"),
     ("支持安庆现代石化园区扩区。", "安庆现代石化"),
+    # a park to be built gives its place only; 园区 after the head makes the parks of a kind
+    ("打造张掖氢能装备产业园。", "张掖氢能装备产业园"),
+    ("沿边临港产业园区投资增长。", "临港产业园"),
 ])
 def test_exclusions_of_the_seventeenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))

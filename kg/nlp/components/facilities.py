@@ -72,8 +72,8 @@ _COUNTED_MAJOR = re.compile("[一二三四五六七八九十两百千]+大")
 # a level word doubled (市市, 县县, 村村): every place of that level, as in 县县通高速 (a goal, no name)
 _EVERY_LEVEL = re.compile(r"([省市县区乡镇村组户])\1(?=通|$)")
 # characters that open cities' names but are mostly common words' (大连 but 大型, 新乡 but 新建): no abbreviation
-# of a place in a pair
-_PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿")
+# of a place in a pair; 临 of 临港, 临空 is "beside" the port or the airport (沿边临港产业园区: a kind of park)
+_PAIR_COMMON = _DIRECTIONS | set("大小新老长高开平和合安吉白金黄红绿临")
 # (not a phase of works, 7号线一期北段: the line is the place, gold; nor 阶段 of 第一阶段, a stage of a plan); the
 # second or third line of a pipeline or railway comes before its section (甲气东输三线乙段), and a section may run
 # between two stops (甲高铁乙至丙段)
@@ -328,6 +328,8 @@ class FacilityFinder:
             if kind_word and any(fe == hs - len(kind_word) - start
                                  for _fs, fe, _h in self.head_lexicon.finditer(text[start:hs - len(kind_word)])):
                 continue  # 芜湖港智慧口岸: a kind of facility (智慧口岸) at a named one, which alone is a place
+            if row["kind"] == "estate" and text.startswith("区", he):
+                continue  # 沿边临港产业园区: 园区, the parks of a kind, goes on past the head (工业园区 is a head of its own)
             if row["kind"] == "estate" and not self._established(text, start, he):
                 continue  # 建设包头氢能装备制造产业园: a park still to be built gives its place only (guidelines)
             if COUNT_AFTER.match(text, he):
@@ -521,13 +523,12 @@ class FacilityFinder:
         """An industrial or science park that exists: its name opens a clause or an item of a list
         (…。庆阳东数西算产业园入选…, 金昌经开区、庆阳…产业园) and no 建设 or 项目 follows it. After a verb
         (建设, 打造, 推进) it is a plan, and the guidelines give only the place inside it."""
-        if not (start == 0 or text[start - 1] in "，。；：、\n") or _PLANNED_AFTER.match(text, end) \
-                or "级" in text[start:end]:
+        if _PLANNED_AFTER.match(text, end) or "级" in text[start:end]:
             return False  # 省级人工智能产业园: a level names a kind of park
-        if text[start - 1:start] == "、":  # an item of a list: what governs the list decides
-            clause = max(text.rfind(p, 0, start) for p in "，。；：\n")
-            return not _PLANNING.search(text, clause + 1, start)
-        return True
+        if start == 0 or text[start - 1] in "，。；：\n":
+            return True
+        clause = max(text.rfind(p, 0, start) for p in "，。；：\n")
+        return not _PLANNING.search(text, clause + 1, start)
 
     def _zone_over_verbs(self, text: str, start: int, hs: int, verbal: Spans, token_ends: set[int] | None,
                          known: _KnownWords) -> int:
