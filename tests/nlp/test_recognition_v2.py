@@ -1791,6 +1791,10 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("做强洪湖科技创新院。", {("ORG", "洪湖科技创新院")}),
     # a park that exists is a place after any verb but one of planning or building it
     ("推动酒泉工业园区申报国家级经开区。", {("PLACE", "酒泉工业园区")}),
+    # a division's level character that opens a word with the next is no part of a place (区域)
+    ("加强环泰山区域森林防火。", {("PLACE", "泰山")}),
+    # a facility described by a superlative, then named: the name alone
+    ("推动西北最大物流机场临夏国际机场通航。", {("PLACE", "西北"), ("PLACE", "临夏国际机场")}),
 ])
 def test_rules_of_the_seventeenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1809,6 +1813,8 @@ def test_rules_of_the_seventeenth_session(nlp, text, expected):
     # a park to be built gives its place only; 园区 after the head makes the parks of a kind
     ("打造张掖氢能装备产业园。", "张掖氢能装备产业园"),
     ("沿边临港产业园区投资增长。", "临港产业园"),
+    ("加强环泰山区域森林防火。", "泰山区"),
+    ("推动西北最大物流机场临夏国际机场通航。", "西北最大物流机场临夏国际机场"),
 ])
 def test_exclusions_of_the_seventeenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))

@@ -52,6 +52,7 @@ _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 # kinds whose names may be built from abbreviations of places rather than a place's name
 _PROPER_KINDS = {"railway", "road"}
 # words after a park's name that make it a plan or a project, not a place that exists
+_SUPERLATIVE = re.compile("最[大长高深早新]|唯一")
 _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项目|规划|一期|二期|三期)")
 # works done on a line, written after its name in a list of lines (甲乙扩容、丙丁等高速公路), and a phase of the works
 # (甲三期、乙一期等核电项目: the plant is the place, as the line is of 7号线一期)
@@ -284,8 +285,11 @@ class FacilityFinder:
                             and self._proper(text[b:hs]) and not self._holds_verb(text[b:hs]):
                         start = min(start, b)
                         break
-            if start >= hs:
-                continue
+            inner = text.rfind(head[-2:], start, hs) if len(head) >= 2 else -1
+            if inner >= 0 and (token_ends is None or inner + 2 in token_ends):
+                start = inner + 2  # 亚洲最大货运机场花湖国际机场: a facility of its kind, then its name (apposition)
+            if start >= hs or _SUPERLATIVE.search(text, start, hs):
+                continue  # (亚洲最大货运机场: a description by a superlative, no name; the places in it stay)
             if COUNT_BEFORE.search(text, max(0, start - 6), start + 1) or text.endswith("一批", 0, start):
                 continue  # 抓好6条续建高铁, 建成一批跨江大桥: facilities of a kind counted (the edge stops at the
                 # number), no name

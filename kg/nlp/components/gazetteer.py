@@ -31,6 +31,10 @@ _LIST_ITEM_START = "、，。：；在和与及"
 _SHORT_MIN_RUN = 2
 
 
+# the level characters that close a division's name (泰山区, 宁乡市)
+_LEVEL_CHARS = frozenset("省市县区旗盟州")
+
+
 def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
     """Surface name -> (label, key) for divisions, their aliases, and named regions.
 
@@ -252,6 +256,9 @@ class Gazetteer:
                     or (label == "ORG" and (s not in starts or e not in ends) and text[e - 1:e + 1] in self.word_tags)):
                 continue  # 顺应城市: the first character closes a word before it (顺应) and the rest is one, no
                 # 应城市; 集中能建成: a body's name whose ends both belong to words around it (集中, 建成), no 中能建
+            if label == "PLACE" and key.isdigit() and e not in ends and text[e - 1] in _LEVEL_CHARS \
+                    and text[e - 1:e + 1] in self.word_tags:
+                continue  # 环泰山区域: the division's level character opens a word with the next (区域), no 泰山区
             if label == "PLACE" and residents_at(text, e, self.word_tags):
                 continue  # 武汉市民: the people of 武汉, whose 市 is theirs (市民); the short name stays
             if label == "ORG" and text[e - 1] == "报" and text[s - 1:s] == "《" and text[e:e + 1] == "》":
