@@ -1814,6 +1814,10 @@ def test_rules_of_the_seventeenth_session(nlp, text, expected):
     ("打造张掖氢能装备产业园。", "张掖氢能装备产业园"),
     ("沿边临港产业园区投资增长。", "临港产业园"),
     ("加强环泰山区域森林防火。", "泰山区"),
+    # what a city means to become, and a designation with no field of its own, are no bodies
+    ("努力建成具有全球影响力的氢能装备创新中心。", "氢能装备创新中心"),
+    ("把武汉建成全国碳市场中心。", "全国碳市场中心"),
+    ("积极申报国家质检中心。", "国家质检中心"),
     ("推动西北最大物流机场临夏国际机场通航。", "西北最大物流机场临夏国际机场"),
 ])
 def test_exclusions_of_the_seventeenth_session(nlp, text, name):

@@ -126,6 +126,8 @@ _NOT_IN_ACTION = set("的等和与及并了着过“”《》、")
 _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "全旗", "全域", "各")
 # what follows a place's industry (甲石化 of 甲石化产业基地): the industry's site, so no company ends before it
 _INDUSTRY_SITE = ("产业", "园区", "基地", "产业园", "工业园", "集聚区")
+# the reach of a goal before what a place is to become (具有全球影响力的…中心)
+_GOAL_REACH = ("影响力的", "竞争力的", "引领力的", "辐射力的")
 _WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -754,6 +756,8 @@ class NameFinder:
                 continue  # 国企改革和[产业投资母基金]: the second half of a name coordinated inside, no name of its own
             if row["label"] == "ORG" and modifier in LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
+            if row["label"] == "ORG" and text.endswith(_GOAL_REACH, 0, start):
+                continue  # 打造具有国际影响力的甲产业创新中心: what a city means to become, no body
             if row["label"] == "ORG" and row["qualified"] == "1" and _WHOLE_SCOPE.match(modifier):
                 continue  # 全市社区卫生服务中心: every such centre of a city, a kind (the scope qualifies events only)
             if row["label"] == "ORG" and modifier.startswith(self.category_modifiers):
