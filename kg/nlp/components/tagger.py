@@ -314,6 +314,8 @@ class LacRepair:
             s += len(b)
         # a verb before a national level word inside LAC's span opens the object's name (支持甲市建设[国家乙研究院])
         s = next((k for k in range(s + 2, e - 4) if national_object_at(text, k, self.word_tags)), s)
+        if any(c in _OPERATORS for c in text[s:e]):
+            return None  # “管委会+公司”: organs joined by a plus name a model of running a zone, no body
         # a dateline's last character (新华社北京6月25日电…): the story's first name starts after it
         if text[s:s + 1] == "电" and text[s - 1:s] == "日" and e - s > 2:
             s += 1
