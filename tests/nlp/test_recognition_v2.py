@@ -1795,6 +1795,9 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("加强环泰山区域森林防火。", {("PLACE", "泰山")}),
     # a facility described by a superlative, then named: the name alone
     ("推动西北最大物流机场临夏国际机场通航。", {("PLACE", "西北"), ("PLACE", "临夏国际机场")}),
+    # a body's base or branch in a place is one body with it; so is a national body's branch for a region
+    ("支持智能材料实验室广西基地建设。", {("ORG", "智能材料实验室广西基地")}),
+    ("建成国家药品和医疗器械审评检查西南分中心。", {("ORG", "国家药品和医疗器械审评检查西南分中心")}),
 ])
 def test_rules_of_the_seventeenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -128,6 +128,8 @@ _SCOPE_OPENERS = ("全区", "全省", "全市", "全国", "全县", "全盟", "�
 _INDUSTRY_SITE = ("产业", "园区", "基地", "产业园", "工业园", "集聚区")
 # the reach of a goal before what a place is to become (具有全球影响力的…中心)
 _GOAL_REACH = ("影响力的", "竞争力的", "引领力的", "辐射力的")
+# a body's base or branch, after the place it is in (甲实验室乙基地, 甲中心乙分中心)
+_BRANCH_IN_PLACE = re.compile("基地|分中心|分院")
 _WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -775,6 +777,11 @@ class NameFinder:
             if name.count("“") != name.count("”") or name.count("《") != name.count("》"):
                 continue
             end = he
+            if row["label"] == "ORG":  # 材料实验室辽宁基地: a body's base or branch in a place is one body with it
+                place = next((pe for ps, pe, _v in self.places.finditer(text[he:he + 5]) if ps == 0), None)
+                branch = _BRANCH_IN_PLACE.match(text, he + place) if place else None
+                if branch and (token_ends is None or branch.end() in token_ends):
+                    end = branch.end()
             if row["label"] == "WORK":
                 status = _DOC_STATUS.match(text, he)
                 end = status.end() if status else he

@@ -260,7 +260,7 @@ class OrgComposer:
 _BRANCH_HEAD = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:分中心|分院|分所|分馆|分校|研究生院|研究院|研究所|学院|中心|基地|平台|[化物生医农工]所)")
 # a national body's branch for a region of the country (国家技术转移中部中心, 国家药械审评检查西南分中心): 国家, its
 # subject and a macro-region or a direction of the country before 中心 or 分中心
-_NATIONAL_REGION_BRANCH = re.compile(r"国家(?!级)[\u4e00-\u9fff]{2,8}?(?:东部|中部|西部|南方|北方|东北|西南|西北|华中|华东|华南|华北)"
+_NATIONAL_REGION_BRANCH = re.compile(r"国家(?!级)[\u4e00-\u9fff]{2,12}?(?:东部|中部|西部|南方|北方|东北|西南|西北|华中|华东|华南|华北)"
                                      r"分?中心")
 # a subject's two fields joined inside a branch's name (东莞材料科学与技术研究所): no stop there
 _BRANCH_JOINERS = frozenset("与和")
