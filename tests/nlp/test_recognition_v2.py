@@ -1798,6 +1798,8 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     # a body's base or branch in a place is one body with it; so is a national body's branch for a region
     ("支持智能材料实验室广西基地建设。", {("ORG", "智能材料实验室广西基地")}),
     ("建成国家药品和医疗器械审评检查西南分中心。", {("ORG", "国家药品和医疗器械审评检查西南分中心")}),
+    # a firm LAC reads with its seat, by a name that is no word
+    ("推动中汽创智总部项目开工。", {("ORG", "中汽创智")}),
 ])
 def test_rules_of_the_seventeenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -320,7 +320,8 @@ class LacRepair:
         if text[s:s + 1] == "电" and text[s - 1:s] == "日" and e - s > 2:
             s += 1
         # a body's seat is no part of its name (中国华能总部 -> 中国华能: the company is the mention)
-        if text.endswith(_SEAT, s, e) and e - s - len(_SEAT) >= 2:
+        seated = text.endswith(_SEAT, s, e) and e - s - len(_SEAT) >= 2
+        if seated:
             e -= len(_SEAT)
         # a national designation after a body's name is what the body holds, no part of its name (建设甲大学国家
         # 医学中心 -> 甲大学: LAC reads the two as one organization; the designation alone is a kind)
@@ -352,7 +353,7 @@ class LacRepair:
                 cut = k
                 break
         if not cut:
-            return self._organless(text, s, e)
+            return self._organless(text, s, e, seated)
         e = s + cut
         # 党组 before a post is the post's (市科协党组书记 -> 市科协)
         for taker in _ROLE_TAKERS:
@@ -629,10 +630,12 @@ class LacRepair:
             return Candidate(s, end, "ORG", "lac")
         return None
 
-    def _organless(self, text: str, s: int, e: int) -> Candidate | None:
+    def _organless(self, text: str, s: int, e: int, seated: bool = False) -> Candidate | None:
         """A name LAC reads as an organization with no organ word in it, kept where the dictionary
-        agrees it is a name (北大, 清华, 新华社, 解放军: tags nt, nz, j) or where it opens with a place
-        and goes on with a noun (天津电信); a common word, a category or a fragment is none."""
+        agrees it is a name (北大, 清华, 新华社, 解放军: tags nt, nz, j), where it opens with a place
+        and goes on with a noun (天津电信), or where LAC read it with the body's seat (``seated``: 甲乙总部) and it
+        reads as a brand (no word of the dictionary, not built of words, no place); a common word, a category or
+        a fragment is none."""
         name = text[s:e]
         if not 2 <= len(name) <= 20 or not all(is_cjk(c) or c == "·" for c in name):
             return None
@@ -643,6 +646,8 @@ class LacRepair:
         if name.endswith(("族", "教")) or name.startswith(("国际",)) or name in _NATION_WORDS:
             return None  # 苗族, 藏传佛教: a people, a religion; 国际航空枢纽: a scope and a sector, no body;
             # 中华 of 中华文明探源: the nation, no body
+        if seated and 2 <= len(name) <= 6 and not self._not_brand(name) and not any(True for _ in self.places.finditer(name)):
+            return Candidate(s, e, "ORG", "lac")  # 中汽新能总部: a firm that has a seat, by a name no word of the dictionary
         if self._among_things(text, s, e, loose=True):
             return None  # 民族、宗教、广电: a sector among common words, no body
         if any(ks == 0 and ke < len(name) for ks, ke, _v in self.known_orgs.finditer(name)):
