@@ -274,7 +274,7 @@ class FacilityFinder:
                 continue  # 香港: a one-character head that ends a place's own name heads nothing (深圳—香港)
             start = self._left_edge(text, hs, verbal, token_ends, known)
             if row["kind"] == "zone":
-                start = self._zone_over_verbs(text, start, hs, verbal, token_ends, known)
+                start = self._zone_over_verbs(text, start, hs, verbal, token_ends, known, named)
             if row["kind"] in _PROPER_KINDS:
                 # abbreviations of a line's ends are tagged anyhow (宜常 as a verb): a short proper
                 # modifier right before the head stands without the tagger's word classes
@@ -295,11 +295,12 @@ class FacilityFinder:
                 # number), no name
             places = [(s, e) for s, e, _v in self.places.finditer(text[start:hs])
                       if not (start + e == hs and text[start + s:hs] in self.verb_counties)]
-            if not places and hs - 2 >= start and named.get(hs - 2) == hs and self._proper(text[hs - 2:hs]) \
+            lac_place = next((n for n in (2, 3) if hs - n >= start and named.get(hs - n) == hs), 0)
+            if not places and lac_place and self._proper(text[hs - lac_place:hs]) \
                     and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])):
-                # LAC's two-character place right before the head (not the tail of a line's abbreviated
-                # ends: 聊邯长铁路, where LAC reads 邯长 as a place)
-                places = [(hs - 2 - start, hs - start)]
+                # LAC's place of two or three characters right before the head (哈大齐自创区; not the tail of a
+                # line's abbreviated ends: 聊邯长铁路, where LAC reads 邯长 as a place)
+                places = [(hs - lac_place - start, hs - start)]
             if not places and row["needs_place"] == "1" and self._paired_places(text[start:hs]):
                 # two places by their abbreviations open the name (湘琼…共建产业园, 深汕特别合作区, 闽宁产业园)
                 places = [(0, 2)]
@@ -500,11 +501,11 @@ class FacilityFinder:
 
     def _paired_places(self, modifier: str) -> bool:
         """The modifier opens with two abbreviations of places (provinces' shorts, cities' first characters or
-        shorts), different, no word of the dictionary and no direction or common adjective among them (深汕,
-        湘琼, 闽宁; not 南北, 新老, 大中)."""
+        shorts), different, no word of the dictionary but an abbreviation or a place (苏皖, tagged j), and no
+        direction or common adjective among them (深汕, 湘琼, 闽宁; not 南北, 新老, 大中)."""
         pair = modifier[:2]
         return len(pair) == 2 and pair[0] != pair[1] and all(c in self.corridor_chars for c in pair) \
-            and not any(c in _PAIR_COMMON for c in pair) and pair not in self.word_tags \
+            and not any(c in _PAIR_COMMON for c in pair) and self.word_tags.get(pair, "j") in ("j", "ns") \
             and (len(modifier) == 2 or modifier[1:3] not in self.word_tags)
 
     def _zone_parts(self, text: str) -> list[Candidate]:
@@ -535,7 +536,7 @@ class FacilityFinder:
         return not _PLANNING.search(text, clause + 1, start)
 
     def _zone_over_verbs(self, text: str, start: int, hs: int, verbal: Spans, token_ends: set[int] | None,
-                         known: _KnownWords) -> int:
+                         known: _KnownWords, named: dict[int, int] | None = None) -> int:
         """Where a zone's name begins when the verbs of what the zone is for cut it short (山西转型综改示范区,
         甲重点开发开放试验区, 甲共同富裕试验区): at the first place before ``start`` in the run
         after which every verb or function word up to the head is a word of a zone's purpose
@@ -544,8 +545,10 @@ class FacilityFinder:
         after the place is a designation the place holds (甲国家科技成果转移转化示范区, 甲中国特色社会主义先行示范区:
         the dev annotators give the place alone, as for 甲大学国家医学中心); ``start`` then."""
         bare = self._left_edge(text, hs, Spans({}), token_ends, known)
-        for s, e, _v in self.places.finditer(text[bare:start]):
-            s, e = s + bare, e + bare
+        # places of the lexicon, and the words LAC reads as places (苏皖 of 苏皖合作示范区, two provinces' shorts)
+        spots = sorted({(s + bare, e + bare) for s, e, _v in self.places.finditer(text[bare:start])}
+                       | {(s, e) for s, e in (named or {}).items() if bare <= s and e <= start and self._proper(text[s:e])})
+        for s, e in spots:
             if (token_ends is None or s == bare or s in token_ends) and not _NATIONWIDE.search(text, s, hs) \
                     and all(text[vs:ve] in self.zone_purposes for vs, ve in verbal.starting_in(e, hs)):
                 return s
