@@ -1828,6 +1828,8 @@ def test_rules_of_the_seventeenth_session(nlp, text, expected):
     ("努力建成具有全球影响力的氢能装备创新中心。", "氢能装备创新中心"),
     ("把武汉建成全国碳市场中心。", "全国碳市场中心"),
     ("积极申报国家质检中心。", "国家质检中心"),
+    # the main works of a facility are no program's name
+    ("完成引水隧洞主体工程。", "引水隧洞主体工程"),
     # organs joined by a plus name a way of running a zone
     ("深化“管委会+公司”管理体制改革。", "管委会+公司"),
     ("推动西北最大物流机场临夏国际机场通航。", "西北最大物流机场临夏国际机场"),
