@@ -1800,6 +1800,8 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("建成国家药品和医疗器械审评检查西南分中心。", {("ORG", "国家药品和医疗器械审评检查西南分中心")}),
     # a firm LAC reads with its seat, by a name that is no word
     ("推动中汽创智总部项目开工。", {("ORG", "中汽创智")}),
+    # an exhibition hall is named like a museum
+    ("西安丝路非遗展览馆开馆。", {("ORG", "西安丝路非遗展览馆")}),
     # a zone named by two provinces' shorts the dictionary knows as an abbreviation, over the verb of its purpose
     ("加快建设苏皖生态合作示范区。", {("PLACE", "苏皖生态合作示范区")}),
     # the short form of a national innovation zone after LAC's place; a light railway by its ends
