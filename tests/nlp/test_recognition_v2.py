@@ -1807,6 +1807,11 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     # the short form of a national innovation zone after LAC's place; a light railway by its ends
     ("发挥长株潭自创区引领作用。", {("PLACE", "长株潭自创区")}),
     ("推进宁马轻轨前期工作。", {("PLACE", "宁马轻轨")}),
+    # a city's railway hub, heritage sites after their place, the short form of an agricultural pilot zone
+    ("推动郑州铁路枢纽提质扩能。", {("PLACE", "郑州铁路枢纽")}),
+    ("保护好大同古城墙。", {("PLACE", "大同古城墙")}),
+    ("推进天水麦积石窟群保护。", {("PLACE", "天水麦积石窟群")}),
+    ("建设烟台国家农综区。", {("PLACE", "烟台国家农综区")}),
 ])
 def test_rules_of_the_seventeenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
