@@ -1814,6 +1814,8 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("保护好大同古城墙。", {("PLACE", "大同古城墙")}),
     ("推进天水麦积石窟群保护。", {("PLACE", "天水麦积石窟群")}),
     ("建设烟台国家农综区。", {("PLACE", "烟台国家农综区")}),
+    # an item of a list of mines that LAC reads as places end to end, though it opens with a common word
+    ("推进白家湾、青春泉、红柳林等煤矿建设。", {("PLACE", "青春泉"), ("PLACE", "红柳林")}),
 ])
 def test_rules_of_the_seventeenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

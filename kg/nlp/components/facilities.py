@@ -401,7 +401,7 @@ class FacilityFinder:
         found.extend(self._rings(text, found, token_ends))
         found.extend(self._parts(text, found, token_ends, verbal))
         found.extend(self._routes(text, token_ends, verbal))
-        found.extend(self._listed(text, found, token_ends, verbal))
+        found.extend(self._listed(text, found, token_ends, verbal, named))
         found.extend(self._elided(text, found, token_ends, verbal))
         return found
 
@@ -599,7 +599,7 @@ class FacilityFinder:
         return out
 
     def _listed(self, text: str, found: list[Candidate], token_ends: set[int] | None,
-                verbal: Spans) -> list[Candidate]:
+                verbal: Spans, named: dict[int, int] | None = None) -> list[Candidate]:
         """Items of a list ending in 等 + a facility head are facilities' names too (甲、乙、丙等重点口岸,
         甲、乙等7条高速公路: a count may come between; 甲、乙、丙3家5A级景区: a count alone closes it too), and
         so are the items of a list of two or more before 等 and a noun of local places (甲、乙等特色宜居片区:
@@ -634,7 +634,8 @@ class FacilityFinder:
                     break
                 if not group.startswith("等") and end == m_start and text[start - 1:start] != "、":
                     break  # 新设7个自贸试验区: without 等 a count closes a list only (甲、乙3家…景区)
-                if self._proper(name) or (m_start in sites and self._site(name)):
+                if self._proper(name) or (m_start in sites and self._site(name)) or _covered(named or {}, start, end):
+                    # (an item LAC reads as places end to end is one though it opens with a word: 安家庄, 公婆泉)
                     out.append(Candidate(start, end, "PLACE", "facility"))
                 elif text[start - 1:start] != "、" or not group.startswith("等"):
                     break  # a common word opening the list is the clause's (建设…); inside a list it is one item
@@ -746,6 +747,14 @@ class FacilityFinder:
             i += 1
         return i
 
+
+
+def _covered(named: dict[int, int], start: int, end: int) -> bool:
+    """[start, end) is words LAC reads as places, end to end (安家/LOC 庄/LOC)."""
+    i = start
+    while i < end and i in named:
+        i = named[i]
+    return i == end
 
 
 @Language.factory("kg_facilities", assigns=["doc._.kg_candidates"], requires=["doc._.kg_norm", "token.tag"])
