@@ -1804,6 +1804,9 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("西安丝路非遗展览馆开馆。", {("ORG", "西安丝路非遗展览馆")}),
     # the national exchanges by their short forms
     ("推动广期所上市新品种，支持企业在北交所融资。", {("ORG", "广期所"), ("ORG", "北交所")}),
+    # fields joined inside a national body's name; two bodies joined stay two
+    ("国家生物医药和高端器械制造业中试平台落户。", {("ORG", "国家生物医药和高端器械制造业中试平台")}),
+    ("建好国家农创中心和生物育种实验室。", {("ORG", "国家农创中心"), ("ORG", "生物育种实验室")}),
     # a zone named by two provinces' shorts the dictionary knows as an abbreviation, over the verb of its purpose
     ("加快建设苏皖生态合作示范区。", {("PLACE", "苏皖生态合作示范区")}),
     # the short form of a national innovation zone after LAC's place; a light railway by its ends

@@ -130,6 +130,8 @@ _INDUSTRY_SITE = ("产业", "园区", "基地", "产业园", "工业园", "集�
 _GOAL_REACH = ("影响力的", "竞争力的", "引领力的", "辐射力的")
 # a body's base or branch, after the place it is in (甲实验室乙基地, 甲中心乙分中心)
 _BRANCH_IN_PLACE = re.compile("基地|分中心|分院")
+# a national or provincial level opening a body's name before fields joined by 和 (国家甲和乙制造业中试平台)
+_LEVEL_BEFORE_FIELDS = re.compile(r"(?:国家|全国|省)[\u4e00-\u9fff]{2,6}$")
 _WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -754,8 +756,17 @@ class NameFinder:
                 continue
             if row["label"] == "ORG" and head.endswith("基金") and "级" in modifier:
                 continue  # 市级并购母基金, 省级政府投资引导基金: a fund at a level is a kind of fund
-            if row["label"] == "ORG" and head.endswith(("基金", "中试平台", "中试基地")) and text[start - 1:start] in ("和", "与"):
-                continue  # 国企改革和[产业投资母基金]: the second half of a name coordinated inside, no name of its own
+            if row["label"] == "ORG" and text[start - 1:start] in ("和", "与"):
+                level = _LEVEL_BEFORE_FIELDS.search(text, max(0, start - 10), start - 1)
+                first = text[level.start():start - 1] if level else ""
+                if level and not any(True for _ in verbal_spans.starting_in(level.end(), start - 1)) \
+                        and not modifier.startswith(("国家", "全国", "省")) \
+                        and not any(e == len(first) for _s, e, _h in self.head_lexicon.find_all(first)) \
+                        and not self.organs.ending_at(first, len(first)):
+                    start = level.start()  # 国家甲和乙制造业中试平台: fields joined inside a national body's name
+                    modifier = text[start:hs]
+                elif head.endswith(("基金", "中试平台", "中试基地")):
+                    continue  # 国企改革和[产业投资母基金]: the second half of a name coordinated inside, no name of its own
             if row["label"] == "ORG" and modifier in LEVELS_ONLY:
                 continue  # 全国重点实验室, 省技术创新中心: the kind of body at a level, no one body
             if row["label"] == "ORG" and text.endswith(_GOAL_REACH, 0, start):
