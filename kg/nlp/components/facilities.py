@@ -51,8 +51,11 @@ _ROUTE_FROM = re.compile(r"[\u4e00-\u9fff]{2,5}至$")
 _FEATURE_TYPE = re.compile(r"(?:草原|大峡谷|峡谷|湿地|湖|湾)")
 # kinds whose names may be built from abbreviations of places rather than a place's name
 _PROPER_KINDS = {"railway", "road"}
-# words after a park's name that make it a plan or a project, not a place that exists
+# kinds of area rather than facility: a zone may hold another's head in its name (甲新区乙高新区), so no apposition
+_AREA_KINDS = {"zone", "estate", "region", "listed", "cluster"}
+# a superlative in a modifier describes a facility (亚洲最大货运机场), it names none
 _SUPERLATIVE = re.compile("最[大长高深早新]|唯一")
+# words after a park's name that make it a plan or a project, not a place that exists
 _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项目|规划|一期|二期|三期)")
 # works done on a line, written after its name in a list of lines (甲乙扩容、丙丁等高速公路), and a phase of the works
 # (甲三期、乙一期等核电项目: the plant is the place, as the line is of 7号线一期)
@@ -285,7 +288,7 @@ class FacilityFinder:
                             and self._proper(text[b:hs]) and not self._holds_verb(text[b:hs]):
                         start = min(start, b)
                         break
-            inner = text.rfind(head[-2:], start, hs) if len(head) >= 2 else -1
+            inner = text.rfind(head[-2:], start, hs) if len(head) >= 2 and row["kind"] not in _AREA_KINDS else -1
             if inner >= 0 and (token_ends is None or inner + 2 in token_ends):
                 start = inner + 2  # 亚洲最大货运机场花湖国际机场: a facility of its kind, then its name (apposition)
             if start >= hs or _SUPERLATIVE.search(text, start, hs):
@@ -525,9 +528,9 @@ class FacilityFinder:
 
     @staticmethod
     def _established(text: str, start: int, end: int) -> bool:
-        """An industrial or science park that exists: its name opens a clause or an item of a list
-        (…。庆阳东数西算产业园入选…, 金昌经开区、庆阳…产业园) and no 建设 or 项目 follows it. After a verb
-        (建设, 打造, 推进) it is a plan, and the guidelines give only the place inside it."""
+        """An industrial or science park that exists: no 建设 or 项目 follows its name, and no verb of planning or
+        building governs it in its clause (…。庆阳东数西算产业园入选…, 推动甲工业园区创建…, 做大做强甲科技园). After
+        such a verb (建设, 打造, 布局, 创建: _PLANNING) it is a plan, and the guidelines give only the place inside it."""
         if _PLANNED_AFTER.match(text, end) or "级" in text[start:end]:
             return False  # 省级人工智能产业园: a level names a kind of park
         if start == 0 or text[start - 1] in "，。；：\n":
@@ -746,7 +749,6 @@ class FacilityFinder:
         while i < head_start and text[i] in _INNER:
             i += 1
         return i
-
 
 
 def _covered(named: dict[int, int], start: int, end: int) -> bool:

@@ -132,6 +132,7 @@ _GOAL_REACH = ("影响力的", "竞争力的", "引领力的", "辐射力的")
 _BRANCH_IN_PLACE = re.compile("基地|分中心|分院")
 # a national or provincial level opening a body's name before fields joined by 和 (国家甲和乙制造业中试平台)
 _LEVEL_BEFORE_FIELDS = re.compile(r"(?:国家|全国|省)[\u4e00-\u9fff]{2,6}$")
+# a whole scope (全市, 全省) before a body's head that needs a qualifier: every such body there, a kind
 _WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -759,7 +760,8 @@ class NameFinder:
             if row["label"] == "ORG" and text[start - 1:start] in ("和", "与"):
                 level = _LEVEL_BEFORE_FIELDS.search(text, max(0, start - 10), start - 1)
                 first = text[level.start():start - 1] if level else ""
-                if level and not any(True for _ in verbal_spans.starting_in(level.end(), start - 1)) \
+                if level and (token_starts is None or level.start() in token_starts) \
+                        and not any(True for _ in verbal_spans.starting_in(level.end(), start - 1)) \
                         and not modifier.startswith(("国家", "全国", "省")) \
                         and not any(e == len(first) for _s, e, _h in self.head_lexicon.find_all(first)) \
                         and not self.organs.ending_at(first, len(first)):
