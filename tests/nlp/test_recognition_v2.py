@@ -1819,6 +1819,8 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("建设烟台国家农综区。", {("PLACE", "烟台国家农综区")}),
     # an item of a list of mines that LAC reads as places end to end, though it opens with a common word
     ("推进白家湾、青春泉、红柳林等煤矿建设。", {("PLACE", "青春泉"), ("PLACE", "红柳林")}),
+    # works on a facility named before a quoted coinage give the facility
+    ("完成敦煌机场“换新装”工程。", {("PLACE", "敦煌机场")}),
 ])
 def test_rules_of_the_seventeenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -133,6 +133,7 @@ _BRANCH_IN_PLACE = re.compile("基地|分中心|分院")
 # a national or provincial level opening a body's name before fields joined by 和 (国家甲和乙制造业中试平台)
 _LEVEL_BEFORE_FIELDS = re.compile(r"(?:国家|全国|省)[\u4e00-\u9fff]{2,6}$")
 # a whole scope (全市, 全省) before a body's head that needs a qualifier: every such body there, a kind
+_QUOTED_PART = re.compile("“[^“”]*”")
 _WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
 LEVELS_ONLY = {"全国", "国家", "国家级", "省", "省级", "市", "市级", "自治区", "区级", "县级", "中央"}
@@ -737,7 +738,9 @@ class NameFinder:
             if row["label"] in ("PROGRAM", "EVENT") and start and text[start - 1] == "等" and text[start] != "“" \
                     and (token_starts is None or start - 1 in token_starts):
                 continue  # …非正式会议等[重要国际会议], 汽车、光伏等[产业提质升级行动]: the kind that closes a list
-            bare = modifier[modifier.rfind("”") + 1:]  # a river in a quoted name is no works on it (“一泓清水入黄河”…工程)
+            # a river in a quoted name is no works on it (“一泓清水入黄河”…工程); a facility before a quoted coinage
+            # is (甲机场“盖被子”工程: the works on the airport give only the airport)
+            bare = _QUOTED_PART.sub("、", modifier)
             if row["label"] == "PROGRAM" and head.endswith("工程") and (any(
                     fs >= 2 for fs, _fe, _h in self.facility_heads.finditer(bare))
                     or any(self.feature_kinds.get(v[1]) in ("river", "lake") for _fs, _fe, v in self.places.finditer(bare))):
