@@ -1797,7 +1797,7 @@ def test_a_quoted_name_of_a_head_of_no_name_is_no_mention(nlp):
     ("推动西北最大物流机场临夏国际机场通航。", {("PLACE", "西北"), ("PLACE", "临夏国际机场")}),
     # a body's base or branch in a place is one body with it; so is a national body's branch for a region
     ("支持智能材料实验室广西基地建设。", {("ORG", "智能材料实验室广西基地")}),
-    ("建成国家药品和医疗器械审评检查西南分中心。", {("ORG", "国家药品和医疗器械审评检查西南分中心")}),
+    ("建成国家化妆品和医疗器械审评检查西南分中心。", {("ORG", "国家化妆品和医疗器械审评检查西南分中心")}),
     # a firm LAC reads with its seat, by a name that is no word
     ("推动中汽创智总部项目开工。", {("ORG", "中汽创智")}),
     # an exhibition hall is named like a museum
@@ -1832,7 +1832,7 @@ def test_rules_of_the_seventeenth_session(nlp, text, expected):
     ("推动产业技术创新联盟扩面。", "产业技术创新联盟"),
     # a close-knit hospital group is a kind the health reform builds, not a body
     ("推广紧密型城市医疗集团经验。", "紧密型城市医疗集团"),
-    ("深化国家紧密型城市医疗集团建设。", "国家紧密型城市医疗集团"),
+    ("扩大国家紧密型城市医疗集团覆盖面。", "国家紧密型城市医疗集团"),
     # a place's industry before its site is no company
     ("建好铜陵有色冶炼石化产业基地。", "铜陵有色冶炼石化"),
     ("支持安庆现代石化园区扩区。", "安庆现代石化"),
