@@ -133,6 +133,7 @@ _BRANCH_IN_PLACE = re.compile("基地|分中心|分院")
 # a national or provincial level opening a body's name before fields joined by 和 (国家甲和乙制造业中试平台)
 _LEVEL_BEFORE_FIELDS = re.compile(r"(?:国家|全国|省)[\u4e00-\u9fff]{2,6}$")
 # a whole scope (全市, 全省) before a body's head that needs a qualifier: every such body there, a kind
+# a quoted coinage inside a modifier (甲机场“盖被子”工程): set apart before looking for a facility or a river in it
 _QUOTED_PART = re.compile("“[^“”]*”")
 _WHOLE_SCOPE = re.compile(r"全[省市区县州盟旗]")
 _SCOPES = {"市域", "县域", "省域", "区域", "全域", "城市", "国际", "陆上", "海上"}
