@@ -15,7 +15,7 @@ import math
 import pickle
 import sys
 from collections.abc import Mapping
-from typing import Iterator
+from typing import Iterable, Iterator
 
 
 def _import_jieba():
@@ -231,9 +231,20 @@ class JiebaTokenizer:
         else:
             yield from buf
 
+    def _split_list_ends(self, words: Iterable[str]) -> Iterator[str]:
+        """jieba's words, with the 等 that closes a list taken off a new word its HMM joined it to (长江文化
+        艺术季等: 季等 -> 季, 等; 多伦湖等): a name's head must end a word. Words of the dictionary that end in
+        等 (平等, 高等, 等等) stay whole."""
+        for word in words:
+            if len(word) >= 2 and word[-1] == "等" and word not in self._word_tags:
+                yield word[:-1]
+                yield "等"
+            else:
+                yield word
+
     def __call__(self, text: str) -> Doc:
         norm = normalize(text)
-        words = [w for w in self.cut(norm.text) if w]
+        words = list(self._split_list_ends(w for w in self.cut(norm.text) if w))
         words, spaces = words_and_spaces(words, norm.text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.kg_norm = norm
