@@ -877,11 +877,13 @@ class NameFinder:
         return any(item.endswith(h) for h in self.head_sorted if self.heads[h]["label"] == "WORK")
 
     def _place_led(self, text: str, name: str, modifier_length: int, end: int) -> bool:
-        """A name whose head needs a place (战略) is one when a place or a nationwide program opens it, no
+        """A name whose head needs a place (战略) is one when a place, a run of provinces' forms (晋鲁…走廊) or a
+        nationwide program opens it, no
         coordination, quote or body is in it and the head modifies no noun after it (长株潭一体化提升战略,
         中部地区崛起战略; not 甲市政府与乙科协签署全面战略, 青岛“强龙头”战略, 沿黄城市战略协同)."""
         return not self.strategy_modified.starting_at(text, end) and modifier_length <= 10 \
-            and (any(ps == 0 for ps, _pe, _v in self.places.finditer(name)) or self._known_prefix(name)) \
+            and (any(ps == 0 for ps, _pe, _v in self.places.finditer(name)) or self._known_prefix(name)
+                 or self._province_run(name)) \
             and not any(c in _JOINING_CHARS or c == "“" for c in name) \
             and not any(self.organs.ending_at(name, k) for k in range(2, modifier_length + 1))
 

@@ -180,11 +180,10 @@ class OrgComposer:
                 return 0  # 北方农村中小学: the schools of two levels, a kind
             if not modifier and text[k:end] in self.generic_bodies:
                 continue  # 北京市学校: the schools of a place, not one school
-            if end - k == 1 and (
-                (end < len(text) and text[end] in "门分长级属员")  # 部门, 局长, 厅级, 委员
-                or any(text.startswith(w, k - len(w) + 1) for w in self.not_organs)  # 大局, 干部
-            ):
-                continue
+            if end - k == 1 and end < len(text) and text[end] in "门分长级属员":
+                continue  # 部门, 局长, 厅级, 委员
+            if any(len(w) > end - k and text.startswith(w, end - len(w)) for w in self.not_organs):
+                continue  # 大局, 干部, 招商会: a word that ends in the organ is none
             if (not modifier and not allow_empty) or modifier in _LEVELISH:
                 if not modifier and not allow_empty:
                     continue
