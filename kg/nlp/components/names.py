@@ -58,6 +58,9 @@ _COMMON_WORD = ("a", "ad", "an", "d", "v", "vn", "n", "m", "r", "f", "b", "l", "
 # LAC tags of the words a program's or event's name never starts with: verbs of the sentence,
 # adverbs, prepositions, conjunctions (增加…计划, 深入实施…工程)
 _LEADING_TAGS = {"v", "vd", "d", "ad", "p", "c"}
+# a list of brands closing (…等省级区域公用品牌, …等特优品牌), and what ends the clause before its first item
+_BRAND_LIST_END = re.compile(r"等(?:[^，。；：、“”\s的等]{0,10}?)品牌")
+_BRAND_CLAUSE_MARKS = "，。；：！？\n"
 # a numeral and 大 right before a program's head: a numbered set (三大工程, 十大行动)
 _NUMBERED_SET = re.compile(r"(?<![“”])[一二三四五六七八九十百]+大$")
 # …and one opening the name, its kind after (十大绿色转型工程, 10大…行动): a set counted, no program's name
@@ -274,7 +277,44 @@ class NameFinder:
                                   prepositions or set(), located or set()))
         found.extend(self._tours(text, token_ends))
         found.extend(self._dated_disasters(text))
+        found.extend(self._regional_brands(text, token_starts, token_ends, leading or {}, located or set()))
         return found
+
+    def _regional_brands(self, text: str, token_starts: set[int] | None, token_ends: set[int] | None,
+                         leading: dict[int, int], located: set[int]) -> list[Candidate]:
+        """The items of a list of brands (…等区域公用品牌, …等特优品牌) that are a place's product, each a brand by
+        itself (甲县榨菜、乙市脐橙等品牌: PROGRAM, the guidelines' brands; the dev annotators mark every such item
+        whole, the place inside). Kept where every unquoted item is no word of the dictionary, of three to eight
+        characters, and one at least opens with a place (of kg's lexicon, or a word LAC reads as one): a place that opens the list alone scopes common words
+        (甲省牛羊肉、奶酪等区域品牌: the place only); lists of sectors (家电、食品等产业品牌) give nothing, and so does a
+        list with a named event or body in it (甲国际车展、乙博览会等品牌展会: the events' own heads decide)."""
+        found: list[Candidate] = []
+        for m in _BRAND_LIST_END.finditer(text):
+            k = m.start()
+            if token_starts is not None and (k not in token_starts or k + 1 not in token_starts):
+                continue  # 等 inside a word (平等)
+            clause = max(text.rfind(c, 0, k) for c in _BRAND_CLAUSE_MARKS) + 1
+            items, p = [], clause
+            for q in [i for i in range(clause, k) if text[i] == "、"] + [k]:
+                items.append([p, q])
+                p = q + 1
+            while items[0][0] in leading and leading[items[0][0]] < items[0][1]:
+                items[0][0] = leading[items[0][0]]  # the clause's own verbs before the first item (做优, 打造)
+            plain = [(p, q) for p, q in items if not (text[p:p + 1] == "“" and text[q - 1:q] == "”")]
+            if len(plain) < 2 or not all(self._product_item(text[p:q]) for p, q in plain) \
+                    or any(self._label_by_head(text[p:q]) for p, q in plain) \
+                    or (token_ends is not None and not all(p in (token_starts or {p}) and q in token_ends for p, q in plain)):
+                continue
+            if any(p in located or next((ps == 0 and pe <= q - p - 2 for ps, pe, _v in self.places.finditer(text[p:q])),
+                                        False) for p, q in plain):
+                found.extend(Candidate(p, q, "PROGRAM", "head") for p, q in plain)
+        return found
+
+    def _product_item(self, item: str) -> bool:
+        """An item that can be a brand of a place's product: three to eight Hanzi, no word of the dictionary,
+        no conjunction."""
+        return 3 <= len(item) <= 8 and all(is_cjk(c) for c in item) and item not in self.verb_tags \
+            and not any(c in item for c in "和与及的")
 
     def as_facility(self, text: str, cand: Candidate, facility_ends: set[int]) -> Candidate:
         """A program named by 工程 that ends in the head of a facility (水资源配置工程, 引水工程, 联网工程) where the
