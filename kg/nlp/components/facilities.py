@@ -55,6 +55,8 @@ _PROPER_KINDS = {"railway", "road"}
 _AREA_KINDS = {"zone", "estate", "region", "listed", "cluster"}
 # a superlative in a modifier describes a facility (亚洲最大货运机场), it names none
 _SUPERLATIVE = re.compile("最[大长高深早新]|唯一")
+# the end of a modifier that makes a zone a kind: a scope (省域, 市域) or a reform by its short form (金改, 农改)
+_SCOPE_OR_REFORM = re.compile("[域改]$")
 # words after a park's name that make it a plan or a project, not a place that exists
 _PLANNED_AFTER = re.compile("(?:等|加快|加速|启动|开工)?(?:建设|项目|规划|一期|二期|三期)")
 # works done on a line, written after its name in a list of lines (甲乙扩容、丙丁等高速公路), and a phase of the works
@@ -300,9 +302,12 @@ class FacilityFinder:
                       if not (start + e == hs and text[start + s:hs] in self.verb_counties)]
             lac_place = next((n for n in (2, 3) if hs - n >= start and named.get(hs - n) == hs), 0)
             if not places and lac_place and self._proper(text[hs - lac_place:hs]) \
-                    and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])):
+                    and not (row["kind"] in _PROPER_KINDS and self._abbreviation(text[start:hs])) \
+                    and not _SCOPE_OR_REFORM.search(text, hs - lac_place, hs) \
+                    and text[hs - lac_place:hs] not in self.heads:
                 # LAC's place of two or three characters right before the head (哈大齐自创区; not the tail of a
-                # line's abbreviated ends: 聊邯长铁路, where LAC reads 邯长 as a place)
+                # line's abbreviated ends: 聊邯长铁路, where LAC reads 邯长 as a place; not a scope or a reform,
+                # 省域示范区, 金改试验区, nor a facility of another kind, 陆港空港: LAC's coinages, kinds of zone)
                 places = [(hs - lac_place - start, hs - start)]
             if not places and row["needs_place"] == "1" and self._paired_places(text[start:hs]):
                 # two places by their abbreviations open the name (湘琼…共建产业园, 深汕特别合作区, 闽宁产业园)
