@@ -256,6 +256,9 @@ class Gazetteer:
                     or (label == "ORG" and (s not in starts or e not in ends) and text[e - 1:e + 1] in self.word_tags)):
                 continue  # 顺应城市: the first character closes a word before it (顺应) and the rest is one, no
                 # 应城市; 集中能建成: a body's name whose ends both belong to words around it (集中, 建成), no 中能建
+            if label == "ORG" and e - s == 2 and text[s - 1:s + 1] in self.word_tags and text[e - 1:e + 1] in self.word_tags:
+                continue  # 湖湘大地: a body's two-character short form whose ends both close and open words around
+                # it (湖湘, 大地), no 湘大 (the segmenter, which has the short form, cut the words for it)
             if label == "PLACE" and key.isdigit() and e not in ends and text[e - 1] in _LEVEL_CHARS \
                     and text[e - 1:e + 1] in self.word_tags:
                 continue  # 环泰山区域: the division's level character opens a word with the next (区域), no 泰山区
