@@ -55,8 +55,8 @@ def align(doc: Doc, offsets: set[int]) -> None:
 
 
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
-# what joins places quoted as a group of their own (“深圳—香港—广州”, “京、津、冀”)
-_PLACE_JOINERS = set("—-–、·和与")
+# what joins places quoted as a group of their own (“深圳—香港—广州”, “京、津、冀”, “甲+乙”)
+_PLACE_JOINERS = set("—-–、·和与+＋")
 # what a coinage or a brand does not hold: the particles of a sentence (a slogan may hold commas)
 _SPEECH = re.compile(r"[的了吗呢]|一个")
 
