@@ -482,7 +482,9 @@ class Gazetteer:
         pattern = re.compile(f"(?<=[{PLACE_VERBS}])[{self.province_shorts[province]}]")
         return [Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", province),))
                 for m in pattern.finditer(text)
-                if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends]
+                if m.start() - 1 in starts and m.start() in ends and m.start() in starts and m.end() in ends
+                and not (m.group() in _COMMON_SHORTS and text.startswith("的", m.end()))]
+        # (站在新的起点上: a short that is a common character before 的 is the adjective, no province)
 
     def _own_province_partners(self, text: str, province: str, starts) -> list[Candidate]:
         """The report's province by its short name paired with a partner abroad or across the straits, before a

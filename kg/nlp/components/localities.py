@@ -22,7 +22,7 @@ from ...data import column, derived
 from ...places import divisions
 from ...townships import townships
 
-_VILLAGE_END = re.compile(r"(?:村|社区|嘎查)(?![\u4e00-\u9fff]?(?:委|民|级|干部|书记|两委|庄|落|镇|居|建设|振兴|发展|治理|规划|改造|集体|经济))")
+_VILLAGE_END = re.compile(r"(?:村|社区|嘎查)(?![\u4e00-\u9fff]?“?(?:委|民|级|干部|书记|两委|庄|落|镇|居|建设|振兴|发展|治理|规划|改造|集体|经济))")
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区|嘎查)")
 _TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
 _GLUED = set("为在到对向和与及、的赴至从")
