@@ -67,6 +67,8 @@ class LacRepair:
         self.translit = set("".join(column("transliteration_chars.tsv", "chars")))
         self.foreign_chars = self.translit | set("".join(column("western_name_chars.tsv", "chars")))
         self.organs = WordSet(organ_words())
+        # words that end in an organ but are none (全局, 布局, 招商会): no body's name ends with one
+        self.not_organs = tuple(column("not_organs.tsv", "word"))
         self.company_kinds = WordSet(column("company_kinds.tsv", "kind"))
         self.designations = WordSet(column("designation_kinds.tsv", "kind"))
         # provinces by name and short name (辽宁省, 辽宁)
@@ -349,8 +351,9 @@ class LacRepair:
         for k in range(len(name), 1, -1):
             if token_ends is not None and s + k not in token_ends:
                 continue
-            if self.organs.ending_at(name, k) and not self.roles.ending_at(name, k):
-                cut = k
+            if self.organs.ending_at(name, k) and not self.roles.ending_at(name, k) \
+                    and not name.endswith(self.not_organs, 0, k):
+                cut = k  # (自治区党委总揽全局: 全局 is "the whole", no bureau; the name ends at 党委)
                 break
         if not cut:
             return self._organless(text, s, e, seated)
