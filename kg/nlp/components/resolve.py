@@ -196,6 +196,8 @@ def _conjunction_before_levels(text: str, c, place_ends: set[int]) -> bool:
         and c.start not in place_ends
 
 
+# the levels below the state that designate bodies of the national kinds (省技术创新中心)
+_DESIGNATING_LEVELS = ("省", "自治区", "市")
 # LAC (or dictionary) tags of the sentence's verbs and adverbs before a designated kind (新建, 支持建设)
 _VERBAL_TAGS = {"v", "vd", "vn", "a", "ad", "d", "p"}
 
@@ -217,7 +219,9 @@ def _bare_kind(doc: Doc, text: str, s: int, e: int, kinds, word_tags) -> bool:
 def make_resolve(nlp: Language, name: str):
     """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
 
-    kinds = WordSet(column("designation_kinds.tsv", "kind"))
+    national = column("designation_kinds.tsv", "kind")
+    # provinces and cities designate the same kinds at their level (省技术创新中心, 市重点实验室)
+    kinds = WordSet([*national, *(level + k[2:] for k in national if k.startswith("国家") for level in _DESIGNATING_LEVELS)])
     blocs = frozenset(column("blocs.tsv", "name"))
     word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
 
