@@ -62,6 +62,10 @@ def national_object_at(text: str, i: int, word_tags) -> bool:
     return text.startswith(("国家", "中国"), i) and word_tags.get(text[i - 2:i]) in ("v", "vn")
 
 
+# the characters that close a division's name, and a run of levels named together (县乡, 市县, 省市县乡)
+_LEVEL_CLOSERS = frozenset("省市县区旗盟州")
+_LEVEL_RUN = re.compile("[省市县区乡镇村]{2,}")
+
 class OrgComposer:
     def __init__(self):
         self.organ_words = WordSet(organ_words())
@@ -140,6 +144,13 @@ class OrgComposer:
             if not is_level and s and self.token_ends is not None and s not in self.token_ends \
                     and any(t in self.token_ends for t in range(s + 1, e)):
                 continue  # 建成县域…中心: 成县 straddles the end of the word 建成, no place is named
+            if not is_level and text[e - 1] in _LEVEL_CLOSERS and text[e - 1:e + 1] in self.word_tags \
+                    and not self.organ_words.starting_at(text, e) and not self.organ_words.starting_at(text, e - 1):
+                continue  # 和县域…中心: the division's level character opens a word with the next (县域), no 和县
+                # (but an organ: 北京市委)
+            run = _LEVEL_RUN.match(text, s) if is_level else None
+            if run and run.end() > e and text[run.end() - 1:run.end() + 1] not in self.word_tags:
+                continue  # 县乡综治中心, 市县托育…中心: a body at every level named, a kind (省市场监管局: 市场)
             if residents_at(text, e, self.word_tags) or residents_at(text, e + 1, self.word_tags):
                 continue  # 海口市民去…: the people of a place, no body's name opens here
             end = self._compose(text, s, e, allow_empty=(not is_level) or text[s:e] in REGION_LEVELS)
