@@ -255,6 +255,8 @@ class OrgComposer:
             if end and (end - k >= 2 or text[k] in "委部"):
                 if end < len(text) and text[end] in "门分长级属员":
                     continue
+                if any(len(w) > end - k and text.startswith(w, end - len(w)) for w in self.not_organs):
+                    return 0  # 北京证券交易所上市公司: the listed companies, a kind, no body under the exchange
                 if any(w in text[i:k] for w in _GENERIC) or text[i:k] in _LEVELISH:
                     return 0
                 if text[k:end] in _ROLE_TAKERS and self._role_follows(text, end):
