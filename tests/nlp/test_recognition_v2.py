@@ -1852,3 +1852,59 @@ def test_rules_of_the_seventeenth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_seventeenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an event's head before the 等 that closes a list, which the segmenter joined to it
+    ("办好黄山音乐节、徽州文化艺术季等节会。", {("EVENT", "徽州文化艺术季")}),
+    # a meeting to draw investment is an event, no chamber of commerce
+    ("办好赣湘经贸合作招商会。", {("EVENT", "赣湘经贸合作招商会")}),
+    # a corridor named by the provinces' forms it joins
+    ("共建豫鲁大宗商品走廊。", {("PROGRAM", "豫鲁大宗商品走廊")}),
+    # the items of a list of brands that are places' products: each a brand, whole
+    ("做强宜昌柑橘、秭归脐橙、恩施硒茶等区域公用品牌。",
+     {("PROGRAM", "宜昌柑橘"), ("PROGRAM", "秭归脐橙"), ("PROGRAM", "恩施硒茶")}),
+    # places joined by a plus in quotes
+    ("用好“珠海+澳门”合作优势。", {("PLACE", "珠海"), ("PLACE", "澳门")}),
+    # the party committee before a verb phrase that ends in a word ending in 局 (全局)
+    ("这是自治区党委总揽全局的结果。", {("ORG", "自治区党委")}),
+    # the exchange before its listed companies
+    ("北京证券交易所上市公司数量稳步增加。", {("ORG", "北京证券交易所")}),
+])
+def test_rules_of_the_eighteenth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # a place that scopes a list of common words is no brand
+    ("培育甘肃牛羊肉、马铃薯、中药材等区域品牌。", "甘肃牛羊肉"),
+    # a corridor with no place is a kind
+    ("推进零碳物流走廊建设。", "零碳物流走廊"),
+    # LAC's coinages of a scope, a reform or another facility's kind before a zone's head
+    ("建成交通强国省域示范区。", "省域示范区"),
+    ("深入推进金改试验区建设。", "金改试验区"),
+    ("提升保税区、陆港空港功能。", "陆港空港"),
+    # common words the dictionary tags as places
+    ("打造美丽城市，美丽乡村整县推进。", "美丽"),
+    ("推动盐湖资源综合利用。", "盐湖"),
+    ("加密高铁班次。", "加密高铁"),
+    # a body's short form between two words (湖湘, 大地) is none
+    ("让湖湘大地成为投资热土。", "湘大"),
+    # a village before its quoted committee is the kind
+    ("做好新一轮村“两委”换届工作。", "新一轮村"),
+    # the province's common-character short before 的 is the adjective (a text of 新疆's cities: its own region)
+    ("喀什市、和田市的干部群众站在新的起点上。", "新"),
+    # a word that ends in an organ but is none
+    ("国家破局突围步伐加快。", "国家破局"),
+    # designations: the national kinds, at a province's level too; public hospitals are a kind
+    ("获批省人工智能应用中试基地。", "省人工智能应用中试基地"),
+    ("建设省技术创新中心。", "省技术创新中心"),
+    ("入选国家公立医院改革示范。", "国家公立医院"),
+    # bodies of every level named together; a county whose level character opens a word; a city's role
+    ("推进县乡综治中心建设。", "县乡综治中心"),
+    ("培育物流园区和县域直播电商中心。", "和县域直播电商中心"),
+    ("建设南充省域经济副中心。", "南充省域经济副中心"),
+    ("推进融资平台和城投公司转型发展。", "城投公司"),
+])
+def test_exclusions_of_the_eighteenth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
