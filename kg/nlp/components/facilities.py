@@ -355,10 +355,10 @@ class FacilityFinder:
             if _EVERY_LEVEL.search(text, start, hs):
                 continue  # 和县县通高速: every county linked (和 a conjunction), no road of 和县
             if hs - start >= 4 and self.word_tags.get(text[start:start + 2]) == "v" \
-                    and (text[start:start + 2] not in self.places.entries
+                    and (text[start:start + 2] not in self.places.entries or text[start:start + 2] in self.verb_counties
                          or self.word_tags.get(text[start + 2:start + 4]) == "v"):
-                continue  # 新建改造农村公路: a verb opens the phrase (新建 names a district too, but not before
-                # another verb), no name (解放路: a street named by one)
+                continue  # 新建改造农村公路: a verb opens the phrase (新建 names a district too, but a county whose
+                # name is a common verb is the verb here: 新建电动自行车充电站), no name (解放路: a street named by one)
             found.append(Candidate(start, end, "PLACE", "facility"))
         for m in _METRO_LINE.finditer(text):
             start = self._left_edge(text, m.start(), verbal, token_ends)

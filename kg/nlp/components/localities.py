@@ -36,6 +36,8 @@ _LEVELS = ("乡", "镇", "村", "街道", "苏木", "社区", "嘎查", "县", "
 _COMMON = ("a", "ad", "an", "d", "v", "vn", "n", "m", "b", "l", "i", "z", "f", "q", "r", "t", "s")
 # dictionary tags a township's stem may carry after its city: a place's or a name's, or none
 _NAME_TAGS = ("ns", "nr", "nrt", "nrfg", "nz")
+# characters of quantity, degree and reference that open no village's name (更多友好社区, 各村, 本社区)
+_NOT_STEM_START = frozenset("多更各每全本该这那某")
 # LAC tags a village's stem never carries: verbs, adverbs, function words, numerals
 _NOT_STEM = {"v", "vd", "d", "ad", "p", "c", "u", "r", "xc", "m", "q", "w", "TIME", "PER"}
 
@@ -106,6 +108,7 @@ class LocalityFinder:
                 if not stem or not all("\u4e00" <= c <= "\u9fff" for c in stem) or s not in token_starts:
                     continue
                 if any(i in barred for i in range(s, ve)) or stem.endswith(_LEVELS) or self._common(stem) \
+                        or stem[0] in _NOT_STEM_START \
                         or self.word_tags.get(text[s:e]) or _PAIRED_KINDS.search(text[s:e]) \
                         or (n == 4 and self._of_common_words(stem)):
                     continue  # (经济薄弱村: two common words; 名镇名村, 古镇古村: kinds of township and village)
