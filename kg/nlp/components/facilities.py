@@ -341,6 +341,10 @@ class FacilityFinder:
             if kind_word and any(fe == hs - len(kind_word) - start
                                  for _fs, fe, _h in self.head_lexicon.finditer(text[start:hs - len(kind_word)])):
                 continue  # 芜湖港智慧口岸: a kind of facility (智慧口岸) at a named one, which alone is a place
+            if kind_word == "重点" and any(fs == 0 and fe == hs - len(kind_word) - start
+                                 for fs, fe, _v in self.places.finditer(text[start:hs - len(kind_word)])):
+                continue  # 甲省重点遗址: a place's key sites, no one site (the place is its own mention; a level,
+                # 国家级, or 智慧 of a facility named before it, 甲关智慧口岸, keeps the whole)
             if row["kind"] == "estate" and text.startswith("区", he):
                 continue  # 沿边临港产业园区: 园区, the parks of a kind, goes on past the head (工业园区 is a head of its own)
             if row["kind"] == "estate" and not self._established(text, start, he):
