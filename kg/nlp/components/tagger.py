@@ -330,9 +330,14 @@ class LacRepair:
         designation = self.designations.ending_at(text, e, s + 4)
         if designation and self.organs.ending_at(text, e - len(designation), s) in _STANDALONE:
             e -= len(designation)
-        # a coordination ends the name (内蒙古科协和科技馆 -> 内蒙古科协)
+        # a coordination ends the name (内蒙古科协和科技馆 -> 内蒙古科协), but for two fields joined inside one
+        # body's name (甲市信息与智慧医学研究院): nothing before 与 or 和 closes a body or a place, and no place
+        # opens what follows it
         m = _COORD.search(text, s + 2, e)
-        if m:
+        if m and not (m.group() in "与和" and self.organs.ending_at(text, e, m.end() + 1)
+                      and not self.organs.ending_at(text, m.start(), s)
+                      and not any(ps == 0 for ps, _pe, _v in self.places.finditer(text[m.end():m.end() + 6]))
+                      and not any(pe == m.start() - s for _ps, pe, _v in self.places.finditer(text[s:m.start()]))):
             e = m.start()
         # a verb or conjunction after an inner organ ends the name (自治区科协联合巴彦淖尔市科协)
         for k in range(s + 2, e):
