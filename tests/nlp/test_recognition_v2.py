@@ -1870,6 +1870,8 @@ def test_exclusions_of_the_seventeenth_session(nlp, text, name):
     ("这是自治区党委总揽全局的结果。", {("ORG", "自治区党委")}),
     # the exchange before its listed companies
     ("北京证券交易所上市公司数量稳步增加。", {("ORG", "北京证券交易所")}),
+    # 和 inside 共和国 joins no two bodies
+    ("我国政府完全支持朝鲜民主主义人民共和国政府的建议。", {("ORG", "朝鲜民主主义人民共和国政府")}),
 ])
 def test_rules_of_the_eighteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1905,6 +1907,11 @@ def test_rules_of_the_eighteenth_session(nlp, text, expected):
     ("培育物流园区和县域直播电商中心。", "和县域直播电商中心"),
     ("建设南充省域经济副中心。", "南充省域经济副中心"),
     ("推进融资平台和城投公司转型发展。", "城投公司"),
+    # a county named by a common verb opens a phrase as the verb; a place's key sites are no one site
+    ("，新建电动汽车充电站5万个。", "新建电动汽车充电站"),
+    ("建设青海重点遗址保护展示工程。", "青海重点遗址"),
+    # a word of quantity opens no village's name
+    ("我们要打造更多友好社区。", "多友好社区"),
 ])
 def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
