@@ -1880,6 +1880,7 @@ def test_rules_of_the_eighteenth_session(nlp, text, expected):
 @pytest.mark.parametrize("text,name", [
     # a place that scopes a list of common words is no brand
     ("培育甘肃牛羊肉、马铃薯、中药材等区域品牌。", "甘肃牛羊肉"),
+    ("推动宜兴紫砂、德化陶瓷等做强品牌。", "宜兴紫砂"),
     # a corridor with no place is a kind
     ("推进零碳物流走廊建设。", "零碳物流走廊"),
     # LAC's coinages of a scope, a reform or another facility's kind before a zone's head
@@ -1899,7 +1900,7 @@ def test_rules_of_the_eighteenth_session(nlp, text, expected):
     # a word that ends in an organ but is none
     ("国家破局突围步伐加快。", "国家破局"),
     # designations: the national kinds, at a province's level too; public hospitals are a kind
-    ("获批省人工智能应用中试基地。", "省人工智能应用中试基地"),
+    ("组建自治区技术创新中心。", "自治区技术创新中心"),
     ("建设省技术创新中心。", "省技术创新中心"),
     ("入选国家公立医院改革示范。", "国家公立医院"),
     # bodies of every level named together; a county whose level character opens a word; a city's role

@@ -293,6 +293,8 @@ class NameFinder:
             k = m.start()
             if token_starts is not None and (k not in token_starts or k + 1 not in token_starts):
                 continue  # 等 inside a word (平等)
+            if any(i in leading for i in range(k + 1, m.end() - 2)):
+                continue  # 推动甲陶瓷、乙铁锅等做强品牌: a verb after 等, the items are no list of brands
             clause = max(text.rfind(c, 0, k) for c in _BRAND_CLAUSE_MARKS) + 1
             items, p = [], clause
             for q in [i for i in range(clause, k) if text[i] == "、"] + [k]:
