@@ -745,8 +745,8 @@ class FacilityFinder:
         limit = max(0, head_start - _MAX_MODIFIER)
         while i > limit:
             c = text[i - 1]
-            if c in _STOP or not (is_cjk(c) or c in _INNER):
-                break
+            if c in _STOP or not (is_cjk(c) or c in _INNER or "A" <= c <= "Z"):
+                break  # (an acronym between the place and the head is the name's: 甲LNG码头)
             if word_boundary(self.boundaries, text, i, token_ends, known or self.known):
                 break  # a boundary word that ends a word (和 of 呼和浩特 is none)
             i -= 1
@@ -755,8 +755,8 @@ class FacilityFinder:
             # 至雄安 read as a verb is the route's 至; 加格达奇 read as a verb is still a place
             if text[vs] not in _INNER and text[vs:ve] not in self.places.entries:
                 i = max(i, ve)
-        while i < head_start and text[i] in _INNER:
-            i += 1
+        while i < head_start and (text[i] in _INNER or "A" <= text[i] <= "Z"):
+            i += 1  # (no name opens with an acronym: LNG码头 alone is a kind)
         return i
 
 
