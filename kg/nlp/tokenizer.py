@@ -232,9 +232,9 @@ class JiebaTokenizer:
             yield from buf
 
     def _split_list_ends(self, words: Iterable[str]) -> Iterator[str]:
-        """jieba's words, with the 等 that closes a list taken off a new word its HMM joined it to (长江文化
-        艺术季等: 季等 -> 季, 等; 多伦湖等): a name's head must end a word. Words of the dictionary that end in
-        等 (平等, 高等, 等等) stay whole."""
+        """jieba's words, with the 等 that closes a list taken off a new word its HMM joined it to (甲乙文化艺术季等:
+        季等 -> 季, 等): a name's head must end a word. Words of the dictionary that end in 等 (平等, 高等, 等等)
+        stay whole."""
         for word in words:
             if len(word) >= 2 and word[-1] == "等" and word not in self._word_tags:
                 yield word[:-1]

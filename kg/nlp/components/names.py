@@ -285,9 +285,10 @@ class NameFinder:
         """The items of a list of brands (…等区域公用品牌, …等特优品牌) that are a place's product, each a brand by
         itself (甲县榨菜、乙市脐橙等品牌: PROGRAM, the guidelines' brands; the dev annotators mark every such item
         whole, the place inside). Kept where every unquoted item is no word of the dictionary, of three to eight
-        characters, and one at least opens with a place (of kg's lexicon, or a word LAC reads as one): a place that opens the list alone scopes common words
-        (甲省牛羊肉、奶酪等区域品牌: the place only); lists of sectors (家电、食品等产业品牌) give nothing, and so does a
-        list with a named event or body in it (甲国际车展、乙博览会等品牌展会: the events' own heads decide)."""
+        characters, and one at least opens with a place (of kg's lexicon, or a word LAC reads as one): a place that
+        opens the list alone scopes common words (甲省牛羊肉、奶酪等区域品牌: the place only); lists of sectors
+        (家电、食品等产业品牌) give nothing, and so does a list with a named event or body in it (甲国际车展、乙博览会等
+        品牌展会: the events' own heads decide)."""
         found: list[Candidate] = []
         for m in _BRAND_LIST_END.finditer(text):
             k = m.start()
@@ -305,7 +306,8 @@ class NameFinder:
             plain = [(p, q) for p, q in items if not (text[p:p + 1] == "“" and text[q - 1:q] == "”")]
             if len(plain) < 2 or not all(self._product_item(text[p:q]) for p, q in plain) \
                     or any(self._label_by_head(text[p:q]) for p, q in plain) \
-                    or (token_ends is not None and not all(p in (token_starts or {p}) and q in token_ends for p, q in plain)):
+                    or (token_ends is not None and not all((token_starts is None or p in token_starts) and q in token_ends
+                                                           for p, q in plain)):
                 continue
             if any(p in located or next((ps == 0 and pe <= q - p - 2 for ps, pe, _v in self.places.finditer(text[p:q])),
                                         False) for p, q in plain):
