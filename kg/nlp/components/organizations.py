@@ -74,7 +74,10 @@ class OrgComposer:
             places.setdefault(w, ("LEVEL", w))
         self.prefixes = Lexicon(places)
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
-        self.not_organs = column("not_organs.tsv", "word")
+        # words that end in an organ but are none (大局, 招商会, 上市公司), by their last character
+        self.not_organs: dict[str, tuple[str, ...]] = {}
+        for w in column("not_organs.tsv", "word"):
+            self.not_organs[w[-1]] = (*self.not_organs.get(w[-1], ()), w)
         # organs that name a kind when a place comes right before them (北京市学校, 自治区医院 are many)
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
@@ -193,7 +196,7 @@ class OrgComposer:
                 continue  # 北京市学校: the schools of a place, not one school
             if end - k == 1 and end < len(text) and text[end] in "门分长级属员":
                 continue  # 部门, 局长, 厅级, 委员
-            if any(len(w) > end - k and text.startswith(w, end - len(w)) for w in self.not_organs):
+            if self._not_organ(text, k, end):
                 continue  # 大局, 干部, 招商会: a word that ends in the organ is none
             if (not modifier and not allow_empty) or modifier in _LEVELISH:
                 if not modifier and not allow_empty:
@@ -205,6 +208,10 @@ class OrgComposer:
                 continue
             return self._chain(text, end)
         return 0
+
+    def _not_organ(self, text: str, k: int, end: int) -> bool:
+        """A word of not_organs.tsv longer than the organ [k, end) ends where it ends (大局, 招商会, 上市公司)."""
+        return any(len(w) > end - k and text.startswith(w, end - len(w)) for w in self.not_organs.get(text[end - 1], ()))
 
     def _alone(self, k: int) -> bool:
         """The character at ``k`` is a word by itself (no word information: assume so)."""
@@ -255,7 +262,7 @@ class OrgComposer:
             if end and (end - k >= 2 or text[k] in "委部"):
                 if end < len(text) and text[end] in "门分长级属员":
                     continue
-                if any(len(w) > end - k and text.startswith(w, end - len(w)) for w in self.not_organs):
+                if self._not_organ(text, k, end):
                     return 0  # 北京证券交易所上市公司: the listed companies, a kind, no body under the exchange
                 if any(w in text[i:k] for w in _GENERIC) or text[i:k] in _LEVELISH:
                     return 0
