@@ -101,6 +101,14 @@ _GROUPING = f"(?:{_GROUPING_WORDS}|(?:国家级|省级)?[\u4e00-\u9fff]{{2,6}}?(
 _MACRO = "(?:中西部|东中部|中部|西部|东部|北方|南方)"
 MACRO_REGION = re.compile(f"{_MACRO}(?=地区|[和、及与]{_MACRO}地区)|(?<=居){_MACRO}(?=前列|第|首位)"
                           f"|(?<![“\"]){_MACRO}(?=领先)")
+# 中部 standing as a word of its own, after no place or level (支撑中部, 居中部化工园区第1位, 国家中部先进算力
+# 集群, 中部粮食主产区): in reports it is the six central provinces. After a place it is that place's middle
+# (甘肃中部, 我省中部), and before a word of terrain or a river works it names a province's own part
+# (中部干旱带, 中部山区, 中部引黄, 中部城市群); 东部 and 西部 stay out: they open programs (西部大开发, 西部计划, 东部…协作)
+# Only a report of the nation or of one of the six central provinces (山西, 安徽, 江西, 河南, 湖北, 湖南: the
+# State Council's 中部地区) speaks so; in another province's report 中部 is its own middle (中部盟市, 中部市县)
+CENTRAL_PROVINCES = frozenset(("140000", "340000", "360000", "410000", "420000", "430000"))
+CENTRAL = re.compile("(?<![东西南北省市区县州盟旗])中部(?!地区|干旱带|山区|地带|引黄|片区|城区|城市群)")
 # the mainland, 内地, where Hong Kong or Macao is named beside it (内地与香港、澳门, 同内地交流合作 after 港澳 in
 # the sentence: the annotators of the 2013 and 2018 reports); against 沿海 it is "the interior", and 大湾区内地九市
 # are the bay area's mainland cities
@@ -294,6 +302,11 @@ class Gazetteer:
         found.extend(self._shorts_after_place_verbs(text))
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", m.group()),))
                      for m in MACRO_REGION.finditer(text) if m.start() in starts)
+        if province is None or province in CENTRAL_PROVINCES:
+            place_ends = {c.end for c in found if c.label == "PLACE"}
+            found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", "中部"),))
+                         for m in CENTRAL.finditer(text)
+                         if m.start() in starts and m.end() in ends and m.start() not in place_ends)
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", "内地"),))
                      for m in MAINLAND.finditer(text) if self._beside_hong_kong(text, m.start(), m.end()))
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))

@@ -229,6 +229,8 @@ class LacRepair:
         if hits and hits[0][0] == 0 and hits[0][1] == len(name) - 1 and self.word_tags.get(name) == "ns":
             return Candidate(s, e, "PLACE", "lac")  # 北海道: the dictionary's place, not 北海 and a character
         if hits and hits[0][0] == 0 and hits[0][1] < len(name):  # 锡林郭勒盟将科技馆 -> 锡林郭勒盟
+            if self._in_saying(text, s, s + hits[0][1]):
+                return None  # LAC's one word is a saying that opens with a place's name (长治久安)
             return Candidate(s, s + hits[0][1], "PLACE", "lac")
         if hits and hits[0][:2] == (0, len(name)) and (name in self.division_names or not self.is_word(name)):
             # LAC and the gazetteer agree: 包头, 通辽 (not the verb 包头), a region or feature (亚太 in 亚太经济,
@@ -283,8 +285,8 @@ class LacRepair:
                 if tag == "i" or (tag == "l" and self.word_tags.get(text[a:s], "nr") in _PROPER_TAGS
                                   and self.word_tags.get(text[e:b], "nr") in _PROPER_TAGS):
                     return True
-        if text.startswith("化", e) and text[e:e + 2] not in self.word_tags:
-            return True
+        if text.startswith("化", e) and text[e:e + 2] not in self.word_tags and text[s:e] not in self.division_names:
+            return True  # (a division before 化 is the division: 茂名化橘红, the city's tangerine peel)
         return text[s - 2:s] in _WISHES and self.word_tags.get(text[s:e], "ns") != "ns"
 
     def _firm_kind(self, modifier: str) -> bool:
