@@ -196,6 +196,19 @@ def _conjunction_before_levels(text: str, c, place_ends: set[int]) -> bool:
         and c.start not in place_ends
 
 
+def _ends_inside_word(text: str, c, word_tags) -> bool:
+    """The organization ``c`` ends inside a word that runs on past it: an idiom (中行之有效: 行之有效, no
+    bank) or 部门, a ministry's 部 before 门 (重工业部门, 国家安全部门: departments of a sector, no
+    ministry; 外交部门户 keeps its 部, 门户 being a word of its own)."""
+    if c.label != "ORG":
+        return False
+    e = c.end
+    if text[e - 1:e + 1] == "部门" and text[e:e + 2] not in word_tags:
+        return True
+    return any(word_tags.get(text[a:b]) == "i" for a in range(max(c.start + 1, e - 3), e)
+               for b in range(e + 1, min(len(text), a + 6) + 1) if b - a >= 4)
+
+
 # the levels below the state that designate bodies of the national kinds (省技术创新中心)
 _DESIGNATING_LEVELS = ("省", "自治区", "市")
 # LAC (or dictionary) tags of the sentence's verbs and adverbs before a designated kind (新建, 支持建设)
@@ -241,7 +254,8 @@ def make_resolve(nlp: Language, name: str):
                 and not (c.label == "ORG" and _COUNT_INSIDE.search(text, c.start + 1, c.end))
                 and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))
                 and not any(s <= c.start and c.end <= e for s, e in counted)
-                and not _conjunction_before_levels(text, c, place_ends)]
+                and not _conjunction_before_levels(text, c, place_ends)
+                and not _ends_inside_word(text, c, word_tags)]
         chosen = [c for c in choose(pool) if c.label != "BLOCK"]
         chosen = inside_quotes(text, chosen)
         chosen = blocs_as_places(text, chosen, blocs)
