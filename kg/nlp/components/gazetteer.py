@@ -431,6 +431,14 @@ class Gazetteer:
                 # cluster the run ends a word: 宝汉 of 宝汉天工业母机集群 is no run, 天 going on with a city of another
                 # province)
                 runs.add(m.group())
+        # pairs of a hub city with others written one after another before a word of grouping (合淮合六合滁同城化:
+        # 合肥 with 淮南, with 六安, with 滁州): each pair is a run
+        pairs = []
+        for m in re.finditer(f"(?<![{chars}])([{chars}])[{chars}](?:\\1[{chars}]){{1,3}}(?={_GROUPING})", text):
+            if m.start() == 0 or not is_cjk(text[m.start() - 1]) or m.start() in starts:
+                found_pairs = [text[i:i + 2] for i in range(m.start(), m.end(), 2)]
+                if all(city_run(p) for p in found_pairs):
+                    pairs.extend((i, i + 2) for i in range(m.start(), m.end(), 2))
         # the other items of a list that holds such a run are runs too (合六、合淮、合滁一体化; 郑洛、郑许协同)
         item = re.compile(f"(?<![{chars}])[{chars}]{{2,5}}(?![{chars}])")
         grown = True
@@ -451,6 +459,7 @@ class Gazetteer:
                 if (s and text[s - 1] in initials) or (e < len(text) and text[e] in initials):
                     continue  # part of a longer run (宜荆荆恩 holds 荆恩)
                 out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run), ("run", "1"))))
+        out.extend(Candidate(s, e, "PLACE", "gazetteer", (("key", text[s:e]), ("run", "1"))) for s, e in pairs)
         return out
 
     def _greater(self, text: str, found: list[Candidate], starts: set[int]) -> list[Candidate]:

@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...data import column
+from ...data import column, organ_words
 from ..candidates import choose
 from ..text import WordSet
 from ..words import words
@@ -196,14 +196,22 @@ def _conjunction_before_levels(text: str, c, place_ends: set[int]) -> bool:
         and c.start not in place_ends
 
 
-def _ends_inside_word(text: str, c, word_tags) -> bool:
+def _ends_inside_word(text: str, c, word_tags, organs) -> bool:
     """The organization ``c`` ends inside a word that runs on past it: an idiom (中行之有效: 行之有效, no
     bank) or 部门, a ministry's 部 before 门 (重工业部门, 国家安全部门: departments of a sector, no
-    ministry; 外交部门户 keeps its 部, 门户 being a word of its own)."""
+    ministry; 外交部门户 keeps its 部, 门户 being a word of its own). LAC's organization may also end in
+    a common noun of two characters that opens a longer noun with what follows (京津科技成果: 科技成果,
+    the results of 京津's research, no firm 京津科技); an organ's word keeps it (省政协委员), and so does a
+    longer word ending with the name (弗迪新能源动力电池: 新能源, then 动力电池)."""
     if c.label != "ORG":
         return False
     e = c.end
     if text[e - 1:e + 1] == "部门" and text[e:e + 2] not in word_tags:
+        return True
+    last = text[e - 2:e]
+    if c.source == "lac" and e - c.start > 2 and word_tags.get(last) == "n" and last not in organs \
+            and not any(text[a:e] in word_tags for a in range(max(c.start, e - 4), e - 2)) \
+            and any(word_tags.get(text[e - 2:b]) == "n" for b in range(e + 2, min(len(text), e + 3) + 1)):
         return True
     return any(word_tags.get(text[a:b]) == "i" for a in range(max(c.start + 1, e - 3), e)
                for b in range(e + 1, min(len(text), a + 6) + 1) if b - a >= 4)
@@ -237,6 +245,7 @@ def make_resolve(nlp: Language, name: str):
     kinds = WordSet([*national, *(level + k[2:] for k in national if k.startswith("国家") for level in _DESIGNATING_LEVELS)])
     blocs = frozenset(column("blocs.tsv", "name"))
     word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
+    organs = frozenset(organ_words())
 
     def component(doc: Doc) -> Doc:
         # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
@@ -255,7 +264,7 @@ def make_resolve(nlp: Language, name: str):
                 and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))
                 and not any(s <= c.start and c.end <= e for s, e in counted)
                 and not _conjunction_before_levels(text, c, place_ends)
-                and not _ends_inside_word(text, c, word_tags)]
+                and not _ends_inside_word(text, c, word_tags, organs)]
         chosen = [c for c in choose(pool) if c.label != "BLOCK"]
         chosen = inside_quotes(text, chosen)
         chosen = blocs_as_places(text, chosen, blocs)
