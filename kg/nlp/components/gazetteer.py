@@ -150,8 +150,10 @@ _RUN_PREPOSITIONS = _JOINED_PREPOSITIONS | {"以"}
 CONTINENT_SHORTS = "欧非"
 # what follows a pairing of a province with a partner: a word of exchange, or the next pair of a list
 _EXCHANGE = "、|等|合作|交流|经贸|贸易|产业|科技|人文|文化|对口|友好"
-# what follows two countries' forms that says they are the two parties (中俄文旅交流, 中俄跨境, 中美关系)
-_BILATERAL_AFTER = re.compile("文旅|交流|合作|跨境|国际合作|经贸|贸易|友好|边境|人文|双边|关系|两国")
+# what follows two countries' forms that says they are the two parties (中俄文旅交流, 中俄跨境, 中美关系, 中英联合声明,
+# 中印边界) or what they build together (中荷设施农业产业园)
+_BILATERAL_AFTER = re.compile("文旅|交流|合作|跨境|国际合作|经贸|贸易|友好|边境|边界|人文|双边|关系|两国|双方|友谊|会谈|公报"
+                              "|建交|邦交|联合声明|睦邻|战略协作|互利|设施农业|产业园|共建")
 
 
 def country_forms() -> set[str]:
