@@ -112,6 +112,10 @@ _BARE_POWER_LINE = r"[{shorts}疆]电入[{shorts}]|[{shorts}]{{2}}直流(?!电)"
 # a crossing or road between two places named by their abbreviations (深中通道, 甘川新通道); 通道 after any
 # other modifier is mostly a kind (外送通道, 出省通道: tried as a head and left out)
 _PAIR_CORRIDOR = re.compile(r"([\u4e00-\u9fff]{2})新?通道")
+# a passage named by a place, a facility or the abbreviations of its ends, with at most what it carries and an
+# ordinal or a direction between (三峡水运新通道, 松辽电力外送通道, 河西走廊北通道, 京沪二通道, 黄茅海通道); what
+# it carries alone names a kind (新能源外送通道, 出省通道, 海陆大通道)
+_PASSAGE = re.compile("(?:内河航运大|航运大|水运新|水运大|电力外送|二|北|南|新)?通道")
 # a part of a free trade zone, named by its city (自贸试验区…大连片区, 临港新片区), once the zone is named
 _ZONE_PART = re.compile("新?片区")
 # China and a partner joined by a dash before a zone's name (中国—东盟自由贸易区)
@@ -197,6 +201,8 @@ class FacilityFinder:
                                        and (word_tags or {}).get(n) in ("v", "vn")
                                        and (frequency(n) or -math.inf) >= _COMMON_VERB)
         self.feature_kinds = {r["name"]: r["kind"] for r in feature_rows()}
+        # multi-province regions (京津冀, 东北): no passage is named by one (东北海陆大通道 is a programme)
+        self.regions = {r["name"] for r in load_table("regions.tsv") if r["kind"] == "region"}
         self.zone_purposes = frozenset(column("zone_purpose_words.tsv", "word"))
         # the first characters of divisions' names and the provinces' shorts: what a line's ends are
         # abbreviated to (京沪, 雄商)
@@ -415,7 +421,42 @@ class FacilityFinder:
         found.extend(self._routes(text, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal, named))
         found.extend(self._elided(text, found, token_ends, verbal))
+        found.extend(self._passages(text, found, place_hits, token_ends))
         return found
+
+    def _passages(self, text: str, found: list[Candidate], place_hits: list, token_ends: set[int] | None) -> list[Candidate]:
+        """Passages named by what opens them (see ``_PASSAGE``): a place of the gazetteer that is no macro-region,
+        a facility found, or two to four abbreviations of places (汉湘桂内河航运大通道). The name ends a word."""
+        places: dict[int, list[int]] = {}
+        for s, e, v in place_hits:
+            # (not a region, nor a place whose name is a common word: 港口 of 港口通道 is the port)
+            if self.feature_kinds.get(v[1]) != "domestic_region" and v[1] not in self.regions \
+                    and self.word_tags.get(text[s:e], "ns") not in _COMMON:
+                places.setdefault(e, []).append(s)
+        facilities: dict[int, list[int]] = {}
+        for c in found:
+            facilities.setdefault(c.end, []).append(c.start)
+        out = []
+        for m in re.finditer("通道", text):
+            if token_ends is not None and m.end() not in token_ends:
+                continue
+            for b in range(max(0, m.start() - 5), m.start() + 1):
+                if not _PASSAGE.fullmatch(text, b, m.end()):
+                    continue
+                starts = [a for a in places.get(b, ()) if a == 0 or token_ends is None or a in token_ends]
+                carried = text[b:m.start()]
+                if carried and carried not in "新北南":
+                    # a line's second passage (秦沈高铁二通道; not 满都拉口岸通道, the port's own), and a line by
+                    # its ends' abbreviations (京沪二通道, 汉湘桂内河航运大通道; the bare ones are _PAIR_CORRIDOR's,
+                    # 陆海新通道 is the programme's, 大 and a conjunction are no place's: 海陆大通道, 和甘川)
+                    starts += [a for a in facilities.get(b, ()) if a == 0 or token_ends is None or a in token_ends]
+                    starts += [a for a in range(max(0, b - 4), b - 1) if self._abbreviation(text[a:b])
+                               and "大" not in text[a:b] and text[a] not in "和与及同"
+                               and (a == 0 or not is_cjk(text[a - 1]) or token_ends is None or a in token_ends)]
+                if starts and not COUNT_BEFORE.search(text, max(0, min(starts) - 6), min(starts) + 1):
+                    out.append(Candidate(min(starts), m.end(), "PLACE", "facility"))
+                    break
+        return out
 
     def _routes(self, text: str, token_ends: set[int] | None, verbal: Spans) -> list[Candidate]:
         """A road or railway written as its ends without a head, in a clause about roads or railways:
