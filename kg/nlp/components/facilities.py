@@ -28,6 +28,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
 from ...data import column, feature_rows, load_table
+from ...places import divisions
 from .gazetteer import BRACKETED_PART, country_forms, feature_entries, place_entries
 from .names import COUNT_AFTER, COUNT_BEFORE
 
@@ -422,7 +423,24 @@ class FacilityFinder:
         found.extend(self._listed(text, found, token_ends, verbal, named))
         found.extend(self._elided(text, found, token_ends, verbal))
         found.extend(self._passages(text, found, place_hits, token_ends))
+        found.extend(self._stations(text, place_hits, token_ends))
         return found
+
+    @staticmethod
+    def _stations(text: str, place_hits: list, token_ends: set[int] | None) -> list[Candidate]:
+        """Railway stations named by their city and the short name of one of its districts (广州白云站, 北京朝阳站,
+        like 合肥西站 by a direction): the district of that city, right before 站, which ends a word."""
+        div = divisions()
+        out = []
+        for s, e, v in place_hits:
+            city = div.by_code.get(v[1]) if isinstance(v[1], str) else None
+            if city is None or city.level not in ("prefecture", "province") or text[e + 2:e + 3] != "站" \
+                    or (token_ends is not None and e + 3 not in token_ends):
+                continue
+            short = text[e:e + 2]
+            if any(city in div.chain(c)[1:] for suffix in "区县市" for c in div.by_name.get(short + suffix, ())):
+                out.append(Candidate(s, e + 3, "PLACE", "facility"))
+        return out
 
     def _passages(self, text: str, found: list[Candidate], place_hits: list, token_ends: set[int] | None) -> list[Candidate]:
         """Passages named by what opens them (see ``_PASSAGE``): a place of the gazetteer that is no macro-region,
