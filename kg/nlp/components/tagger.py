@@ -423,6 +423,13 @@ class LacRepair:
                 if len(items) < 2:
                     break  # one item before 等 is no list: LAC's organization or a brand needs the list
                 if p not in at or at[p][1] != "ORG":
+                    b = self._after_place(text, p, q)
+                    if b > p and at.get(b) == (q, "ORG") and self._lac_brand(text[b:q]) \
+                            and not _SITE_PROJECTS.search(m.group()):
+                        # the item is its city and what LAC reads as an organization, nothing after (菏泽甲乙等项目):
+                        # the company whose plant it is (not a site of the city's: LAC reads those as places)
+                        found.append(Candidate(b, q, "ORG", "lac"))
+                        continue
                     brand = self._item_brand(text, p, q, starts, ends)
                     if brand is not None and not self._opens_another(text, brand, items, n):
                         found.append(brand)
@@ -445,6 +452,14 @@ class LacRepair:
                     continue
                 found.append(Candidate(p, end, "ORG", "lac"))
         return found
+
+    def _lac_brand(self, name: str) -> bool:
+        """``name``, read by LAC as an organization, can be a company's brand: two to four Hanzi, no word of the
+        dictionary, no place, organ, facility's head or known body in it."""
+        return 2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and name not in self.word_tags \
+            and name not in self.organs and not self._opens_with_word(name) and not name.endswith(self.place_heads) \
+            and not any(True for _ in self.places.finditer(name)) and not any(w in name for w in _NOT_BRAND) \
+            and not any(True for _ in self.known_orgs.finditer(name))
 
     @staticmethod
     def _opens_another(text: str, brand: Candidate, items: list[tuple[int, int]], n: int) -> bool:
@@ -715,6 +730,8 @@ _LIST_CLOSE = re.compile(r"(?<=[\u4e00-\u9fff])等(?![级同待候])")
 _LEADING_VERB_TAGS = {"v", "vd", "ad", "d", "p"}
 # the level of a court is part of its name (海口市中级人民法院, 省高级人民法院), no "level" of a kind
 _COURT_LEVEL = re.compile("[中高]级(?:人民)?$")
+# the projects of a list named by a kind of power plant: its items are sites (甲洋东等海上风电项目), no companies
+_SITE_PROJECTS = re.compile("风电|光伏|核电|水电|电站|储能|抽蓄")
 # words that make LAC's organization in a list of projects more than a company (…总部, …南院)
 _NOT_BRAND = ("总部", "院", "基地", "中心", "工厂", "产线")
 # tags of the dictionary's words that say a project's item is no company and its product (处理: a verb)
