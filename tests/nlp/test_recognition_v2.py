@@ -1916,3 +1916,64 @@ def test_rules_of_the_eighteenth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a division before 化 is the division (the city's tangerine peel), not a process (中国化)
+    ("茂名化橘红入选地理标志产品。", {("PLACE", "茂名")}),
+    # 中部 alone is the central region in a national report (no province named)
+    ("让本省更好支撑中部、带动周边。", {("PLACE", "中部")}),
+    ("充分发挥中部区位和人才优势。", {("PLACE", "中部")}),
+    # a ministry's 部 before 门户 is the ministry (门户 a word of its own)
+    ("外交部门户网站改版上线。", {("ORG", "外交部")}),
+    # a university town after its place
+    ("加快福州大学城配套建设。", {("PLACE", "福州大学城")}),
+    # pairs of a hub city with others written in a row (a text of 安徽's cities: its own region)
+    ("安徽省合肥市、淮南市、六安市和滁州市签署协议，推进合淮合六合滁同城化。",
+     {("PLACE", "合淮"), ("PLACE", "合六"), ("PLACE", "合滁")}),
+    # LAC's organization ending in a common noun that runs on (科技成果) is none: the region is the place
+    ("鼓励更多京津科技成果来冀转化。", {("PLACE", "京津")}),
+    # two countries' forms before the words of their relations or of what they build together
+    ("双方重申恪守中英联合声明。", {("PLACE", "中"), ("PLACE", "英")}),
+    ("共建中荷设施农业产业园。", {("PLACE", "中"), ("PLACE", "荷")}),
+    # the provinces' government-service apps by their shape
+    ("推广“苏企通”平台，升级“陕企通”服务。", {("PROGRAM", "苏企通"), ("PROGRAM", "陕企通")}),
+    # passages named by a place, a line or its ends' abbreviations, with what they carry
+    ("推进三峡水运新通道和黄茅海通道建设。", {("PLACE", "三峡水运新通道"), ("PLACE", "黄茅海通道")}),
+    ("谋划秦沈高铁二通道。", {("PLACE", "秦沈高铁二通道")}),
+    ("开展松辽电力外送通道前期研究。", {("PLACE", "松辽电力外送通道")}),
+    # railway stations by their city and one of its districts
+    ("广州白云站建成投用。", {("PLACE", "广州白云站")}),
+    # pipelines by their ends
+    ("开工虎林—长春天然气管道。", {("PLACE", "虎林—长春天然气管道")}),
+    ("论证锡林郭勒至曹妃甸输氢管道。", {("PLACE", "锡林郭勒至曹妃甸输氢管道")}),
+    # a project item of its city and what LAC reads as an organization: the company's
+    ("抓好滨州魏桥铝业、日照嘉瑞等项目。", {("ORG", "嘉瑞")}),
+])
+def test_rules_of_the_nineteenth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # a saying LAC reads as one place-word gives no place
+    ("实现长治久安是各族群众的心愿。", "长治"),
+    # 中部 after a place is its middle; in another province's report it is that province's own
+    ("甘肃中部生态移民工程加快推进。", "中部"),
+    ("海南省海口市、三亚市、儋州市加强与中部市县合作。", "中部"),
+    # an organization ends in no idiom and no 部门
+    ("重工业部门要支援农业。", "重工业部"),
+    ("把群众中行之有效的办法推广开。", "中行"),
+    ("更多京津科技成果来冀转化。", "京津科技"),
+    # no app's name runs into 通过
+    ("鲁企通过认证的数量增加。", "鲁企通"),
+    # a passage described by what it carries, a port's passage, a region's corridor: kinds
+    ("建设新能源外送通道。", "新能源外送通道"),
+    ("港口通道能级稳步提升。", "港口通道"),
+    ("谋划东北海陆大通道。", "海陆大通道"),
+    # a pipeline with no place is a kind
+    ("调整省内天然气管道运输价格。", "省内天然气管道"),
+    # a station of a district's service is no railway station
+    ("设立广州白云工作站。", "广州白云工作站"),
+])
+def test_exclusions_of_the_nineteenth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
