@@ -164,6 +164,8 @@ _HONOUR_END = ("奖", "称号", "集体", "个人", "先进", "荣誉", "标兵"
 _TOUR_LEVELS = ("旗县", "盟市", "市县", "县区", "基层", "乡村", "边疆")
 _NOT_TOUR = set("动为业政使列程走驶长情李")
 _STOP_CHARS = set("，。、；：！？（）()【】[]\n \t")
+# verbs of holding a meeting: right before a 大会 named by its field, they make it one conference (举办…学术大会)
+_HOLDING = frozenset(("举办", "办好", "召开", "承办", "筹办", "举行"))
 _QUALIFIER = re.compile(r"\d(?:\.\d)?级|（扩大）|第?[一二三四五六七八九十百\d]+[届次期]|首届|\d{4}|^全国|^中央|^国务院|^(?:省|市|县|区|州|盟|旗|自治区党)委(?![员常])|^全区|^全省|^全市|^全盟|^全旗|国际|两岸|“|《|中国|世界|亚洲")
 
 
@@ -883,6 +885,9 @@ class NameFinder:
             qualified = row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) \
                 or any(True for _ in self.places.finditer(name)) or issued is not None or self.bilateral.match(name) \
                 or self._province_run(name)
+            if not qualified and text[hs:end] == "大会" and hs - start >= 4 and text[start - 2:start] in _HOLDING \
+                    and "代表" not in name:
+                qualified = True  # 举办甲学学术大会, 办好旅游发展大会: a conference held, named by its field
             if not qualified and row["label"] == "EVENT":
                 at = next((p for p in range(start, hs) if p in located), None)
                 if at is not None:  # 人们记得[汶川特大地震]: a place LAC reads opens an event's name
