@@ -882,6 +882,8 @@ class NameFinder:
                 if self._place_led(text, name, hs - start, end):
                     named.append(Candidate(start, end, row["label"], "head"))
                 continue
+            if text[hs:end] == "会晤" and text[start - 1:start] in ("同", "与", "跟", "和"):
+                continue  # 愿意同甲国领导人会晤: to meet them, a verb, no summit named
             qualified = row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) \
                 or any(True for _ in self.places.finditer(name)) or issued is not None or self.bilateral.match(name) \
                 or self._province_run(name)
