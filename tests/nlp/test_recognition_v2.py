@@ -1949,6 +1949,15 @@ def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     ("论证锡林郭勒至曹妃甸输氢管道。", {("PLACE", "锡林郭勒至曹妃甸输氢管道")}),
     # a project item of its city and what LAC reads as an organization: the company's
     ("抓好滨州魏桥铝业、日照嘉瑞等项目。", {("ORG", "嘉瑞")}),
+    # companies whose short names are common words: before a product of theirs, or listed beside a company
+    ("加快海光处理器量产。", {("ORG", "海光")}),
+    ("支持大众发动机工厂扩能。", {("ORG", "大众")}),
+    ("引导曙光、浪潮、联想等企业扩产。", {("ORG", "曙光"), ("ORG", "浪潮")}),
+    # a conference held, named by its field; events by the heads of this session
+    ("举办徽学学术大会。", {("EVENT", "徽学学术大会")}),
+    ("举办第十六届中俄文化大集。", {("EVENT", "第十六届中俄文化大集")}),
+    ("主办金砖国家领导人厦门会晤。", {("EVENT", "金砖国家领导人厦门会晤")}),
+    ("承办女篮世界杯预选赛。", {("EVENT", "女篮世界杯预选赛")}),
 ])
 def test_rules_of_the_nineteenth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -1974,6 +1983,11 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("调整省内天然气管道运输价格。", "省内天然气管道"),
     # a station of a district's service is no railway station
     ("设立广州白云工作站。", "广州白云工作站"),
+    # a company's name that is a common word, with no product of its own nor a company beside it
+    ("海光照耀着大地。", "海光"),
+    ("我们迎来曙光、看到希望。", "曙光"),
+    # to meet leaders is no summit
+    ("我们乐意同邻国领导人会晤。", "邻国领导人会晤"),
 ])
 def test_exclusions_of_the_nineteenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))

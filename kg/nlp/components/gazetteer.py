@@ -8,6 +8,7 @@ words (地中海 in 地中海贫血).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
@@ -242,6 +243,11 @@ class Gazetteer:
         traded = re.escape("".join(sorted(c for c in self.shorts if len(c) == 1)) + CONTINENT_SHORTS)
         self.trade_partner = re.compile(f"(?<=对)[{traded}](?=贸易|经贸|出口|进口|投资|供应链|直接投资|合作)")
 
+        # companies whose short names are common words (海光, 麒麟, 大众): read only before a product of theirs or
+        # as an item of a list beside another company
+        self.word_companies = Lexicon({r["name"]: tuple(p for p in r["products"].split("|") if p)
+                                       for r in load_table("word_companies.tsv")})
+
     def __call__(self, doc: Doc) -> list[Candidate]:
         text = doc._.kg_norm.text
         w = words(doc)
@@ -312,10 +318,47 @@ class Gazetteer:
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", "内地"),))
                      for m in MAINLAND.finditer(text) if self._beside_hong_kong(text, m.start(), m.end()))
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
+        found.extend(self._word_companies(text, found, starts, dict(zip(w.starts, w.tags))))
         found.extend(self._campaigns(text, found, starts))
         found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
         found.extend(self._listed_shorts(text, [*found, *(doc._.kg_candidates or [])], starts, ends))
         return found
+
+    def _word_companies(self, text: str, found: list[Candidate], starts: set[int], tag_at: dict[int, str]) -> list[Candidate]:
+        """Companies by short names that are common words (word_companies.tsv): one that opens a word and runs
+        straight into a product of its own (海光DCU芯片, 大众变速器, 麒麟操作系统), and one opening an item of a list
+        right beside an item opened by such a company or by a company of the other lexicons (依托甲、乙、丙等;
+        甲芯片、乙算力芯片): no 海光 of the sea's light."""
+        hits = [(s, e, products) for s, e, products in self.word_companies.find_all(text) if s == 0 or s in starts]
+        if not hits:
+            return []
+        taken = {(s, e) for s, e, products in hits if products and text.startswith(products, e)}
+        companies = [(c.start, c.end) for c in found if c.label == "ORG" and c.source == "gazetteer"]
+
+        def item(i: int) -> tuple[int, int]:
+            """The list item around position ``i``: from after the 、 or clause mark before it to the next."""
+            a = max(text.rfind(m, max(0, i - 16), i) for m in "、，。；：\n") + 1
+            b = min([x for x in (text.find(m, i, i + 16) for m in "、，。；：\n") if x >= 0] or [min(len(text), i + 16)])
+            return a, b
+
+        word_starts = sorted(tag_at)
+
+        def opens(a: int, s: int) -> bool:
+            """The name at ``s`` opens its item at ``a``, or follows the clause's verb (依托甲、乙; 推动甲、乙)."""
+            k = bisect_left(word_starts, s) - 1
+            return s == a or (k >= 0 and word_starts[k] >= a and tag_at[word_starts[k]] in _READ_AS_VERB)
+
+        grown = True
+        while grown:  # the list's other items, outward from the companies in it
+            grown = False
+            opened = {item(s) for s, e in [*taken, *companies] if opens(item(s)[0], s)}
+            beside = {b + 1 for _a, b in opened if text[b:b + 1] == "、"} | {a - 1 for a, _b in opened if text[a - 1:a] == "、"}
+            for s, e, _products in hits:
+                a, b = item(s)
+                if (s, e) not in taken and opens(a, s) and (a in beside or (b in beside and text[b:b + 1] == "、")):
+                    taken.add((s, e))
+                    grown = True
+        return [Candidate(s, e, "ORG", "gazetteer", (("key", text[s:e]),)) for s, e in sorted(taken)]
 
     def _listed_shorts(self, text: str, places: list[Candidate], starts, ends) -> list[Candidate]:
         """A county's short name as an item of a list beside a place counts in any report (汶川、玉树、舟曲等
