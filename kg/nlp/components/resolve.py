@@ -196,6 +196,40 @@ def _conjunction_before_levels(text: str, c, place_ends: set[int]) -> bool:
         and c.start not in place_ends
 
 
+def issuer_before_title(text: str, chosen: list, pool: list) -> list:
+    """A title that opens with the body issuing it, right before its quoted or bracketed part (中共甲省委“十五五”规划,
+    市委“十五五”规划建议): the body is an organization of its own and the title starts at the quote, as the
+    annotators mark a work (“十五五”规划《建议》) apart from its issuer."""
+    orgs = {(c.start, c.end) for c in pool if c.label == "ORG"}
+    out = []
+    for c in chosen:
+        if c.label == "WORK":
+            cut = next((e for s, e in orgs if s == c.start and e < c.end - 2 and text[e] in "“《"), None)
+            if cut is not None:
+                out.append(replace(c, end=cut, label="ORG"))
+                out.append(replace(c, start=cut))
+                continue
+        out.append(c)
+    return out
+
+
+_TITLE_WORD = re.compile("《(?:建议|纲要|意见)》")
+
+
+def title_with_its_kind(text: str, chosen: list) -> list:
+    """A plan's name right before the bracketed word of its kind (“十五五”规划《建议》: the proposals for the plan) is
+    one title with it, the bracketed word no title of its own."""
+    out, skip = [], set()
+    for c in chosen:
+        m = _TITLE_WORD.match(text, c.end) if c.label == "WORK" else None
+        if m:
+            skip.add((m.start() + 1, m.end() - 1))
+            out.append(replace(c, end=m.end()))
+        else:
+            out.append(c)
+    return [c for c in out if not (c.label == "WORK" and (c.start, c.end) in skip)]
+
+
 def _ends_inside_word(text: str, c, word_tags, organs) -> bool:
     """The organization ``c`` ends inside a word that runs on past it: an idiom (中行之有效: 行之有效, no
     bank) or 部门, a ministry's 部 before 门 (重工业部门, 国家安全部门: departments of a sector, no
@@ -266,6 +300,7 @@ def make_resolve(nlp: Language, name: str):
                 and not _conjunction_before_levels(text, c, place_ends)
                 and not _ends_inside_word(text, c, word_tags, organs)]
         chosen = [c for c in choose(pool) if c.label != "BLOCK"]
+        chosen = title_with_its_kind(text, issuer_before_title(text, chosen, pool))
         chosen = inside_quotes(text, chosen)
         chosen = blocs_as_places(text, chosen, blocs)
         chosen = persons_among_things(text, chosen, word_tags)
