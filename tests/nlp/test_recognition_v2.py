@@ -1958,6 +1958,8 @@ def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     ("举办第十六届中俄文化大集。", {("EVENT", "第十六届中俄文化大集")}),
     ("主办金砖国家领导人厦门会晤。", {("EVENT", "金砖国家领导人厦门会晤")}),
     ("承办女篮世界杯预选赛。", {("EVENT", "女篮世界杯预选赛")}),
+    # a province and its part by direction, one region
+    ("开发内蒙古东部的风光资源。", {("PLACE", "内蒙古东部")}),
     # the body issuing a title is no part of it; the bracketed word of the title's kind is
     ("遵照市委“十五五”规划《建议》精神。", {("ORG", "市委"), ("WORK", "“十五五”规划《建议》")}),
 ])

@@ -110,6 +110,8 @@ MACRO_REGION = re.compile(f"{_MACRO}(?=地区|[和、及与]{_MACRO}地区)|(?<=
 # State Council's 中部地区) speaks so; in another province's report 中部 is its own middle (中部盟市, 中部市县)
 CENTRAL_PROVINCES = frozenset(("140000", "340000", "360000", "410000", "420000", "430000"))
 CENTRAL = re.compile("(?<![东西南北省市区县州盟旗])中部(?!地区|干旱带|山区|地带|引黄|片区|城区|城市群)")
+# a province's part by its direction (江西南部), not before the cluster of its cities (山西中部城市群)
+_DIRECTION_PART = re.compile("(?:东南|西南|东北|西北|[东西南北中])部(?!城市群|地区)")
 # the mainland, 内地, where Hong Kong or Macao is named beside it (内地与香港、澳门, 同内地交流合作 after 港澳 in
 # the sentence: the annotators of the 2013 and 2018 reports); against 沿海 it is "the interior", and 大湾区内地九市
 # are the bay area's mainland cities
@@ -291,6 +293,7 @@ class Gazetteer:
                 continue  # 中国共产党人: the members (共产党人), no party
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._greater(text, found, starts))
+        found.extend(self._province_parts(text, found))
         found.extend(self._country_compounds(text))
         province = self.div.text_province(text)
         shorts = self.county_shorts.get(province or "")
@@ -505,6 +508,20 @@ class Gazetteer:
                     continue  # part of a longer run (宜荆荆恩 holds 荆恩)
                 out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run), ("run", "1"))))
         out.extend(Candidate(s, e, "PLACE", "gazetteer", (("key", text[s:e]), ("run", "1"))) for s, e in pairs)
+        return out
+
+    def _province_parts(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A province and a part of it by its direction, one region (江西南部, 内蒙古东部: the dev annotators mark
+        the whole 3 of 4); before 城市群 the facility's rule names the cluster (山西中部城市群)."""
+        out = []
+        for c in found:
+            key = dict(c.attrs).get("key", "")
+            d = self.div.by_code.get(key) if c.label == "PLACE" and key.isdigit() else None
+            if d is None or d.level != "province":
+                continue
+            m = _DIRECTION_PART.match(text, c.end)
+            if m:
+                out.append(Candidate(c.start, m.end(), "PLACE", "gazetteer", (("key", key),)))
         return out
 
     def _greater(self, text: str, found: list[Candidate], starts: set[int]) -> list[Candidate]:
