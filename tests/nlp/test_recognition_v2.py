@@ -1958,6 +1958,8 @@ def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     ("举办第十六届中俄文化大集。", {("EVENT", "第十六届中俄文化大集")}),
     ("主办金砖国家领导人厦门会晤。", {("EVENT", "金砖国家领导人厦门会晤")}),
     ("承办女篮世界杯预选赛。", {("EVENT", "女篮世界杯预选赛")}),
+    # the size after a proper name is said of the one named
+    ("完成榆安大型灌区可研批复。", {("PLACE", "榆安大型灌区")}),
     # a province and its part by direction, one region
     ("开发内蒙古东部的风光资源。", {("PLACE", "内蒙古东部")}),
     # the body issuing a title is no part of it; the bracketed word of the title's kind is
@@ -1987,6 +1989,8 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("调整省内天然气管道运输价格。", "省内天然气管道"),
     # a station of a district's service is no railway station
     ("设立广州白云工作站。", "广州白云工作站"),
+    # a size with no proper name before it is a kind
+    ("着力抓好大型灌区节水改造。", "大型灌区"),
     # a company's name that is a common word, with no product of its own nor a company beside it
     ("海光照耀着大地。", "海光"),
     ("我们迎来曙光、看到希望。", "曙光"),

@@ -780,6 +780,8 @@ class FacilityFinder:
         level = _DESIGNATION_LEVEL.search(core)
         if level and level.start() >= 2:
             core = core[:level.start()]
+        if len(core) >= 4 and core.endswith(("大型", "中型")) and not self._common(core[:-2]):
+            core = core[:-2]  # 甲乙大型灌区: the size after a proper name is said of the one named
         if not 2 <= len(core) <= 6 or not all(is_cjk(c) for c in core) or all(c in _DIRECTIONS for c in core) \
                 or core.startswith(_LEVEL_PAIRS) or _EVERY_LEVEL.match(core) or _COUNTED_MAJOR.match(core):
             return False  # 盟市互通高速: levels of places, no name; 市市通高铁, 村村通公路: every place of a level;
