@@ -1960,6 +1960,8 @@ def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     ("承办女篮世界杯预选赛。", {("EVENT", "女篮世界杯预选赛")}),
     # the size after a proper name is said of the one named
     ("完成榆安大型灌区可研批复。", {("PLACE", "榆安大型灌区")}),
+    # a port of a proper name before its phase
+    ("推进洋口港二期工程前期工作。", {("PLACE", "洋口港")}),
     # a province and its part by direction, one region
     ("开发内蒙古东部的风光资源。", {("PLACE", "内蒙古东部")}),
     # the body issuing a title is no part of it; the bracketed word of the title's kind is

@@ -113,6 +113,8 @@ _BARE_POWER_LINE = r"[{shorts}疆]电入[{shorts}]|[{shorts}]{{2}}直流(?!电)"
 # a crossing or road between two places named by their abbreviations (深中通道, 甘川新通道); 通道 after any
 # other modifier is mostly a kind (外送通道, 出省通道: tried as a head and left out)
 _PAIR_CORRIDOR = re.compile(r"([\u4e00-\u9fff]{2})新?通道")
+# a port of two characters' name before its phase (甲乙港二期: the phase is the works', no part of the port's name)
+_PORT_PHASE = re.compile("([\u4e00-\u9fff]{2})港(?=[一二三四五六]期)")
 # a passage named by a place, a facility or the abbreviations of its ends, with at most what it carries and an
 # ordinal or a direction between (三峡水运新通道, 松辽电力外送通道, 河西走廊北通道, 京沪二通道, 黄茅海通道); what
 # it carries alone names a kind (新能源外送通道, 出省通道, 海陆大通道)
@@ -424,6 +426,11 @@ class FacilityFinder:
         found.extend(self._elided(text, found, token_ends, verbal))
         found.extend(self._passages(text, found, place_hits, token_ends))
         found.extend(self._stations(text, place_hits, token_ends))
+        for m in _PORT_PHASE.finditer(text):
+            # a port under construction by its phases, named by a proper name the gazetteer lacks (甲乙港二期)
+            if (token_ends is None or m.start() == 0 or m.start() in token_ends) and self._proper(m.group(1)) \
+                    and not self._holds_verb(m.group(1)):
+                found.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
         return found
 
     @staticmethod
