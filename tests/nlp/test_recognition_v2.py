@@ -1991,6 +1991,8 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("调整省内天然气管道运输价格。", "省内天然气管道"),
     # a station of a district's service is no railway station
     ("设立广州白云工作站。", "广州白云工作站"),
+    # going abroad, of firms, is a slogan, no program (the strategy named after it is one)
+    ("支持民营企业“走出去”，开拓国际市场。", "走出去"),
     # a size with no proper name before it is a kind
     ("着力抓好大型灌区节水改造。", "大型灌区"),
     # a company's name that is a common word, with no product of its own nor a company beside it
