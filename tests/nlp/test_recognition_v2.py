@@ -1958,6 +1958,8 @@ def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     ("举办第十六届中俄文化大集。", {("EVENT", "第十六届中俄文化大集")}),
     ("主办金砖国家领导人厦门会晤。", {("EVENT", "金砖国家领导人厦门会晤")}),
     ("承办女篮世界杯预选赛。", {("EVENT", "女篮世界杯预选赛")}),
+    ("举办自由式滑雪世界杯和跳水世锦赛。", {("EVENT", "自由式滑雪世界杯"), ("EVENT", "跳水世锦赛")}),
+    ("我省健儿在全国冬运会上摘金。", {("EVENT", "全国冬运会")}),
     # the size after a proper name is said of the one named
     ("完成榆安大型灌区可研批复。", {("PLACE", "榆安大型灌区")}),
     # a port of a proper name before its phase
