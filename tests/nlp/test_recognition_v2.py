@@ -1966,6 +1966,8 @@ def test_exclusions_of_the_eighteenth_session(nlp, text, name):
     ("推进洋口港二期工程前期工作。", {("PLACE", "洋口港")}),
     # a province and its part by direction, one region
     ("开发内蒙古东部的风光资源。", {("PLACE", "内蒙古东部")}),
+    # a title of measures still counts after a verb of issuing it
+    ("出台社区工作者管理办法。", {("WORK", "社区工作者管理办法")}),
     # the body issuing a title is no part of it; the bracketed word of the title's kind is
     ("遵照市委“十五五”规划《建议》精神。", {("ORG", "市委"), ("WORK", "“十五五”规划《建议》")}),
 ])
@@ -1995,6 +1997,9 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("设立广州白云工作站。", "广州白云工作站"),
     # going abroad, of firms, is a slogan, no program (the strategy named after it is one)
     ("支持民营企业“走出去”，开拓国际市场。", "走出去"),
+    # a method is no title
+    ("我们要善用改革办法化解难题。", "善用改革办法"),
+    ("必须采取有效办法节约用水。", "采取有效办法"),
     # a size with no proper name before it is a kind
     ("着力抓好大型灌区节水改造。", "大型灌区"),
     # a company's name that is a common word, with no product of its own nor a company beside it
