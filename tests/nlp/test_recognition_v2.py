@@ -1997,6 +1997,10 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("设立广州白云工作站。", "广州白云工作站"),
     # going abroad, of firms, is a slogan, no program (the strategy named after it is one)
     ("支持民营企业“走出去”，开拓国际市场。", "走出去"),
+    # two levels joined are no village; a rock and a crop the dictionary tags as names are no places
+    ("对贫困的县和村实行挂牌督战。", "县和村"),
+    ("开发白云岩资源，推广紫云英种植。", "白云岩"),
+    ("开发白云岩资源，推广紫云英种植。", "紫云英"),
     # a method is no title
     ("我们要善用改革办法化解难题。", "善用改革办法"),
     ("必须采取有效办法节约用水。", "采取有效办法"),

@@ -108,10 +108,11 @@ class LocalityFinder:
                 if not stem or not all("\u4e00" <= c <= "\u9fff" for c in stem) or s not in token_starts:
                     continue
                 if any(i in barred for i in range(s, ve)) or stem.endswith(_LEVELS) or self._common(stem) \
-                        or stem[0] in _NOT_STEM_START \
+                        or stem[0] in _NOT_STEM_START or (stem[0] in "省市县区乡镇" and stem[-1] in "和与及") \
                         or self.word_tags.get(text[s:e]) or _PAIRED_KINDS.search(text[s:e]) \
                         or (n == 4 and self._of_common_words(stem)):
-                    continue  # (经济薄弱村: two common words; 名镇名村, 古镇古村: kinds of township and village)
+                    continue  # (经济薄弱村: two common words; 名镇名村, 古镇古村: kinds of township and village; 县和村:
+                    # two levels joined)
                 start = self._division_before(text, s)
                 if start == s and self._generic(stem, text[s:e]):
                     continue  # 农业农村, 兴盛农村: 农村 is a word, not a village's suffix
