@@ -2001,6 +2001,8 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("对贫困的县和村实行挂牌督战。", "县和村"),
     ("开发白云岩资源，推广紫云英种植。", "白云岩"),
     ("开发白云岩资源，推广紫云英种植。", "紫云英"),
+    # a place's section before a word is no person surnamed 段
+    ("扎实推进黄河河南段安澜提升工程。", "段安澜"),
     # a method is no title
     ("我们要善用改革办法化解难题。", "善用改革办法"),
     ("必须采取有效办法节约用水。", "采取有效办法"),

@@ -126,6 +126,8 @@ class LacRepair:
             return None
         if name[-1] in _NOT_NAME_END:
             return None  # 林长制, 武张段: a system, a section of a line
+        if name[0] == "段" and any(text[max(0, s - n):s] in self.places.entries for n in (2, 3, 4)):
+            return None  # 黄河山东段安澜: a place's section (段), then a word, no person surnamed 段
         if text.startswith(self.place_heads, e):
             return None  # 徐大堡核电, 卢沟桥…: a facility's head after it makes the name a place's
         if text.startswith(self.program_heads, e):
