@@ -2003,6 +2003,9 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("开发白云岩资源，推广紫云英种植。", "紫云英"),
     # a place's section before a word is no person surnamed 段
     ("扎实推进黄河河南段安澜提升工程。", "段安澜"),
+    # common nouns the dictionary tags as names of people
+    ("开通陆海空联运专线。", "陆海空"),
+    ("实施退化林修复，改善林相。", "林相"),
     # a method is no title
     ("我们要善用改革办法化解难题。", "善用改革办法"),
     ("必须采取有效办法节约用水。", "采取有效办法"),
