@@ -2007,6 +2007,8 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
     ("开通陆海空联运专线。", "陆海空"),
     ("实施退化林修复，改善林相。", "林相"),
     ("把荒山变成林海。", "林海"),
+    # a preposition's object and its quality is no person
+    ("始终做到对党忠诚、为民服务。", "党忠诚"),
     ("调剂余缺，搞活流通。", "余缺"),
     # a method is no title
     ("我们要善用改革办法化解难题。", "善用改革办法"),

@@ -126,6 +126,8 @@ class LacRepair:
             return None
         if name[-1] in _NOT_NAME_END:
             return None  # 林长制, 武张段: a system, a section of a line
+        if len(name) == 3 and text[s - 1:s] in ("对", "向", "为") and self.word_tags.get(name[1:]) in ("a", "ad", "v", "vd"):
+            return None  # 对党忠诚: a preposition's object (党) and a quality or act of it, no person surnamed 党
         if name[0] == "段" and any(text[max(0, s - n):s] in self.places.entries for n in (2, 3, 4)):
             return None  # 黄河山东段安澜: a place's section (段), then a word, no person surnamed 段
         if text.startswith(self.place_heads, e):
