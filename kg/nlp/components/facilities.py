@@ -470,7 +470,7 @@ class FacilityFinder:
                     continue
                 starts = [a for a in places.get(b, ()) if a == 0 or token_ends is None or a in token_ends]
                 carried = text[b:m.start()]
-                if carried and carried not in "新北南":
+                if carried and carried not in ("新", "北", "南"):
                     # a line's second passage (秦沈高铁二通道; not 满都拉口岸通道, the port's own), and a line by
                     # its ends' abbreviations (京沪二通道, 汉湘桂内河航运大通道; the bare ones are _PAIR_CORRIDOR's,
                     # 陆海新通道 is the programme's, 大 and a conjunction are no place's: 海陆大通道, 和甘川)

@@ -200,16 +200,16 @@ def issuer_before_title(text: str, chosen: list, pool: list) -> list:
     """A title that opens with the body issuing it, right before its quoted or bracketed part (中共甲省委“十五五”规划,
     市委“十五五”规划建议): the body is an organization of its own and the title starts at the quote, as the
     annotators mark a work (“十五五”规划《建议》) apart from its issuer."""
-    orgs = {(c.start, c.end) for c in pool if c.label == "ORG"}
+    orgs = [o for o in pool if o.label == "ORG"]
     out = []
     for c in chosen:
-        if c.label == "WORK":
-            cut = next((e for s, e in orgs if s == c.start and e < c.end - 2 and text[e] in "“《"), None)
-            if cut is not None:
-                out.append(replace(c, end=cut, label="ORG"))
-                out.append(replace(c, start=cut))
-                continue
-        out.append(c)
+        issuer = next((o for o in orgs if o.start == c.start and o.end < c.end - 2 and text[o.end] in "“《"), None) \
+            if c.label == "WORK" else None
+        if issuer is not None:
+            out.append(issuer)
+            out.append(replace(c, start=issuer.end))
+        else:
+            out.append(c)
     return out
 
 
