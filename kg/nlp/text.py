@@ -209,3 +209,30 @@ class Spans:
     def covering(self, a: int, b: int):
         """(start, end) of the words that overlap [a, b) (a word is at most 40 characters)."""
         yield from ((s, e) for s, e in self.starting_in(max(0, a - 40), b) if e > a)
+
+
+# where a clause ends, for the lists inside it
+_CLAUSE_MARKS = "，。；：！？\n"
+# 等 closing a list, after a character and opening no word of its own (等级, 等同, 等待, 等候); 等 inside a word
+# (平等, 同等) leaves items that fail the checks of the lists' own rules
+LIST_CLOSE = re.compile(r"(?<=[\u4e00-\u9fff])等(?![级同待候])")
+# LAC tags of the clause's verbs and adverbs before a list's first item
+LEADING_VERB_TAGS = frozenset({"v", "vd", "ad", "d", "p"})
+
+
+def list_items(text: str, end: int, at: dict[int, tuple[int, str]] | None = None,
+               leading: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The items, split at 、, of the list that closes at ``end`` (its 等), from the clause's start; the first
+    item without the clause's own words before it whose tags are in ``leading`` (``at``: start -> (end, tag)
+    of the words)."""
+    p = max(text.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
+    items = []
+    for q in [i for i in range(p, end) if text[i] == "、"] + [end]:
+        items.append((p, q))
+        p = q + 1
+    if at and leading:
+        p, q = items[0]
+        while p in at and at[p][1] in leading and at[p][0] < q:
+            p = at[p][0]
+        items[0] = (p, q)
+    return items

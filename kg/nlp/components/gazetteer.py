@@ -8,7 +8,6 @@ words (地中海 in 地中海贫血).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
@@ -17,7 +16,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..words import words
 from ..candidates import Candidate
-from ..text import Lexicon, WordSet, is_cjk
+from ..text import LEADING_VERB_TAGS, LIST_CLOSE, Lexicon, WordSet, is_cjk, list_items
 from ...data import column, country_names, feature_rows, load_table, organization_rows
 from ...places import divisions
 
@@ -321,47 +320,33 @@ class Gazetteer:
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", "内地"),))
                      for m in MAINLAND.finditer(text) if self._beside_hong_kong(text, m.start(), m.end()))
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
-        found.extend(self._word_companies(text, found, starts, dict(zip(w.starts, w.tags))))
+        found.extend(self._word_companies(text, found, starts, {s: (e, t) for s, e, t in zip(w.starts, w.ends, w.tags)}))
         found.extend(self._campaigns(text, found, starts))
         found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
         found.extend(self._listed_shorts(text, [*found, *(doc._.kg_candidates or [])], starts, ends))
         return found
 
-    def _word_companies(self, text: str, found: list[Candidate], starts: set[int], tag_at: dict[int, str]) -> list[Candidate]:
+    def _word_companies(self, text: str, found: list[Candidate], starts: set[int],
+                        at: dict[int, tuple[int, str]]) -> list[Candidate]:
         """Companies by short names that are common words (word_companies.tsv): one that opens a word and runs
         straight into a product of its own (海光DCU芯片, 大众变速器, 麒麟操作系统), and one opening an item of a list
-        right beside an item opened by such a company or by a company of the other lexicons (依托甲、乙、丙等;
-        甲芯片、乙算力芯片): no 海光 of the sea's light."""
-        hits = [(s, e, products) for s, e, products in self.word_companies.find_all(text) if s == 0 or s in starts]
+        closed by 等 where another item is opened by such a company or by a company of the other lexicons
+        (依托甲、乙、丙等; 甲芯片、乙算力芯片等): no 海光 of the sea's light. ``at``: start -> (end, LAC tag) of the
+        words."""
+        hits = {s: e for s, e, products in self.word_companies.find_all(text) if s == 0 or s in starts}
         if not hits:
             return []
-        taken = {(s, e) for s, e, products in hits if products and text.startswith(products, e)}
-        companies = [(c.start, c.end) for c in found if c.label == "ORG" and c.source == "gazetteer"]
-
-        def item(i: int) -> tuple[int, int]:
-            """The list item around position ``i``: from after the 、 or clause mark before it to the next."""
-            a = max(text.rfind(m, max(0, i - 16), i) for m in "、，。；：\n") + 1
-            b = min([x for x in (text.find(m, i, i + 16) for m in "、，。；：\n") if x >= 0] or [min(len(text), i + 16)])
-            return a, b
-
-        word_starts = sorted(tag_at)
-
-        def opens(a: int, s: int) -> bool:
-            """The name at ``s`` opens its item at ``a``, or follows the clause's verb (依托甲、乙; 推动甲、乙)."""
-            k = bisect_left(word_starts, s) - 1
-            return s == a or (k >= 0 and word_starts[k] >= a and tag_at[word_starts[k]] in _READ_AS_VERB)
-
-        grown = True
-        while grown:  # the list's other items, outward from the companies in it
-            grown = False
-            opened = {item(s) for s, e in [*taken, *companies] if opens(item(s)[0], s)}
-            beside = {b + 1 for _a, b in opened if text[b:b + 1] == "、"} | {a - 1 for a, _b in opened if text[a - 1:a] == "、"}
-            for s, e, _products in hits:
-                a, b = item(s)
-                if (s, e) not in taken and opens(a, s) and (a in beside or (b in beside and text[b:b + 1] == "、")):
-                    taken.add((s, e))
-                    grown = True
-        return [Candidate(s, e, "ORG", "gazetteer", (("key", text[s:e]),)) for s, e in sorted(taken)]
+        taken = {s for s, e, products in self.word_companies.find_all(text)
+                 if s in hits and products and text.startswith(products, e)}
+        companies = {c.start for c in found if c.label == "ORG" and c.source == "gazetteer"}
+        verb_ends = {e for e, tag in at.values() if tag in LEADING_VERB_TAGS}
+        for m in LIST_CLOSE.finditer(text):
+            items = list_items(text, m.start(), at, LEADING_VERB_TAGS)
+            # an item's opener; the first item's may follow its clause's subject and verb (甲产业依托乙、丙等)
+            openers = [p for p, _q in items] + [s for s in hits if items[0][0] < s < items[0][1] and s in verb_ends]
+            if any(p in taken or p in companies for p in openers):
+                taken.update(p for p in openers if p in hits)
+        return [Candidate(s, hits[s], "ORG", "gazetteer", (("key", text[s:hits[s]]),)) for s in sorted(taken)]
 
     def _listed_shorts(self, text: str, places: list[Candidate], starts, ends) -> list[Candidate]:
         """A county's short name as an item of a list beside a place counts in any report (汶川、玉树、舟曲等

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
-from ..text import Lexicon, WordSet, is_cjk
+from ..text import LEADING_VERB_TAGS, LIST_CLOSE, Lexicon, WordSet, is_cjk, list_items
 from ...data import column, company_names, country_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
@@ -418,7 +418,7 @@ class LacRepair:
         for m in _PROJECT_LIST_END.finditer(text):
             at = at or {s: (e, tag) for s, e, tag in words}  # built once, only for a text with such a list
             # (the clause's own verbs before the first item: 推动, 加快, 推进)
-            items = _list_items(text, m.start(), at, _LEADING_VERB_TAGS)
+            items = list_items(text, m.start(), at, LEADING_VERB_TAGS)
             for n, (p, q) in enumerate(items):
                 short = self._item_enterprise(text, p, q, starts)
                 if short is not None:
@@ -544,7 +544,7 @@ class LacRepair:
             if at.get(m.start()) != (m.start() + 1, "u"):
                 continue  # 等 inside a word (平等, 同等): no list
             # (the clause's own verbs before the first item: 支持, 培育了, 集聚了)
-            trimmed = _list_items(text, m.start(), at, _LEADING_VERB_TAGS | {"u"})
+            trimmed = list_items(text, m.start(), at, LEADING_VERB_TAGS | {"u"})
             if len(trimmed) < 2 and not m.group("count"):
                 continue  # one item and no count (…等企业): as often a phrase as a name
             usable = [(p, q) for p, q in trimmed if p in starts and q in ends and 2 <= q - p <= 8
@@ -584,11 +584,11 @@ class LacRepair:
         word among its items (工业、商业等) gives nothing."""
         found: list[Candidate] = []
         at: dict[int, tuple[int, str]] = {}
-        for m in _LIST_CLOSE.finditer(text):
+        for m in LIST_CLOSE.finditer(text):
             if _ENTERPRISE_LIST_END.match(text, m.start()) or _PROJECT_LIST_END.match(text, m.start()):
                 continue  # lists of enterprises and of projects: their own rules
             at = at or {s: (e, tag) for s, e, tag in words}
-            items = _list_items(text, m.start(), at, _LEADING_VERB_TAGS | {"u"})
+            items = list_items(text, m.start(), at, LEADING_VERB_TAGS | {"u"})
             if len(items) < 3:
                 continue
             known = [(p, q) for p, q in items if text[p:q] in self.known_companies]
@@ -726,12 +726,6 @@ _ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六�
 # project's progress (甲宇航电源、乙芯动力等投产增效; 等深化布局, 等落地)
 _PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目"
                                r"|等(?:一批)?(?:投产|建成投产|开工|落地|投运|竣工|签约|开业|深化布局|扩大产能|增资扩产)")
-_CLAUSE_MARKS = "，。；：！？\n"
-# 等 closing a list, after a character and opening no word of its own (等级, 等同, 等待, 等候); 等 inside a word
-# (平等, 同等) leaves items that fail the checks of a list of companies
-_LIST_CLOSE = re.compile(r"(?<=[\u4e00-\u9fff])等(?![级同待候])")
-# LAC tags of the clause's verbs and adverbs before its first item
-_LEADING_VERB_TAGS = {"v", "vd", "ad", "d", "p"}
 # the level of a court is part of its name (海口市中级人民法院, 省高级人民法院), no "level" of a kind
 _COURT_LEVEL = re.compile("[中高]级(?:人民)?$")
 # the projects of a list named by a kind of power plant: its items are sites (甲洋东等海上风电项目), no companies
@@ -759,24 +753,6 @@ _SECTOR_AFTER = ("品牌", "产业", "形象", "事业", "经济", "集群", "�
 _OPERATORS = frozenset("+×＋")
 # characters that join two phrases rather than continue one (中国共产党和人民政府, 联合国把…集团)
 _JOINERS = frozenset("和与及同并或暨的、等把是在将被对为向从于以")
-
-
-def _list_items(text: str, end: int, at: dict[int, tuple[int, str]] | None = None,
-                leading: set[str] = frozenset()) -> list[tuple[int, int]]:
-    """The items, split at 、, of the list that closes at ``end`` (its 等), from the clause's start; the first
-    item without the clause's own words before it whose tags are in ``leading`` (``at``: start -> (end, tag)
-    of the words)."""
-    p = max(text.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
-    items = []
-    for q in [i for i in range(p, end) if text[i] == "、"] + [end]:
-        items.append((p, q))
-        p = q + 1
-    if at and leading:
-        p, q = items[0]
-        while p in at and at[p][1] in leading and at[p][0] < q:
-            p = at[p][0]
-        items[0] = (p, q)
-    return items
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
