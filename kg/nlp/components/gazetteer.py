@@ -333,11 +333,11 @@ class Gazetteer:
         closed by 等 where another item is opened by such a company or by a company of the other lexicons
         (依托甲、乙、丙等; 甲芯片、乙算力芯片等): no 海光 of the sea's light. ``at``: start -> (end, LAC tag) of the
         words."""
-        hits = {s: e for s, e, products in self.word_companies.find_all(text) if s == 0 or s in starts}
-        if not hits:
+        found_here = [(s, e, products) for s, e, products in self.word_companies.find_all(text) if s == 0 or s in starts]
+        if not found_here:
             return []
-        taken = {s for s, e, products in self.word_companies.find_all(text)
-                 if s in hits and products and text.startswith(products, e)}
+        hits = {s: e for s, e, _products in found_here}
+        taken = {s for s, e, products in found_here if products and text.startswith(products, e)}
         companies = {c.start for c in found if c.label == "ORG" and c.source == "gazetteer"}
         verb_ends = {e for e, tag in at.values() if tag in LEADING_VERB_TAGS}
         for m in LIST_CLOSE.finditer(text):
