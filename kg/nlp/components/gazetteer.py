@@ -154,6 +154,9 @@ CONTINENT_SHORTS = "欧非"
 _EXCHANGE = "、|等|合作|交流|经贸|贸易|产业|科技|人文|文化|对口|友好"
 # what follows two countries' forms that says they are the two parties (中俄文旅交流, 中俄跨境, 中美关系, 中英联合声明,
 # 中印边界) or what they build together (中荷设施农业产业园)
+# what follows two places' short names that says the two are partners (深哈对口合作, 湘赣产业合作园, 京鲁科创合作平台,
+# 深赣共建产业园): the pairing is no word of its own, whatever the dictionary calls it
+_PARTNERS_AFTER = re.compile("对口合作|共建|产业合作|科创合作|科技合作|合作示范区|毗邻")
 _BILATERAL_AFTER = re.compile("文旅|交流|合作|跨境|国际合作|经贸|贸易|友好|边境|边界|人文|双边|关系|两国|双方|友谊|会谈|公报"
                               "|建交|邦交|联合声明|睦邻|战略协作|互利|设施农业|产业园|共建")
 
@@ -232,6 +235,14 @@ class Gazetteer:
                               for code, shorts in self.province_shorts.items()}
         chars = re.escape("".join(self.short_province))
         self.province_run = re.compile(f"(?<![{chars}])[{chars}]{{2,4}}(?![{chars}])")
+        # two places by their shorts, the provinces' and the cities' (深 for 深圳, 哈 for 哈尔滨), before a word
+        # of partnership (深哈对口合作, 深赣共建产业园)
+        self.named_regions = {r["name"] for r in load_table("regions.tsv")}
+        self.pair_shorts = {**{c: code for c, code in self.short_province.items()},
+                            **{r["short"]: r["city"] for r in load_table("city_shorts.tsv")
+                               if r["short"] not in self.short_province}}
+        pair_chars = re.escape("".join(self.pair_shorts))
+        self.partner_run = re.compile(f"(?<![{pair_chars}])[{pair_chars}]{{2}}(?={_PARTNERS_AFTER.pattern})")
         # shorts read after a verb of place in any report: the provinces' (新 left out: 在新时代; 疆 instead: 援疆) and
         # China's own (华) and those of Hong Kong, Macao and Taiwan
         # and the cities' conventional shorts (驻穗总领馆, 在汉成立)
@@ -320,6 +331,7 @@ class Gazetteer:
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", "内地"),))
                      for m in MAINLAND.finditer(text) if self._beside_hong_kong(text, m.start(), m.end()))
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
+        found.extend(self._partner_runs(text, starts, ends))
         found.extend(self._word_companies(text, found, starts, {s: (e, t) for s, e, t in zip(w.starts, w.ends, w.tags)}))
         found.extend(self._campaigns(text, found, starts))
         found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
@@ -588,6 +600,23 @@ class Gazetteer:
                 continue
             found.extend(Candidate(s + k, s + k + 1, "PLACE", "gazetteer", (("key", code),))
                          for k, code in enumerate(codes))
+        return found
+
+    def _partner_runs(self, text: str, starts, ends) -> list[Candidate]:
+        """Two places by their short names, a province's or a city's, before a word of partnership (深哈对口合作,
+        深赣共建产业园, 湘赣产业合作园, 京鲁科创合作平台): each is a place. Where ``_province_runs`` cannot tell
+        them: the segmenter joins the pair with what follows (京鲁科创), or its dictionary has the pair as an
+        abbreviation (湘赣, j), or one is a city's. Named regions (京津, 川渝) stay one."""
+        found = []
+        for m in self.partner_run.finditer(text):
+            s, e = m.span()
+            run = m.group()
+            places = [self.pair_shorts[c] for c in run]
+            if s not in starts or places[0] == places[1] or run in self.named_regions \
+                    or self.word_tags.get(run, "j") not in ("j", "nr") or (e in ends and self.word_tags.get(run) == "nr"):
+                continue  # (a pair of provinces between word edges is _province_runs')
+            found.extend(Candidate(s + k, s + k + 1, "PLACE", "gazetteer", (("key", place),))
+                         for k, place in enumerate(places))
         return found
 
     def _country_compounds(self, text: str) -> list[Candidate]:
