@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Iterable
 
 import numpy
 
@@ -236,3 +237,36 @@ def list_items(text: str, end: int, at: dict[int, tuple[int, str]] | None = None
             p = at[p][0]
         items[0] = (p, q)
     return items
+
+
+class CategoryWords:
+    """The words that make a body's or a facility's name a kind (``category_modifiers.tsv``: 一流, 高水平, 现代 …),
+    except where one opens the name of a field (``category_fields.tsv``: 现代农业, 先进制造), which says what the
+    body works in: 现代产业学院 is a kind of college, 现代农业实验室 one laboratory."""
+
+    def __init__(self, words: Iterable[str], fields: Iterable[str]):
+        self.words = tuple(words)
+        self.fields = tuple(fields)
+
+    @classmethod
+    def packaged(cls) -> "CategoryWords":
+        """The packaged tables' words and fields."""
+        from ..data import column
+        return cls(column("category_modifiers.tsv", "word"), column("category_fields.tsv", "field"))
+
+    def find(self, modifier: str) -> int:
+        """Where the first category word of ``modifier`` starts, -1 if it has none outside a field's name."""
+        for w in self.words:
+            i = modifier.find(w)
+            while i >= 0:
+                if not modifier.startswith(self.fields, i):
+                    return i
+                i = modifier.find(w, i + 1)
+        return -1
+
+    def __contains__(self, modifier: str) -> bool:
+        return self.find(modifier) >= 0
+
+    def opens(self, modifier: str) -> bool:
+        """``modifier`` opens with a category word that opens no field's name."""
+        return modifier.startswith(self.words) and not modifier.startswith(self.fields)

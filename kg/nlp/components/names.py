@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..words import words
 from ..candidates import Candidate
-from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
+from ..text import CategoryWords, Lexicon, Spans, WordSet, is_cjk, word_boundary
 from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, PLACE_VERBS, country_forms, place_entries
 from ...data import column, company_names, load_table, organ_words
 from ...places import divisions
@@ -226,7 +226,7 @@ class NameFinder:
         shorts = re.escape("".join(sorted(set(column("province_shorts.tsv", "short")))))
         self.short_in_coinage = re.compile(f"[{PLACE_VERBS}兴出][{shorts}]|[{shorts}](?:字号|商|品)")
         self.coinage_ends = tuple(column("place_coinage_ends.tsv", "word"))
-        self.category_modifiers = tuple(column("category_modifiers.tsv", "word"))
+        self.category_modifiers = CategoryWords.packaged()
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         # programs, brands and observances known by their own names (科技兴蒙): quoted before 行动, the
         # quoted part alone is the name
@@ -825,7 +825,7 @@ class NameFinder:
                 continue  # 打造具有国际影响力的甲产业创新中心: what a city means to become, no body
             if row["label"] == "ORG" and row["qualified"] == "1" and _WHOLE_SCOPE.match(modifier):
                 continue  # 全市社区卫生服务中心: every such centre of a city, a kind (the scope qualifies events only)
-            if row["label"] == "ORG" and modifier.startswith(self.category_modifiers):
+            if row["label"] == "ORG" and self.category_modifiers.opens(modifier):
                 continue  # 多层次实验室, 高水平实验室: a kind of body (category_modifiers.tsv)
             if row["label"] == "ORG" and text.startswith("体系", he):
                 continue  # “甲”实验室体系, 国家实验室体系: a system of such bodies, no one body

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..words import Words, words
 from ..candidates import Candidate
-from ..text import Lexicon, WordSet, is_cjk
+from ..text import CategoryWords, Lexicon, WordSet, is_cjk
 from .gazetteer import place_entries, residents_at
 from .names import COUNTED_AFTER
 from ...data import column, company_names, load_table, organ_words
@@ -81,7 +81,7 @@ class OrgComposer:
         # organs that name a kind when a place comes right before them (北京市学校, 自治区医院 are many)
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.not_org_heads = tuple(r["head"] for r in load_table("name_heads.tsv") if r["label"] == "NONE")
-        self.category_modifiers = column("category_modifiers.tsv", "word")
+        self.category_modifiers = CategoryWords.packaged()
         self.designations = WordSet(column("designation_kinds.tsv", "kind"))
         self.word_tags: dict[str, str] = {}  # the segmenter's dictionary, set by the component
         self.token_ends: set[int] | None = None
@@ -188,7 +188,7 @@ class OrgComposer:
             if any(national_object_at(text, i, self.word_tags) for i in range(e + 2, k)):
                 return 0  # 甲市建设国家乙研究院: a verb before a national level word, which opens the object's name
                 # (LAC read the whole as one word, so no verb bars it)
-            if any(w in modifier for w in self.category_modifiers) and not fund:
+            if modifier in self.category_modifiers and not fund:
                 return 0  # 自治区专科区域医疗中心, 省级示范性中心: a kind of body
             if k and text.startswith("中小学", k - 1):
                 return 0  # 北方农村中小学: the schools of two levels, a kind

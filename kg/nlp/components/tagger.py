@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
-from ..text import LEADING_VERB_TAGS, LIST_CLOSE, Lexicon, WordSet, is_cjk, list_items
+from ..text import LEADING_VERB_TAGS, LIST_CLOSE, CategoryWords, Lexicon, WordSet, is_cjk, list_items
 from ...data import column, company_names, country_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
@@ -96,7 +96,7 @@ class LacRepair:
         self.title_words = set(column("person_titles.tsv", "title"))
         # titles and posts written after a name or before it (persons.py reads the same lists)
         self.person_titles = WordSet([*self.title_words, *TITLES_BEFORE])
-        self.category_modifiers = column("category_modifiers.tsv", "word")
+        self.category_modifiers = CategoryWords.packaged()
         self.generic_bodies = set(column("generic_bodies.tsv", "word"))
         self.firm_kinds = tuple(column("firm_kinds.tsv", "word"))
         self.province_short_chars = set(column("province_shorts.tsv", "short"))
@@ -380,7 +380,7 @@ class LacRepair:
             return None  # 建设全国科技创新中心: a development goal, not a body
         organ = self.organs.ending_at(name, len(name))
         modifier = name[: -len(organ)]
-        kind = next((modifier.find(w) for w in self.category_modifiers if w in modifier), -1)
+        kind = self.category_modifiers.find(modifier)
         owner = modifier[:kind].removesuffix("国家") if kind > 0 else ""
         if kind >= 0 and not (len(owner) >= 3 and self.organs.ending_at(owner, len(owner))):
             return None  # 世界一流大学, 高水平医院: a kind of body (but 甲大学国家卓越工程师学院: a university's own)
