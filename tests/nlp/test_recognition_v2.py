@@ -2023,3 +2023,39 @@ def test_rules_of_the_nineteenth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_nineteenth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two places' shorts, a province's or a city's, before a word of partnership: two places
+    ("支持深桂共建产业园。", {("PLACE", "深"), ("PLACE", "桂")}),
+    ("深化深黔对口合作。", {("PLACE", "深"), ("PLACE", "黔")}),
+    ("推进湘黔产业合作园区建设。", {("PLACE", "湘"), ("PLACE", "黔")}),
+    ("打造京晋科创合作平台。", {("PLACE", "京"), ("PLACE", "晋")}),
+    # a week a province holds abroad or in Hong Kong and Macao
+    ("举办澳门湖北周活动。", {("EVENT", "澳门湖北周")}),
+    # corridors of land and sea named by their region
+    ("提速构建沿江陆海大通道。", {("PROGRAM", "沿江陆海大通道")}),
+    # a category word that opens a field's name names what the body works in
+    ("支持江苏先进材料研究院发展。", {("ORG", "江苏先进材料研究院")}),
+    ("高标准运行新型储能省实验室。", {("ORG", "新型储能省实验室")}),
+    # the middle reaches of the Yangtze, a named region
+    ("沟通长江中游与沿海各地。", {("PLACE", "长江中游")}),
+    ("护好长江中下游的湿地。", {("PLACE", "长江中下游")}),
+])
+def test_rules_of_the_twentieth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # a named region before a word of partnership stays one (京津, 川渝)
+    ("推动京津合作示范区建设。", "京"),
+    ("推动京津合作示范区建设。", "津"),
+    # a category word alone still makes a kind of body
+    ("建好现代产业学院。", "现代产业学院"),
+    # the upper reaches of a river are the river
+    ("涵养黄河上游水源。", "黄河上游"),
+    # 周 of a week or around a place makes no event
+    ("香港周边地区经济回暖。", "香港周"),
+])
+def test_exclusions_of_the_twentieth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
