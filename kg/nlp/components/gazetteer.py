@@ -154,11 +154,11 @@ CONTINENT_SHORTS = "欧非"
 _EXCHANGE = "、|等|合作|交流|经贸|贸易|产业|科技|人文|文化|对口|友好"
 # what follows two countries' forms that says they are the two parties (中俄文旅交流, 中俄跨境, 中美关系, 中英联合声明,
 # 中印边界) or what they build together (中荷设施农业产业园)
+_BILATERAL_AFTER = re.compile("文旅|交流|合作|跨境|国际合作|经贸|贸易|友好|边境|边界|人文|双边|关系|两国|双方|友谊|会谈|公报"
+                              "|建交|邦交|联合声明|睦邻|战略协作|互利|设施农业|产业园|共建")
 # what follows two places' short names that says the two are partners (深哈对口合作, 湘赣产业合作园, 京鲁科创合作平台,
 # 深赣共建产业园): the pairing is no word of its own, whatever the dictionary calls it
 _PARTNERS_AFTER = re.compile("对口合作|共建|产业合作|科创合作|科技合作|合作示范区|毗邻")
-_BILATERAL_AFTER = re.compile("文旅|交流|合作|跨境|国际合作|经贸|贸易|友好|边境|边界|人文|双边|关系|两国|双方|友谊|会谈|公报"
-                              "|建交|邦交|联合声明|睦邻|战略协作|互利|设施农业|产业园|共建")
 
 
 def country_forms() -> set[str]:
@@ -613,8 +613,9 @@ class Gazetteer:
             run = m.group()
             places = [self.pair_shorts[c] for c in run]
             if s not in starts or places[0] == places[1] or run in self.named_regions \
-                    or self.word_tags.get(run, "j") not in ("j", "nr") or (e in ends and self.word_tags.get(run) == "nr"):
-                continue  # (a pair of provinces between word edges is _province_runs')
+                    or self.word_tags.get(run, "j") not in ("j", "nr") \
+                    or (e in ends and self.word_tags.get(run, "nr") == "nr" and all(c in self.short_province for c in run)):
+                continue  # (two provinces' shorts between word edges, no word of the dictionary, are _province_runs')
             found.extend(Candidate(s + k, s + k + 1, "PLACE", "gazetteer", (("key", place),))
                          for k, place in enumerate(places))
         return found
