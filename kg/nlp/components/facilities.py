@@ -70,6 +70,8 @@ _LIST_BEFORE_HEAD = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两
                                r"(?:条|座|个|处|家)?(?:重点|主要|沿边|边境|陆路|[345]A级|国家级|国家|省级)?")
 # last characters of the names of sites, ruins and features (湾, 城 of an ancient city, 山, 寺 …)
 _SITE_ENDS = frozenset("湾城山岭峡谷岛寺湖河洲关堡台庄洞窟塔")
+# last characters of the sites that reservoirs and irrigation districts are named after (亭子口, 罐子坝, 讨赖峡)
+_WATER_SITE_ENDS = _SITE_ENDS | frozenset("口坝滩沟溪塘坪寨")
 _LEVEL_PAIRS = ("盟市", "旗县", "市县", "县区", "县市", "乡镇", "省市", "市区", "城乡", "全省", "全区", "全市", "各地")
 _DIRECTIONS = set("东南西北中内外上下前后")
 # log-probability of a word the dictionary counts once in 200,000 words: a common word
@@ -344,7 +346,8 @@ class FacilityFinder:
                     start = pair.start()  # 中蒙二连浩特—扎门乌德经济合作区
                 elif _CHINA_AND.search(text, max(0, start - 3), start):
                     start -= 3  # 中国—东盟自由贸易区: China and a partner joined by a dash name the zone
-            elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not self._proper(text[start:hs]):
+            elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not (
+                    self._proper(text[start:hs]) or (row["kind"] == "water" and self._water_site(text[start:hs]))):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
             kind_word = next((w for w in self.category_modifiers if text.endswith(w, start, hs)), None)
             if kind_word and any(fe == hs - len(kind_word) - start
@@ -749,6 +752,15 @@ class FacilityFinder:
         return 3 <= len(name) <= 4 and all(is_cjk(c) for c in name) and name[-1] in _SITE_ENDS \
             and name not in self.word_tags and not self._common(name[-2:]) \
             and not (len(name) == 4 and self._common(name[:2]) and self._common(name[2:]))
+
+    def _water_site(self, modifier: str) -> bool:
+        """A reservoir's or an irrigation district's name after the site it is at: three or four characters ending in
+        a character of a site (口, 坝, 峡, 湾 …: 亭子口灌区, 罐子坝灌区, 讨赖峡水库), though it opens with a common word
+        (亭子, 罐子), which alone would make the modifier no proper name."""
+        return 3 <= len(modifier) <= 4 and all(is_cjk(c) for c in modifier) and modifier[-1] in _WATER_SITE_ENDS \
+            and modifier not in self.word_tags \
+            and not (len(modifier) == 4 and self._common(modifier[:2]) and self._common(modifier[2:])) \
+            and not any(w in modifier for w in self.category_modifiers)
 
     def _compounds(self, text: str, token_ends: set[int] | None, hits: list) -> list[Candidate]:
         """A place and a named feature written together are one place (a city and its grassland,
