@@ -58,8 +58,10 @@ def organ_words() -> tuple[str, ...]:
 def feature_rows() -> tuple[dict[str, str], ...]:
     """Named places that are not administrative divisions, with their kind: ``features.tsv`` (rivers,
     mountains, regions, heritage sites …), ``named_facilities.tsv`` (airports, scenic areas, named lines,
-    ports, zones …) and ``sites.tsv`` (nature reserves, scenic areas, heritage sites, historic streets)."""
-    return (*load_table("features.tsv"), *load_table("named_facilities.tsv"), *load_table("sites.tsv"))
+    ports, zones …), ``sites.tsv`` (nature reserves, scenic areas, heritage sites, historic streets) and
+    ``waters.tsv`` (rivers, canals and reservoirs beside those of features.tsv)."""
+    return (*load_table("features.tsv"), *load_table("named_facilities.tsv"), *load_table("sites.tsv"),
+            *load_table("waters.tsv"))
 
 
 def organization_rows() -> tuple[dict[str, str], ...]:
