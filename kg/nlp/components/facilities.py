@@ -765,6 +765,7 @@ class FacilityFinder:
     def _compounds(self, text: str, token_ends: set[int] | None, hits: list) -> list[Candidate]:
         """A place and a named feature written together are one place (a city and its grassland,
         a gorge and its river): 呼和浩特 + 敕勒川草原, 老牛湾 + 黄河大峡谷. ``hits``: the named places of the text."""
+        div = divisions()
         found = []
         k = 0
         while k < len(hits):
@@ -780,10 +781,19 @@ class FacilityFinder:
             # rivers or lakes end to end are a list, not one place (淮河海河辽河, 太湖巢湖滇池)
             kinds = {self.feature_kinds.get(text[a:b]) for a, b, _v in hits[k:j + 1]}
             listed = len(kinds) == 1 and kinds <= {"river", "lake"}
-            if j > k and not listed and (m or self.feature_kinds.get(hits[j][2][1], "region") not in _REGION_KINDS):
+            # two divisions of one level side by side are a list (甲县乙县丙水: the river of both counties), and a
+            # division's name the dictionary reads as a verb opens none (新建 + 甲省 + 乙水库)
+            levels = [div.by_code[v[1]].level if isinstance(v[1], str) and v[1] in div.by_code else None
+                      for _a, _b, v in hits[k:j + 1]]
+            siblings = any(a is not None and a == b for a, b in zip(levels, levels[1:]))
+            first = k
+            while first < j and self.word_tags.get(text[hits[first][0]:hits[first][1]]) in ("v", "vn", "vd"):
+                first += 1
+            if j > first and not listed and not siblings \
+                    and (m or self.feature_kinds.get(hits[j][2][1], "region") not in _REGION_KINDS):
                 end = m.end() if m else hits[j][1]
                 if token_ends is None or end in token_ends or (m and True):
-                    found.append(Candidate(hits[k][0], end, "PLACE", "facility"))
+                    found.append(Candidate(hits[first][0], end, "PLACE", "facility"))
             k = j + 1
         return found
 
