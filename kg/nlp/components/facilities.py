@@ -746,20 +746,19 @@ class FacilityFinder:
         m = _LINE_WORKS.search(text, max(0, end - 6), end)
         return m.start() if m else end
 
-    def _site(self, name: str) -> bool:
+    def _site(self, name: str, ends: frozenset[str] = _SITE_ENDS, common_tail: bool = False) -> bool:
         """A site's name of three or four characters ending in a feature's or a site's character (大地湾, 锁阳城,
-        凤凰山), neither a word of the dictionary nor common words end to end."""
-        return 3 <= len(name) <= 4 and all(is_cjk(c) for c in name) and name[-1] in _SITE_ENDS \
-            and name not in self.word_tags and not self._common(name[-2:]) \
+        凤凰山), neither a word of the dictionary nor common words end to end; its last two characters may be a
+        common word only where ``common_tail`` (亭子口: 子口)."""
+        return 3 <= len(name) <= 4 and all(is_cjk(c) for c in name) and name[-1] in ends \
+            and name not in self.word_tags and (common_tail or not self._common(name[-2:])) \
             and not (len(name) == 4 and self._common(name[:2]) and self._common(name[2:]))
 
     def _water_site(self, modifier: str) -> bool:
-        """A reservoir's or an irrigation district's name after the site it is at: three or four characters ending in
-        a character of a site (口, 坝, 峡, 湾 …: 亭子口灌区, 罐子坝灌区, 讨赖峡水库), though it opens with a common word
-        (亭子, 罐子), which alone would make the modifier no proper name."""
-        return 3 <= len(modifier) <= 4 and all(is_cjk(c) for c in modifier) and modifier[-1] in _WATER_SITE_ENDS \
-            and modifier not in self.word_tags \
-            and not (len(modifier) == 4 and self._common(modifier[:2]) and self._common(modifier[2:])) \
+        """A reservoir's or an irrigation district's name after the site it is at, a site's name (口, 坝, 峡 …:
+        亭子口灌区, 罐子坝灌区, 大石峡水利枢纽), though it opens with a common word (亭子, 罐子), which alone would make
+        the modifier no proper name; no category word in it."""
+        return self._site(modifier, _WATER_SITE_ENDS, common_tail=True) \
             and not any(w in modifier for w in self.category_modifiers)
 
     def _compounds(self, text: str, token_ends: set[int] | None, hits: list) -> list[Candidate]:

@@ -72,7 +72,8 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
 
 def feature_entries() -> dict[str, tuple[str, str]]:
     """Named places that are not divisions (``features.tsv``: rivers, mountains, world regions …;
-    ``named_facilities.tsv``: airports, scenic areas, named lines, ports, zones …), two characters or more;
+    ``named_facilities.tsv``: airports, scenic areas, named lines, ports, zones …; ``sites.tsv`` and
+    ``waters.tsv``: reserves, scenic and heritage sites, rivers and reservoirs), two characters or more;
     keyed by their name."""
     return {r["name"]: ("PLACE", r["name"]) for r in feature_rows() if len(r["name"]) >= 2}
 
