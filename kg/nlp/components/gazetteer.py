@@ -607,16 +607,16 @@ class Gazetteer:
         """Two places by their short names, a province's or a city's, before a word of partnership (深哈对口合作,
         深赣共建产业园, 湘赣产业合作园, 京鲁科创合作平台): each is a place. Where ``_province_runs`` cannot tell
         them: the segmenter joins the pair with what follows (京鲁科创), or its dictionary has the pair as an
-        abbreviation (湘赣, j), or one is a city's. Named regions (京津, 川渝) stay one."""
+        abbreviation (湘赣, j), or one is a city's, or both are common characters (京晋). Named regions (京津, 川渝)
+        stay one. Where both rules read a pair, they read the same two places."""
         found = []
         for m in self.partner_run.finditer(text):
             s, e = m.span()
             run = m.group()
             places = [self.pair_shorts[c] for c in run]
             if s not in starts or places[0] == places[1] or run in self.named_regions \
-                    or self.word_tags.get(run, "j") not in ("j", "nr") \
-                    or (e in ends and self.word_tags.get(run, "nr") == "nr" and all(c in self.short_province for c in run)):
-                continue  # (two provinces' shorts between word edges, no word of the dictionary, are _province_runs')
+                    or self.word_tags.get(run, "j") not in ("j", "nr"):
+                continue
             found.extend(Candidate(s + k, s + k + 1, "PLACE", "gazetteer", (("key", place),))
                          for k, place in enumerate(places))
         return found
