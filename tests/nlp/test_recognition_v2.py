@@ -2051,6 +2051,8 @@ def test_exclusions_of_the_nineteenth_session(nlp, text, name):
     ("漫步长春新民大街。", {("PLACE", "长春新民大街")}),
     ("整治沱浍河航道。", {("PLACE", "沱浍河")}),
     ("疏浚太浦河。", {("PLACE", "太浦河")}),
+    # a park LAC reads with a name of its own before 公园
+    ("新梅江公园对市民开放。", {("PLACE", "新梅江公园")}),
 ])
 def test_rules_of_the_twentieth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -2071,6 +2073,9 @@ def test_rules_of_the_twentieth_session(nlp, text, expected):
     ("憧憬大同世界。", "大同"),
     # two counties and a river are no one place
     ("保护好宕昌县礼县西汉水生态。", "宕昌县礼县西汉水"),
+    # parks of a kind stay kinds
+    ("建设口袋公园和郊野公园。", "口袋公园"),
+    ("建设口袋公园和郊野公园。", "郊野公园"),
 ])
 def test_exclusions_of_the_twentieth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))

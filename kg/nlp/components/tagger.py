@@ -38,6 +38,8 @@ _LOCALITY_SUFFIX = ("镇", "乡", "村")
 _KIND_STEM_TAGS = ("n", "s", "a", "v", "vn")
 # areas named by what they hold, not by a place: with no place in its modifier such a name is a kind (零碳园区)
 _KIND_AREAS = ("园区", "片区", "街区", "校区", "厂区", "矿区", "城区", "功能区", "集聚区")
+# heads of parks and zones that LAC reads with a name of their own before them (甲乙中央公园, 甲乙港区, 甲乙合作区)
+_NAMED_AREA_HEADS = ("公园", "港区", "合作区", "航空港")
 _VERBAL = ("v", "vd", "vn", "a", "ad", "d")
 _DIRECTION_START = re.compile(r"^[东南西北中][部方]")
 # jieba dictionary tags of common words: a span LAC calls a name but the dictionary knows as one
@@ -240,6 +242,9 @@ class LacRepair:
             # LAC and the gazetteer agree: 包头, 通辽 (not the verb 包头), a region or feature (亚太 in 亚太经济,
             # which the segmenter joins into one word)
             return Candidate(s, e, "PLACE", "lac")
+        head = next((h for h in _NAMED_AREA_HEADS if name.endswith(h)), None)
+        if head and not hits and self._coined_modifier(name[:-len(head)]):
+            return Candidate(s, e, "PLACE", "lac")  # 甲乙中央公园, 甲乙合作区: a park or zone named by a word of its own
         if name.endswith(self.place_heads + _KIND_AREAS) and not hits:
             return None  # 产业集聚区, 5A级景区, 零碳园区: a kind of zone, no place named
         if self.is_word(name) or _DIRECTION_START.match(name):
@@ -277,6 +282,12 @@ class LacRepair:
                 and not self._common_parts(name):  # (双奥之城: a title of honour)
             return Candidate(s, e, "PLACE", "lac")
         return None
+
+    def _coined_modifier(self, modifier: str) -> bool:
+        """A modifier that is a name of its own: two Hanzi or more, opening with no word of the dictionary nor being
+        one (口袋公园, 城市公园, 郊野公园 are kinds), with no category word in it."""
+        return len(modifier) >= 2 and all(is_cjk(c) for c in modifier) and modifier not in self.word_tags \
+            and modifier[:2] not in self.word_tags and self.category_modifiers.find(modifier) < 0
 
     def _in_saying(self, text: str, s: int, e: int) -> bool:
         """The name [s, e) LAC reads as a place belongs to a saying around it: an idiom of the dictionary that runs
