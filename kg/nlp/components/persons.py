@@ -34,6 +34,9 @@ _NAME_END = set("、，。；：！？（）()“”《》 \u3000\n\t等")
 _COMMON_TAGS = {"n", "v", "vn", "a", "u", "p", "c", "d", "f", "r", "m", "q", "w", "LOC", "ORG", "TIME"}
 # jieba tags of common words: a part of a ·-joined name that holds one is no transliteration
 _COMMON_WORD_TAGS = {"n", "v", "vn", "a", "an", "ad", "d", "l", "i"}
+# tags of the dictionary's function words (pronouns, adverbs, prepositions, conjunctions, numerals, particles): a name
+# before a title does not open with one of two characters (高举毛主席, 其他列席同志)
+_FUNCTION_WORD_TAGS = frozenset({"r", "d", "p", "c", "m", "u"})
 # LAC tags a name never holds inside: verbs, prepositions, conjunctions, particles
 _INSIDE_TAGS = {"v", "p", "c", "u"}
 
@@ -68,6 +71,8 @@ class PersonFinder:
                     continue
                 if not (name[:1] in self.surnames or name[:2] in self.surnames):
                     continue
+                if length >= 3 and (self.word_tags.get(name[:2]) in _FUNCTION_WORD_TAGS or self.word_tags.get(name[1:]) == "r"):
+                    continue  # 高举毛主席, 其他列席同志: a function word opens the name or is all its given name
                 before_ok = (length == 3 or b == 0 or not is_cjk(text[b - 1])
                              or self.boundaries.ending_at(text, b) is not None)
                 # 现任法国总统, 罗讷省省长: a place before a title, no name (a place inside, or the
