@@ -37,6 +37,8 @@ _COMMON_WORD_TAGS = {"n", "v", "vn", "a", "an", "ad", "d", "l", "i"}
 # tags of the dictionary's function words (pronouns, adverbs, prepositions, conjunctions, numerals, particles): a name
 # before a title does not open with one of two characters (高举毛主席, 其他列席同志)
 _FUNCTION_WORD_TAGS = frozenset({"r", "d", "p", "c", "m", "u"})
+# numerals that open a counted noun (两国, 三方)
+_NUMERALS = frozenset("两三四五六七八九十百千万")
 # LAC tags a name never holds inside: verbs, prepositions, conjunctions, particles
 _INSIDE_TAGS = {"v", "p", "c", "u"}
 
@@ -71,8 +73,10 @@ class PersonFinder:
                     continue
                 if not (name[:1] in self.surnames or name[:2] in self.surnames):
                     continue
-                if length >= 3 and (self.word_tags.get(name[:2]) in _FUNCTION_WORD_TAGS or self.word_tags.get(name[1:]) == "r"):
-                    continue  # 高举毛主席, 其他列席同志: a function word opens the name or is all its given name
+                if length >= 3 and (self.word_tags.get(name[:2]) in _FUNCTION_WORD_TAGS or self.word_tags.get(name[1:]) == "r"
+                                    or (name[1] in _NUMERALS and self.word_tags.get(name[1:]) in ("n", "m", "q", "ns"))):
+                    continue  # 高举毛主席, 其他列席同志: a function word opens the name or is all its given name; 中苏两国总理:
+                    # a counted noun (两国) is no given name
                 before_ok = (length == 3 or b == 0 or not is_cjk(text[b - 1])
                              or self.boundaries.ending_at(text, b) is not None)
                 # 现任法国总统, 罗讷省省长: a place before a title, no name (a place inside, or the
