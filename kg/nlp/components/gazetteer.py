@@ -236,19 +236,17 @@ class Gazetteer:
                               for code, shorts in self.province_shorts.items()}
         chars = re.escape("".join(self.short_province))
         self.province_run = re.compile(f"(?<![{chars}])[{chars}]{{2,4}}(?![{chars}])")
-        # two places by their shorts, the provinces' and the cities' (深 for 深圳, 哈 for 哈尔滨), before a word
-        # of partnership (深哈对口合作, 深赣共建产业园)
-        self.named_regions = {r["name"] for r in load_table("regions.tsv")}
-        self.pair_shorts = {**{c: code for c, code in self.short_province.items()},
-                            **{r["short"]: r["city"] for r in load_table("city_shorts.tsv")
-                               if r["short"] not in self.short_province}}
-        pair_chars = re.escape("".join(self.pair_shorts))
-        self.partner_run = re.compile(f"(?<![{pair_chars}])[{pair_chars}]{{2}}(?={_PARTNERS_AFTER.pattern})")
         # shorts read after a verb of place in any report: the provinces' (新 left out: 在新时代; 疆 instead: 援疆) and
         # China's own (华) and those of Hong Kong, Macao and Taiwan
         # and the cities' conventional shorts (驻穗总领馆, 在汉成立)
         self.city_short = {r["short"]: r["city"] for r in load_table("city_shorts.tsv")
                            if r["short"] not in self.short_province}
+        # two places by their shorts, the provinces' and the cities' (深 for 深圳, 哈 for 哈尔滨), before a word
+        # of partnership (深哈对口合作, 深赣共建产业园)
+        self.named_regions = {r["name"] for r in load_table("regions.tsv")}
+        self.pair_shorts = {**self.short_province, **self.city_short}
+        pair_chars = re.escape("".join(self.pair_shorts))
+        self.partner_run = re.compile(f"(?<![{pair_chars}])[{pair_chars}]{{2}}(?={_PARTNERS_AFTER.pattern})")
         after = "".join(sorted(set(self.short_province) - {"新"})) + "疆华港澳台" + "".join(sorted(self.city_short))
         self.short_after_verb = re.compile(f"(?<=[{PLACE_VERBS}])[{re.escape(after)}]")
         # a country's or a continent's one-character form after 对 before a word of trade (对非贸易, 对欧投资,
@@ -332,7 +330,7 @@ class Gazetteer:
         found.extend(Candidate(m.start(), m.end(), "PLACE", "gazetteer", (("key", "内地"),))
                      for m in MAINLAND.finditer(text) if self._beside_hong_kong(text, m.start(), m.end()))
         found.extend(self._province_runs(text, starts, ends, dict(zip(w.starts, w.tags))))
-        found.extend(self._partner_runs(text, starts, ends))
+        found.extend(self._partner_runs(text, starts))
         found.extend(self._word_companies(text, found, starts, {s: (e, t) for s, e, t in zip(w.starts, w.ends, w.tags)}))
         found.extend(self._campaigns(text, found, starts))
         found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
@@ -603,7 +601,7 @@ class Gazetteer:
                          for k, code in enumerate(codes))
         return found
 
-    def _partner_runs(self, text: str, starts, ends) -> list[Candidate]:
+    def _partner_runs(self, text: str, starts) -> list[Candidate]:
         """Two places by their short names, a province's or a city's, before a word of partnership (深哈对口合作,
         深赣共建产业园, 湘赣产业合作园, 京鲁科创合作平台): each is a place. Where ``_province_runs`` cannot tell
         them: the segmenter joins the pair with what follows (京鲁科创), or its dictionary has the pair as an
