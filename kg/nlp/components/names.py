@@ -33,6 +33,8 @@ _DEICTIC_INSIDE = ("我省", "我市", "我区", "我县", "我国", "本省", "
 # a document's status in brackets after its title, part of the title: 规划纲要（草案）, …指引（试行）
 _DOC_STATUS = re.compile(r"（(?:草案|试行|修订|修订稿|征求意见稿|送审稿|暂行)）")
 _TITLE_LINES = 15
+# a byline says who delivers the report (甲省省长乙作政府工作报告): 作 before the report's words, no title
+_DELIVERED = re.compile("(?<!工)作(?:政府)?(?:工作)?报告$")
 _REPORT_WORDS = ("工作报告", "政府工作报告")
 # 等 or a short parenthesis between a quoted name and its cue: “甲”（朝阳科协）公众号, “乙”等公众号
 # what a program's coinage does not hold: punctuation, numbers, counts (科普双升级 and 强三性 are slogans)
@@ -116,6 +118,17 @@ _YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}年")
 _EDITION_YEAR = re.compile(r"(?:19|20)\d{2}年?(?=中国|全国|全球|世界|国际|亚洲|亚太|上海合作组织|金砖国家|二十国集团)")
 # a disaster or an accident named by its month and day in quote marks (“7·20”特大暴雨, “8·22”重大垮塌事故)
 _DATED_DISASTER = re.compile(r"“\d{1,2}·\d{1,2}”[\u4e00-\u9fff]{0,10}?(?:洪水|洪涝|暴雨|地震|火灾|事故|灾害|台风|泥石流|山洪)(?:事故)?")
+# a disaster named by its place and how severe it was (甲江百年一遇特大洪水, 甲县群发性山洪地质灾害), or a breach or
+# collapse at a named site (甲垸一线堤防决口, 甲高速乙路段塌方灾害): the head ends a phrase
+_DISASTER_HEAD = re.compile("(?:洪水|洪涝|暴雨|山洪|泥石流|地质灾害|滑坡|决口|溃坝|溃堤|塌方灾害|垮塌事故|火灾)"
+                            "(?=[、，。；：,;）)]|等|灾后|抢险|救灾)")
+_SEVERITY = re.compile(r"百年一遇|千年一遇|特大|特别重大|区域性|流域性|群发性|极端|\d+(?:\.\d)?级")
+_SEVERITY_WORDS = frozenset(("特大", "重大", "极端", "群发性", "区域性", "流域性"))
+_NEXT_QUOTED = re.compile("“([\u4e00-\u9fff]{2,4})”")
+_NUMERALS = frozenset("一二三四五六七八九十两")
+_SITE_DISASTERS = ("决口", "溃坝", "溃堤", "塌方灾害", "垮塌事故")
+# a typhoon by its name in quote marks (超强台风“甲乙”, “甲乙”等10个台风)
+_TYPHOON = re.compile("(?<=台风“)[\u4e00-\u9fff]{2,4}(?=”)|(?<=“)[\u4e00-\u9fff]{2,4}(?=”(?:等(?:\d+|[一二三四五六七八九十]+)个)?(?:超强|强)?台风)")
 # a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
 _SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
@@ -279,6 +292,7 @@ class NameFinder:
                                   prepositions or set(), located or set()))
         found.extend(self._tours(text, token_ends))
         found.extend(self._dated_disasters(text))
+        found.extend(self._named_disasters(text, verbal or {}, located or set()))
         found.extend(self._regional_brands(text, token_starts, token_ends, leading or {}, located or set()))
         return found
 
@@ -340,6 +354,33 @@ class NameFinder:
                          if window + pe == m.start()], default=m.start())
             yield Candidate(start, m.end(), "EVENT", "head")
 
+    def _named_disasters(self, text: str, verbal: dict[int, int], located: set[int]):
+        """Disasters named by their place (guidelines: named disasters are events, nothing inside them annotated):
+        a place, then how severe it was (甲江百年一遇特大洪水, 乙市群发性山洪地质灾害) or the site of a breach or
+        collapse (丙垸一线堤防决口), then the disaster's head, with no verb between (甲地突发洪水 names no disaster:
+        the place only); and typhoons by their quoted names (超强台风“甲乙”)."""
+        for m in _DISASTER_HEAD.finditer(text):
+            clause = max(text.rfind(c, max(0, m.start() - 16), m.start()) for c in "，。；：、\n") + 1
+            window = max(clause, m.start() - 16)
+            opens = [window + ps for ps, _pe, _v in self.places.finditer(text[window:m.start()])] \
+                + [k for k in located if window <= k < m.start() - 1]
+            if not opens:
+                continue
+            start = min(opens)
+            if any(start < vs < m.start() and text[vs:verbal[vs]] not in _SEVERITY_WORDS
+                   and not _SEVERITY.fullmatch(text[vs:verbal[vs]]) for vs in verbal):
+                continue  # 甲地突发洪水, 乙县遭受暴雨: a verb between, the place alone is the mention
+            if m.group() in _SITE_DISASTERS or _SEVERITY.search(text, start, m.start()):
+                yield Candidate(start, m.end(), "EVENT", "head")
+        for m in _TYPHOON.finditer(text):
+            spans, k = [(m.start(), m.end())], m.end() + 1
+            while (nxt := _NEXT_QUOTED.match(text, k)) is not None:  # 台风“甲乙”“丙丁”: the names listed after it
+                spans.append(nxt.span(1))
+                k = nxt.end()
+            for s, e in spans:
+                if not any(c in _NUMERALS for c in text[s:e]):  # (台风“三连击”: three typhoons in a row, no name)
+                    yield Candidate(s, e, "EVENT", "head")
+
     def _label_by_head(self, name: str) -> str | None:
         for h in self.head_sorted:
             if name.endswith(h):
@@ -378,7 +419,7 @@ class NameFinder:
                 break
             stripped = line.strip().strip("#* ")
             if 6 <= len(stripped) <= 40 and stripped.endswith(_REPORT_WORDS) and not stripped.startswith(("在", "关于")) \
-                    and not re.search(r"[，。；：！？]", stripped):
+                    and not re.search(r"[，。；：！？]", stripped) and not _DELIVERED.search(stripped):
                 start = pos + line.index(stripped)
                 yield Candidate(start, start + len(stripped), "WORK", "title")
                 break

@@ -776,8 +776,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 _HONORIFICS = set("老总工")
 # function characters that follow a person's name and that the segmenter's HMM may join to its last
 # character (马恩汉为, 王立民家, 塔勒比说), and one-character adverbs and 时 after a subject (某某常说, 某某曾任,
-# 会见某某时)
-_AFTER_NAME = frozenset("为家说在和与是也都对向给被将把从同及等时常曾又还就却已便亦")
+# 会见某某时), and 作 of a speaker who delivers a report (省长某某作政府工作报告)
+_AFTER_NAME = frozenset("为家说在和与是也都对向给被将把从同及等时常曾又还就却已便亦作")
 _SEAT = "总部"
 _LAB = "实验室"
 # first characters of 市 words that name no city: deictic and level words, counts (我市, 全市, 各市, 县市, 两市)
