@@ -142,6 +142,8 @@ _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 # a route written as its two ends alone, in a clause about roads or railways (新开工甲至乙等2个项目)
 _ROUTE_CLAUSE = re.compile("公路|高速|铁路|高铁|城际|国道|省道|通车|航道")
+# an item of a list of routes written as its two ends (甲至乙 of 甲至乙、丙至丁等高速公路)
+_ROUTE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?(?=[、等，。；和及]|$)")
 # a line's name by its two ends (丙至丁 of 甲乙、丙至丁高铁)
 _ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
 # …but not a flight, a freight train or a section of a line: those name the two places (a freight railway is a line:
@@ -532,7 +534,32 @@ class FacilityFinder:
             if _ROUTE_CLAUSE.search(clause) and not _NOT_ROUTE_CLAUSE.search(clause):
                 found.append(Candidate(start, end, "PLACE", "facility"))
                 done = end
-        return found
+        return found + self._route_siblings(text, found, verbal)
+
+    def _route_siblings(self, text: str, routes: list[Candidate], verbal: Spans) -> list[Candidate]:
+        """The other items of a list of routes (建成甲至乙、丙丁至戊、己至庚等高速公路) written as two ends alone are
+        routes too, though neither end is a place kg knows (villages, stations, temples) or the segmenter runs an
+        end into 至: the list says what they are. The first item may follow the clause's verbs."""
+        out, seen = [], {(c.start, c.end) for c in routes}
+        for c in routes:
+            k = c.end
+            while text[k:k + 1] == "、" and (m := _ROUTE_ITEM.match(text, k + 1)) is not None:
+                out.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+                k = m.end()
+            k = c.start
+            while text[k - 1:k] == "、":
+                prev = max(text.rfind(ch, 0, k - 1) for ch in "、，。；：\n") + 1
+                # the item's start: right after the previous item, or after the clause's verbs
+                starts = [prev] if text[prev - 1:prev] == "、" else \
+                    [ve for _vs, ve in verbal.starting_in(prev, k - 1) if ve < k - 1] + [prev]
+                m = next((m for i in sorted(starts, reverse=True) if (m := _ROUTE_ITEM.fullmatch(text, i, k - 1))), None)
+                if m is None:
+                    break
+                out.append(Candidate(m.start(), m.end(), "PLACE", "facility"))
+                k = m.start()
+        # (not a section, 甲至乙段, nor an item opening with a verb: 改扩建甲至乙)
+        return [c for c in out if (c.start, c.end) not in seen and text[c.end - 1] != "段"
+                and not any(ve <= text.index("至", c.start) - 2 for _vs, ve in verbal.starting_in(c.start, c.start + 1))]
 
     def _elided(self, text: str, found: list[Candidate], token_ends: set[int] | None,
                 verbal: Spans) -> list[Candidate]:

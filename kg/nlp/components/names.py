@@ -634,6 +634,9 @@ class NameFinder:
         if not names:
             return
         for s, e, name in Lexicon({n: n for n in names}).finditer(text):
+            if (text[s - 1:s] == "、" or text[e:e + 1] == "、") and self.verb_tags.get(name[:2]) in ("v", "vn") \
+                    and name[2:] in self.places.entries:
+                continue  # 看好甲省、投资甲省: a verb and its place in a list of such, not the brand “投资甲省” quoted elsewhere
             if token_starts is None or s in token_starts:
                 yield Candidate(s, e, "PROGRAM", "head")
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ...data import column, organ_words
 from ..candidates import choose
-from ..text import WordSet
+from ..text import WordSet, is_cjk
 from ..words import words
 from .names import COUNT_BEFORE
 
@@ -213,6 +213,30 @@ def issuer_before_title(text: str, chosen: list, pool: list) -> list:
     return out
 
 
+_SEAT_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "w", ""})
+
+
+def seat_in_brackets(doc: Doc, text: str, chosen: list) -> list:
+    """A body or an event with the place of its seat in brackets right after it (甲大学（乙市）正式招生, 甲论坛（乙市）、):
+    the bracketed place is part of the name, as the annotators mark 中国（甲省）自由贸易试验区, where the name ends
+    there (a verb, a function word or punctuation follows); before a noun the place opens what follows (甲石化（乙岛）
+    炼化一体化: a plant's site, a place of its own)."""
+    w = words(doc)
+    tag_at = dict(zip(w.starts, w.tags))
+    by_start = {c.start: c for c in chosen}
+    drop, out = set(), []
+    for c in chosen:
+        place = by_start.get(c.end + 1) if c.label in ("ORG", "EVENT") and text[c.end:c.end + 1] == "（" else None
+        if place is not None and place.label == "PLACE" and text[place.end:place.end + 1] == "）" \
+                and (place.end + 1 == len(text) or not is_cjk(text[place.end + 1])
+                     or tag_at.get(place.end + 1, "") in _SEAT_TAGS):
+            drop.add(place.start)
+            out.append(replace(c, end=place.end + 1))
+        else:
+            out.append(c)
+    return [c for c in out if not (c.label == "PLACE" and c.start in drop)]
+
+
 _TITLE_WORD = re.compile("《(?:建议|纲要|意见)》")
 
 
@@ -306,6 +330,7 @@ def make_resolve(nlp: Language, name: str):
         chosen = persons_among_things(text, chosen, word_tags)
         chosen = spirits_named_by_places(text, chosen)
         chosen = labs_named_in_lists(text, chosen)
+        chosen = seat_in_brackets(doc, text, chosen)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:

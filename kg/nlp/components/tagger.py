@@ -279,7 +279,10 @@ class LacRepair:
         # a name the dictionary lacks, ending in a word of geography, is a place when what it is built
         # from is no common word (高尔基大街, 圣劳伦斯河, 比佛利山; not 新农村, 坑洼路, 抵边村镇)
         if tag is None and len(name) >= 3 and name.endswith(_GEO_ENDS) and "之" not in name \
-                and not self._common_parts(name):  # (双奥之城: a title of honour)
+                and not self._common_parts(name) \
+                and not (name[0] in self.province_short_chars and name[1] in self.province_short_chars
+                         and name[:2] not in self.division_names):
+            # (双奥之城: a title of honour; 甲乙非铁海联运: provinces' shorts open a route of transport, no place)
             return Candidate(s, e, "PLACE", "lac")
         return None
 
