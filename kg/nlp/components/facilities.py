@@ -142,6 +142,8 @@ _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 # a route written as its two ends alone, in a clause about roads or railways (新开工甲至乙等2个项目)
 _ROUTE_CLAUSE = re.compile("公路|高速|铁路|高铁|城际|国道|省道|通车|航道")
+# the last item of a list of mines or fields, with the head (…、丙丁煤矿)
+_MINES_LISTED = re.compile("(?<=、)((?:(?![等和及])[\u4e00-\u9fff]){2,4}?)(煤矿|矿井)(?![\u4e00-\u9fff]{0,2}[等、])")
 # an item of a list of routes written as its two ends (甲至乙 of 甲至乙、丙至丁等高速公路)
 _ROUTE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?(?=[、等，。；和及]|$)")
 # a line's name by its two ends (丙至丁 of 甲乙、丙至丁高铁)
@@ -726,6 +728,12 @@ class FacilityFinder:
         # (a list before a noun of local places names places only with two items or more: 甲、乙等…片区)
         ends += [(m.start(), "等") for m in self.listed_kinds.finditer(text) if text.rfind("、", 0, m.start()) > max(
             text.rfind(c, 0, m.start()) for c in "，。；：\n")]
+        # a list of mines or fields whose last item carries the head, no 等 (甲、乙、丙丁煤矿): that item is one
+        # place with the head, and the items before it name mines too
+        for m in _MINES_LISTED.finditer(text):
+            if self._proper(m.group(1)) and (token_ends is None or m.start(1) in token_ends):
+                out.append(Candidate(m.start(1), m.end(), "PLACE", "facility"))
+                ends.append((m.start() - 1, "、"))
         for m_start, group in ends:
             end = self._before_works(text, m_start)
             while True:

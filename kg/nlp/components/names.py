@@ -124,6 +124,8 @@ _DISASTER_HEAD = re.compile("(?:洪水|洪涝|暴雨|山洪|泥石流|地质灾�
                             "(?=[、，。；：,;）)]|等|灾后|抢险|救灾)")
 _SEVERITY = re.compile(r"百年一遇|千年一遇|特大|特别重大|区域性|流域性|群发性|极端|\d+(?:\.\d)?级")
 _SEVERITY_WORDS = frozenset(("特大", "重大", "极端", "群发性", "区域性", "流域性"))
+# games held once in a city, named by their host (甲市奥运会)
+_HOSTED_GAMES = frozenset(("奥运会", "冬奥会", "残奥会", "冬残奥会", "青奥会", "亚运会", "亚冬会", "大运会", "世博会", "世园会"))
 _NEXT_QUOTED = re.compile("“([\u4e00-\u9fff]{2,4})”")
 _NUMERALS = frozenset("一二三四五六七八九十两")
 _SITE_DISASTERS = ("决口", "溃坝", "溃堤", "塌方灾害", "垮塌事故")
@@ -286,6 +288,7 @@ class NameFinder:
         found.extend(self._quoted(text))
         found.extend(self._known(text, token_starts))
         found.extend(self._with_ordinal(text, found))
+        found.extend(self._hosted_games(text, found, located or set(), token_starts))
         found.extend(self._channel_names(text, token_starts, leading or {}))
         found.extend(self._elsewhere(text, found, token_starts))
         found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading, barriers,
@@ -653,6 +656,19 @@ class NameFinder:
                     start = min([window + ps for ps, pe, _v in self.places.finditer(text[window:start])
                                  if window + pe == start], default=start)
                 yield Candidate(start, c.end, "EVENT", c.source, c.attrs)
+
+    def _hosted_games(self, text: str, found: list[Candidate], located: set[int], token_starts: set[int] | None):
+        """Games held once in a city, after the city that hosts them (甲市奥运会, 乙市冬奥会): one event, as the
+        known 北京冬奥会 and 杭州亚运会 are; the host may be a city abroad that LAC reads as a place."""
+        for c in found:
+            if c.label != "EVENT" or text[c.start:c.end] not in _HOSTED_GAMES:
+                continue
+            window = max(0, c.start - 6)
+            hosts = [window + ps for ps, pe, _v in self.places.finditer(text[window:c.start]) if window + pe == c.start] \
+                + [k for k in located if c.start - 4 <= k <= c.start - 2 and all(is_cjk(ch) for ch in text[k:c.start])
+                   and (token_starts is None or (k in token_starts and c.start in token_starts))]
+            if hosts:
+                yield Candidate(min(hosts), c.end, "EVENT", c.source, c.attrs)
 
     def _known(self, text: str, token_starts: set[int] | None):
         """Names of ``national_programs.tsv``, found with quote marks inside them ignored."""
