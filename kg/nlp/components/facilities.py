@@ -877,7 +877,11 @@ class FacilityFinder:
         # a verb or function word inside the run ends the name before it (至 of 甲至乙 is none)
         for vs, ve in verbal.starting_in(i, head_start):
             # 至雄安 read as a verb is the route's 至; 加格达奇 read as a verb is still a place
-            if text[vs] not in _INNER and text[vs:ve] not in self.places.entries:
+            if text[vs] not in _INNER and text[vs:ve] not in self.places.entries \
+                    and not (ve == head_start and ve - vs >= 3 and text[ve - 1] in _WATER_SITE_ENDS
+                             and text[vs:ve] not in self.word_tags):
+                # (甲赖峡水库: a site's name the dictionary lacks, ending in a site's character, that LAC reads as
+                # a verb, is still the reservoir's name)
                 i = max(i, ve)
         while i < head_start and (text[i] in _INNER or "A" <= text[i] <= "Z"):
             i += 1  # (no name opens with an acronym: LNG码头 alone is a kind)

@@ -483,6 +483,8 @@ class Gazetteer:
                 found_pairs = [text[i:i + 2] for i in range(m.start(), m.end(), 2)]
                 if all(city_run(p) for p in found_pairs):
                     pairs.extend((i, i + 2) for i in range(m.start(), m.end(), 2))
+        # a pair found so is a run wherever it recurs in the report (合淮合六合滁同城化, then 合淮、合六、合滁合作园区)
+        runs.update(text[i:j] for i, j in pairs)
         # the other items of a list that holds such a run are runs too (合六、合淮、合滁一体化; 郑洛、郑许协同)
         item = re.compile(f"(?<![{chars}])[{chars}]{{2,5}}(?![{chars}])")
         grown = True
@@ -500,8 +502,9 @@ class Gazetteer:
         for run in runs:
             for m in re.finditer(re.escape(run), text):
                 s, e = m.span()
-                if (s and text[s - 1] in initials) or (e < len(text) and text[e] in initials):
-                    continue  # part of a longer run (宜荆荆恩 holds 荆恩)
+                if (s and text[s - 1] in initials and text[s - 2:s] not in self.word_tags) \
+                        or (e < len(text) and text[e] in initials and text[e:e + 2] not in self.word_tags):
+                    continue  # part of a longer run (宜荆荆恩 holds 荆恩); not a word after it (合滁合作园区: 合作)
                 out.append(Candidate(s, e, "PLACE", "gazetteer", (("key", run), ("run", "1"))))
         out.extend(Candidate(s, e, "PLACE", "gazetteer", (("key", text[s:e]), ("run", "1"))) for s, e in pairs)
         return out
