@@ -443,8 +443,8 @@ class Gazetteer:
                 # one-character short is none: 新晋 is "newly made")
                 word = "新"
                 before = self.campaign_words.ending_at(text, c.start - 1, max(0, c.start - 4))
-                if before is not None:
-                    word = before + word
+                if before is not None and (c.start - 1 - len(before) in starts or c.start - 1 - len(before) == 0):
+                    word = before + word  # (幸福美好新甘肃: 美好 inside the word 幸福美好 opens nothing; 新甘肃 then)
             if word is None or (c.start - len(word) not in starts and c.start - len(word) > 0):
                 continue
             if any(text.startswith(h, c.end) for h in self.place_heads):
