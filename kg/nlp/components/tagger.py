@@ -155,6 +155,9 @@ class LacRepair:
         if s and text[s - 1] not in "“" and is_cjk(text[s - 1]) and self._in_short_quote(text, s, e) \
                 and not self._person_context(text, s, e):
             return None  # “宜荆荆恩”: a quoted coinage LAC cut in the middle, no person
+        if any(text[max(0, s - n):s] in self.division_names for n in (2, 3, 4)) and self._noun_follows(text, e) \
+                and not self._person_context(text, s, e):
+            return None  # 甲市乙丙基板玻璃: a name between its city and a product is a company's brand, no person
         if len(name) == 2 and self.word_tags.get(name[1]) == "n" and self._noun_follows(text, e) \
                 and not self._person_context(text, s, e):
             return None  # 集体林权制度, 林草覆盖率: a character and a noun before a noun compound, no person
