@@ -142,6 +142,8 @@ _METRO_WORD = re.compile("地铁|轨道交通|城轨|轨交")
 _DESIGNATION_LEVEL = re.compile(r"(?:国家级?|省级|自治区级|市级)$")
 # a route written as its two ends alone, in a clause about roads or railways (新开工甲至乙等2个项目)
 _ROUTE_CLAUSE = re.compile("公路|高速|铁路|高铁|城际|国道|省道|通车|航道")
+# level words, which open no proper name of a facility (县新通高速公路 of 甲、乙2县新通高速公路)
+_LEVEL_OPENERS = frozenset("省市县区乡镇村")
 # the last item of a list of mines or fields, with the head (…、丙丁煤矿)
 _MINES_LISTED = re.compile("(?<=、)((?:(?![等和及])[\u4e00-\u9fff]){2,4}?)(煤矿|矿井)(?![\u4e00-\u9fff]{0,2}[等、])")
 # an item of a list of routes written as its two ends (甲至乙 of 甲至乙、丙至丁等高速公路)
@@ -851,6 +853,8 @@ class FacilityFinder:
             # 三大高速公路: the three major ones, counted
         if self._common(core) or self._common(core[:2]) or any(w in core for w in self.category_modifiers):
             return False  # (智慧口岸, 零碳园区: kinds of facility and zone)
+        if core[0] in _LEVEL_OPENERS:
+            return False  # 甲、乙2县新通高速公路: a level word opens no proper name (the counted counties' roads)
         if any(True for _ in self.head_lexicon.finditer(core)):
             return True  # 中川机场环线铁路: a line named by another facility
         if len(core) > 2 and self.word_tags.get(core[:2], "") in ("ns", "nz") and core[:2] not in self.places.entries:
