@@ -207,6 +207,9 @@ class Gazetteer:
                 everywhere.setdefault(alias, []).append(code)
         self.listed_county_shorts = Lexicon({a: codes[0] for a, codes in everywhere.items() if len(codes) == 1})
         self.campaign_words = WordSet(column("campaign_words.tsv", "word"))
+        # the provinces' literary names (龙江, 荆楚, 陇原, 三晋: named regions of one province each), which campaign
+        # words open too (平安龙江)
+        self.province_names = frozenset(column("province_literary_names.tsv", "name"))
         # the first characters of each province's prefecture-level cities (兰 for 兰州, 白 for 白银):
         # runs of them name groups of cities (兰白, 郑焦, 金丽温, 宜荆荆恩)
         self.city_initials: dict[str, Counter] = {}
@@ -368,7 +371,7 @@ class Gazetteer:
         out = []
         for s, e, code in self.listed_county_shorts.finditer(text):
             if (s, e) in taken or s not in starts or e not in ends \
-                    or self.word_tags.get(text[s:e], "ns") not in _PLACE_TAGS:
+                    or self.word_tags.get(text[s:e], "ns") not in _PLACE_TAGS + ("t",):  # (当阳, a time word too)
                 continue
             before = text[s - 1:s] == "、" and s - 1 in ends_at
             after = text[e:e + 1] == "、" and e + 1 in starts_at
@@ -433,8 +436,9 @@ class Gazetteer:
         for c in places:
             key = dict(c.attrs).get("key", "")
             division = self.div.by_code.get(key)
-            if c.label != "PLACE" or not (key == "中国" or (division and division.level in ("province", "prefecture"))):
-                continue
+            if c.label != "PLACE" or not (key == "中国" or key in self.province_names
+                                          or (division and division.level in ("province", "prefecture"))):
+                continue  # (a province by its literary name too: 平安龙江, 书香荆楚)
             word = self.campaign_words.ending_at(text, c.start, max(0, c.start - 3))
             if word is None and division and division.level == "province" and c.end - c.start >= 2 \
                     and text[c.start - 1:c.start] == "新" and text[c.start - 2:c.start - 1] != "中":
