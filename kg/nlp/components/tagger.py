@@ -498,8 +498,9 @@ class LacRepair:
         if not short:  # after the project's place (大唐 opens the item before the places' 大唐 of a township)
             b = self._after_place(text, p, q)
             short = self.enterprise_shorts.starting_at(text, b, q)
-        if not short or b not in starts or self._holds_place_head(text[b:q]):
-            return None
+        if not short or b not in starts or (self._holds_place_head(text[b:q])
+                                            and self._after_place(text, b + len(short), q) == b + len(short)):
+            return None  # (大唐不夜城: a site's name; 大唐甲市电厂: the company, then its plant at a place)
         if (text[q - 1] in _ZONE_CHARS or text[q - 1] in _GEO_ENDS) \
                 and not any(text[q - n:q] in self.division_names for n in (2, 3, 4) if q - n >= b + len(short)):
             return None  # 大唐不夜城: a site's name; 大唐郓城 ends in a county, the plant's place
