@@ -2096,3 +2096,73 @@ def test_rules_of_the_twentieth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_twentieth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speaker's name before 作 of the report he delivers
+    ("市长黄伟明作政府工作报告。", {("PERSON", "黄伟明")}),
+    # disasters named by their place and severity, or by the site of a breach; typhoons by their quoted names
+    ("有效应对湘江百年一遇特大洪水。", {("EVENT", "湘江百年一遇特大洪水")}),
+    ("妥善处置益阳市群发性山洪地质灾害。", {("EVENT", "益阳市群发性山洪地质灾害")}),
+    ("成功处置临湘县一线堤防决口。", {("EVENT", "临湘县一线堤防决口")}),
+    ("防御超强台风“山竹”“天鸽”。", {("EVENT", "山竹"), ("EVENT", "天鸽")}),
+    # a body's seat in brackets right after its name, where the name ends
+    ("北京师范大学（珠海）正式招生。", {("ORG", "北京师范大学（珠海）")}),
+    # the other items of a list of routes are routes though neither end is a known place
+    ("建成赛尔龙至尕秀、兰州至永靖等高速公路。", {("PLACE", "赛尔龙至尕秀"), ("PLACE", "兰州至永靖")}),
+    # the outlet after a source line with spaces round the colon
+    ("来源 : 南方日报", {("ORG", "南方日报")}),
+    # games after the city abroad that hosts them
+    ("运动员在伦敦奥运会上夺金。", {("EVENT", "伦敦奥运会")}),
+    # oil fields by name; mines listed with the head on the last item
+    ("塔河油田稳产增产。", {("PLACE", "塔河油田")}),
+    ("开工建设沙坪、张家峁、李家塔煤矿。", {("PLACE", "张家峁"), ("PLACE", "李家塔煤矿")}),
+    # a reservoir whose site's name LAC reads as a verb
+    ("力争讨赖峡水库早日开工。", {("PLACE", "讨赖峡水库")}),
+    # parts of provinces; a county's short name tagged as a time word, in a list of places
+    ("湘中南地区加快发展。", {("PLACE", "湘中南")}),
+    ("当阳、枝江等县市获评。", {("PLACE", "当阳")}),
+    # campaigns before a province's literary name, and 美好 before a province
+    ("全力建设平安龙江。", {("PROGRAM", "平安龙江")}),
+    ("全面建设美好安徽。", {("PROGRAM", "美好安徽")}),
+    # a central enterprise's short form before its plant at a place
+    ("推进大唐株洲电厂扩建等项目。", {("ORG", "大唐"), ("PLACE", "株洲电厂")}),
+    # a dairy by its brand
+    ("君乐宝乳业入选榜单。", {("ORG", "君乐宝乳业")}),
+    # 科技兴 + a province's short; 三北 quoted alone
+    ("深入实施科技兴鲁战略。", {("PROGRAM", "科技兴鲁")}),
+    ("推进“三北”等防护林建设。", {("PROGRAM", "三北")}),
+])
+def test_rules_of_the_twenty_first_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # a byline is no title line
+    ("山东省省长张建国作政府工作报告", "山东省省长张建国作政府工作报告"),
+    # a flood that broke out, with a verb between, names no disaster
+    ("皖南突发洪水得到有效处置。", "皖南突发洪水"),
+    # three typhoons in a row are no typhoon's name
+    ("经受住台风“三连击”考验。", "三连击"),
+    # a plant's site in brackets before what is built there stays a place of its own
+    ("茂名石化（博贺）乙烯项目投产。", "茂名石化（博贺）"),
+    # provinces' shorts opening a route of transport are no place
+    ("发展赣粤非铁海联运。", "赣粤非铁海"),
+    # generic oil and gas fields
+    ("积极开发海上油气田。", "海上油气田"),
+    # a province's system of labs after a count names no place
+    ("建成8家湖南实验室。", "湖南"),
+    # a level word opens no facility's name
+    ("武山、甘谷2县新通高速公路。", "县新通高速公路"),
+    # selected in a procurement, no body
+    ("集采中选的药品价格下降。", "中选"),
+])
+def test_exclusions_of_the_twenty_first_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
+
+
+def test_a_verb_and_its_place_listed_are_no_brand_quoted_elsewhere(nlp):
+    # “投资甲省” is a brand where quoted; 看好甲省、投资甲省 lists a verb and its place
+    found = ents(nlp, "擦亮“投资湖北”品牌。客商纷纷看好湖北、投资湖北。")
+    assert [t for label, t in found if label == "PLACE"].count("湖北") == 2
+    assert [t for label, t in found if label == "PROGRAM"] == ["投资湖北"]
