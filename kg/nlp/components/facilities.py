@@ -432,6 +432,7 @@ class FacilityFinder:
         found.extend(self._parts(text, found, token_ends, verbal))
         found.extend(self._routes(text, token_ends, verbal))
         found.extend(self._listed(text, found, token_ends, verbal, named))
+        found.extend(self._elided_known(text, found))
         found.extend(self._elided(text, found, token_ends, verbal))
         found.extend(self._passages(text, found, place_hits, token_ends))
         found.extend(self._stations(text, place_hits, token_ends))
@@ -760,6 +761,26 @@ class FacilityFinder:
                 if start == 0 or not (text[start - 1] == "、" or (text[start - 1] == "和" and self._abbreviation(name))):
                     break  # (甲乙和丙丁等高速公路: 和 joins two lines by their ends' abbreviations)
                 end = self._before_works(text, start - 1)
+        return out
+
+    def _elided_known(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """The items of a list whose last item carries the head (甲、乙、丙国家文化公园) name facilities too where an
+        item and that head make a facility kg knows by name (长征国家文化公园): the head is written once. A common
+        word (长征) is an item only so."""
+        out = []
+        for c in found:
+            if c.label != "PLACE" or text[c.start - 1:c.start] != "、":
+                continue
+            head = max((h for _hs, _he, h in self.head_lexicon.finditer(text[c.start:c.end])), key=len, default=None)
+            k = c.start
+            while head and text[k - 1:k] == "、":
+                prev = max(text.rfind(ch, 0, k - 1) for ch in "、，。；：\n") + 1
+                item = next((text[i:k - 1] for i in range(max(prev, k - 7), k - 2)
+                             if text[i:k - 1] + head in self.places.entries), None)
+                if item is None:
+                    break
+                out.append(Candidate(k - 1 - len(item), k - 1, "PLACE", "facility"))
+                k = k - 1 - len(item)
         return out
 
     def _power_to_place(self, text: str) -> list[Candidate]:
