@@ -119,7 +119,11 @@ class MeasureLinker:
             for i in range(ent.start, ent.end):
                 ent_at[i] = ent
         clause = self._clause_ids(doc._.kg_norm.text)
-        named = [e for e in ents if e.label_ in ("PROGRAM", "EVENT")]
+        # the programs and events of each clause (what a number of the clause is related to), by clause id
+        named: dict[int, list[tuple[int, int]]] = {}
+        for e in ents:
+            if e.label_ in ("PROGRAM", "EVENT"):
+                named.setdefault(clause[e.start_char], []).append((e.start_char, e.end_char))
         previous = None  # the last quantity and its indicator: 地区生产总值5.2万亿元、增长5.4%
         for ent in ents:
             if ent.label_ != "QUANTITY":
@@ -163,7 +167,7 @@ class MeasureLinker:
                 "purpose": self._purpose(doc, ent, ent_at) if (ent._.quantity or {}).get("kind") == "money" else None,
                 "subject": self._subject(doc, before, ent, sent_start),
                 **when,
-                "related": [(e.start_char, e.end_char) for e in named if clause[e.start_char] == clause[ent.start_char]],
+                "related": list(named.get(clause[ent.start_char], ())),
             }
 
     def _indicator(self, text: str, ent, measured, sent_start: int) -> str | None:
