@@ -146,6 +146,41 @@ def labs_named_in_lists(text: str, chosen: list) -> list:
                                       and (items[c.end][0] == c.start or (items[c.end][1] and items[c.end][0] <= c.start)))]
 
 
+# an item of a list that names a group by its line of business (甲、矿产集团; 产投集团、乙集团)
+_GROUP_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}集团")
+
+
+def groups_named_in_lists(text: str, chosen: list) -> list:
+    """``chosen`` with the groups listed beside a group it has (省能源集团、矿产集团; 产投集团、森工集团): an item
+    of the list written as a line of business and 集团, which alone could be a kind of group, is a group of the
+    same owner's named as its siblings are."""
+    taken = [(c.start, c.end) for c in chosen]
+    out = list(chosen)
+
+    def after(k: int) -> tuple[int, int] | None:  # the item after the 、 at k
+        m = _GROUP_ITEM.match(text, k + 1) if text[k:k + 1] == "、" else None
+        return m.span() if m and (not is_cjk(text[m.end():m.end() + 1]) or text[m.end()] == "等") else None
+
+    def before(k: int) -> tuple[int, int] | None:  # the item before the 、 at k - 1: after punctuation, else the
+        # shortest, a line of two characters after the clause's verb (提升[产投集团]、…)
+        if text[k - 1:k] != "、":
+            return None
+        for i in range(max(0, k - 7), k - 4):
+            if _GROUP_ITEM.fullmatch(text, i, k - 1) and (i == 0 or not is_cjk(text[i - 1])):
+                return i, k - 1
+        return (k - 5, k - 1) if k >= 5 and _GROUP_ITEM.fullmatch(text, k - 5, k - 1) else None
+
+    for c in chosen:
+        if c.label != "ORG" or not text.endswith("集团", c.start, c.end):
+            continue
+        for k, step in ((c.end, after), (c.start, before)):
+            while (span := step(k)) is not None and not any(a < span[1] and span[0] < b for a, b in taken):
+                out.append(replace(c, start=span[0], end=span[1]))
+                taken.append(span)
+                k = span[1] if step is after else span[0]
+    return sorted(out, key=lambda c: c.start)
+
+
 # 精神 right after a place's name makes the two the name of a spirit (沂蒙精神, 大别山精神, 大寨精神): an ideal
 # held up, no place spoken of (the annotators of three dev files leave the place out, four times of four); 精神文明
 # is a civilisation's culture and work of a place (甲省精神文明建设), where the place stays
@@ -330,6 +365,7 @@ def make_resolve(nlp: Language, name: str):
         chosen = persons_among_things(text, chosen, word_tags)
         chosen = spirits_named_by_places(text, chosen)
         chosen = labs_named_in_lists(text, chosen)
+        chosen = groups_named_in_lists(text, chosen)
         chosen = seat_in_brackets(doc, text, chosen)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
