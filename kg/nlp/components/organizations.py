@@ -161,6 +161,8 @@ class OrgComposer:
                 continue  # 北京科技创新中心: a development goal of a place, not a body
             if end and is_level and COUNTED_AFTER.match(text, end):
                 continue  # 国家技术创新中心、…创新中心达到8家: a kind of body at a level, counted
+            if end and text.startswith("梦", end):
+                continue  # 圆了甲省学子大学梦: the dream of going to university, no university
             if end:
                 # 中共湖南省委: the party's name before a committee is part of its formal name
                 start = s - 2 if text.startswith("中共", s - 2) and s >= 2 else s
