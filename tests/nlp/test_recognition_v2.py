@@ -2166,3 +2166,27 @@ def test_a_verb_and_its_place_listed_are_no_brand_quoted_elsewhere(nlp):
     found = ents(nlp, "擦亮“投资湖北”品牌。客商纷纷看好湖北、投资湖北。")
     assert [t for label, t in found if label == "PLACE"].count("湖北") == 2
     assert [t for label, t in found if label == "PROGRAM"] == ["投资湖北"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an item of a list whose last item carries a facility's head, where the item and the head make a known facility
+    ("规划建设长征、长江国家文化公园两段。", {("PLACE", "长征"), ("PLACE", "长江国家文化公园")}),
+    # groups listed beside a group, named by their line of business
+    ("做强矿业集团、森工集团等国企。", {("ORG", "矿业集团"), ("ORG", "森工集团")}),
+    # a national platform's node in a province, the province in brackets
+    ("上线中国智造（江西）服务平台。", {("PROGRAM", "中国智造（江西）服务平台")}),
+])
+def test_late_rules_of_the_twenty_first_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # 大 before an institute's short name coins a reform
+    ("推进“大农科院”改革。", "农科院"),
+    # a university before 梦 is a dream
+    ("圆了更多甘肃学子大学梦。", "甘肃学子大学"),
+    # the slogan of the economy's bright prospects holds no place
+    ("合力唱响中国经济光明论。", "中国"),
+])
+def test_late_exclusions_of_the_twenty_first_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))

@@ -161,12 +161,12 @@ def groups_named_in_lists(text: str, chosen: list) -> list:
         m = _GROUP_ITEM.match(text, k + 1) if text[k:k + 1] == "、" else None
         return m.span() if m and (not is_cjk(text[m.end():m.end() + 1]) or text[m.end()] == "等") else None
 
-    def before(k: int) -> tuple[int, int] | None:  # the item before the 、 at k - 1: after punctuation, else the
+    def before(k: int) -> tuple[int, int] | None:  # the item before the 、 at k - 1: after another 、, else the
         # shortest, a line of two characters after the clause's verb (提升[产投集团]、…)
         if text[k - 1:k] != "、":
             return None
         for i in range(max(0, k - 7), k - 4):
-            if _GROUP_ITEM.fullmatch(text, i, k - 1) and (i == 0 or not is_cjk(text[i - 1])):
+            if _GROUP_ITEM.fullmatch(text, i, k - 1) and text[i - 1:i] == "、":
                 return i, k - 1
         return (k - 5, k - 1) if k >= 5 and _GROUP_ITEM.fullmatch(text, k - 5, k - 1) else None
 

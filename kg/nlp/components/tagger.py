@@ -390,6 +390,8 @@ class LacRepair:
         for taker in _ROLE_TAKERS:
             if text.endswith(taker, s, e) and self.roles.starting_at(text, e) and e - len(taker) - s >= 2:
                 e -= len(taker)
+        if text.startswith("梦", e):
+            return None  # 圆了学子大学梦: the dream of going to university, no university
         if e < len(text) and text[e].isdigit() or COUNTED_AFTER.match(text, e):
             return None  # 新建科技馆2座, …省工程研究中心各20家: kinds of thing being counted, not names
         name = text[s:e]
