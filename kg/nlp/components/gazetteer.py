@@ -209,7 +209,7 @@ class Gazetteer:
         self.campaign_words = WordSet(column("campaign_words.tsv", "word"))
         # the provinces' literary names (龙江, 荆楚, 陇原, 三晋: named regions of one province each), which campaign
         # words open too (平安龙江)
-        self.province_names = frozenset(column("province_literary_names.tsv", "name"))
+        self.literary_provinces = frozenset(column("province_literary_names.tsv", "name"))
         # the first characters of each province's prefecture-level cities (兰 for 兰州, 白 for 白银):
         # runs of them name groups of cities (兰白, 郑焦, 金丽温, 宜荆荆恩)
         self.city_initials: dict[str, Counter] = {}
@@ -439,7 +439,7 @@ class Gazetteer:
         for c in places:
             key = dict(c.attrs).get("key", "")
             division = self.div.by_code.get(key)
-            if c.label != "PLACE" or not (key == "中国" or key in self.province_names
+            if c.label != "PLACE" or not (key == "中国" or key in self.literary_provinces
                                           or (division and division.level in ("province", "prefecture"))):
                 continue  # (a province by its literary name too: 平安龙江, 书香荆楚)
             word = self.campaign_words.ending_at(text, c.start, max(0, c.start - 3))

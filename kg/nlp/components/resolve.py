@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...data import column, organ_words
-from ..candidates import choose
+from ..candidates import Candidate, choose
 from ..text import WordSet, is_cjk
 from ..words import words
 from .names import COUNT_BEFORE
@@ -175,7 +175,7 @@ def groups_named_in_lists(text: str, chosen: list) -> list:
             continue
         for k, step in ((c.end, after), (c.start, before)):
             while (span := step(k)) is not None and not any(a < span[1] and span[0] < b for a, b in taken):
-                out.append(replace(c, start=span[0], end=span[1]))
+                out.append(Candidate(span[0], span[1], "ORG", "org"))  # (its own body: no key of the sibling's)
                 taken.append(span)
                 k = span[1] if step is after else span[0]
     return sorted(out, key=lambda c: c.start)
@@ -266,7 +266,7 @@ def seat_in_brackets(doc: Doc, text: str, chosen: list) -> list:
                 and (place.end + 1 == len(text) or not is_cjk(text[place.end + 1])
                      or tag_at.get(place.end + 1, "") in _SEAT_TAGS):
             drop.add(place.start)
-            out.append(replace(c, end=place.end + 1))
+            out.append(replace(c, end=place.end + 1, attrs=()))  # (a branch or an edition: no key of the body's own)
         else:
             out.append(c)
     return [c for c in out if not (c.label == "PLACE" and c.start in drop)]
