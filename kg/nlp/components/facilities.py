@@ -553,7 +553,7 @@ class FacilityFinder:
                 k = m.end()
             k = c.start
             while text[k - 1:k] == "、":
-                prev = max(text.rfind(ch, 0, k - 1) for ch in "、，。；：\n") + 1
+                prev = _item_opening(text, k - 1)
                 # the item's start: right after the previous item, or after the clause's verbs
                 starts = [prev] if text[prev - 1:prev] == "、" else \
                     [ve for _vs, ve in verbal.starting_in(prev, k - 1) if ve < k - 1] + [prev]
@@ -774,7 +774,7 @@ class FacilityFinder:
             head = max((h for _hs, _he, h in self.head_lexicon.finditer(text[c.start:c.end])), key=len, default=None)
             k = c.start
             while head and text[k - 1:k] == "、":
-                prev = max(text.rfind(ch, 0, k - 1) for ch in "、，。；：\n") + 1
+                prev = _item_opening(text, k - 1)
                 item = next((text[i:k - 1] for i in range(max(prev, k - 7), k - 2)
                              if text[i:k - 1] + head in self.places.entries), None)
                 if item is None:
@@ -911,6 +911,12 @@ class FacilityFinder:
         while i < head_start and (text[i] in _INNER or "A" <= text[i] <= "Z"):
             i += 1  # (no name opens with an acronym: LNG码头 alone is a kind)
         return i
+
+
+def _item_opening(text: str, end: int) -> int:
+    """Where the item of a list that ends at ``end`` (a 、 or the list's head there) opens: after the 、 or the
+    clause's punctuation before it."""
+    return max(text.rfind(ch, 0, end) for ch in "、，。；：\n") + 1
 
 
 def _covered(named: dict[int, int], start: int, end: int) -> bool:

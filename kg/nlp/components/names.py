@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -123,7 +124,8 @@ _DATED_DISASTER = re.compile(r"“\d{1,2}·\d{1,2}”[\u4e00-\u9fff]{0,10}?(?:�
 _DISASTER_HEAD = re.compile("(?:洪水|洪涝|暴雨|山洪|泥石流|地质灾害|滑坡|决口|溃坝|溃堤|塌方灾害|垮塌事故|火灾)"
                             "(?=[、，。；：,;）)]|等|灾后|抢险|救灾)")
 _SEVERITY = re.compile(r"百年一遇|千年一遇|特大|特别重大|区域性|流域性|群发性|极端|\d+(?:\.\d)?级")
-_SEVERITY_WORDS = frozenset(("特大", "重大", "极端", "群发性", "区域性", "流域性"))
+# a word of severity a verb's tag may be on (重大, 特大): between the place and the head it keeps the name whole
+_SEVERE_WORD = re.compile(rf"重大|{_SEVERITY.pattern}")
 # games held once in a city, named by their host (甲市奥运会)
 _HOSTED_GAMES = frozenset(("奥运会", "冬奥会", "残奥会", "冬残奥会", "青奥会", "亚运会", "亚冬会", "大运会", "世博会", "世园会"))
 _NEXT_QUOTED = re.compile("“([\u4e00-\u9fff]{2,4})”")
@@ -362,16 +364,16 @@ class NameFinder:
         a place, then how severe it was (甲江百年一遇特大洪水, 乙市群发性山洪地质灾害) or the site of a breach or
         collapse (丙垸一线堤防决口), then the disaster's head, with no verb between (甲地突发洪水 names no disaster:
         the place only); and typhoons by their quoted names (超强台风“甲乙”)."""
+        verbal_spans, located_at = Spans(verbal), sorted(located)
         for m in _DISASTER_HEAD.finditer(text):
             clause = max(text.rfind(c, max(0, m.start() - 16), m.start()) for c in "，。；：、\n") + 1
             window = max(clause, m.start() - 16)
             opens = [window + ps for ps, _pe, _v in self.places.finditer(text[window:m.start()])] \
-                + [k for k in located if window <= k < m.start() - 1]
+                + located_at[bisect_left(located_at, window):bisect_left(located_at, m.start() - 1)]
             if not opens:
                 continue
             start = min(opens)
-            if any(start < vs < m.start() and text[vs:verbal[vs]] not in _SEVERITY_WORDS
-                   and not _SEVERITY.fullmatch(text[vs:verbal[vs]]) for vs in verbal):
+            if any(not _SEVERE_WORD.fullmatch(text[vs:ve]) for vs, ve in verbal_spans.starting_in(start + 1, m.start())):
                 continue  # 甲地突发洪水, 乙县遭受暴雨: a verb between, the place alone is the mention
             if m.group() in _SITE_DISASTERS or _SEVERITY.search(text, start, m.start()):
                 yield Candidate(start, m.end(), "EVENT", "head")
@@ -665,7 +667,7 @@ class NameFinder:
                 continue
             window = max(0, c.start - 6)
             hosts = [window + ps for ps, pe, _v in self.places.finditer(text[window:c.start]) if window + pe == c.start] \
-                + [k for k in located if c.start - 4 <= k <= c.start - 2 and all(is_cjk(ch) for ch in text[k:c.start])
+                + [k for k in range(c.start - 4, c.start - 1) if k in located and all(is_cjk(ch) for ch in text[k:c.start])
                    and (token_starts is None or (k in token_starts and c.start in token_starts))]
             if hosts:
                 yield Candidate(min(hosts), c.end, "EVENT", c.source, c.attrs)
