@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...data import column, organ_words
+from ...data import column, feature_rows, load_table, organ_words
 from ..candidates import Candidate, choose
 from ..text import WordSet, is_cjk
 from ..words import words
@@ -272,6 +272,48 @@ def seat_in_brackets(doc: Doc, text: str, chosen: list) -> list:
     return [c for c in out if not (c.label == "PLACE" and c.start in drop)]
 
 
+# named features a city or county before them locates, one name with it (甲市乙岛, 丙县丁遗址); broad ones (rivers,
+# seas, regions of a country or of the world) stay places of their own beside the city (甲市东北亚…中心)
+_LOCATED_KINDS = frozenset({"island", "heritage", "park", "wetland", "valley", "mountain", "lake", "border_port"})
+
+
+# kinds of land LAC tags as places, no site's name (甲市丘陵山区农机装备)
+_TERRAIN = re.compile("(?:丘陵|山区|平原|沿海|沿边|沿江|库区|林区|牧区|垦区|城区|郊区|矿区|湖区|老区)+")
+
+
+def sites_after_their_city(text: str, chosen: list, pool: list, feature_kinds: dict, divisions: frozenset) -> list:
+    """A city or county right before a site that is no division (甲市乙村, 丙市丁湾 known to LAC alone, 戊县己岛) is
+    one place with it, the site's name as the report writes it: the annotators mark 昆明长水国际机场 and 甲区乙镇丙村
+    as one span. Two divisions side by side (甲市乙县) stay two places."""
+    keys = {(c.start, c.end): dict(c.attrs).get("key", "") for c in pool if c.source == "gazetteer" and c.label == "PLACE"}
+
+    def city(c) -> bool:  # a prefecture or a county by its code, not a province
+        k = keys.get((c.start, c.end), "")
+        return c.label == "PLACE" and len(k) == 6 and k.isdigit() and not k.endswith("0000")
+
+    def site(c) -> bool:
+        if c.label != "PLACE" or "至" in text[c.start:c.end]:  # (甲至乙 is a route of two places)
+            return False
+        k = keys.get((c.start, c.end))
+        if k is None:  # no gazetteer entry: a name LAC knows, or a facility by its head, if no division's name
+            return c.source in ("lac", "facility") and text[c.start:c.end] not in divisions \
+                and not _TERRAIN.fullmatch(text, c.start, c.end)
+        return feature_kinds.get(k) in _LOCATED_KINDS
+
+    by_start = {c.start: c for c in chosen}
+    taken, out = set(), []
+    for c in chosen:
+        if id(c) in taken:
+            continue
+        after = by_start.get(c.end)
+        if after is not None and city(c) and site(after):
+            taken.add(id(after))
+            out.append(replace(after, start=c.start, source="facility", attrs=()))
+        else:
+            out.append(c)
+    return out
+
+
 _TITLE_WORD = re.compile("《(?:建议|纲要|意见)》")
 
 
@@ -339,6 +381,8 @@ def make_resolve(nlp: Language, name: str):
     blocs = frozenset(column("blocs.tsv", "name"))
     word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
     organs = frozenset(organ_words())
+    feature_kinds = {r["name"]: r["kind"] for r in feature_rows()}
+    divisions = frozenset(n for r in load_table("places.tsv") for n in (r["name"], *r["aliases"].split("|")) if n)
 
     def component(doc: Doc) -> Doc:
         # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
@@ -367,6 +411,7 @@ def make_resolve(nlp: Language, name: str):
         chosen = labs_named_in_lists(text, chosen)
         chosen = groups_named_in_lists(text, chosen)
         chosen = seat_in_brackets(doc, text, chosen)
+        chosen = sites_after_their_city(text, chosen, pool, feature_kinds, divisions)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:

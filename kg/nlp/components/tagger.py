@@ -56,7 +56,7 @@ _PROPER_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "j"))
 _FIRM_ORGANS = frozenset(("银行", "公司", "集团", "企业"))
 # Organs that name an organization on their own, without a place before them (伊利集团, 华为技术有限公司).
 _STANDALONE = ("大学", "学院", "学校", "集团", "公司", "医院", "研究院", "研究所", "科学院", "工程院", "银行",
-               "出版社", "报社", "电视台", "博物馆", "科技馆", "基金会", "协会", "学会", "研究会", "联合会", "展览馆")
+               "出版社", "报社", "电视台", "博物馆", "纪念馆", "科技馆", "基金会", "协会", "学会", "研究会", "联合会", "展览馆")
 
 
 class LacRepair:
