@@ -36,7 +36,7 @@ _LEVEL_CHARS = frozenset("省市县区旗盟州")
 
 
 def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
-    """Surface name -> (label, key) for divisions, their aliases, and named regions.
+    """Surface name -> (label, key) for divisions, their aliases, named regions, countries and cities abroad.
 
     Short aliases that the jieba dictionary knows as another kind of word (大同 d,
     安康 nr) are left out, given ``word_tags``; full names always count.
@@ -65,6 +65,8 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
         entries.setdefault(row["name"], ("PLACE", row["name"]))
     for name, key in country_names().items():
         entries.setdefault(name, ("PLACE", key))
+    for row in load_table("world_cities.tsv"):  # cities abroad (巴黎, 奥斯陆): the hosts of games, sister cities
+        entries.setdefault(row["name"], ("PLACE", row["name"]))
     for name, value in feature_entries().items():
         entries.setdefault(name, value)
     return entries
