@@ -35,11 +35,12 @@ _SHORT_MIN_RUN = 2
 _LEVEL_CHARS = frozenset("省市县区旗盟州")
 
 
-def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+def place_entries(word_tags: dict[str, str] | None = None, abroad: bool = True) -> dict[str, tuple[str, str]]:
     """Surface name -> (label, key) for divisions, their aliases, named regions, countries and cities abroad.
 
     Short aliases that the jieba dictionary knows as another kind of word (大同 d,
-    安康 nr) are left out, given ``word_tags``; full names always count.
+    安康 nr) are left out, given ``word_tags``; full names always count. ``abroad=False`` leaves out the
+    cities abroad (their names sit inside transliterated personal names: 罗兹 of 费罗兹).
     """
     word_tags = word_tags or {}
     entries: dict[str, tuple[str, str]] = {}
@@ -65,7 +66,8 @@ def place_entries(word_tags: dict[str, str] | None = None) -> dict[str, tuple[st
         entries.setdefault(row["name"], ("PLACE", row["name"]))
     for name, key in country_names().items():
         entries.setdefault(name, ("PLACE", key))
-    for row in load_table("world_cities.tsv"):  # cities abroad (巴黎, 奥斯陆): the hosts of games, sister cities
+    # cities abroad (巴黎, 奥斯陆): the hosts of games, sister cities
+    for row in load_table("world_cities.tsv") if abroad else ():
         entries.setdefault(row["name"], ("PLACE", row["name"]))
     for name, value in feature_entries().items():
         entries.setdefault(name, value)

@@ -46,7 +46,8 @@ _INSIDE_TAGS = {"v", "p", "c", "u"}
 class PersonFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.word_tags = word_tags or {}
-        self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
+        # (no cities abroad: a slogan joined by · names a place at home, and a foreign name holds 罗兹 or 利马)
+        self.places = Lexicon({k: v for k, v in place_entries(abroad=False).items() if len(k) >= 2})
         self.titles = sorted(column("person_titles.tsv", "title"), key=len, reverse=True)
         self.surnames = set(column("surnames.tsv", "surname", where=("common", "1")))
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
