@@ -2190,3 +2190,40 @@ def test_late_rules_of_the_twenty_first_session(nlp, text, expected):
 ])
 def test_late_exclusions_of_the_twenty_first_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a city right before a site that LAC knows and the gazetteer does not: one place, the site as written
+    ("推进中山翠亨湾建设。", {("PLACE", "中山翠亨湾")}),
+    # cities abroad: the host city and its games are one event, capitals and large cities are places
+    ("我国选手在雅典奥运会上夺得金牌。", {("EVENT", "雅典奥运会")}),
+    ("新开通至奥斯陆和达卡的货运航线。", {("PLACE", "奥斯陆"), ("PLACE", "达卡")}),
+    # memorial halls are named museums
+    ("新建延安革命纪念馆分馆。", {("ORG", "延安革命纪念馆")}),
+    ("修缮井冈山革命烈士纪念馆。", {("ORG", "井冈山革命烈士纪念馆")}),
+    # a foreign name joined by · stays whole though a city abroad sits inside it (罗兹 of 费罗兹)
+    ("基金会主任安娜·费罗兹在致辞中表示感谢。", {("PERSON", "安娜·费罗兹")}),
+])
+def test_rules_of_the_twenty_second_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # 中国 opening a national honour or list a thing is selected into is no place
+    ("今年该村入选中国美丽休闲乡村名单。", "中国"),
+    # two cities side by side stay two places
+    ("支持宜昌襄阳联动发展。", "宜昌襄阳"),
+    # a route of two places after a county is no site of the county
+    ("开工建设和平至龙川高速。", "和平至龙川"),
+])
+def test_exclusions_of_the_twenty_second_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
+
+
+def test_cities_abroad_share_no_name_with_a_division_or_a_country():
+    from kg.data import country_names, load_table
+
+    cities = [r["name"] for r in load_table("world_cities.tsv")]
+    home = {n for r in load_table("places.tsv") for n in (r["name"], *r["aliases"].split("|")) if n}
+    assert len(cities) == len(set(cities)) > 400
+    assert not [c for c in cities if len(c) < 2 or c in home or c in country_names()]
