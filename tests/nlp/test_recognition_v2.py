@@ -2201,6 +2201,8 @@ def test_late_exclusions_of_the_twenty_first_session(nlp, text, name):
     # memorial halls are named museums
     ("新建延安革命纪念馆分馆。", {("ORG", "延安革命纪念馆")}),
     ("修缮井冈山革命烈士纪念馆。", {("ORG", "井冈山革命烈士纪念馆")}),
+    # a list of lines by their ends' abbreviations, closed by another kind of line after 及
+    ("年内开工京雄、沪杭、宁芜及合肥枢纽联络线等5个高铁项目。", {("PLACE", "沪杭"), ("PLACE", "宁芜")}),
     # a foreign name joined by · stays whole though a city abroad sits inside it (罗兹 of 费罗兹)
     ("基金会主任安娜·费罗兹在致辞中表示感谢。", {("PERSON", "安娜·费罗兹")}),
 ])

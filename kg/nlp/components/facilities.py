@@ -739,6 +739,12 @@ class FacilityFinder:
                 ends.append((m.start() - 1, "、"))
         for m_start, group in ends:
             end = self._before_works(text, m_start)
+            # a last item after 及 that is another kind of line (甲乙、丙丁及戊连接线等6个高铁项目): the list of lines by
+            # their ends' abbreviations is the one before 及
+            k = text.rfind("及", max(0, end - 10), end)
+            item = text.rfind("、", max(0, k - 5), k) if k > 0 and "、" not in text[k:end] else -1
+            if item >= 0 and self._abbreviation(text[item + 1:k]):
+                end = k
             while True:
                 start = end
                 while start > 0 and end - start < 6 and is_cjk(text[start - 1]) and text[start - 1] not in _STOP:
