@@ -2203,6 +2203,8 @@ def test_late_exclusions_of_the_twenty_first_session(nlp, text, name):
     ("修缮井冈山革命烈士纪念馆。", {("ORG", "井冈山革命烈士纪念馆")}),
     # a list of lines by their ends' abbreviations, closed by another kind of line after 及
     ("年内开工京雄、沪杭、宁芜及合肥枢纽联络线等5个高铁项目。", {("PLACE", "沪杭"), ("PLACE", "宁芜")}),
+    # the day a meeting was held is a date of its own before the meeting's name
+    ("会后贯彻7月30日中央政治局会议精神。", {("DATE", "7月30日"), ("EVENT", "中央政治局会议")}),
     # a foreign name joined by · stays whole though a city abroad sits inside it (罗兹 of 费罗兹)
     ("基金会主任安娜·费罗兹在致辞中表示感谢。", {("PERSON", "安娜·费罗兹")}),
 ])

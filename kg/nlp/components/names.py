@@ -111,6 +111,8 @@ _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "�
 _EVENT_KIND = re.compile("(?:世界|国际|全球|重大|重要|大型|体育)+")
 # a round or a decade before a plan's or a program's name, no part of it
 _NEW_ROUND = ("新一轮", "新十年", "新10年")
+# a day or month written before a meeting's name (去年9月26日, 12月): the date of the meeting, no part of its name
+_MONTH_DATE_LEAD = re.compile(r"(?:去年|今年|前年)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:召开的|举行的)?")
 # a year of an edition right after a verb (上海赢得2010年世界博览会)
 _YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}年")
 # the year of a recurring event named by its scope (2025年中国网络文明大会, 2026全球工业互联网大会: dev annotators
@@ -813,6 +815,10 @@ class NameFinder:
                 if any(start <= p < hs for p in persons) and not head.endswith(_HONOURING_HEADS):
                     continue  # …董事长徐明波主持会议: a person inside is no part of a name (but a ceremony
                     # is named after whom it honours: 公祭伏羲大典, 祭孔大典)
+            if row["label"] == "EVENT":
+                dated = _MONTH_DATE_LEAD.match(text, start, hs)
+                if dated and dated.end() < hs:
+                    start = dated.end()  # 9月26日[中央政治局会议]: the day a meeting was held is a date of its own
             if row["label"] == "PROGRAM" and head.endswith(_CORRIDOR_HEADS):
                 # a corridor is named by the places it joins: a verb before them is the sentence's
                 # (东北三省一区共建[沈大哈长产业科技创新带]), and a scope alone names none (市域科创走廊)
