@@ -2217,6 +2217,8 @@ def test_rules_of_the_twenty_second_session(nlp, text, expected):
     ("今年该村入选中国美丽休闲乡村名单。", "中国"),
     # two cities side by side stay two places
     ("支持宜昌襄阳联动发展。", "宜昌襄阳"),
+    # 等 closing a list of lines is no part of the last line's name (三等 a word of the segmenter)
+    ("推动沪渝蓉、京广、温福三等高铁进入规划。", "温福三等高铁"),
     # a route of two places after a county is no site of the county
     ("开工建设和平至龙川高速。", "和平至龙川"),
 ])

@@ -880,6 +880,8 @@ class FacilityFinder:
             # 三大高速公路: the three major ones, counted
         if self._common(core) or self._common(core[:2]) or any(w in core for w in self.category_modifiers):
             return False  # (智慧口岸, 零碳园区: kinds of facility and zone)
+        if core.endswith("等"):
+            return False  # 甲乙丙、丁戊三等高铁: 等 closes the list (三等 a word of the segmenter), no name ends in it
         if core[0] in _LEVEL_OPENERS:
             return False  # 甲、乙2县新通高速公路: a level word opens no proper name (the counted counties' roads)
         if any(True for _ in self.head_lexicon.finditer(core)):
