@@ -2205,6 +2205,9 @@ def test_late_exclusions_of_the_twenty_first_session(nlp, text, name):
     ("年内开工京雄、沪杭、宁芜及合肥枢纽联络线等5个高铁项目。", {("PLACE", "沪杭"), ("PLACE", "宁芜")}),
     # the day a meeting was held is a date of its own before the meeting's name
     ("会后贯彻7月30日中央政治局会议精神。", {("DATE", "7月30日"), ("EVENT", "中央政治局会议")}),
+    # a body kg knows opens the name of its meeting
+    ("成功承办上合组织青年创业论坛和上合组织传统医学论坛。",
+     {("EVENT", "上合组织青年创业论坛"), ("EVENT", "上合组织传统医学论坛")}),
     # a foreign name joined by · stays whole though a city abroad sits inside it (罗兹 of 费罗兹)
     ("基金会主任安娜·费罗兹在致辞中表示感谢。", {("PERSON", "安娜·费罗兹")}),
 ])
@@ -2219,6 +2222,8 @@ def test_rules_of_the_twenty_second_session(nlp, text, expected):
     ("支持宜昌襄阳联动发展。", "宜昌襄阳"),
     # 等 closing a list of lines is no part of the last line's name (三等 a word of the segmenter)
     ("推动沪渝蓉、京广、温福三等高铁进入规划。", "温福三等高铁"),
+    # a standing arrangement of joint meetings between two bodies is no meeting
+    ("健全市政府与市总工会联席会议机制。", "市总工会联席会议"),
     # a route of two places after a county is no site of the county
     ("开工建设和平至龙川高速。", "和平至龙川"),
 ])

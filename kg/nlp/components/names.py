@@ -282,7 +282,8 @@ class NameFinder:
     def __call__(self, text: str, token_ends: set[int] | None = None, verbal: dict[int, int] | None = None,
                  token_starts: set[int] | None = None, persons: set[int] | None = None,
                  leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
-                 prepositions: set[int] | None = None, located: set[int] | None = None) -> list[Candidate]:
+                 prepositions: set[int] | None = None, located: set[int] | None = None,
+                 bodies: set[tuple[int, int]] | None = None) -> list[Candidate]:
         """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
         start -> end of verbs, adverbs and function words (an organization's name never runs left past one);
         ``located``: where the words LAC reads as places start (they qualify an event's name)."""
@@ -296,7 +297,7 @@ class NameFinder:
         found.extend(self._channel_names(text, token_starts, leading or {}))
         found.extend(self._elsewhere(text, found, token_starts))
         found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading, barriers,
-                                  prepositions or set(), located or set()))
+                                  prepositions or set(), located or set(), bodies or set()))
         found.extend(self._tours(text, token_ends))
         found.extend(self._dated_disasters(text))
         found.extend(self._named_disasters(text, verbal or {}, located or set()))
@@ -727,7 +728,8 @@ class NameFinder:
     def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int],
                 token_starts: set[int] | None = None, persons: set[int] = frozenset(),
                 leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
-                prepositions: set[int] = frozenset(), located: set[int] = frozenset()):
+                prepositions: set[int] = frozenset(), located: set[int] = frozenset(),
+                bodies: set[tuple[int, int]] = frozenset()):
         leading = leading or {}
         barrier_spans = Spans(barriers or {})
         verbal_spans = Spans(verbal)
@@ -958,6 +960,13 @@ class NameFinder:
             if not qualified and text[hs:end] == "大会" and hs - start >= 4 and text[start - 2:start] in _HOLDING \
                     and "代表" not in name:
                 qualified = True  # 举办甲学学术大会, 办好旅游发展大会: a conference held, named by its field
+            if not qualified and row["label"] == "EVENT" and bodies and text[start - 1:start] not in _NUMERALS \
+                    and "代表" not in name and not text.startswith(("机制", "制度"), end) \
+                    and any((start, e) in bodies and e not in verbal for e in range(start + 2, hs)):
+                # [上合组织妇女论坛]: a body kg knows opens the name of its meeting, words of the meeting's own between
+                # (not 人大常委会提请本次会议: a verb after the body; nor 二十国集团 cut after 二; a congress of
+                # deputies is a body, 同级人民代表大会; 甲与乙联席会议机制 is a standing arrangement, no meeting)
+                qualified = True
             if not qualified and row["label"] == "EVENT":
                 at = next((p for p in range(start, hs) if p in located), None)
                 if at is not None:  # 人们记得[汶川特大地震]: a place LAC reads opens an event's name
@@ -1167,8 +1176,10 @@ def make_names(nlp: Language, name: str):
         leading = w.spans(_LEADING_TAGS)
         barriers = w.spans(_EVENT_BARRIER_TAGS)
         text = doc._.kg_norm.text
+        # the bodies found so far (gazetteer, organizations): one opens the name of its meeting
+        bodies = {(c.start, c.end) for c in doc._.kg_candidates or [] if c.label == "ORG"}
         found = finder(text, token_ends, verbal, starts, persons, leading, barriers,
-                       w.starts_of(("p",)), w.starts_of(("LOC",)))
+                       w.starts_of(("p",)), w.starts_of(("LOC",)), bodies)
         facility_ends = {c.end for c in doc._.kg_candidates or [] if c.label == "PLACE" and c.source == "facility"}
         candidates.add(doc, [finder.as_facility(text, c, facility_ends) for c in found])
         return doc
