@@ -286,7 +286,8 @@ class NameFinder:
                  bodies: set[tuple[int, int]] | None = None) -> list[Candidate]:
         """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
         start -> end of verbs, adverbs and function words (an organization's name never runs left past one);
-        ``located``: where the words LAC reads as places start (they qualify an event's name)."""
+        ``located``: where the words LAC reads as places start (they qualify an event's name); ``bodies``: (start, end)
+        of the organizations found so far (one opens the name of its meeting)."""
         found = list(self._patterns(text))
         found.extend(self._titled(text))
         found.extend(self._title_line(text))
