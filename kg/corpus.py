@@ -581,13 +581,23 @@ def _quiet_resource_tracker() -> None:
         os.close(devnull)
 
 
+# How often the local executor looks at its workers while it waits (seconds), and how long a dead worker may go
+# unnoticed by the pool before the executor frees the pool itself (see _LocalExecutor._free_if_stuck).
+_WATCH_SECONDS = 1.0
+_STUCK_SECONDS = 3.0
+
+
 class _LocalExecutor:
     """Worker processes with the pipeline loaded once each; a pool that dies (a worker killed, e.g.
-    out of memory) is replaced, and the reports it held are retried one at a time."""
+    out of memory) is replaced, and the reports it held are retried one at a time.
 
-    def __init__(self, workers: int):
+    ``task_fn`` runs one task in a worker (``_run_task``: build one report); tests pass another."""
+
+    def __init__(self, workers: int, task_fn=None):
         self.workers = workers
         self.pool = None
+        self.task_fn = task_fn or _run_task
+        self._dead_since: float | None = None
 
     def _pool(self):
         if self.pool is None:
@@ -598,7 +608,6 @@ class _LocalExecutor:
         return self.pool
 
     def run(self, tasks, on_result) -> None:
-        from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
         queue = deque(tasks)
@@ -609,7 +618,9 @@ class _LocalExecutor:
             if suspects and not inflight:  # one at a time, so that a report that kills its worker is found
                 t = suspects.popleft()
                 try:
-                    res = self._pool().submit(_run_task, t).result()
+                    fut = self._pool().submit(self.task_fn, t)
+                    self._wait_any([fut])
+                    res = fut.result()
                 except BrokenProcessPool:
                     self._kill()
                     res = ReportResult(path=t.path, doc_id=t.doc_id, ok=False, code="E048",
@@ -620,13 +631,13 @@ class _LocalExecutor:
             while not suspects and queue and len(inflight) < limit:
                 t = queue.popleft()
                 try:
-                    inflight[self._pool().submit(_run_task, t)] = t
+                    inflight[self._pool().submit(self.task_fn, t)] = t
                 except BrokenProcessPool:  # a worker died since the last wait: t never ran
                     queue.appendleft(t)
                     broken = True
                     break
             if not broken and inflight:
-                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                done = self._wait_any(inflight)
                 for fut in sorted(done, key=lambda f: inflight[f].path):
                     t = inflight.pop(fut)
                     try:
@@ -640,6 +651,44 @@ class _LocalExecutor:
                 suspects.extend(sorted(inflight.values(), key=lambda t: t.path))
                 inflight.clear()
                 self._kill()
+
+    def _wait_any(self, futures) -> set:
+        """The futures done once one is, looking at the workers every _WATCH_SECONDS meanwhile."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        while True:
+            done, _ = wait(futures, timeout=_WATCH_SECONDS, return_when=FIRST_COMPLETED)
+            if done:
+                self._dead_since = None
+                return done
+            self._free_if_stuck()
+
+    def _free_if_stuck(self) -> None:
+        """A worker killed while it wrote its result to the pool's result pipe leaves the pool's manager thread
+        reading the rest of that message for ever: the pool never marks itself broken and its futures never
+        finish (CPython's ProcessPoolExecutor; a kill mid-write under load is what the OOM killer does). When a
+        worker has been dead for _STUCK_SECONDS and nothing finished, end the other workers and close this
+        process's end of the pipe: the reader then sees the end of the file and the pool fails its futures with
+        BrokenProcessPool, which run() retries as it does any dead worker's reports."""
+        procs = list((getattr(self.pool, "_processes", None) or {}).values())
+        if not any(p.exitcode is not None for p in procs):
+            self._dead_since = None
+            return
+        now = time.monotonic()
+        if self._dead_since is None:
+            self._dead_since = now
+            return
+        if now - self._dead_since < _STUCK_SECONDS:
+            return
+        self._dead_since = None
+        for p in procs:
+            if p.is_alive():
+                p.terminate()
+        for p in procs:
+            p.join(timeout=5)
+        writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
 
     def _kill(self) -> None:
         pool, self.pool = self.pool, None

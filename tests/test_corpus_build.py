@@ -274,3 +274,27 @@ def test_little_text_is_built_in_the_driver_unless_workers_are_asked_for(tmp_pat
     r = kg("build", str(folder), "-o", str(tmp_path / "out"), "--no-store", "--format", "turtle")
     assert r.returncode == 0, r.stderr
     assert "with 1 worker" in r.stderr and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.ttl", "b.ttl"]
+
+
+def test_a_worker_killed_while_writing_its_result_costs_a_retry_not_a_hang(tmp_path):
+    # the pool's reader waits for the rest of a message the dead worker never sends; the executor must notice the dead
+    # worker, free the pool and retry the report. Run in a child process: a hang there is a timeout here, not a stuck run.
+    script = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from worker_tasks import Job, die_writing_result_once
+from kg.corpus import _LocalExecutor
+tmp = {str(tmp_path)!r}
+(open(tmp + "/r1.died", "w")).close()  # r1 runs normally
+jobs = [Job(tmp + "/r0.txt", "r0", tmp + "/r0.died"), Job(tmp + "/r1.txt", "r1", tmp + "/r1.died")]
+got = {{}}
+ex = _LocalExecutor(1, task_fn=die_writing_result_once)
+try:
+    ex.run(jobs, lambda t, res: got.__setitem__(t.doc_id, res))
+finally:
+    ex.close()
+print(sorted(got.items()))
+"""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[('r0', 'r0'), ('r1', 'r1')]"
