@@ -84,6 +84,17 @@ def company_names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(r["name"] for t in ("enterprises.tsv", "companies.tsv") for r in load_table(t)))
 
 
+def division_names() -> frozenset[str]:
+    """Every division's name and alias of two characters or more (``places.tsv``: 两当, 泾川 among them)."""
+    rows = load_table("places.tsv")
+    return frozenset({r["name"] for r in rows} | {a for r in rows for a in r["aliases"].split("|") if len(a) >= 2})
+
+
+def feature_kinds() -> dict[str, str]:
+    """The kind of each named place of ``feature_rows()`` (river, island, heritage …), by its name."""
+    return {r["name"]: r["kind"] for r in feature_rows()}
+
+
 def country_names() -> dict[str, str]:
     """The countries of ``countries.tsv`` by name and alias (印尼, 沙特), each to its name."""
     names: dict[str, str] = {}

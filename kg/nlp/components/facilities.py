@@ -27,7 +27,7 @@ from .. import candidates
 from ..words import words
 from ..candidates import Candidate
 from ..text import Lexicon, Spans, WordSet, is_cjk, word_boundary
-from ...data import column, feature_rows, load_table
+from ...data import column, feature_kinds, load_table
 from ...places import divisions
 from .gazetteer import BRACKETED_PART, country_forms, feature_entries, place_entries
 from .names import COUNT_AFTER, COUNT_BEFORE
@@ -211,7 +211,7 @@ class FacilityFinder:
                                        if levels == {"county"} and n[-1] not in "县市区旗"
                                        and (word_tags or {}).get(n) in ("v", "vn")
                                        and (frequency(n) or -math.inf) >= _COMMON_VERB)
-        self.feature_kinds = {r["name"]: r["kind"] for r in feature_rows()}
+        self.feature_kinds = feature_kinds()
         # multi-province regions (京津冀, 东北): no passage is named by one (东北海陆大通道 is a programme)
         self.regions = {r["name"] for r in load_table("regions.tsv") if r["kind"] == "region"}
         self.zone_purposes = frozenset(column("zone_purpose_words.tsv", "word"))

@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...data import column, feature_rows, load_table, organ_words
+from ...data import column, division_names, feature_kinds, organ_words
 from ..candidates import Candidate, choose
 from ..text import WordSet, is_cjk
 from ..words import words
@@ -381,8 +381,8 @@ def make_resolve(nlp: Language, name: str):
     blocs = frozenset(column("blocs.tsv", "name"))
     word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
     organs = frozenset(organ_words())
-    feature_kinds = {r["name"]: r["kind"] for r in feature_rows()}
-    divisions = frozenset(n for r in load_table("places.tsv") for n in (r["name"], *r["aliases"].split("|")) if n)
+    kinds_of_features = feature_kinds()
+    divisions = division_names()
 
     def component(doc: Doc) -> Doc:
         # BLOCK candidates (ideologies, slogans, honours) win their text and are then dropped.
@@ -411,7 +411,7 @@ def make_resolve(nlp: Language, name: str):
         chosen = labs_named_in_lists(text, chosen)
         chosen = groups_named_in_lists(text, chosen)
         chosen = seat_in_brackets(doc, text, chosen)
-        chosen = sites_after_their_city(text, chosen, pool, feature_kinds, divisions)
+        chosen = sites_after_their_city(text, chosen, pool, kinds_of_features, divisions)
         align(doc, {c.start for c in chosen} | {c.end for c in chosen})
         ents = []
         for c in chosen:

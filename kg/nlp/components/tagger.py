@@ -24,7 +24,7 @@ from .. import candidates
 from ..candidates import Candidate
 from ..lac import LacTagger
 from ..text import LEADING_VERB_TAGS, LIST_CLOSE, CategoryWords, Lexicon, WordSet, is_cjk, list_items
-from ...data import column, company_names, country_names, load_table, organ_words, organization_rows
+from ...data import column, company_names, country_names, division_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
 from .organizations import REGION_LEVELS, SUBORDINATE, national_object_at
@@ -83,8 +83,7 @@ class LacRepair:
         # posts written after an organization: its name ends before them (市科协九届常委 -> 市科协)
         # every division name and alias, county short names too (两当, 泾川): LAC reading one as a place is
         # the evidence the gazetteer alone lacks
-        self.division_names = {r["name"] for r in load_table("places.tsv")} | {
-            a for r in load_table("places.tsv") for a in r["aliases"].split("|") if len(a) >= 2}
+        self.division_names = division_names()
         # two-character county short names: left to the gazetteer, which knows the report's province
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
