@@ -80,6 +80,8 @@ COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|�
 # LAC tags of prepositions and adverbs: an event's name does not run left past a preposition, nor
 # past an adverb that ends in one (谨向); other adverbs may sit inside a name (对口支援…工作会议)
 _EVENT_BARRIER_TAGS = {"p", "d", "ad"}
+# LAC's common nouns, nouns of place and of direction: the fields a program's name may list (景区、度假区…行动)
+_NOUN_TAGS = {"n", "nz", "nw", "s", "f"}
 _PREPOSITION_CHARS = set("向自经在从为于给把被由")
 _JOINING = {"与", "和", "同", "及", "暨", "以及"}
 # the end of a list of events: 等, a few words of kind and 活动 or 赛事 (…等文化惠民活动, …等系列赛事)
@@ -283,11 +285,12 @@ class NameFinder:
                  token_starts: set[int] | None = None, persons: set[int] | None = None,
                  leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
                  prepositions: set[int] | None = None, located: set[int] | None = None,
-                 bodies: set[tuple[int, int]] | None = None) -> list[Candidate]:
+                 bodies: set[tuple[int, int]] | None = None, nouns: dict[int, int] | None = None) -> list[Candidate]:
         """Candidates of ``text``; ``token_ends``: where words end (a head must end one); ``verbal``:
         start -> end of verbs, adverbs and function words (an organization's name never runs left past one);
         ``located``: where the words LAC reads as places start (they qualify an event's name); ``bodies``: (start, end)
-        of the organizations found so far (one opens the name of its meeting)."""
+        of the organizations found so far (one opens the name of its meeting); ``nouns``: start -> end of the words
+        LAC reads as common nouns (the fields a program's name lists)."""
         found = list(self._patterns(text))
         found.extend(self._titled(text))
         found.extend(self._title_line(text))
@@ -298,7 +301,7 @@ class NameFinder:
         found.extend(self._channel_names(text, token_starts, leading or {}))
         found.extend(self._elsewhere(text, found, token_starts))
         found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading, barriers,
-                                  prepositions or set(), located or set(), bodies or set()))
+                                  prepositions or set(), located or set(), bodies or set(), nouns or {}))
         found.extend(self._tours(text, token_ends))
         found.extend(self._dated_disasters(text))
         found.extend(self._named_disasters(text, verbal or {}, located or set()))
@@ -417,6 +420,8 @@ class NameFinder:
                     for _ in range(2):
                         b = self.boundaries.starting_at(text, s, e - 2)
                         s += len(b) if b else 0
+                if label == "EVENT":  # (省委的…全会: the prefix of a party committee ran back over an earlier meeting)
+                    s = self._after_closed_name(text, s, e - 1)
                 yield Candidate(s, e, label, "gazetteer" if label == "BLOCK" else "head")
 
     def _title_line(self, text: str):
@@ -726,12 +731,60 @@ class NameFinder:
             j -= 1
         return start
 
+    def _listed_fields(self, text: str, start: int, head_start: int, token_starts: set[int] | None,
+                       verbal: dict[int, int], located: set[int], noun_ends: set[int]) -> int:
+        """Start of a program whose fields are listed before it with 、 when a verb that introduces the whole
+        name comes right before the first (开展[景区、度假区质量提升行动], 实施[重点领域、重点行业、…就业支持
+        计划]: nouns of the fields the one program covers). Not when an item opens or ends with a verb (实施
+        甲供给提升、乙增产增效、丙振兴行动: three programs, the first two elided, guidelines) or ends with no
+        common noun (景区强基焕新、民宿…行动; 孟中印缅、中巴经济走廊: names of their own), is a place
+        (甲河谷地、乙盆地大气污染…行动: the places are mentions of their own), has a head of its own (实施甲工程、
+        乙行动), holds a mark or runs long (a list of the sentence's own), nor when the head is inside a word
+        (房屋建筑、土木工程: a field of trade)."""
+        if text[start - 1:start] != "、" or (token_starts is not None and head_start not in token_starts):
+            return start
+        items = []
+        k = start - 1  # the 、 closing the item being read
+        j = k
+        while j > max(0, start - 40):
+            c = text[j - 1]
+            if c == "、":
+                if j == k or self.closing_heads.ending_at(text, k) or self.title_heads.ending_at(text, k):
+                    return start
+                items.append((j, k))
+                k = j - 1
+                j = k
+                continue
+            if not is_cjk(c) or c in _STOP_CHARS or c in _NOT_IN_ACTION or k - j >= 8:
+                return start
+            hit = self.introducers.ending_at(text, j)
+            if hit and j < k and (token_starts is None or j in token_starts) \
+                    and (token_starts is None or j - len(hit) in token_starts):
+                if self.closing_heads.ending_at(text, k) or self.title_heads.ending_at(text, k):
+                    return start
+                items.append((j, k))
+                if any(a in verbal or b not in noun_ends or a in located or text[a:b] in self.places.entries
+                       for a, b in items):
+                    return start
+                return j
+            j -= 1
+        return start
+
+    def _after_closed_name(self, text: str, start: int, head_start: int) -> int:
+        """Start of the last of two names joined inside a span: a program's or an event's head closing a
+        name before 和, 与, 及 or 、 ends that name (党的二十届四中全会和[省委十二届十一次全会]: two meetings)."""
+        for k in range(head_start - 1, start, -1):
+            if text[k] in "和与及、" and self.closing_heads.ending_at(text, k):
+                return k + 1
+        return start
+
     def _headed(self, text: str, token_ends: set[int] | None, verbal: dict[int, int],
                 token_starts: set[int] | None = None, persons: set[int] = frozenset(),
                 leading: dict[int, int] | None = None, barriers: dict[int, int] | None = None,
                 prepositions: set[int] = frozenset(), located: set[int] = frozenset(),
-                bodies: set[tuple[int, int]] = frozenset()):
+                bodies: set[tuple[int, int]] = frozenset(), nouns: dict[int, int] | None = None):
         leading = leading or {}
+        noun_ends = set((nouns or {}).values())
         barrier_spans = Spans(barriers or {})
         verbal_spans = Spans(verbal)
         named: list[Candidate] = []
@@ -785,6 +838,9 @@ class NameFinder:
             else:  # (a document's title may open with a verb: 加快发展…实施方案)
                 # a coordination inside a name introduced by a verb: 实施[甲和乙工程]
                 start = self._coordinated(text, start, token_starts)
+                start = self._after_closed_name(text, start, hs)
+                if row["label"] == "PROGRAM":
+                    start = self._listed_fields(text, start, hs, token_starts, verbal, located, noun_ends)
                 # a name starts at a word, and not with a verb of the sentence (增加…计划, 建好…项目)
                 if token_starts is not None:
                     start = next((i for i in range(start, hs) if i in token_starts), hs)
@@ -1180,7 +1236,7 @@ def make_names(nlp: Language, name: str):
         # the bodies found so far (gazetteer, organizations): one opens the name of its meeting
         bodies = {(c.start, c.end) for c in doc._.kg_candidates or [] if c.label == "ORG"}
         found = finder(text, token_ends, verbal, starts, persons, leading, barriers,
-                       w.starts_of(("p",)), w.starts_of(("LOC",)), bodies)
+                       w.starts_of(("p",)), w.starts_of(("LOC",)), bodies, w.spans(_NOUN_TAGS))
         facility_ends = {c.end for c in doc._.kg_candidates or [] if c.label == "PLACE" and c.source == "facility"}
         candidates.add(doc, [finder.as_facility(text, c, facility_ends) for c in found])
         return doc
