@@ -137,9 +137,10 @@ _NUMERALS = frozenset("一二三四五六七八九十两")
 _SITE_DISASTERS = ("决口", "溃坝", "溃堤", "塌方灾害", "垮塌事故")
 # a typhoon by its name in quote marks (超强台风“甲乙”, “甲乙”等10个台风)
 _TYPHOON = re.compile(r"(?<=台风“)[\u4e00-\u9fff]{2,4}(?=”)|(?<=“)[\u4e00-\u9fff]{2,4}(?=”(?:等(?:\d+|[一二三四五六七八九十]+)个)?(?:超强|强)?台风)")
-# a session's number alone, and a body's term and session right before 、 (十二届七次、八次全会)
-_SESSION_ONLY = re.compile(r"^[一二三四五六七八九十]+次$")
-_SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次[、和及]$")
+# a session's number alone (or with the meeting held together with it: 六次全会暨…会议), and a body's term and
+# sessions right before 、 (十二届七次、八次全会; 七次、八次、九次全会)
+_ELIDED_SESSION = re.compile(r"[一二三四五六七八九十]+次(?:$|全会暨)")
+_SESSION_BEFORE = re.compile(r"届(?:[一二三四五六七八九十]+次[、和及])+$")
 # heads of named actions and works, the longest name an introducing verb opens (实施…行动), and the
 # characters a name so opened never holds: conjunctions, particles, quote and title marks
 _ACTION_HEADS = ("行动", "工程", "计划", "攻坚战", "专项整治")
@@ -900,8 +901,12 @@ class NameFinder:
                 start, modifier = start + count.end(), modifier[count.end():]
                 if len(modifier) < int(row["min"]):
                     continue
-            if row["label"] == "EVENT" and _SESSION_ONLY.match(modifier) and _SESSION_BEFORE.search(text, max(0, start - 12), start):
-                continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
+            elided = _ELIDED_SESSION.match(modifier)
+            if row["label"] == "EVENT" and elided and _SESSION_BEFORE.search(text, max(0, start - 30), start):
+                if elided.end() == len(modifier):
+                    continue  # 省委十二届七次、八次全会: the second session of a coordination, its body and term elided
+                # 十二届五次、六次全会暨[省委经济工作会议]: the meeting held with the elided session is named in full
+                start, modifier = start + elided.end(), modifier[elided.end():]
             if row["label"] == "EVENT" and modifier.endswith("历次"):
                 continue  # 省委十三届历次全会: the sessions taken together, no one meeting (name_patterns.tsv)
             if _COUNTED.search(modifier) or (row["label"] in ("PROGRAM", "EVENT")
