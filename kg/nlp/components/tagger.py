@@ -121,8 +121,10 @@ class LacRepair:
     def person(self, text: str, s: int, e: int) -> Candidate | None:
         name = text[s:e]
         tag = self.word_tags.get(name)
-        if self.is_word(name) or tag in ("nt", "ns"):
-            return None  # a common word, or a word the dictionary knows as an organization or a place
+        if self.is_word(name) or (tag in ("nt", "ns") and not (
+                name not in self.division_names and name not in self.places.entries and self._person_context(text, s, e))):
+            return None  # a common word, or a word the dictionary knows as an organization or a place (but a
+            # title before a name the dictionary mistakes for a place says a person: 俄罗斯总统普京)
         if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name):
             return None
         if name[-1] in _NOT_NAME_END:
