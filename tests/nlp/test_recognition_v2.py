@@ -2238,3 +2238,40 @@ def test_cities_abroad_share_no_name_with_a_division_or_a_country():
     home = {n for r in load_table("places.tsv") for n in (r["name"], *r["aliases"].split("|")) if n}
     assert len(cities) == len(set(cities)) > 400
     assert not [c for c in cities if len(c) < 2 or c in home or c in country_names()]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two meetings joined by 和 are two events, the party's congress session keeping 党的
+    ("会议传达了党的二十届五中全会和市委十三届九次全会精神。",
+     {("EVENT", "党的二十届五中全会"), ("EVENT", "市委十三届九次全会")}),
+    # the fields one program covers, listed with 、 after a verb of running it, are its name's
+    ("今年开展码头、堆场安全隐患整治专项行动。", {("PROGRAM", "码头、堆场安全隐患整治专项行动")}),
+    # the meeting held together with an elided session is named in full
+    ("依照县委八届三次、四次全会暨县委经济工作会议的部署。", {("EVENT", "县委经济工作会议")}),
+    # a whole province before a plan says where the plan runs; the plan is the title
+    ("抓紧编制全省低空经济发展规划。", {("WORK", "低空经济发展规划")}),
+    # a counted set of measures titled by its own verb, 壮大 inside it
+    ("出台推动个体工商户发展壮大15条措施。", {("WORK", "推动个体工商户发展壮大15条措施")}),
+    # a title before a name the dictionary takes for a place says a person
+    ("俄罗斯总统普京致贺电。", {("PERSON", "普京")}),
+])
+def test_rules_of_the_twenty_third_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # the second and third sessions of a list, their body and term elided, are no meetings of their own
+    ("贯彻落实县委八届五次、六次、七次全会部署。", "七次全会"),
+    # programs elided in a list stay apart: the items are actions of their own
+    ("实施蔬菜供给保障、水果品质提升行动。", "蔬菜供给保障、水果品质提升行动"),
+    # places listed before a program are mentions of their own
+    ("实施渭河谷地、运城盆地大气污染治理行动。", "渭河谷地、运城盆地大气污染治理行动"),
+    # 即 ("that is") ends a name on its left: the quoted term before it is no part of the meeting
+    ("其中“一会”即区安全生产委员会全体会议。", "“一会”即区安全生产委员会全体会议"),
+    # the United Nations in a list of good practice a project is selected into is no body here
+    ("该湿地修复项目入选联合国生态修复优秀案例。", "联合国"),
+    # the State Council's list of good practice, the same: nothing inside it is a mention
+    ("相关经验入选国务院深化改革综合督查典型做法。", "国务院深化改革综合督查"),
+])
+def test_exclusions_of_the_twenty_third_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
