@@ -337,6 +337,9 @@ class FacilityFinder:
             if not places and row["kind"] == "zone" and text.endswith("国家", 0, hs) and runs and hs - 2 in runs \
                     and runs[hs - 2] >= start and text[runs[hs - 2] - 1:runs[hs - 2]] != "”":
                 places = [(runs[hs - 2] - start, hs - 2 - start)]  # 甲乙丙国家自主创新示范区: the zone of a group of cities
+            if head == "新城" and places and not any(start <= s < hs for s in named):
+                continue  # 平原新城: a county's name that LAC reads as a common word here (平原, a plain) names a
+                # kind of new town; the cities and counties that name one are LAC's places (武汉新城, 龙川新城)
             if places and row["needs_place"] == "0" and places[0][0] > 0 and self._proper(text[start:hs]):
                 places = []  # 涔天河水库: a proper name that holds a place's name is still one name
             if places and token_ends is not None and start + places[0][0] not in token_ends \

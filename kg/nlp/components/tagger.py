@@ -38,8 +38,9 @@ _LOCALITY_SUFFIX = ("镇", "乡", "村")
 _KIND_STEM_TAGS = ("n", "s", "a", "v", "vn")
 # areas named by what they hold, not by a place: with no place in its modifier such a name is a kind (零碳园区)
 _KIND_AREAS = ("园区", "片区", "街区", "校区", "厂区", "矿区", "城区", "功能区", "集聚区")
-# heads of parks and zones that LAC reads with a name of their own before them (甲乙中央公园, 甲乙港区, 甲乙合作区)
-_NAMED_AREA_HEADS = ("公园", "港区", "合作区", "航空港")
+# heads of parks and zones that LAC reads with a name of their own before them (甲乙中央公园, 甲乙港区, 甲乙合作区,
+# 甲乙新城)
+_NAMED_AREA_HEADS = ("公园", "港区", "合作区", "航空港", "新城")
 _VERBAL = ("v", "vd", "vn", "a", "ad", "d")
 _DIRECTION_START = re.compile(r"^[东南西北中][部方]")
 # jieba dictionary tags of common words: a span LAC calls a name but the dictionary knows as one
