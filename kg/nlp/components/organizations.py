@@ -334,9 +334,10 @@ def academic_units(text: str, found: list[Candidate], token_ends: set[int], bodi
     return out
 
 
-# a campus of a hospital or a university, named by its place after the body (甲医院乙院区, 甲大学乙校区)
+# a campus of a hospital, a university, an institute or a national medical centre, named by its place after the body
+# (甲医院乙院区, 甲大学乙校区, 甲医院国家医学中心乙院区, 甲附院乙院区)
 _CAMPUS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(院区|校区|分院|分校|医院)")
-_CAMPUS_OWNERS = ("医院", "大学", "学院")
+_CAMPUS_OWNERS = ("院", "大学", "中心", "所")
 # tags of the dictionary that make the words before 院区 or 校区 a kind of campus, no name (新院区, 主校区, 多院区)
 _CAMPUS_KIND_TAGS = frozenset(("a", "ad", "an", "b", "d", "m", "v", "vn", "f"))
 # tags of function words: one inside the words before 院区 or 分院 says the sentence goes on (科学院或者省分院)
