@@ -105,6 +105,8 @@ _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
 # a plan period in quote marks (“十一五”, “八五”) that a plan's name opens with
+# a quoted coinage opening a program's name (“甲乙”行动): the coinage
+_COINED_NAME = re.compile(r"“([^“”]{2,12})”")
 _PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”")
 # verbs of carrying a document out, which govern its title and do not open it
 _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "出台", "印发"))
@@ -303,6 +305,7 @@ class NameFinder:
         found.extend(self._elsewhere(text, found, token_starts))
         found.extend(self._headed(text, token_ends, verbal or {}, token_starts, persons or set(), leading, barriers,
                                   prepositions or set(), located or set(), bodies or set(), nouns or {}))
+        found.extend(self._coinages_elsewhere(text, found, token_starts))
         found.extend(self._tours(text, token_ends))
         found.extend(self._dated_disasters(text))
         found.extend(self._named_disasters(text, verbal or {}, located or set()))
@@ -461,11 +464,12 @@ class NameFinder:
         """Whether a quoted coinage and the program word after it are one name (“数商兴农”行动,
         “学生饮用奶”计划): so in government reports, where such a coinage names nothing without its
         word. A program known by its own name (names.tsv, national programs: “科技兴蒙”行动) or built
-        on one, or a coinage the text also uses without that word, is the quoted part alone."""
+        on one is the quoted part alone. Where the text also uses the coinage without its word, that is the
+        same program (_coinages_elsewhere); the dev annotators join the word at the cue (“投资龙江”行动)."""
         if cue["label"] != "PROGRAM" or name in self.own_names or name in self.known.entries \
                 or self._known_prefix(name):
             return False  # (互联网+科技工作者 builds on a national program: a program by itself)
-        return text.count(name) == text.count(f"“{name}”{cue['word']}")
+        return not _PLAN_PERIOD.fullmatch(f"“{name}”")  # (a plan's period: “七五”计划 is a plan's title)
 
     def _run_by_verb(self, text: str, quote: int, name: str, after: int) -> bool:
         """A short quoted coinage right after a verb of running a program (实施, 推进, 打造, 推广, 上线 …),
@@ -654,6 +658,20 @@ class NameFinder:
                 continue  # 看好甲省、投资甲省: a verb and its place in a list of such, not the brand “投资甲省” quoted elsewhere
             if token_starts is None or s in token_starts:
                 yield Candidate(s, e, "PROGRAM", "head")
+
+    def _coinages_elsewhere(self, text: str, found: list[Candidate], token_starts: set[int] | None):
+        """A quoted coinage named with its program word once (“甲乙”行动) is that program where the text quotes
+        the coinage alone (…“甲乙”“丙丁”等举措); inside the whole name the longer span wins. Not a coinage that
+        opens with a numeral (“一河三山”: a slogan, guidelines)."""
+        names = set()
+        for c in found:
+            m = _COINED_NAME.match(text, c.start, c.end) if c.label == "PROGRAM" and c.source == "head" else None
+            if m and m.end() - m.start() < c.end - c.start and len(m.group(1)) >= 3 \
+                    and not (m.group(1)[0] in _NUMERALS or m.group(1)[0].isdigit()):
+                names.add(m.group(1))
+        for s, e, _name in Lexicon({n: n for n in names}).finditer(text):
+            if text[s - 1:s] == "“" and text[e:e + 1] == "”":
+                yield Candidate(s, e, "PROGRAM", "quoted")
 
     def _with_ordinal(self, text: str, found: list[Candidate]):
         """An ordinal right before an event joins it: 第七届 + 残特奥会, 第三轮 + 中央…督察 (a year stays a DATE)."""
