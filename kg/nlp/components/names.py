@@ -105,6 +105,9 @@ _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
 # a plan period in quote marks (“十一五”, “八五”) that a plan's name opens with
+# the province's or the city's own document: 省 or 市 opening a title (市国土空间总体规划, 省…保护条例), not a
+# level of a kind (省级…, 市场…, 市民…, 省市县三级…), a leader (省领导) nor a committee (省委 is a qualifier of its own)
+_OWN_LEVEL = re.compile(r"(?:省|市|自治区)(?![委级场民内外区县属直市领政长])")
 # a quoted coinage opening a program's name (“甲乙”行动): the coinage
 _COINED_NAME = re.compile(r"“([^“”]{2,12})”")
 _PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”")
@@ -1035,6 +1038,7 @@ class NameFinder:
             if text[hs:end] == "会晤" and text[start - 1:start] in ("同", "与", "跟", "和"):
                 continue  # 愿意同甲国领导人会晤: to meet them, a verb, no summit named
             qualified = row["qualified"] in ("0", "proper") or _QUALIFIER.search(name) \
+                or (row["label"] == "WORK" and _OWN_LEVEL.match(name) is not None) \
                 or any(True for _ in self.places.finditer(name)) or issued is not None or self.bilateral.match(name) \
                 or self._province_run(name)
             if not qualified and text[hs:end] == "大会" and hs - start >= 4 and text[start - 2:start] in _HOLDING \
