@@ -105,6 +105,8 @@ _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
 # a plan period in quote marks (“十一五”, “八五”) that a plan's name opens with
+# the country or the nation opening a name whose fields are joined by 和 (中国甲和乙博览会)
+_NATIONAL_OPENERS = ("中国", "全国", "国家")
 # the province's or the city's own document: 省 or 市 opening a title (市国土空间总体规划, 省…保护条例), not a
 # level of a kind (省级…, 市场…, 市民…, 省市县三级…), a leader (省领导) nor a committee (省委 is a qualifier of its own)
 _OWN_LEVEL = re.compile(r"(?:省|市|自治区)(?![委级场民内外区县属直市领政长])")
@@ -228,6 +230,8 @@ class NameFinder:
         # heads that close a name of their own before 和 (甲工程和乙工程: two names, not one coordination)
         self.closing_heads = WordSet([h for h, r in self.heads.items() if r["label"] in ("PROGRAM", "EVENT")])
         self.title_heads = WordSet([h for h, r in self.heads.items() if r["label"] == "WORK"])
+        # every head of a name and every organ word (甲中心和乙实验室: the first closes a name of its own)
+        self.any_heads = WordSet([*self.heads, *organ_words()])
         self.boundaries = WordSet(column("boundaries.tsv", "word"))
         self.places = Lexicon({k: v for k, v in place_entries().items() if len(k) >= 2})
         self.head_sorted = sorted(self.heads, key=len, reverse=True)
@@ -753,6 +757,23 @@ class NameFinder:
             j -= 1
         return start
 
+    def _national_coordination(self, text: str, start: int, token_starts: set[int] | None) -> int:
+        """Start of a national body's or event's name whose fields are joined by 和 or 与 inside it, when the
+        name opens with 中国, 全国 or 国家 right after a verb, a preposition, 首届 or a mark (办好[中国国际影视动漫版权
+        保护和贸易博览会], 成立[中国空天信息和卫星互联网创新联盟]): the country opens the name, it is no place of its own."""
+        if text[start - 1:start] not in ("和", "与") or self.any_heads.ending_at(text, start - 1):
+            return start  # (甲中心和乙实验室, 甲大会和乙会议: the first has a head of its own, two names)
+        j = start - 1
+        while j > max(0, start - 24) and is_cjk(text[j - 1]) and text[j - 1] not in _STOP_CHARS \
+                and text[j - 1] != "的":
+            j -= 1
+            if text.startswith(_NATIONAL_OPENERS, j) and (token_starts is None or j in token_starts) \
+                    and j + 2 < start - 1 and (j == 0 or text[j - 1] in _STOP_CHARS or text.endswith("首届", 0, j)
+                                               or self.verb_tags.get(text[j - 2:j]) in ("v", "p")
+                                               or text[j - 1] in "向在"):
+                return j
+        return start
+
     def _listed_fields(self, text: str, start: int, head_start: int, token_starts: set[int] | None,
                        verbal: dict[int, int], located: set[int], noun_ends: set[int]) -> int:
         """Start of a program whose fields are listed before it with 、 when a verb that introduces the whole
@@ -855,12 +876,15 @@ class NameFinder:
                 continue
             if row["label"] == "ORG":  # 建强…重点实验室, 发挥好工作委员会: the verb is not in the name
                 start = max([start, *(ve for _vs, ve in verbal_spans.starting_in(start, hs))])
+                start = self._national_coordination(text, start, token_starts)
             elif row["label"] == "WORK":  # a title coordinating its subjects, issued or carried out: 出台[甲和乙行动方案]
                 start = self._coordinated(text, start, token_starts, self.title_introducers)
             else:  # (a document's title may open with a verb: 加快发展…实施方案)
                 # a coordination inside a name introduced by a verb: 实施[甲和乙工程]
                 start = self._coordinated(text, start, token_starts)
                 start = self._after_closed_name(text, start, hs)
+                if row["label"] == "EVENT":
+                    start = self._national_coordination(text, start, token_starts)
                 if row["label"] == "PROGRAM":
                     start = self._listed_fields(text, start, hs, token_starts, verbal, located, noun_ends)
                 # a name starts at a word, and not with a verb of the sentence (增加…计划, 建好…项目)
