@@ -2257,6 +2257,16 @@ def test_cities_abroad_share_no_name_with_a_division_or_a_country():
     ("出台推动个体工商户发展壮大15条措施。", {("WORK", "推动个体工商户发展壮大15条措施")}),
     # a title before a name the dictionary takes for a place says a person
     ("俄罗斯总统普京致贺电。", {("PERSON", "普京")}),
+    # a new town named by its city and county is one place
+    ("年内加快韶关乳源新城建设。", {("PLACE", "韶关乳源新城")}),
+    # a campus named by its place after a national medical centre is one body with it
+    ("开工建设华山医院国家医学中心松江院区。", {("ORG", "华山医院国家医学中心松江院区")}),
+    # a quoted coinage and its program word are one name though the coinage is also quoted alone
+    ("开展“暖心护航”行动。“暖心护航”覆盖全市。", {("PROGRAM", "“暖心护航”行动"), ("PROGRAM", "暖心护航")}),
+    # the city's own plan, named by 市 and a generic title
+    ("市综合交通体系规划通过审议。", {("WORK", "市综合交通体系规划")}),
+    # a national event whose fields are joined by 和 opens with 中国
+    ("承办中国民族乐器制作和演奏博览会。", {("EVENT", "中国民族乐器制作和演奏博览会")}),
 ])
 def test_rules_of_the_twenty_third_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -2271,6 +2281,10 @@ def test_rules_of_the_twenty_third_session(nlp, text, expected):
     ("实施渭河谷地、运城盆地大气污染治理行动。", "渭河谷地、运城盆地大气污染治理行动"),
     # 即 ("that is") ends a name on its left: the quoted term before it is no part of the meeting
     ("其中“一会”即区安全生产委员会全体会议。", "“一会”即区安全生产委员会全体会议"),
+    # a county's name LAC reads as a common word names a kind of new town
+    ("推动平原新城提质增效。", "平原新城"),
+    # a plan's quoted period stays a plan's title, no program run by a clause before it
+    ("我们回顾一下“七五”计划的执行情况。", "我们回顾一下“七五”计划"),
     # the United Nations in a list of good practice a project is selected into is no body here
     ("该湿地修复项目入选联合国生态修复优秀案例。", "联合国"),
     # the State Council's list of good practice, the same: nothing inside it is a mention
