@@ -2265,6 +2265,11 @@ def test_cities_abroad_share_no_name_with_a_division_or_a_country():
     ("开展“暖心护航”行动。“暖心护航”覆盖全市。", {("PROGRAM", "“暖心护航”行动"), ("PROGRAM", "暖心护航")}),
     # the city's own plan, named by 市 and a generic title
     ("市综合交通体系规划通过审议。", {("WORK", "市综合交通体系规划")}),
+    # the legal-education campaign by its round is a program, its plan a document, the round no date
+    ("今年要扎实开展“九五”普法，并印发“九五”普法规划。",
+     {("PROGRAM", "“九五”普法"), ("WORK", "“九五”普法规划")}),
+    # the national epidemics by their names are events; the disease alone is none
+    ("当年经受住非典疫情的考验，防治非典的经验值得总结。", {("EVENT", "非典疫情")}),
     # a national event whose fields are joined by 和 opens with 中国
     ("承办中国民族乐器制作和演奏博览会。", {("EVENT", "中国民族乐器制作和演奏博览会")}),
 ])
