@@ -150,7 +150,7 @@ def test_recognizes(nlp, text, expected):
     ("安排专项债券资金500亿元支持项目。", ("PROGRAM", "专项债券资金500亿元支持项目")),  # an amount: no name
     ("不搞形象工程。", ("PROGRAM", "形象工程")),                          # a pejorative kind
     ("发展英德红茶。", ("PLACE", "德")),                                  # a city's name, not two countries
-    ("跑出“江西速度”。", ("PLACE", "江西")),                              # nothing inside a quoted slogan
+    ("跑出“江西速度”。", ("PROGRAM", "江西速度")),                        # a quoted figure names no program
     ("建设中心镇，推进城中村改造。", ("PLACE", "中心镇")),                  # kinds of towns and villages
     ("推动苏浙皖交界地区发展。", ("PERSON", "苏浙皖")),                    # provinces, not a person
     ("建设中心镇，推进城中村改造。", ("PLACE", "城中村")),
@@ -2270,6 +2270,8 @@ def test_cities_abroad_share_no_name_with_a_division_or_a_country():
      {("PROGRAM", "“九五”普法"), ("WORK", "“九五”普法规划")}),
     # the national epidemics by their names are events; the disease alone is none
     ("当年经受住非典疫情的考验，防治非典的经验值得总结。", {("EVENT", "非典疫情")}),
+    # a quoted place with a noun of praise or result after it is a figure: the place is named, no program
+    ("各地推广“丽水经验”，打造“三湘粮仓”。", {("PLACE", "丽水"), ("PLACE", "三湘")}),
     # a national event whose fields are joined by 和 opens with 中国
     ("承办中国民族乐器制作和演奏博览会。", {("EVENT", "中国民族乐器制作和演奏博览会")}),
 ])
