@@ -2272,6 +2272,9 @@ def test_cities_abroad_share_no_name_with_a_division_or_a_country():
     ("当年经受住非典疫情的考验，防治非典的经验值得总结。", {("EVENT", "非典疫情")}),
     # a quoted place with a noun of praise or result after it is a figure: the place is named, no program
     ("各地推广“丽水经验”，打造“三湘粮仓”。", {("PLACE", "丽水"), ("PLACE", "三湘")}),
+    # a park two provinces build together, named with a field of its own, is one place (the pair right before
+    # 共建 stays two partners: 深桂共建产业园)
+    ("闽黔数字经济共建产业园签约落地。", {("PLACE", "闽黔数字经济共建产业园")}),
     # a national event whose fields are joined by 和 opens with 中国
     ("承办中国民族乐器制作和演奏博览会。", {("EVENT", "中国民族乐器制作和演奏博览会")}),
 ])

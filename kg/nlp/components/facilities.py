@@ -215,6 +215,7 @@ class FacilityFinder:
         # multi-province regions (京津冀, 东北): no passage is named by one (东北海陆大通道 is a programme)
         self.regions = {r["name"] for r in load_table("regions.tsv") if r["kind"] == "region"}
         self.zone_purposes = frozenset(column("zone_purpose_words.tsv", "word"))
+        self.zone_purpose_words = tuple(sorted(self.zone_purposes))
         # the first characters of divisions' names and the provinces' shorts: what a line's ends are
         # abbreviated to (京沪, 雄商)
         self.abbreviation_chars = {r["short"] for r in load_table("province_shorts.tsv")} | {
@@ -295,7 +296,7 @@ class FacilityFinder:
             if len(head) == 1 and any(text[he - n:he] in self.places.entries for n in (2, 3, 4) if he - n >= 0):
                 continue  # 香港: a one-character head that ends a place's own name heads nothing (深圳—香港)
             start = self._left_edge(text, hs, verbal, token_ends, known)
-            if row["kind"] == "zone":
+            if row["kind"] in ("zone", "estate"):
                 start = self._zone_over_verbs(text, start, hs, verbal, token_ends, known, named)
             if row["kind"] in _PROPER_KINDS:
                 # abbreviations of a line's ends are tagged anyhow (宜常 as a verb): a short proper
@@ -663,7 +664,11 @@ class FacilityFinder:
         bare = self._left_edge(text, hs, Spans({}), token_ends, known)
         # places of the lexicon, and the words LAC reads as places (苏皖 of 苏皖合作示范区, two provinces' shorts)
         spots = sorted({(s + bare, e + bare) for s, e, _v in self.places.finditer(text[bare:start])}
-                       | {(s, e) for s, e in (named or {}).items() if bare <= s and e <= start and self._proper(text[s:e])})
+                       | {(s, e) for s, e in (named or {}).items() if bare <= s and e <= start and self._proper(text[s:e])}
+                       # two places by their abbreviations opening the run, a field of their own before the purpose
+                       # (湘琼先进制造业共建产业园; 深赣共建产业园, the pair right before it, is two partners: the annotators)
+                       | ({(bare, bare + 2)} if bare + 2 <= start and self._paired_places(text[bare:start])
+                          and not text.startswith(self.zone_purpose_words, bare + 2) else set()))
         for s, e in spots:
             if (token_ends is None or s == bare or s in token_ends) and not _NATIONWIDE.search(text, s, hs) \
                     and all(text[vs:ve] in self.zone_purposes for vs, ve in verbal.starting_in(e, hs)):
