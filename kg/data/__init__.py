@@ -95,6 +95,12 @@ def feature_kinds() -> dict[str, str]:
     return {r["name"]: r["kind"] for r in feature_rows()}
 
 
+def figure_nouns() -> frozenset[str]:
+    """The nouns of praise or result that make a quoted place a figure of speech (“甲省速度”, “乙市粮仓”): those of
+    ``place_coinage_ends.tsv`` but a ship's name (舰) and the separatist slogans (独立, 之治)."""
+    return frozenset(column("place_coinage_ends.tsv", "word")) - {"舰", "独立", "之治"}
+
+
 def country_names() -> dict[str, str]:
     """The countries of ``countries.tsv`` by name and alias (印尼, 沙特), each to its name."""
     names: dict[str, str] = {}

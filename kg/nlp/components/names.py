@@ -22,7 +22,7 @@ from ..words import words
 from ..candidates import Candidate
 from ..text import CategoryWords, Lexicon, Spans, WordSet, is_cjk, word_boundary
 from .gazetteer import CONTINENT_SHORTS, DESIGNATION_AFTER, PLACE_VERBS, country_forms, place_entries
-from ...data import column, company_names, load_table, organ_words
+from ...data import column, company_names, figure_nouns, load_table, organ_words
 from ...places import divisions
 
 _MAX_NAME = 30
@@ -257,7 +257,7 @@ class NameFinder:
         shorts = re.escape("".join(sorted(set(column("province_shorts.tsv", "short")))))
         self.short_in_coinage = re.compile(f"[{PLACE_VERBS}兴出][{shorts}]|[{shorts}](?:字号|商|品)")
         self.coinage_ends = tuple(column("place_coinage_ends.tsv", "word"))
-        self.coinage_end_set = frozenset(self.coinage_ends) - {"舰", "独立", "之治"}  # (“辽宁舰”, “台湾独立”: no figure)
+        self.figure_nouns = figure_nouns()
         self.category_modifiers = CategoryWords.packaged()
         self.cues = {r["word"]: r for r in load_table("program_cues.tsv")}
         # programs, brands and observances known by their own names (科技兴蒙): quoted before 行动, the
@@ -483,7 +483,7 @@ class NameFinder:
         """A short quoted coinage right after a verb of running a program (实施, 推进, 打造, 推广, 上线 …),
         with at most a few characters of modifier between (实施制造业“智改数转”); ``after``: where the text
         goes on after the closing quote (a verb with a `then` word needs it there: 加强“甲”建设)."""
-        if not 2 <= len(name) <= 10 or _NOT_COINAGE.search(name) or self.place_figure(name):
+        if not 2 <= len(name) <= 10 or _NOT_COINAGE.search(name) or self._place_figure(name):
             return False  # (建设“甲省粮仓”: a place and a noun of praise, a figure, no program)
         if self.verb_tags.get(name) in ("v", "vd", "d", "ad", "a", "c", "p"):
             return False  # 落实“并重”“并举”要求: a common verb or adverb quoted is no coinage
@@ -515,10 +515,10 @@ class NameFinder:
                 return True
         return False
 
-    def place_figure(self, name: str) -> bool:
+    def _place_figure(self, name: str) -> bool:
         """A quoted phrase that is a place's name and a noun of praise or result after it, nothing else (“甘肃速度”,
         “齐鲁粮仓”, “龙江粮”): a figure of speech, no program; the place in it is a mention (the dev annotators, 8 of 9)."""
-        return any(ps == 0 and name[pe:] in self.coinage_end_set for ps, pe, _v in self.places.finditer(name))
+        return any(ps == 0 and name[pe:] in self.figure_nouns for ps, pe, _v in self.places.finditer(name))
 
     def _place_coinage(self, name: str) -> bool:
         """A short quoted coinage on a province's or a city's name (“好运山东”, “技兴三湘”), or on a province's

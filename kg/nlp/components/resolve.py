@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...data import column, division_names, feature_kinds, organ_words
+from ...data import column, division_names, feature_kinds, figure_nouns, organ_words
 from ..candidates import Candidate, choose
 from ..text import WordSet, is_cjk
 from ..words import words
@@ -381,9 +381,7 @@ def make_resolve(nlp: Language, name: str):
     # provinces and cities designate the same kinds at their level (省技术创新中心, 市重点实验室)
     kinds = WordSet([*national, *(level + k[2:] for k in national if k.startswith("国家") for level in _DESIGNATING_LEVELS)])
     blocs = frozenset(column("blocs.tsv", "name"))
-    # nouns of praise or result that make a quoted place a figure (“甲省速度”), not a ship's name (“辽宁舰”) nor a
-    # separatist slogan (“台湾独立”)
-    figures = frozenset(column("place_coinage_ends.tsv", "word")) - {"舰", "独立", "之治"}
+    figures = figure_nouns()  # nouns of praise or result that make a quoted place a figure (“甲省速度”)
     word_tags = getattr(nlp.tokenizer, "word_tags", None) or {}
     organs = frozenset(organ_words())
     kinds_of_features = feature_kinds()
