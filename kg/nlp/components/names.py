@@ -682,6 +682,8 @@ class NameFinder:
             if m and m.end() - m.start() < c.end - c.start and len(m.group(1)) >= 3 \
                     and not (m.group(1)[0] in _NUMERALS or m.group(1)[0].isdigit()):
                 names.add(m.group(1))
+        if not names:
+            return  # (most reports: no automaton to build)
         for s, e, _name in Lexicon({n: n for n in names}).finditer(text):
             if text[s - 1:s] == "“" and text[e:e + 1] == "”":
                 yield Candidate(s, e, "PROGRAM", "quoted")
