@@ -2302,3 +2302,31 @@ def test_rules_of_the_twenty_third_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an LNG terminal by its city is one place
+    ("年底前钦州LNG接收站建成投产。", {("PLACE", "钦州LNG接收站")}),
+    # a group of sites by its own name is one heritage site, 群 with it
+    ("丁村遗址群入选年度考古新发现。", {("PLACE", "丁村遗址群")}),
+    # a city's planned new centre is an area, no body
+    ("加快岳阳南湖城市新中心建设。", {("PLACE", "岳阳南湖城市新中心")}),
+    # streets in a list before 道路 are places, though a common word opens one of them
+    ("维修改造解放大道、友爱路等40条主干道路。", {("PLACE", "解放大道"), ("PLACE", "友爱路")}),
+    # a single street before 等道路 is one too; the clause's verb LAC reads as one word stays out
+    ("更新改造永康路等道路12条。", {("PLACE", "永康路")}),
+])
+def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # the greenways a city adds are a kind, no place
+    ("新增城市绿道超100公里。", "城市绿道"),
+    # a sub-centre to be built, with no city named, is a goal
+    ("支持该市打造城市副中心。", "城市副中心"),
+    # the clause's verbs are no part of a street
+    ("维修改造解放大道、友爱路等40条主干道路。", "改造解放大道"),
+])
+def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))

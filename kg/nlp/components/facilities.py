@@ -149,6 +149,8 @@ _MINES_LISTED = re.compile("(?<=、)((?:(?![等和及])[\u4e00-\u9fff]){2,4}?)(�
 # an item of a list of routes written as its two ends (甲至乙 of 甲至乙、丙至丁等高速公路)
 _ROUTE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?(?=[、等，。；和及]|$)")
 # a line's name by its two ends (丙至丁 of 甲乙、丙至丁高铁)
+# the words that end a street's name (甲乙路, 丙丁大道, 戊己街)
+_STREET_END = re.compile("(?:大道|大街|路|街)$")
 _ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
 # …but not a flight, a freight train or a section of a line: those name the two places (a freight railway is a line:
 # 货运铁路网)
@@ -737,8 +739,9 @@ class FacilityFinder:
                 if self.heads[head]["kind"] in ("heritage", "park"):
                     sites.add(m.start())
         # (a list before a noun of local places names places only with two items or more: 甲、乙等…片区)
+        # (or one item, where it is a street by its name: 甲乙路等道路80条)
         ends += [(m.start(), "等") for m in self.listed_kinds.finditer(text) if text.rfind("、", 0, m.start()) > max(
-            text.rfind(c, 0, m.start()) for c in "，。；：\n")]
+            text.rfind(c, 0, m.start()) for c in "，。；：\n") or _STREET_END.search(text, max(0, m.start() - 2), m.start())]
         # a list of mines or fields whose last item carries the head, no 等 (甲、乙、丙丁煤矿): that item is one
         # place with the head, and the items before it name mines too
         for m in _MINES_LISTED.finditer(text):
@@ -757,12 +760,18 @@ class FacilityFinder:
                 start = end
                 while start > 0 and end - start < 6 and is_cjk(text[start - 1]) and text[start - 1] not in _STOP:
                     start -= 1
+                # a window opening inside a verb of the clause starts after it (更新改造|甲乙路: 新改造甲乙路 is none)
+                start = max([start] + [ve for vs, ve in verbal.covering(start, start + 1) if vs < start < ve < end])
                 while start in verbal.spans and verbal.spans[start] < end:  # 在二连浩特: the preposition stays out
                     start = verbal.spans[start]
                 k = text.rfind("和", start, end)
                 if k > start + 1 and self._abbreviation(text[k + 1:end]):
                     start = k + 1  # 甲乙和丙丁: two lines, the conjunction between them
                 name = text[start:end]
+                # a street by its name may start after the clause's verbs, inside the six characters (更新改造甲乙路)
+                street = None if self._proper(name) else self._street_start(text, start, end, token_ends)
+                if street is not None and street > start and (token_ends is None or street in token_ends):
+                    start, name = street, text[street:end]
                 if len(name) < 2 or (token_ends is not None and start not in token_ends and start > 0):
                     break
                 if not group.startswith("等") and end == m_start and text[start - 1:start] != "、":
@@ -770,6 +779,8 @@ class FacilityFinder:
                 if self._proper(name) or (m_start in sites and self._site(name)) or _covered(named or {}, start, end):
                     # (an item LAC reads as places end to end is one though it opens with a word: 安家庄, 公婆泉)
                     out.append(Candidate(start, end, "PLACE", "facility"))
+                elif street == start:
+                    out.append(Candidate(start, end, "PLACE", "facility"))  # (机场大道, though 机场 is a common word)
                 elif text[start - 1:start] != "、" or not group.startswith("等"):
                     break  # a common word opening the list is the clause's (建设…); inside a list it is one item
                 if start == 0 or not (text[start - 1] == "、" or (text[start - 1] == "和" and self._abbreviation(name))):
@@ -817,6 +828,25 @@ class FacilityFinder:
         甲乙（扩建）: the widening is no part of the line's name)."""
         m = _LINE_WORKS.search(text, max(0, end - 6), end)
         return m.start() if m else end
+
+    def _street(self, name: str) -> bool:
+        """A street by its name, in a list of places: a proper part of two characters or more and 路, 街, 大街 or
+        大道 (甲乙路, 机场大道: an item of 甲乙路、丙丁大道等道路 though 机场 is a common word), no word of the
+        dictionary and no common word ending it (道路, 公路, 思路, 出路 are words; 大道 and 大街 end names)."""
+        m = _STREET_END.search(name)
+        if m is None or m.start() < 2 or not 3 <= len(name) <= 7 or not all(is_cjk(c) for c in name) \
+                or name in self.word_tags:
+            return False
+        return m.group() in ("大道", "大街") or not self._common(name[-2:])
+
+    def _street_start(self, text: str, start: int, end: int, token_ends: set[int] | None) -> int | None:
+        """Where a street's name (:meth:`_street`) ending at ``end`` starts, at ``start`` or after the clause's
+        verbs opening [start, end) (改造甲乙大道: LAC tags 改造 a verbal noun there); None if there is none."""
+        for k in range(start, end - 2):
+            if (token_ends is None or k in token_ends or k == start) and self._street(text[k:end]) \
+                    and not (self.word_tags.get(text[k:k + 2], "") in ("v", "vn") and self._street(text[k + 2:end])):
+                return k  # (a verb opening the rest is the clause's when a street follows it: 改造[解放大道])
+        return None
 
     def _site(self, name: str, ends: frozenset[str] = _SITE_ENDS, common_tail: bool = False) -> bool:
         """A site's name of three or four characters ending in a feature's or a site's character (大地湾, 锁阳城,
