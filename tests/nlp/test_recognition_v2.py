@@ -2315,6 +2315,11 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     ("维修改造解放大道、友爱路等40条主干道路。", {("PLACE", "解放大道"), ("PLACE", "友爱路")}),
     # a single street before 等道路 is one too; the clause's verb LAC reads as one word stays out
     ("更新改造永康路等道路12条。", {("PLACE", "永康路")}),
+    # the outlet of a page's source line is an ORG, a news app's 客户端 no part of its name
+    ("来源：江南新闻客户端 2026年1月20日", {("ORG", "江南新闻")}),
+    ("来源：东方网 2026年1月20日", {("ORG", "东方网")}),
+    # an association named as it is set up is one body though no place opens its name
+    ("组建运行新材料产业创新协会。", {("ORG", "新材料产业创新协会")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -2327,6 +2332,8 @@ def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     ("支持该市打造城市副中心。", "城市副中心"),
     # the clause's verbs are no part of a street
     ("维修改造解放大道、友爱路等40条主干道路。", "改造解放大道"),
+    # the associations of a trade set up are a kind
+    ("鼓励成立行业协会。", "行业协会"),
 ])
 def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
