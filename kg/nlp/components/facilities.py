@@ -149,6 +149,8 @@ _MINES_LISTED = re.compile("(?<=、)((?:(?![等和及])[\u4e00-\u9fff]){2,4}?)(�
 # an item of a list of routes written as its two ends (甲至乙 of 甲至乙、丙至丁等高速公路)
 _ROUTE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?(?=[、等，。；和及]|$)")
 # a line's name by its two ends (丙至丁 of 甲乙、丙至丁高铁)
+# a grade right before a facility's head: the class of a road or a waterway (四级公路, 三级航道)
+_GRADE = re.compile("[一二三四五六七八九十0-9]级$")
 # the words that end a street's name (甲乙路, 丙丁大道, 戊己街)
 _STREET_END = re.compile("(?:大道|大街|路|街)$")
 _ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
@@ -315,6 +317,8 @@ class FacilityFinder:
                 start = inner + 2  # 亚洲最大货运机场花湖国际机场: a facility of its kind, then its name (apposition)
             if start >= hs or _SUPERLATIVE.search(text, start, hs):
                 continue  # (亚洲最大货运机场: a description by a superlative, no name; the places in it stay)
+            if _GRADE.search(text, start, hs):
+                continue  # 四级公路, 一级航道: a class of road or waterway by its grade, no name
             if COUNT_BEFORE.search(text, max(0, start - 6), start + 1) or text.endswith("一批", 0, start):
                 continue  # 抓好6条续建高铁, 建成一批跨江大桥: facilities of a kind counted (the edge stops at the
                 # number), no name
@@ -926,8 +930,10 @@ class FacilityFinder:
             return True  # 中川机场环线铁路: a line named by another facility
         if len(core) > 2 and self.word_tags.get(core[:2], "") in ("ns", "nz") and core[:2] not in self.places.entries:
             return False  # 城市间高铁, 普通国省道: the dictionary's 城市 and 普通 are no names of places
-        # a modifier ending in a common noun or adjective names a kind of road (双车道公路)
-        return not (len(core) >= 4 and self.word_tags.get(core[-2:], "") in _COMMON_END)
+        # a modifier ending in a common noun or adjective names a kind of road (双车道公路); with one character
+        # before that word, the character must be a place's abbreviation to name anything (指干线铁路: 指 "that is")
+        return not ((len(core) >= 4 or (len(core) == 3 and core[0] not in self.abbreviation_chars))
+                    and self.word_tags.get(core[-2:], "") in _COMMON_END)
 
     def _common(self, word: str) -> bool:
         """A word of the dictionary that is no proper name: common tags and times (现代)."""

@@ -8,13 +8,14 @@ words (地中海 in 地中海贫血).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import candidates
-from ..words import words
+from ..words import Words, words
 from ..candidates import Candidate
 from ..text import LEADING_VERB_TAGS, LIST_CLOSE, Lexicon, WordSet, is_cjk, list_items
 from ...data import column, country_names, feature_rows, load_table, organization_rows
@@ -313,7 +314,7 @@ class Gazetteer:
             found.append(Candidate(s, e, label, "gazetteer", (("key", key),)))
         found.extend(self._greater(text, found, starts))
         found.extend(self._province_parts(text, found))
-        found.extend(self._country_compounds(text))
+        found.extend(self._country_compounds(text, w))
         province = self.div.text_province(text)
         shorts = self.county_shorts.get(province or "")
         if shorts is not None:
@@ -633,8 +634,16 @@ class Gazetteer:
                          for k, place in enumerate(places))
         return found
 
-    def _country_compounds(self, text: str) -> list[Candidate]:
-        """中俄, 中俄蒙, 中、美: one-character country forms in a run of two or more."""
+    def _inside_common_word(self, text: str, w: Words, i: int) -> bool:
+        """Offset ``i`` falls inside a word (not at its start) that the dictionary and LAC both take for no name: an
+        adverb, an adjective, a verb, a function word (越来越 of 越来越美好; not a word the segmenter made up, 连中 of
+        连中苏边界, nor one LAC reads otherwise, 日中 of 二十三日中朝两国)."""
+        k = bisect_right(w.starts, i) - 1
+        return k >= 0 and w.starts[k] < i < w.ends[k] \
+            and self.word_tags.get(text[w.starts[k]:w.ends[k]], "n")[0] in "adcpurmq" and w.tags[k][:1] in tuple("adcpurmq")
+
+    def _country_compounds(self, text: str, w: Words | None = None) -> list[Candidate]:
+        """中俄, 中俄蒙, 中、美: one-character country forms in a run of two or more; ``w``: the Doc's words."""
         found = []
         n = len(text)
         for m in self.short_run.finditer(text):  # maximal runs, 、 allowed between two forms
@@ -643,6 +652,8 @@ class Gazetteer:
             if not is_country_run("".join(text[k] for k in members), self.shorts) \
                     or self.word_tags.get(text[i:j], "ns")[0] in "abdv":
                 continue  # 欧非: continents alone make no run of countries; 非法 is a word
+            if w is not None and self._inside_common_word(text, w, i):
+                continue  # 生活越来越美好: the run opens inside an adverb (越来越), no 越南 and 美国
             # a run of three or more is a run wherever it stands (稳住欧美日韩等市场); two need an edge
             if len(members) >= _SHORT_MIN_RUN and j < n and is_cjk(text[j]) and (
                 i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "与和及、的位名" + PLACE_VERBS
