@@ -2320,6 +2320,9 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     ("来源：东方网 2026年1月20日", {("ORG", "东方网")}),
     # an association named as it is set up is one body though no place opens its name
     ("组建运行新材料产业创新协会。", {("ORG", "新材料产业创新协会")}),
+    # a quoted region coined by its shape or by a count of its lakes and rivers is a place, no program
+    ("持续巩固“铅三角”污染治理成果。", {("PLACE", "铅三角")}),
+    ("完善“一湖四水”生态补偿机制。", {("PLACE", "一湖四水")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -2343,6 +2346,8 @@ def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     ("其中县道四级公路改造50公里。", "道四级公路"),
     # one character and a common word before 铁路 name a kind of line unless the character is a place's
     ("四网是指干线铁路、城际铁路和城市轨道交通。", "指干线铁路"),
+    # the golden triangle of three cities working together is a figure of speech
+    ("打造三市协同创新“金三角”。", "金三角"),
 ])
 def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))

@@ -213,6 +213,12 @@ def _needs_quote_short(name: str) -> bool:
     return len(name) < 3 and not name.endswith("法")
 
 
+# a quoted region coined by its shape (甲三角, 乙内湾) or a count of its lakes and rivers (一湖四水, 四水): a place, no
+# program (the dev annotators of three reports mark all nine they met); “金三角”, the golden triangle, is a figure of
+# speech for any three cities that work together (甲乙丙“金三角”: the cities are the places, as dev annotators read it)
+_REGION_COINAGE = re.compile(r"(?!金三角)[\u4e00-\u9fff]{1,4}(?:三角|湾)|(?:[一二两三四五六七八九十][湖水])+")
+
+
 class NameFinder:
     def __init__(self, word_tags: dict[str, str] | None = None):
         self.heads = {r["head"]: r for r in load_table("name_heads.tsv")}
@@ -566,6 +572,9 @@ class NameFinder:
             if cue and cue["span"] == "in" and (len(name) <= 2 or _NUMERAL_START.match(name) or name[-1] in "+×"
                                                  or self._coined_with_cue(text, name, cue)):
                 labels[k], whole[k] = cue["label"], m.end() + len(cue["word"])
+                continue
+            if _REGION_COINAGE.fullmatch(name):
+                labels[k] = "PLACE"  # “金三角”, “黄金内湾”, “一湖四水”: a region coined by its shape or its waters
                 continue
             if (_NUMERAL_START.match(name) and not _NUMBER_COINED.match(name)) or len(name) < 2:
                 continue
