@@ -2323,6 +2323,8 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     # a quoted region coined by its shape or by a count of its lakes and rivers is a place, no program
     ("持续巩固“铅三角”污染治理成果。", {("PLACE", "铅三角")}),
     ("完善“一湖四水”生态补偿机制。", {("PLACE", "一湖四水")}),
+    # a quoted site by its proper name and a heritage site's head is a place
+    ("推动“海上丝路”、“泉州古城”等项目申报世界文化遗产。", {("PLACE", "泉州古城")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

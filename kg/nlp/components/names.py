@@ -216,6 +216,8 @@ def _needs_quote_short(name: str) -> bool:
 # a quoted region coined by its shape (甲三角, 乙内湾) or a count of its lakes and rivers (一湖四水, 四水): a place, no
 # program (the dev annotators of three reports mark all nine they met); “金三角”, the golden triangle, is a figure of
 # speech for any three cities that work together (甲乙丙“金三角”: the cities are the places, as dev annotators read it)
+# jieba's tags of common words: a modifier that is one is no proper name (智慧景区)
+_COMMON_TAGS = frozenset(("a", "ad", "an", "b", "d", "v", "vn", "n", "l", "i", "z"))
 _REGION_COINAGE = re.compile(r"(?!金三角)[\u4e00-\u9fff]{1,4}(?:三角|湾)|(?:[一二两三四五六七八九十][湖水])+")
 
 
@@ -251,6 +253,7 @@ class NameFinder:
         # heads of facilities and works (not regions: 沈阳都市圈一体化发展工程 is a program for the region)
         self.facility_heads = Lexicon({r["head"]: r["head"] for r in load_table("place_heads.tsv") if r["kind"] != "region"})
         self.facility_head_words = WordSet(self.facility_heads.entries)
+        self.site_heads = WordSet([r["head"] for r in load_table("place_heads.tsv") if r["kind"] in ("heritage", "scenic", "park")])
         # companies by name (companies.tsv, enterprises.tsv): works named after one are its project, no program
         self.companies = Lexicon({n: n for n in company_names() if len(n) >= 3})
         self.feature_kinds = {r["name"]: r["kind"] for r in load_table("features.tsv")}
@@ -545,6 +548,15 @@ class NameFinder:
             return bool(re.sub(r"[+＋·]", "", _strip_spans(name, [(ps, pe) for ps, pe, _v in every])))
         return self.short_in_coinage.search(name) is not None
 
+    def _quoted_facility(self, name: str) -> bool:
+        """A quoted name, Hanzi only, that ends in the head of a heritage site, a scenic area or a park (古城, 遗址,
+        景区, 公园) after a modifier of two characters or more that is no common word: “甲乙古城” is a place
+        (“智慧景区”, “口袋体育公园” are kinds: a common word opens them)."""
+        head = self.site_heads.ending_at(name, len(name))
+        modifier = name[: len(name) - len(head)] if head else ""
+        return len(modifier) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in name) \
+            and self.verb_tags.get(modifier, "") not in _COMMON_TAGS and self.verb_tags.get(modifier[:2], "") not in _COMMON_TAGS
+
     def _list_category(self, text: str, i: int) -> str | None:
         """The label given by a word closing a list of quoted names (“甲”、“乙”等活动; “丙”、“丁”双试点)."""
         m = _LIST_CLOSE.match(text, i)
@@ -574,7 +586,7 @@ class NameFinder:
                 labels[k], whole[k] = cue["label"], m.end() + len(cue["word"])
                 continue
             if _REGION_COINAGE.fullmatch(name):
-                labels[k] = "PLACE"  # “金三角”, “黄金内湾”, “一湖四水”: a region coined by its shape or its waters
+                labels[k] = "PLACE"  # “锰三角”, “黄金内湾”, “一湖四水”: a region coined by its shape or its waters
                 continue
             if (_NUMERAL_START.match(name) and not _NUMBER_COINED.match(name)) or len(name) < 2:
                 continue
@@ -591,6 +603,8 @@ class NameFinder:
                 label = listed[k] = self._list_category(text, m.end())
             if label is None and _MODIFIED_CUE.match(text, m.end()) and not _JOINED_INSIDE.search(name):
                 label = "PROGRAM"  # “甲乙”文旅品牌, “丙丁”等促消费活动: a kind word between name and cue
+            if label is None and self._quoted_facility(name):
+                label = "PLACE"  # “甲州古城”: a site by its proper name and a site's head (but “甲古镇”等旅游品牌: brands)
             if label is None and self._run_by_verb(text, m.start(), name, m.end()):
                 label = "PROGRAM"  # 大力实施制造业“智改数转”: a coinage a verb of running takes is a program
             if label is None and self._acts(text, m.start(), name, m.end()):
