@@ -2325,6 +2325,9 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     ("完善“一湖四水”生态补偿机制。", {("PLACE", "一湖四水")}),
     # a quoted site by its proper name and a heritage site's head is a place
     ("推动“海上丝路”、“泉州古城”等项目申报世界文化遗产。", {("PLACE", "泉州古城")}),
+    # mass organizations listed as the leads of a task are each a body, and so are those of a level
+    ("开展义诊进社区活动（牵头单位：残联、妇联、卫健委）。", {("ORG", "残联"), ("ORG", "妇联")}),
+    ("区妇联组织家庭教育讲座。", {("ORG", "区妇联")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -2350,6 +2353,9 @@ def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     ("四网是指干线铁路、城际铁路和城市轨道交通。", "指干线铁路"),
     # the golden triangle of three cities working together is a figure of speech
     ("打造三市协同创新“金三角”。", "金三角"),
+    # the mass organizations by their bare names in prose are the kind every level has
+    ("鼓励工会、共青团、妇联等群团组织积极参与社会治理。", "共青团"),
+    ("鼓励工会、共青团、妇联等群团组织积极参与社会治理。", "妇联"),
 ])
 def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))

@@ -99,6 +99,8 @@ def name_entries() -> dict[str, tuple[str, str]]:
 # a cluster of an industry across them (甲乙丙丁生物制造集群, 甲乙丙国家级新能源产业带), or a national zone they share
 # (甲乙丙国家自主创新示范区)
 _GROUPING_WORDS = r"城市群|都市圈|一体化|一体发展|协同|同城化|联动|经济圈|经济带|跨江|“|\d+个|产业走廊|产业带|铁水联运|要素市场"
+# a list of the bodies that lead or share a task (（牵头单位：甲、乙、丙）): each is a body, however short its name
+_LEAD_BODIES = re.compile(r"(?:牵头|责任|配合|参与)单位\s*[:：][^。；\n（）()]*$")
 _FIXED_GROUPING = re.compile(f"(?:{_GROUPING_WORDS})")
 _GROUPING = f"(?:{_GROUPING_WORDS}|(?:国家级|省级)?[\u4e00-\u9fff]{{2,6}}?(?:集群|产业带)|国家[\u4e00-\u9fff]{{2,6}}?示范区)"
 # China's macro-regions, names only where the context says so: before 地区, or before another region and
@@ -187,6 +189,10 @@ class Gazetteer:
         self.lexicon = Lexicon(entries)
         self.shorts = country_forms()
         self.members = WordSet(column("people_nouns.tsv", "noun"))
+        # the mass organizations by their bare names (妇联, 工商联, 共青团): every level has one, so alone the name is
+        # the kind (but 团省委, 团市委 name their level)
+        self.bare_mass = frozenset(r["name"] for r in load_table("gov_bodies.tsv") if r["kind"] == "mass" and r["bare"] == "1"
+                                   and (r["scope"] == "provincial" or r["name"] == "共青团") and not r["name"].startswith("团"))
         # what a name runs on into: a country's form of state (波兰人民共和国), a park's part (…公园（江西段）)
         self.suffixes = {name: STATE_FORM for name in country_names().values()}
         self.suffixes.update((r["name"], STATE_FORM) for r in load_table("regions.tsv") if r["kind"] == "country")
@@ -286,6 +292,9 @@ class Gazetteer:
                 continue
             if label == "PROGRAM" and DESIGNATION_AFTER.match(text, e):
                 continue
+            if label == "ORG" and text[s:e] in self.bare_mass and not _LEAD_BODIES.search(text, max(0, s - 60), s):
+                continue  # 支持工会、共青团、妇联等群团组织: the mass organizations of every level, as a kind (the dev
+                # annotators of 25 reports mark none of them in prose); bodies listed as leads of a task are each one
             if s > 0 and text[s - 1:s + 1] in self.word_tags and (
                     (s not in starts and e - s > 2 and text[s + 1:e] in self.word_tags)
                     or (label == "ORG" and (s not in starts or e not in ends) and text[e - 1:e + 1] in self.word_tags)):
