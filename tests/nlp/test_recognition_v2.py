@@ -2327,7 +2327,7 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     ("推动“海上丝路”、“泉州古城”等项目申报世界文化遗产。", {("PLACE", "泉州古城")}),
     # mass organizations listed as the leads of a task are each a body, and so are those of a level
     ("开展义诊进社区活动（牵头单位：残联、妇联、卫健委）。", {("ORG", "残联"), ("ORG", "妇联")}),
-    ("区妇联组织家庭教育讲座。", {("ORG", "区妇联")}),
+    ("市妇联组织家庭教育讲座。", {("ORG", "市妇联")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
