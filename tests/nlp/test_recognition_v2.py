@@ -2328,6 +2328,11 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     # mass organizations listed as the leads of a task are each a body, and so are those of a level
     ("开展义诊进社区活动（牵头单位：残联、妇联、卫健委）。", {("ORG", "残联"), ("ORG", "妇联")}),
     ("市妇联组织家庭教育讲座。", {("ORG", "市妇联")}),
+    # national campaigns of 2024-2026 by their names
+    ("县纪委监委持续深化群众身边不正之风和腐败问题集中整治。",
+     {("PROGRAM", "群众身边不正之风和腐败问题集中整治")}),
+    ("全市深化安全生产治本攻坚，建成车路云一体化示范路段。",
+     {("PROGRAM", "安全生产治本攻坚"), ("PROGRAM", "车路云一体化")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
