@@ -2333,6 +2333,7 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
      {("PROGRAM", "群众身边不正之风和腐败问题集中整治")}),
     ("全市深化安全生产治本攻坚，建成车路云一体化示范路段。",
      {("PROGRAM", "安全生产治本攻坚"), ("PROGRAM", "车路云一体化")}),
+    ("两家企业在新三板挂牌，全县推进千集万店改造。", {("PROGRAM", "新三板"), ("PROGRAM", "千集万店")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
