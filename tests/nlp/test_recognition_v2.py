@@ -2334,6 +2334,8 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     ("全市深化安全生产治本攻坚，建成车路云一体化示范路段。",
      {("PROGRAM", "安全生产治本攻坚"), ("PROGRAM", "车路云一体化")}),
     ("两家企业在新三板挂牌，全县推进千集万店改造。", {("PROGRAM", "新三板"), ("PROGRAM", "千集万店")}),
+    # the State Grid by its two-character form, where the segmenter has it as a word
+    ("国网青山、华电白水两座抽水蓄能电站开工。", {("ORG", "国网")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
@@ -2362,6 +2364,8 @@ def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     # the mass organizations by their bare names in prose are the kind every level has
     ("鼓励工会、共青团、妇联等群团组织积极参与社会治理。", "共青团"),
     ("鼓励工会、共青团、妇联等群团组织积极参与社会治理。", "妇联"),
+    # ... and never inside 中国网络
+    ("本市承办中国网络安全宣传周活动。", "国网"),
 ])
 def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
