@@ -2336,6 +2336,8 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     ("两家企业在新三板挂牌，全县推进千集万店改造。", {("PROGRAM", "新三板"), ("PROGRAM", "千集万店")}),
     # the State Grid by its two-character form, where the segmenter has it as a word
     ("国网青山、华电白水两座抽水蓄能电站开工。", {("ORG", "国网")}),
+    # the State Council's yearly inspection is an event; what a brand won (获) is no part of the name before it
+    ("“放心办·安心办”品牌获国务院综合督查表扬。", {("EVENT", "国务院综合督查")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))
