@@ -2338,6 +2338,8 @@ def test_exclusions_of_the_twenty_third_session(nlp, text, name):
     ("国网青山、华电白水两座抽水蓄能电站开工。", {("ORG", "国网")}),
     # the State Council's yearly inspection is an event; what a brand won (获) is no part of the name before it
     ("“放心办·安心办”品牌获国务院综合督查表扬。", {("EVENT", "国务院综合督查")}),
+    # the scope and the field before a five-year plan's quoted period are no words of its title
+    ("县里组织编制全县经济社会发展“十五五”规划。", {("WORK", "“十五五”规划")}),
 ])
 def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
     assert expected <= set(ents(nlp, text))

@@ -109,6 +109,8 @@ _CORRIDOR_HEADS = ("走廊", "创新带")
 _NATIONAL_OPENERS = ("中国", "全国", "国家")
 # the province's or the city's own document: 省 or 市 opening a title (市国土空间总体规划, 省…保护条例), not a
 # level of a kind (省级…, 市场…, 市民…, 省市县三级…), a leader (省领导) nor a committee (省委 is a qualifier of its own)
+# the scope and the field before a five-year plan's quoted period (国家, 全省经济社会发展 “十五五”规划): no words of its title
+_PERIOD_SCOPE = re.compile(r"(?:国家|全国|全省|全市|全区|全县|省|市|区|县)?(?:国民经济和社会发展|经济社会发展|经济和社会发展)?")
 _OWN_LEVEL = re.compile(r"(?:省|市|自治区)(?![委级场民内外区县属直市领政长])")
 # a quoted coinage opening a program's name (“甲乙”行动): the coinage
 _COINED_NAME = re.compile(r"“([^“”]{2,12})”")
@@ -1066,8 +1068,10 @@ class NameFinder:
                 continue  # 中国妇女、[儿童发展纲要]: the last of titles whose head is written once (guidelines: ellipsis)
             quote = text.find("“", start, he) if row["label"] == "WORK" else -1
             if quote > start and _PLAN_PERIOD.match(text, quote) \
-                    and any(True for _vs, _ve in verbal_spans.starting_in(start, quote)):
-                start = quote  # 实现[“十一五”规划]目标: a verb before the plan's period opens no title
+                    and (any(True for _vs, _ve in verbal_spans.starting_in(start, quote))
+                         or _PERIOD_SCOPE.fullmatch(text, start, quote)):
+                start = quote  # 实现[“十一五”规划]目标: a verb before the plan's period opens no title; nor do the
+                # scope and the field the plan is known by (全省经济社会发展[“十五五”规划], 国家[“十五五”规划])
             verb = self.issuing_verbs.starting_at(text, start, hs) if row["label"] == "WORK" else None
             if verb is None and row["label"] == "WORK" and self.verb_tags.get(text[start:start + 2]) in ("d", "ad", "c", "v") \
                     and self.issuing_verbs.starting_at(text, start + 2, hs):
