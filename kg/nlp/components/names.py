@@ -110,7 +110,7 @@ _NATIONAL_OPENERS = ("中国", "全国", "国家")
 # the province's or the city's own document: 省 or 市 opening a title (市国土空间总体规划, 省…保护条例), not a
 # level of a kind (省级…, 市场…, 市民…, 省市县三级…), a leader (省领导) nor a committee (省委 is a qualifier of its own)
 # the scope and the field before a five-year plan's quoted period (国家, 全省经济社会发展 “十五五”规划): no words of its title
-_PERIOD_SCOPE = re.compile(r"(?:国家|全国|全省|全市|全区|全县|省|市|区|县)?(?:国民经济和社会发展|经济社会发展|经济和社会发展)?")
+_PERIOD_SCOPE = re.compile(r"(?:国家|全国|全省|全市|全区|全县|本省|本市|本县|省|市|区|县)?(?:国民经济和社会发展|经济社会发展|经济和社会发展|社会发展)?")
 _OWN_LEVEL = re.compile(r"(?:省|市|自治区)(?![委级场民内外区县属直市领政长])")
 # a quoted coinage opening a program's name (“甲乙”行动): the coinage
 _COINED_NAME = re.compile(r"“([^“”]{2,12})”")
