@@ -109,9 +109,9 @@ _CORRIDOR_HEADS = ("走廊", "创新带")
 _NATIONAL_OPENERS = ("中国", "全国", "国家")
 # the province's or the city's own document: 省 or 市 opening a title (市国土空间总体规划, 省…保护条例), not a
 # level of a kind (省级…, 市场…, 市民…, 省市县三级…), a leader (省领导) nor a committee (省委 is a qualifier of its own)
+_OWN_LEVEL = re.compile(r"(?:省|市|自治区)(?![委级场民内外区县属直市领政长])")
 # the scope and the field before a five-year plan's quoted period (国家, 全省经济社会发展 “十五五”规划): no words of its title
 _PERIOD_SCOPE = re.compile(r"(?:国家|全国|全省|全市|全区|全县|本省|本市|本县|省|市|区|县)?(?:国民经济和社会发展|经济社会发展|经济和社会发展|社会发展)?")
-_OWN_LEVEL = re.compile(r"(?:省|市|自治区)(?![委级场民内外区县属直市领政长])")
 # a quoted coinage opening a program's name (“甲乙”行动): the coinage
 _COINED_NAME = re.compile(r"“([^“”]{2,12})”")
 _PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”")
@@ -218,9 +218,9 @@ def _needs_quote_short(name: str) -> bool:
 # a quoted region coined by its shape (甲三角, 乙内湾) or a count of its lakes and rivers (一湖四水, 四水): a place, no
 # program (the dev annotators of three reports mark all nine they met); “金三角”, the golden triangle, is a figure of
 # speech for any three cities that work together (甲乙丙“金三角”: the cities are the places, as dev annotators read it)
+_REGION_COINAGE = re.compile(r"(?!金三角)[\u4e00-\u9fff]{1,4}(?:三角|湾)|(?:[一二两三四五六七八九十][湖水])+")
 # jieba's tags of common words: a modifier that is one is no proper name (智慧景区)
 _COMMON_TAGS = frozenset(("a", "ad", "an", "b", "d", "v", "vn", "n", "l", "i", "z"))
-_REGION_COINAGE = re.compile(r"(?!金三角)[\u4e00-\u9fff]{1,4}(?:三角|湾)|(?:[一二两三四五六七八九十][湖水])+")
 
 
 class NameFinder:
