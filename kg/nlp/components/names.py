@@ -104,7 +104,6 @@ _SCOPE_PREFIX = re.compile("^(?:全国|国家级?|省级?|市级?|县级?|中央
 _HONOURING_HEADS = ("大典", "祭典")
 # heads of corridors and belts (name_heads.tsv), and the scope words that alone name none
 _CORRIDOR_HEADS = ("走廊", "创新带")
-# a plan period in quote marks (“十一五”, “八五”) that a plan's name opens with
 # the country or the nation opening a name whose fields are joined by 和 (中国甲和乙博览会)
 _NATIONAL_OPENERS = ("中国", "全国", "国家")
 # the province's or the city's own document: 省 or 市 opening a title (市国土空间总体规划, 省…保护条例), not a
@@ -114,6 +113,7 @@ _OWN_LEVEL = re.compile(r"(?:省|市|自治区)(?![委级场民内外区县属�
 _PERIOD_SCOPE = re.compile(r"(?:国家|全国|全省|全市|全区|全县|本省|本市|本县|省|市|区|县)?(?:国民经济和社会发展|经济社会发展|经济和社会发展|社会发展)?")
 # a quoted coinage opening a program's name (“甲乙”行动): the coinage
 _COINED_NAME = re.compile(r"“([^“”]{2,12})”")
+# a plan period in quote marks (“十一五”, “八五”) that a plan's name opens with
 _PLAN_PERIOD = re.compile(r"“(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”")
 # verbs of carrying a document out, which govern its title and do not open it
 _CARRYING_OUT = frozenset(("落实", "贯彻", "执行", "实施", "制定", "出台", "印发"))
