@@ -197,11 +197,12 @@ def spirits_named_by_places(text: str, chosen: list) -> list:
 _CLAUSE_MARKS = "，。；：！？\n（）()“”"
 
 
-def persons_among_things(text: str, chosen: list, word_tags) -> list:
+def persons_among_things(text: str, chosen: list, word_tags, pool: list = ()) -> list:
     """``chosen`` without LAC's person names that are items of a list of three or more (甲、乙、丙) in which no
     other item is a person: a list of products, services or coinages whose first characters read as
     surnames (春游、夏养、秋行, 信易贷、晋质贷、惠商保, 施公平之策). A name the dictionary knows as a
-    person's (tag nr) stays (田秀才 of 田秀才、土专家、乡创客 does)."""
+    person's (tag nr) stays (田秀才 of 田秀才、土专家、乡创客 does). Where the same span was also read as an
+    organization (a company opening an item of a list of projects: 甲虹基板玻璃), that reading takes its place."""
     persons = [c for c in chosen if c.label == "PERSON"]
     dropped = set()
     for c in persons:
@@ -218,7 +219,11 @@ def persons_among_things(text: str, chosen: list, word_tags) -> list:
             continue
         if not any(a <= p.start and p.end <= b and not (a <= c.start and c.end <= b) for p in persons for a, b in items):
             dropped.add(id(c))
-    return [c for c in chosen if id(c) not in dropped] if dropped else chosen
+    if not dropped:
+        return chosen
+    orgs = {(o.start, o.end): o for o in pool if o.label == "ORG"}
+    return [orgs.get((c.start, c.end), None) if id(c) in dropped else c for c in chosen
+            if id(c) not in dropped or (c.start, c.end) in orgs]
 
 
 # a level word after 和 makes it a conjunction before levels, not the first character of a county's name
@@ -409,7 +414,7 @@ def make_resolve(nlp: Language, name: str):
         chosen = title_with_its_kind(text, issuer_before_title(text, chosen, pool))
         chosen = inside_quotes(text, chosen, figures)
         chosen = blocs_as_places(text, chosen, blocs)
-        chosen = persons_among_things(text, chosen, word_tags)
+        chosen = persons_among_things(text, chosen, word_tags, pool)
         chosen = spirits_named_by_places(text, chosen)
         chosen = labs_named_in_lists(text, chosen)
         chosen = groups_named_in_lists(text, chosen)

@@ -88,6 +88,14 @@ class LacRepair:
         # two-character county short names: left to the gazetteer, which knows the report's province
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
+        # counties by name and short name, with the codes of their cities: a county right after its own city
+        # is the place of a project too (长沙宁乡)
+        self.county_cities: dict[str, set[str]] = {}
+        for r in load_table("places.tsv"):
+            if r["level"] == "county":
+                for n in {r["name"], *r["aliases"].split("|")} - {""}:
+                    if len(n) >= 2:
+                        self.county_cities.setdefault(n, set()).add(r["parent"])
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
         self.long_place_heads = Lexicon({h: h for h in self.place_heads if len(h) >= 2})
         # heads of programs of two characters or more (经济走廊, 专项行动): a name right before one is its modifier
@@ -511,9 +519,15 @@ class LacRepair:
         return Candidate(b, b + len(short), "ORG", "lac")
 
     def _after_place(self, text: str, p: int, q: int) -> int:
-        """Where the item [p, q) goes on after the place that opens it (济南 of 济南天岳碳化硅扩产), or ``p``."""
+        """Where the item [p, q) goes on after the place that opens it (济南 of 济南天岳碳化硅扩产), or ``p``;
+        after both where a city and its county open it (长沙宁乡 of 长沙宁乡甲乙科技锂电池)."""
         first = next(iter(self.places.finditer(text[p:q])), None)
-        return p + first[1] if first is not None and first[0] == 0 else p
+        if first is None or first[0] != 0:
+            return p
+        b = p + first[1]
+        city = first[2][1] if isinstance(first[2], tuple) else None
+        county = next((n for n in (4, 3, 2) if b + n < q and city in self.county_cities.get(text[b:b + n], ())), 0)
+        return b + county
 
     def _holds_place_head(self, phrase: str) -> bool:
         """A head of a facility's or zone's name of two characters or more inside ``phrase`` (码头, 电站, 公园)."""
@@ -744,9 +758,9 @@ _FIRM_ENDS = _KIND_OF_FIRM + ("集团",)
 # the end of a list of enterprises: 等, maybe a count, a few words of kind and 企业 (…等5户企业,
 # …等一批行业领军企业, …等平台经济企业); not …的企业 (等困难行业的企业: a list of sectors)
 _ENTERPRISE_LIST_END = re.compile(r"等(?P<count>(?:[\d.]+|[一二三四五六七八九十两]+)[家户个]|一批)?[^，。；：、“”\s的]{0,6}?(?:企业|公司|央企|外企|民企|国企)")
-# the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目), or 等 and the
+# the end of a list of projects: 等 with a count, a few words and 项目 (…等1.1万个重大产业项目, …等“十大产业项目”), or 等 and the
 # project's progress (甲宇航电源、乙芯动力等投产增效; 等深化布局, 等落地)
-_PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目"
+_PROJECT_LIST_END = re.compile(r"等(?:[\d.]+万?|[一二三四五六七八九十百千两]+)?[个批项]?“?(?:(?!领域|行业)[^，。；：、“”\s]){0,8}?项目"
                                r"|等(?:一批)?(?:投产|建成投产|开工|落地|投运|竣工|签约|开业|深化布局|扩大产能|增资扩产)")
 # the level of a court is part of its name (海口市中级人民法院, 省高级人民法院), no "level" of a kind
 _COURT_LEVEL = re.compile("[中高]级(?:人民)?$")
