@@ -149,6 +149,9 @@ _MINES_LISTED = re.compile("(?<=、)((?:(?![等和及])[\u4e00-\u9fff]){2,4}?)(�
 # an item of a list of routes written as its two ends (甲至乙 of 甲至乙、丙至丁等高速公路)
 _ROUTE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?(?=[、等，。；和及]|$)")
 # a grade right before a facility's head: the class of a road or a waterway (四级公路, 三级航道)
+# a modifier of the shore alone (滨海, 滨江, maybe after a direction): "by the sea, by the river", though 滨海 and
+# 滨江 are divisions' short names too
+_SHORE_MODIFIER = re.compile("(?:[东南西北]部)?(?:滨江|滨海|滨湖|滨河)")
 _GRADE = re.compile("[一二三四五六七八九十0-9]级$")
 # the words that end a street's name (甲乙路, 丙丁大道, 戊己街)
 _STREET_END = re.compile("(?:大道|大街|路|街)$")
@@ -365,6 +368,8 @@ class FacilityFinder:
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not (
                     self._proper(text[start:hs]) or (row["kind"] == "water" and self._water_site(text[start:hs]))):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
+            if _SHORE_MODIFIER.fullmatch(text, start, hs):
+                continue  # 滨海旅游带, 南部滨海旅游带: a belt by the sea, no county 滨海 nor district 滨江 named
             kind_word = next((w for w in self.category_modifiers if text.endswith(w, start, hs)), None)
             if kind_word and any(fe == hs - len(kind_word) - start
                                  for _fs, fe, _h in self.head_lexicon.finditer(text[start:hs - len(kind_word)])):

@@ -284,6 +284,8 @@ class LacRepair:
         # 嘉陵江; two-character ones are as often words: 惠民, 崇德). A word it lacks is left out: in
         # reports LAC reads coinages and abbreviations as places (零碳, 沙戈, 农批)
         tag = self.word_tags.get(name)
+        if name in _SHORE_WORDS and _SHORE_AFTER.match(text, e):
+            return None  # 滨江岸线, 滨海城市带, 热带滨海城市: "by the river, by the sea", no district 滨江 or county 滨海
         if (len(name) >= 2 and tag == "ns") or (len(name) >= 3 and tag in _NAME_TAGS):
             return Candidate(s, e, "PLACE", "lac")
         # a city by its first character and 市, a word the dictionary lacks (蒙市 for Montreal, 洛市)
@@ -747,6 +749,10 @@ class LacRepair:
         return None
 
 
+# words of the shore that are also divisions' short names (滨江区 of Hangzhou, 滨海县, 滨海新区), and the nouns after
+# which they say "by the river, by the sea" (滨江岸线, 滨海城市, 滨海旅游带, 滨湖湿地)
+_SHORE_WORDS = frozenset(("滨江", "滨海", "滨湖", "滨河"))
+_SHORE_AFTER = re.compile("岸线|城市|旅游|地区|区域|地带|湿地|公园|景观|步道|绿道|生态|风光|度假|休闲|邮轮|空间|沿线|[一带]")
 # names of the Chinese nation and land, which LAC reads as an organization before 文明, 优秀… (中华)
 _NATION_WORDS = frozenset(("中华", "华夏", "神州"))
 # words of scope: after a place they open a longer name, they end none (青岛国际…局)
