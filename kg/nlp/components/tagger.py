@@ -37,7 +37,7 @@ _LOCALITY_SUFFIX = ("镇", "乡", "村")
 # dictionary tags of a common stem: nouns, place words (城中), adjectives and verbs
 _KIND_STEM_TAGS = ("n", "s", "a", "v", "vn")
 # areas named by what they hold, not by a place: with no place in its modifier such a name is a kind (零碳园区)
-_KIND_AREAS = ("园区", "片区", "街区", "校区", "厂区", "矿区", "城区", "功能区", "集聚区")
+_KIND_AREAS = ("园区", "片区", "街区", "校区", "厂区", "矿区", "城区", "功能区", "集聚区", "湾区")  # 湾区: a bay area, any; 大湾区 is named
 # heads of parks and zones that LAC reads with a name of their own before them (甲乙中央公园, 甲乙港区, 甲乙合作区,
 # 甲乙新城)
 _NAMED_AREA_HEADS = ("公园", "港区", "合作区", "航空港", "新城")
