@@ -232,10 +232,14 @@ _LEVEL_CHARS = "省市县区乡镇州盟旗村级城"
 
 
 def _conjunction_before_levels(text: str, c, place_ends: set[int]) -> bool:
-    """``c`` is a place that opens with a conjunction and runs into a level word (…和县乡…)."""
+    """``c`` is a place that opens with a conjunction and runs into a level word (…和县乡…), or is a conjunction and
+    a level word alone right after a word (公社的干部和县的干部, 公社和县: 和县 of Anhui only after its parent or in a list)."""
+    if c.label != "PLACE" or text[c.start] not in "和与及" or c.start in place_ends:
+        return False
     after = text[c.end:c.end + 1]
-    return c.label == "PLACE" and text[c.start] in "和与及" and after != "" and after in _LEVEL_CHARS \
-        and c.start not in place_ends
+    if after != "" and after in _LEVEL_CHARS:
+        return True
+    return c.end - c.start == 2 and text[c.end - 1] in _LEVEL_CHARS and c.start > 0 and is_cjk(text[c.start - 1])
 
 
 def issuer_before_title(text: str, chosen: list, pool: list) -> list:
