@@ -382,6 +382,10 @@ def _bare_kind(doc: Doc, text: str, s: int, e: int, kinds, word_tags) -> bool:
     return all(t in _VERBAL_TAGS for t in lead) and (e - len(kind) == s or e - len(kind) in w.start_set)
 
 
+# what follows …中心 when the centre is part of a city or a port, no body (中心城市, 中心城区, 中心作业区)
+_AFTER_CENTRE = ("城市", "城区", "作业区", "港区", "片区", "商务区", "镇", "村")
+
+
 @Language.factory("kg_resolve", assigns=["doc.ents", "span._.quantity", "span._.key"], requires=["doc._.kg_candidates"])
 def make_resolve(nlp: Language, name: str):
     """Choose non-overlapping entities from all candidates and set ``doc.ents``."""
@@ -405,10 +409,11 @@ def make_resolve(nlp: Language, name: str):
         counted = [(c.start, c.end) for c in doc._.kg_candidates or [] if c.label == "ORG" and c.source != "gazetteer"
                    and text[c.start:c.end] not in blocs
                    and (COUNT_BEFORE.search(text, max(0, c.start - 6), c.start) or text.endswith("一批", 0, c.start))]
-        # …中心 right before 城市 names what a city is to become (国家区域中心城市, 东北亚国际化中心城市), no
-        # body, whichever recognizer proposed it
+        # …中心 right before 城市 names what a city is to become (国家区域中心城市, 东北亚国际化中心城市), and before
+        # an area's head the central part of a port or city (甲港中心作业区, 乙市中心城区): no body, whichever
+        # recognizer proposed it
         pool = [c for c in doc._.kg_candidates or []
-                if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith("城市", c.end))
+                if not (c.label == "ORG" and text.endswith("中心", c.start, c.end) and text.startswith(_AFTER_CENTRE, c.end))
                 and not (c.label == "ORG" and _COUNT_INSIDE.search(text, c.start + 1, c.end))
                 and not (c.label == "ORG" and _bare_kind(doc, text, c.start, c.end, kinds, word_tags))
                 and not any(s <= c.start and c.end <= e for s, e in counted)

@@ -353,6 +353,8 @@ class LacRepair:
         s = next((k for k in range(s + 2, e - 4) if national_object_at(text, k, self.word_tags)), s)
         if any(c in _OPERATORS for c in text[s:e]):
             return None  # “管委会+公司”: organs joined by a plus name a model of running a zone, no body
+        if text[s:e] in self.not_organs:
+            return None  # 军事集团: a kind of grouping, no body
         # a dateline's last character (新华社北京6月25日电…): the story's first name starts after it
         if text[s:s + 1] == "电" and text[s - 1:s] == "日" and e - s > 2:
             s += 1
