@@ -49,6 +49,10 @@ _NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
 _WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c", "p", "u", "r", "m")
 _LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区州地]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
+# words that open the name of a national body (中央银行, 国家统计局, 全国总工会)
+_NATIONAL_OPENERS = ("中央", "国家", "全国", "中国")
+# two bodies a level has side by side written together (人大政协, 党委政府): one never sits under the other
+_PEER_PAIR = re.compile("(?:党委|人大|政府|政协)(?=党委|人大|政府|政协)")
 # words of wellbeing a blessing pairs with another (人民幸福安康, 富足安康): the other is no place
 _WISHES = frozenset(("幸福", "富足", "富裕", "平安", "健康", "吉祥"))
 # tags of the dictionary's names: a word with one of them in a firm's modifier is its own name (招商, 民生 are not)
@@ -349,10 +353,19 @@ class LacRepair:
             if not b or any(text[s:s + n] in self.word_tags for n in range(len(b) + 1, min(e - s, 4) + 1)):
                 break  # 同 of 同济大学 opens a longer word: no conjunction
             s += len(b)
+        # a verb of the dictionary before a body known by name or a bare organ opens the object (拓展[中央银行]…)
+        if e - s > 4 and self.word_tags.get(text[s:s + 2]) == "v" \
+                and not any(text[s:s + n] in self.word_tags for n in (3, 4, 5)) \
+                and (text[s + 2:e] in self.known_orgs.entries
+                     or (text.startswith(_NATIONAL_OPENERS, s + 2) and self.organs.ending_at(text, e, s + 4))):
+            s += 2  # (not 联合国, a longer word; not 通用机床研究院, whose 通用 is "general")
         # a verb before a national level word inside LAC's span opens the object's name (支持甲市建设[国家乙研究院])
         s = next((k for k in range(s + 2, e - 4) if national_object_at(text, k, self.word_tags)), s)
         if any(c in _OPERATORS for c in text[s:e]):
             return None  # “管委会+公司”: organs joined by a plus name a model of running a zone, no body
+        peers = _PEER_PAIR.search(text, s, e)
+        if peers:
+            e = peers.start() + 2  # 自治区人大政协: two bodies of one level, the second's level elided (the first is the name)
         if text[s:e] in self.not_organs:
             return None  # 军事集团: a kind of grouping, no body
         # a dateline's last character (新华社北京6月25日电…): the story's first name starts after it
