@@ -49,6 +49,8 @@ _NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
 _WORD_TAGS = ("a", "ad", "an", "d", "i", "j", "l", "n", "v", "vn", "vd", "z", "c", "p", "u", "r", "m")
 _LEVEL_ONLY = re.compile(r"^(?:[盟市旗县区乡镇村苏木嘎查街道社区州地]|各级|全国|全区|全省)+$")
 _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直", "市直", "全国", "基层", "有关", "相关", "该", "本")
+# what ends an item of a list right after it (甲、乙等): the item is the whole short form, not the start of a longer name
+_ITEM_ENDS = frozenset("、等和及与")
 # words that open the name of a national body (中央银行, 国家统计局, 全国总工会)
 _NATIONAL_OPENERS = ("中央", "国家", "全国", "中国")
 # two bodies a level has side by side written together (人大政协, 党委政府): one never sits under the other
@@ -606,6 +608,14 @@ class LacRepair:
             brands = [(p, q) for p, q in usable if not self._not_brand(text[p:q])
                       or (self.word_tags.get(text[p:q]) == "j" and not any(True for _ in self.places.finditer(text[p:q])))]
             known = [(p, q) for p, q in usable if text[p:q] in self.known_orgs.entries]
+            # central enterprises by their bare short forms (一重、哈电等企业): in a list of enterprises they are the
+            # enterprises, though alone they are words (enterprise_shorts.tsv)
+            shorts = [(p, q) for p, q in usable if text[p:q] in self.enterprise_shorts.words and (p, q) not in known
+                      and text[q:q + 1] in _ITEM_ENDS]
+            found.extend(Candidate(p, q, "ORG", "lac") for p, q in shorts)
+            if shorts and len(shorts) + len(known) == len(trimmed):
+                continue
+            known += shorts
             # names that open with a word but are no word, nor words end to end (身边云, 桔子数科): a brand
             # too in a list of enterprises, though alone they would not count
             coined = [(p, q) for p, q in usable if (p, q) not in brands and (p, q) not in known
@@ -645,6 +655,13 @@ class LacRepair:
             if len(items) < 3:
                 continue
             known = [(p, q) for p, q in items if text[p:q] in self.known_companies]
+            # a central enterprise by its bare short form beside known companies is the enterprise (空客、航天科技、
+            # 中航工业等): one of the known ones, found here (alone it is a word)
+            shorts = [(p, q) for p, q in items if text[p:q] in self.enterprise_shorts.words and (p, q) not in known
+                      and text[q:q + 1] in _ITEM_ENDS]
+            if known and shorts:
+                found.extend(Candidate(p, q, "ORG", "lac") for p, q in shorts)
+            known += shorts
             if len(known) < 2:
                 continue
             others = [(p, q) for p, q in items if (p, q) not in known]
