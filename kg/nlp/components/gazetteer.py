@@ -143,6 +143,8 @@ def residents_at(text: str, i: int, word_tags) -> bool:
     """text[i - 1:i + 1] is a word for a division's people (市民 of 武汉市民, 海口市民去…) and 民 opens no word
     with what follows (民政 of 市民政局, 民族 of 自治区民族…: bodies)."""
     return text[i - 1:i + 1] in _RESIDENTS and text[i:i + 2] not in word_tags
+# characters after a city abroad that make it part of a longer name (纽约州, a state; 巴黎市: the city written whole)
+_CITY_GOES_ON = frozenset("州省县区市")
 # province shorts that are also common characters (新, 云, 青 …): a run needs one other short
 _COMMON_SHORTS = set("新云贵青宁吉黑秦甘京津川晋")  # 晋 of 晋升, 新晋 (newly made)
 _DESIGNATIONS = ("先行区", "示范区", "先导区", "试验区", "示范省", "示范市")
@@ -202,6 +204,12 @@ class Gazetteer:
         self.short_run = re.compile(f"[{forms}](?:、?[{forms}])*")
         # two-character short names of counties, by province: they count in a report of that province only
         self.div = divisions()
+        # countries by name and alias, to their name; cities abroad, to their country's name
+        self.country_of_name = {**{r["name"]: r["name"] for r in load_table("regions.tsv") if r["kind"] == "country"},
+                                **country_names()}
+        self.city_country = {r["name"]: self.country_of_name.get(r["country"], r["country"])
+                             for r in load_table("world_cities.tsv")}
+        self.longest_city = max(map(len, self.city_country), default=0)
         county_shorts: dict[str, dict[str, str]] = {}
         for row in load_table("places.tsv"):
             if row["level"] != "county":
@@ -355,7 +363,24 @@ class Gazetteer:
         found.extend(self._campaigns(text, found, starts))
         found.extend(self._nested_shorts(text, [*found, *(doc._.kg_candidates or [])], ends))
         found.extend(self._listed_shorts(text, [*found, *(doc._.kg_candidates or [])], starts, ends))
+        found.extend(self._cities_after_country(text, [*found, *(doc._.kg_candidates or [])]))
         return found
+
+    def _cities_after_country(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A city abroad written right after its own country is one place with it, as a township is with its county
+        (挪威奥斯陆, 孟加拉国达卡: the guidelines' one span for a chain of places)."""
+        out = []
+        for c in found:
+            country = self.country_of_name.get(text[c.start:c.end]) if c.label == "PLACE" else None
+            if country is None:
+                continue
+            city = next((text[c.end:c.end + n] for n in range(self.longest_city, 1, -1)
+                         if self.city_country.get(text[c.end:c.end + n]) == country), None)
+            after = c.end + len(city) if city is not None else 0
+            if city is not None and text[after:after + 1] not in _CITY_GOES_ON \
+                    and text[c.end:after + 1] not in self.word_tags and text[c.end:after + 2] not in self.word_tags:
+                out.append(Candidate(c.start, c.end + len(city), "PLACE", "gazetteer"))
+        return out
 
     def _word_companies(self, text: str, found: list[Candidate], starts: set[int],
                         at: dict[int, tuple[int, str]]) -> list[Candidate]:
