@@ -368,8 +368,9 @@ class FacilityFinder:
             elif (row["needs_place"] == "1" and row["kind"] not in _PROPER_KINDS) or not (
                     self._proper(text[start:hs]) or (row["kind"] == "water" and self._water_site(text[start:hs]))):
                 continue  # a railway or road may be named by abbreviations of its ends (包银高铁, 集通铁路)
-            if _SHORE_MODIFIER.fullmatch(text, start, hs):
-                continue  # 滨海旅游带, 南部滨海旅游带: a belt by the sea, no county 滨海 nor district 滨江 named
+            if row["kind"] == "region" and _SHORE_MODIFIER.fullmatch(text, start, hs):
+                continue  # 滨海旅游带, 南部滨海旅游带: a belt by the sea, no county 滨海 nor district 滨江 named (a park by
+                # the river keeps its name: 滨河森林公园)
             kind_word = next((w for w in self.category_modifiers if text.endswith(w, start, hs)), None)
             if kind_word and any(fe == hs - len(kind_word) - start
                                  for _fs, fe, _h in self.head_lexicon.finditer(text[start:hs - len(kind_word)])):
