@@ -2374,3 +2374,55 @@ def test_rules_of_the_twenty_fourth_session(nlp, text, expected):
 ])
 def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
     assert not any(t == name for _label, t in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company opening an item of a list of projects after its city and that city's county
+    ("推进长沙浏阳甲钘科技固态电池、株洲乙丙电子芯片等项目。", {("ORG", "甲钘科技")}),
+    # ... and in a list closed by a quoted count of projects
+    ("抓好湘潭丁钘储能材料、衡阳戊己光电显示面板等“八大产业项目”建设。", {("ORG", "丁钘")}),
+    # an item LAC reads both as a person and as an organization, in a list of things: the organization
+    ("推进岳阳乙烯炼化扩能、邵虹基板玻璃、衡阳绿色盐化等项目。", {("ORG", "邵虹")}),
+    # central enterprises by their bare short forms in a list of enterprises, or beside known companies
+    ("支持一重、哈电等企业加快技术攻关。", {("ORG", "一重"), ("ORG", "哈电")}),
+    ("本市与空客、航天科技、中航工业等开展协作。", {("ORG", "航天科技")}),
+    # a group of three cities by their first characters is a place, no company
+    ("推动万达开地区协同发展。", {("PLACE", "万达开")}),
+    # two bodies of one level written together: the first is the name, the second's level elided
+    ("感谢自治区人大政协的监督支持。", {("ORG", "自治区人大")}),
+    # a verb before a national body LAC took in opens the object
+    ("拓展中央银行宏观审慎管理职能。", {("ORG", "中央银行")}),
+    # a national region by its full name
+    ("加快海峡西岸经济区建设。", {("PLACE", "海峡西岸经济区")}),
+    # a city abroad after its own country is one place
+    ("新开通至挪威奥斯陆、越南河内的货运航线。", {("PLACE", "挪威奥斯陆"), ("PLACE", "越南河内")}),
+    # (a guard, true before this session too: a park by the river keeps its name)
+    ("市民在滨河森林公园健身。", {("PLACE", "滨河森林公园")}),
+])
+def test_rules_of_the_twenty_fifth_session(nlp, text, expected):
+    assert expected <= set(ents(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # a craftsmen's honour title named by a region holds no place
+    ("培育更多河北工匠和齐鲁工匠。", "河北"),
+    ("培育更多河北工匠和齐鲁工匠。", "齐鲁"),
+    # 滨江 and 滨海 before a noun of the shore say "by the river, by the sea"
+    ("整治滨江岸线30公里。", "滨江"),
+    ("建设热带滨海城市。", "滨海"),
+    ("打造南部滨海旅游带。", "南部滨海旅游带"),
+    # a bay area, any, is a kind of area
+    ("发展海洋经济和湾区经济。", "湾区"),
+    # the conjunction 和 before a level word is no county of Anhui
+    ("公社的干部和县的干部都要下到田间。", "和县"),
+    # a military bloc is no body
+    ("我国不参加任何军事集团。", "军事集团"),
+    # the central operating area of a port is no body
+    ("建成周口港中心作业区二期。", "周口港中心"),
+    # two bodies of one level written together are no one body
+    ("感谢自治区人大政协的监督支持。", "自治区人大政协"),
+    # 万达 of a group of cities is no company
+    ("推动万达开地区协同发展。", "万达"),
+])
+def test_exclusions_of_the_twenty_fifth_session(nlp, text, name):
+    assert not any(t == name for _label, t in ents(nlp, text))
