@@ -2385,7 +2385,7 @@ def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
     ("推进岳阳乙烯炼化扩能、邵虹基板玻璃、衡阳绿色盐化等项目。", {("ORG", "邵虹")}),
     # central enterprises by their bare short forms in a list of enterprises, or beside known companies
     ("支持一重、哈电等企业加快技术攻关。", {("ORG", "一重"), ("ORG", "哈电")}),
-    ("本市与空客、航天科技、中航工业等开展协作。", {("ORG", "航天科技")}),
+    ("本市同空客、航天科技、中航工业等开展协作。", {("ORG", "航天科技")}),
     # a group of three cities by their first characters is a place, no company
     ("推动万达开地区协同发展。", {("PLACE", "万达开")}),
     # two bodies of one level written together: the first is the name, the second's level elided
@@ -2393,7 +2393,7 @@ def test_exclusions_of_the_twenty_fourth_session(nlp, text, name):
     # a verb before a national body LAC took in opens the object
     ("拓展中央银行宏观审慎管理职能。", {("ORG", "中央银行")}),
     # a national region by its full name
-    ("加快海峡西岸经济区建设。", {("PLACE", "海峡西岸经济区")}),
+    ("海峡西岸经济区的港口群联动发展。", {("PLACE", "海峡西岸经济区")}),
     # a city abroad after its own country is one place
     ("新开通至挪威奥斯陆、越南河内的货运航线。", {("PLACE", "挪威奥斯陆"), ("PLACE", "越南河内")}),
     # (a guard, true before this session too: a park by the river keeps its name)
