@@ -370,6 +370,8 @@ class LacRepair:
             e = peers.start() + 2  # 自治区人大政协: two bodies of one level, the second's level elided (the first is the name)
         if text[s:e] in self.not_organs:
             return None  # 军事集团: a kind of grouping, no body
+        if text.endswith("代表", s, e):
+            return None  # 人大代表: a deputy, a person's role; the body inside a role is not annotated (guidelines)
         # a dateline's last character (新华社北京6月25日电…): the story's first name starts after it
         if text[s:s + 1] == "电" and text[s - 1:s] == "日" and e - s > 2:
             s += 1
