@@ -2417,6 +2417,8 @@ def test_rules_of_the_twenty_fifth_session(nlp, text, expected):
     ("公社的干部和县的干部都要下到田间。", "和县"),
     # a military bloc is no body
     ("我国不参加任何军事集团。", "军事集团"),
+    # where a river enters the Yellow River is no place 黄口
+    ("三条支流入黄口断面水质稳定达标。", "黄口"),
     # a deputy is a person's role, no body
     ("人大代表建议512件、政协委员提案318件办结率100%。", "人大代表"),
     # the central operating area of a port is no body

@@ -246,6 +246,8 @@ class LacRepair:
             return None  # 欧美, 中美: countries by their forms, each a place (the gazetteer's runs)
         if self._in_saying(text, s, e):
             return None  # 长治久安, 宗教中国化, 幸福安康: a place's name inside a saying or a word, no place
+        if e - s == 2 and text[s - 1:s] == "入" and text[s] in _WATER_SHORTS and text[e - 1] == "口":
+            return None  # 支流入黄口, 入江口, 入海口: where a river enters the Yellow River, the Yangtze, the sea
         if name in self.division_names and (len(name) > 2 or name not in self.county_shorts):
             return Candidate(s, e, "PLACE", "lac")  # LAC and the gazetteer agree
         if name.startswith("环") and len(name) >= 3 and name[1:] in self.places.entries:
@@ -783,6 +785,8 @@ class LacRepair:
         return None
 
 
+# one-character names of the waters a river enters (入黄口, 入江口, 入淮口, 入海口, 入湖口)
+_WATER_SHORTS = frozenset("黄江淮海湖河")
 # words of the shore that are also divisions' short names (滨江区 of Hangzhou, 滨海县, 滨海新区), and the nouns after
 # which they say "by the river, by the sea" (滨江岸线, 滨海城市, 滨海旅游带, 滨湖湿地)
 _SHORE_WORDS = frozenset(("滨江", "滨海", "滨湖", "滨河"))
