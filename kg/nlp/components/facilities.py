@@ -148,10 +148,10 @@ _LEVEL_OPENERS = frozenset("省市县区乡镇村")
 _MINES_LISTED = re.compile("(?<=、)((?:(?![等和及])[\u4e00-\u9fff]){2,4}?)(煤矿|矿井)(?![\u4e00-\u9fff]{0,2}[等、])")
 # an item of a list of routes written as its two ends (甲至乙 of 甲至乙、丙至丁等高速公路)
 _ROUTE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?(?=[、等，。；和及]|$)")
-# a grade right before a facility's head: the class of a road or a waterway (四级公路, 三级航道)
 # a modifier of the shore alone (滨海, 滨江, maybe after a direction): "by the sea, by the river", though 滨海 and
 # 滨江 are divisions' short names too
 _SHORE_MODIFIER = re.compile("(?:[东南西北]部)?(?:滨江|滨海|滨湖|滨河)")
+# a grade right before a facility's head: the class of a road or a waterway (四级公路, 三级航道)
 _GRADE = re.compile("[一二三四五六七八九十0-9]级$")
 # the words that end a street's name (甲乙路, 丙丁大道, 戊己街)
 _STREET_END = re.compile("(?:大道|大街|路|街)$")

@@ -222,7 +222,7 @@ def persons_among_things(text: str, chosen: list, word_tags, pool: list = ()) ->
     if not dropped:
         return chosen
     orgs = {(o.start, o.end): o for o in pool if o.label == "ORG"}
-    return [orgs.get((c.start, c.end), None) if id(c) in dropped else c for c in chosen
+    return [orgs[(c.start, c.end)] if id(c) in dropped else c for c in chosen
             if id(c) not in dropped or (c.start, c.end) in orgs]
 
 

@@ -53,7 +53,8 @@ _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直"
 _ITEM_ENDS = frozenset("、等和及与")
 # words that open the name of a national body (中央银行, 国家统计局, 全国总工会)
 _NATIONAL_OPENERS = ("中央", "国家", "全国", "中国")
-# two bodies a level has side by side written together (人大政协, 党委政府): one never sits under the other
+# two bodies a level has side by side written together (人大政协, 党委政府): one never sits under the other (the four
+# that LAC runs together; the composer's chain knows more, organizations._PEER_ORGANS)
 _PEER_PAIR = re.compile("(?:党委|人大|政府|政协)(?=党委|人大|政府|政协)")
 # words of wellbeing a blessing pairs with another (人民幸福安康, 富足安康): the other is no place
 _WISHES = frozenset(("幸福", "富足", "富裕", "平安", "健康", "吉祥"))
