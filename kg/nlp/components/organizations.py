@@ -26,9 +26,9 @@ from .names import COUNTED_AFTER
 from ...data import column, company_names, load_table, organ_words
 from ...places import divisions
 
-# the bodies a level has side by side (党委, 人大, 政府, 政协 …): one never sits under another, so two written together
-# (人大政协, 党委政府) are two bodies, the level written once
-_PEER_ORGANS = frozenset(("党委", "人大", "政府", "政协", "纪委", "监委", "法院", "检察院"))
+# the bodies a level has side by side (党委, 人大, 政府, 政协): one never sits under another, so two written together
+# (人大政协, 党委政府) are two bodies, the level written once (the composer's chain and LAC's organizations, tagger.py)
+PEER_ORGANS = ("党委", "人大", "政府", "政协")
 # Level words that stand for a region of their own and may take an organ directly (省科协).
 LEVEL_WORDS = column("level_words.tsv", "word")
 # level words that may take an organ directly (省科协)
@@ -243,7 +243,7 @@ class OrgComposer:
             if nxt and nxt - end >= 2:
                 if text[end:nxt] in _ROLE_TAKERS and self._role_follows(text, nxt):
                     return end  # 市科协党组书记: the role of 市科协
-                if text[end:nxt] in _PEER_ORGANS and text[end - 2:end] in _PEER_ORGANS:
+                if text[end:nxt] in PEER_ORGANS and text[end - 2:end] in PEER_ORGANS:
                     return end  # 自治区人大政协: two bodies of one level, the second's level elided; none under the other
                 end = nxt
                 continue

@@ -27,8 +27,9 @@ from ..text import LEADING_VERB_TAGS, LIST_CLOSE, CategoryWords, Lexicon, WordSe
 from ...data import column, company_names, country_names, division_names, load_table, organ_words, organization_rows
 from .gazetteer import PLACE_VERBS, country_forms, is_country_run, place_entries
 from .names import COUNTED_AFTER
-from .organizations import REGION_LEVELS, SUBORDINATE, national_object_at
+from .organizations import PEER_ORGANS, REGION_LEVELS, SUBORDINATE, national_object_at
 from .persons import TITLES_BEFORE
+from ...places import divisions
 
 _COORD = re.compile(r"[和与及、并]")
 _CHUNK = re.compile(r"[^。！？!?\n]+[。！？!?]*")
@@ -53,9 +54,8 @@ _GENERIC_ORG_START = ("企业", "高校", "各级", "各类", "区直", "省直"
 _ITEM_ENDS = frozenset("、等和及与")
 # words that open the name of a national body (中央银行, 国家统计局, 全国总工会)
 _NATIONAL_OPENERS = ("中央", "国家", "全国", "中国")
-# two bodies a level has side by side written together (人大政协, 党委政府): one never sits under the other (the four
-# that LAC runs together; the composer's chain knows more, organizations._PEER_ORGANS)
-_PEER_PAIR = re.compile("(?:党委|人大|政府|政协)(?=党委|人大|政府|政协)")
+# two bodies a level has side by side written together (人大政协, 党委政府): one never sits under the other
+_PEER_PAIR = re.compile("(?:{0})(?={0})".format("|".join(PEER_ORGANS)))
 # words of wellbeing a blessing pairs with another (人民幸福安康, 富足安康): the other is no place
 _WISHES = frozenset(("幸福", "富足", "富裕", "平安", "健康", "吉祥"))
 # tags of the dictionary's names: a word with one of them in a firm's modifier is its own name (招商, 民生 are not)
@@ -95,14 +95,8 @@ class LacRepair:
         # two-character county short names: left to the gazetteer, which knows the report's province
         self.county_shorts = {a for r in load_table("places.tsv") if r["level"] == "county"
                               for a in r["aliases"].split("|") if len(a) == 2}
-        # counties by name and short name, with the codes of their cities: a county right after its own city
-        # is the place of a project too (长沙宁乡)
-        self.county_cities: dict[str, set[str]] = {}
-        for r in load_table("places.tsv"):
-            if r["level"] == "county":
-                for n in {r["name"], *r["aliases"].split("|")} - {""}:
-                    if len(n) >= 2:
-                        self.county_cities.setdefault(n, set()).add(r["parent"])
+        # the division table: a county right after its own city is the place of a project too (长沙宁乡)
+        self.divisions = divisions()
         self.place_heads = tuple(r["head"] for r in load_table("place_heads.tsv"))
         self.long_place_heads = Lexicon({h: h for h in self.place_heads if len(h) >= 2})
         # heads of programs of two characters or more (经济走廊, 专项行动): a name right before one is its modifier
@@ -550,7 +544,9 @@ class LacRepair:
             return p
         b = p + first[1]
         city = first[2][1] if isinstance(first[2], tuple) else None
-        county = next((n for n in (4, 3, 2) if b + n < q and city in self.county_cities.get(text[b:b + n], ())), 0)
+        county = next((n for n in (4, 3, 2) if b + n < q and any(
+            self.divisions.by_code[c].level == "county" and self.divisions.by_code[c].parent == city
+            for c in self.divisions.by_name.get(text[b:b + n], ()))), 0)
         return b + county
 
     def _holds_place_head(self, phrase: str) -> bool:
