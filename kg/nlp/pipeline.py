@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from . import extensions, tokenizer  # noqa: F401  (registers the tokenizer and extensions)
 from .components import (  # noqa: F401
-    dates, document, entities, establishing, facilities, gazetteer, localities, measures, names, organizations, persons, posts, quantities, relations, resolve, sentences, tagger,
+    dates, document, entities, establishing, facilities, gazetteer, localities, measures, names, organizations, persons, posts, quantities, relations, resolve, sentences, stacking, tagger,
 )
 
 PIPES = (
@@ -24,6 +24,7 @@ PIPES = (
     "kg_persons",
     "kg_resolve",
     "kg_document",
+    "kg_stacking",
     "kg_entities",
     "kg_measures",
     "kg_relations",
