@@ -163,6 +163,9 @@ class StackedCRF:
             self._tagger, self.tags = tagger, set(tagger.labels())
         return self._tagger
 
+    def __getstate__(self):
+        return {**self.__dict__, "_tagger": None}  # crfsuite's tagger does not pickle: reopened on first use
+
     def revised(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, label) of the entities after revision, in analysis-text offsets."""
         text = doc._.kg_norm.text
@@ -170,16 +173,18 @@ class StackedCRF:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         out = []
         at = 0
+        spill: list[tuple[int, int, str]] = []  # entities of earlier sentences that run into this one
         for s, e in sentences(text):
             inside = []
             while at < len(ents) and ents[at][0] < e:
                 inside.append(ents[at])
                 at += 1
             across = [x for x in inside if x[1] > e]  # an entity across a line break: not the CRF's to judge
+            spill = [x for x in spill if x[1] > s] + across
             tagger = self.tagger
             tagger.set(feats[s:e])
             found = [x for x in spans(tagger.tag(), s)
-                     if x[2] in self.labels and not any(x[0] < a[1] and a[0] < x[1] for a in across)]
+                     if x[2] in self.labels and not any(x[0] < a[1] and a[0] < x[1] for a in spill)]
             tags = self.tags
 
             def marginal(tag: str, i: int) -> float:
