@@ -13,7 +13,7 @@ out; only development files are read):
 
 - ``kg``: the rules' entities as they reach the stage;
 - ``crf``: the CRF's own spans instead;
-- ``stacked``: the stage's revision (``stacking.revise``, places and programs).
+- ``stacked``: the stage's revision (``stacking.revise``; ``--labels``, by default the stage's own).
 
 The gold files of ../shared/gold are never trained on: score them with ``kg eval`` after ``--write``.
 Training is deterministic (crfsuite's L-BFGS, c1 = c2 = 0.05, 100 iterations, excerpts in file order):
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.nlp.components.stacking import MODEL, char_features, probability, revise, sentences, spans
+from kg.nlp.components.stacking import LABELS as STAGE_LABELS, MODEL, char_features, probability, revise, sentences, spans
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "heldout"))
@@ -156,7 +156,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lean", action="store_true", help="no character features (a measurement only)")
     ap.add_argument("--write", action="store_true", help=f"train on all development excerpts, write kg/data/{MODEL}")
-    ap.add_argument("--labels", default="PLACE,PROGRAM")
+    ap.add_argument("--labels", default=",".join(STAGE_LABELS))
     ap.add_argument("--drop", type=float, default=0.1)
     ap.add_argument("--add", type=float, default=0.7)
     ap.add_argument("--folds", type=int, default=5)
