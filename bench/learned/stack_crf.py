@@ -32,7 +32,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.nlp.components.stacking import LABELS as STAGE_LABELS, MODEL, char_features, probability, revise, sentences, spans
+from kg.nlp.components.stacking import LABELS as STAGE_LABELS, MODEL, char_features, known_entities, probability, revise, sentences, spans
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "heldout"))
@@ -68,7 +68,8 @@ def lean(feats: list[list[str]]) -> list[list[str]]:
 @Language.factory("kg_stack_recorder")
 def _recorder(nlp, name):
     def record(doc):
-        doc.user_data["kg_stack"] = (char_features(doc), [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        doc.user_data["kg_stack"] = (char_features(doc), [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+                                     known_entities(doc))
         return doc
     return record
 
@@ -91,9 +92,9 @@ def development(lean_features: bool) -> list[dict]:
         src = source(head)
         if src not in seen:
             doc = analyse(src, nlp)
-            feats, ents = doc.user_data["kg_stack"]
-            seen = {src: (doc._.kg_norm, lean(feats) if lean_features else feats, ents)}  # one report at a time
-        norm, feats, ents = seen[src]
+            feats, ents, known = doc.user_data["kg_stack"]
+            seen = {src: (doc._.kg_norm, lean(feats) if lean_features else feats, ents, known)}  # one report at a time
+        norm, feats, ents, known = seen[src]
         lo, hi = bisect.bisect_left(norm.index, begin), bisect.bisect_left(norm.index, end)
         gold = [(bisect.bisect_left(norm.index, g["start"]), bisect.bisect_left(norm.index, g["end"]), g["label"])
                 for g in gold if g["label"] != "QUANTITY"]
@@ -102,7 +103,8 @@ def development(lean_features: bool) -> list[dict]:
             for i in range(s, e):
                 bio[i] = ("B-" if i == s else "I-") + label
         out.append({"src": str(src), "seqs": [(s, feats[s:e], bio[s:e]) for s, e in sentences(norm.text, lo, hi)],
-                    "ents": [x for x in ents if lo <= x[0] and x[1] <= hi and x[2] != "QUANTITY"], "gold": gold})
+                    "ents": [x for x in ents if lo <= x[0] and x[1] <= hi and x[2] != "QUANTITY"], "gold": gold,
+                    "known": known})
         print(f"{folder}/{path.name}", file=sys.stderr)
     return out
 
@@ -117,9 +119,9 @@ def train(seqs, path: str) -> None:
     trainer.train(path)
 
 
-def stacked(tagger, seqs, ents, labels: set[str], drop: float, add: float) -> tuple[list, list]:
+def stacked(tagger, seqs, ents, labels: set[str], drop: float, add: float, known: frozenset) -> tuple[list, list]:
     """The CRF's own spans and the stage's revision of ``ents``, sentence by sentence as the stage does."""
-    known, own, out = set(tagger.labels()), [], []
+    tags, own, out = set(tagger.labels()), [], []
     for s, feats, _ in seqs:
         e = s + len(feats)
         tagger.set(feats)
@@ -127,11 +129,11 @@ def stacked(tagger, seqs, ents, labels: set[str], drop: float, add: float) -> tu
         own += found
 
         def marginal(tag: str, i: int) -> float:
-            return tagger.marginal(tag, i) if tag in known else 0.0
+            return tagger.marginal(tag, i) if tag in tags else 0.0
 
         inside = [x for x in ents if s <= x[0] and x[1] <= e]
         out += revise(inside, [x for x in found if x[2] in labels],
-                      lambda x: probability(marginal, x[0] - s, x[1] - s, e - s, x[2]), labels, drop, add)
+                      lambda x: probability(marginal, x[0] - s, x[1] - s, e - s, x[2]), labels, drop, add, known)
     # an entity across a line break is left as it is, as the stage leaves it
     out += [x for x in ents if not any(s <= x[0] and x[1] <= s + len(f) for s, f, _ in seqs)]
     return own, out
@@ -184,7 +186,7 @@ def main() -> None:
             tagger = pycrfsuite.Tagger()
             tagger.open(f"{tmp}/{k}")
             for d in (d for d in data if fold[d["src"]] == k):
-                own, out = stacked(tagger, d["seqs"], d["ents"], labels, args.drop, args.add)
+                own, out = stacked(tagger, d["seqs"], d["ents"], labels, args.drop, args.add, d["known"])
                 rows["kg"].append((d["ents"], d["gold"]))
                 rows["crf"].append((own, d["gold"]))
                 rows["stacked"].append((out, d["gold"]))

@@ -117,3 +117,13 @@ def test_the_stage_drops_and_adds_what_its_model_says(nlp, tmp_path):
     StackedCRF(str(tmp_path / "m.crfsuite"))(doc)
     places = [e.text for e in doc.ents if e.label_ == "PLACE"]
     assert "宁乡高新区" not in places and "云开高教科创园" in places
+
+
+def test_names_the_gazetteer_knows_and_persons_are_never_dropped():
+    from kg.nlp.components.stacking import LABELS
+
+    ents = [(0, 3, "ORG"), (4, 7, "ORG"), (8, 10, "PERSON")]
+    never = lambda x: 0.0  # noqa: E731  (the model finds every one unlikely)
+    out = revise(ents, [], never, set(LABELS), drop=0.1, add=0.7, known=frozenset({(0, 3, "ORG")}))
+    assert out == [(0, 3, "ORG"), (8, 10, "PERSON")]
+    assert "PERSON" not in LABELS and "DATE" not in LABELS
