@@ -8,10 +8,12 @@ its LAC word's position and tag and its neighbours', and the characters around i
 development files) gives, for every span, the probability that the annotators would mark it so:
 the least of the marginals of B- at its start, I- inside it and not-I- right after it.
 
-- an entity of the rules whose probability is below ``drop`` is dropped;
+- an entity of the rules whose probability is below ``drop`` is dropped, unless the gazetteer proposed
+  it as it is (a name kg knows);
 - an entity the CRF finds where the rules chose nothing, with probability ``add`` or more, is added.
 
-Dates are left to the rules. The model was trained on one genre, so it runs only on a
+Organizations, programs, events, works and places are revised (``LABELS``); dates and persons are left
+to the rules. The model was trained on one genre, so it runs only on a
 government work report (its opening names 政府工作报告 or speaks for a government: 我代表国务院,
 代表省人民政府向大会报告, 我受国务院的委托); a 科协 report or a news page goes by the rules alone, where the CRF,
 measured on the gold files of those genres, lost correct mentions (docs/recognition-log.md,
