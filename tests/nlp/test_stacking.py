@@ -6,8 +6,8 @@ from kg.nlp.components.stacking import government_report, probability, revise, s
 
 
 @pytest.mark.parametrize("opening,expected", [
-    ("各位代表：\n下面，我代表国务院，向大会报告政府工作，请予审议。", True),
-    ("各位代表：\n下面，我代表省人民政府，向大会报告工作，请予审议。", True),
+    ("各位代表：\n下面，我代表国务院向各位代表报告政府工作，请予审议。", True),
+    ("各位代表：\n下面，我代表省人民政府向各位代表报告工作，请予审议。", True),
     ("2031年某省政府工作报告\n——在某省第九届人民代表大会第二次会议", True),
     ("政府工作报 告\n——在全国人民代表大会上", True),  # a title broken by a stray space
     ("各位代表：\n我受国务院的委托，向大会提出关于国民经济计划的报告。", True),
@@ -80,7 +80,7 @@ def test_a_report_of_another_genre_goes_by_the_rules_alone(nlp):
 def test_a_government_report_is_read_by_the_model(nlp):
     from kg.nlp.components.stacking import StackedCRF
 
-    doc = _doc(nlp, "各位代表：\n下面，我代表省人民政府，向大会报告工作。\n"
+    doc = _doc(nlp, "各位代表：\n下面，我代表省人民政府向各位代表报告工作。\n"
                     "过去一年，我们推进宁乡高新区建设，实施乡村振兴战略，建成丙丁水库。")
     stage = StackedCRF()
     stage(doc)
@@ -98,7 +98,7 @@ def test_the_stage_drops_and_adds_what_its_model_says(nlp, tmp_path):
 
     from kg.nlp.components.stacking import StackedCRF, char_features, sentences
 
-    opening = "各位代表：\n下面，我代表省人民政府，向大会报告工作。\n"
+    opening = "各位代表：\n下面，我代表省人民政府向各位代表报告工作。\n"
     line = "推进宁乡高新区建设，建设云开高教科创园。"
     doc = _doc(nlp, opening + line)
     text = doc._.kg_norm.text
