@@ -127,3 +127,11 @@ def test_names_the_gazetteer_knows_and_persons_are_never_dropped():
     out = revise(ents, [], never, set(LABELS), drop=0.1, add=0.7, known=frozenset({(0, 3, "ORG")}))
     assert out == [(0, 3, "ORG"), (8, 10, "PERSON")]
     assert "PERSON" not in LABELS and "DATE" not in LABELS
+
+
+def test_five_year_plans_are_never_dropped(nlp):
+    from kg.nlp.components.stacking import known_entities
+
+    doc = _doc(nlp, "各位代表：\n下面，我代表国务院向各位代表报告政府工作。\n第七个五年计划的头一年，粮食产量增长了。")
+    plans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.text == "第七个五年计划"]
+    assert plans and set(plans) <= known_entities(doc)

@@ -9,7 +9,7 @@ development files) gives, for every span, the probability that the annotators wo
 the least of the marginals of B- at its start, I- inside it and not-I- right after it.
 
 - an entity of the rules whose probability is below ``drop`` is dropped, unless the gazetteer proposed
-  it as it is (a name kg knows);
+  it as it is (a name kg knows) or it is a five-year plan (the measures date figures by it);
 - an entity the CRF finds where the rules chose nothing, with probability ``add`` or more, is added.
 
 Organizations, programs, events, works and places are revised (``LABELS``); dates and persons are left
@@ -40,6 +40,9 @@ LABELS = ("ORG", "PROGRAM", "EVENT", "WORK", "PLACE")
 # an entity the gazetteer knows by name (organizations.tsv, gov_bodies.tsv, places.tsv …) is never dropped: the
 # model saw few national bodies and dropped 联合国 and 全国人民代表大会 where the older reports name them
 KNOWN = "gazetteer"
+# nor a five-year plan (第六个五年计划, 六五计划): it dates the figures around it for the measures, and the model saw
+# one in its training, unmarked (the older national reports name one in every other paragraph)
+_FIVE_YEAR_PLAN = re.compile(r"(?:第[一二三四五六七八九十]+[个個]|[一二三四五六七八九十]{1,3})五年?[计計][划劃]|第[一二三四五六七八九十]+个五年规划")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # the opening of a government work report: its title, or the speaker for a government
 _GOVERNMENT_REPORT = re.compile(r"政府工作报\s*告|报告政府工作|代表(?:[^，,。；\s]{0,10}国务院|[^，,。；\s]{0,14}政府)[，,]?(?:向|作)"
@@ -137,9 +140,12 @@ def probability(marginal, s: int, e: int, n: int, label: str) -> float:
 
 
 def known_entities(doc: Doc) -> frozenset:
-    """(start, end, label) of the entities of ``doc`` that the gazetteer proposed as they are."""
+    """(start, end, label) of the entities of ``doc`` the stage never drops: those the gazetteer proposed as
+    they are, and five-year plans."""
     found = {(c.start, c.end, c.label) for c in doc._.kg_candidates or () if c.source == KNOWN}
-    return frozenset(x for x in ((e.start_char, e.end_char, e.label_) for e in doc.ents) if x in found)
+    text = doc._.kg_norm.text
+    return frozenset(x for x in ((e.start_char, e.end_char, e.label_) for e in doc.ents)
+                     if x in found or _FIVE_YEAR_PLAN.fullmatch(text, x[0], x[1]))
 
 
 def revise(ents: list[tuple[int, int, str]], found: list[tuple[int, int, str]], prob, labels, drop: float,
@@ -211,7 +217,23 @@ class StackedCRF:
 
             out.extend(revise([x for x in inside if x[1] <= e], found, prob, self.labels, self.drop, self.add, known))
             out.extend(across)
-        return sorted(set(out))
+        return sorted(set(out) | set(self.dates_freed(doc, set(ents) - set(out), out)))
+
+    @staticmethod
+    def dates_freed(doc: Doc, dropped: set, kept: list) -> list[tuple[int, int, str]]:
+        """The dates the rules proposed inside an entity the stage dropped (一九八一年 of 一九八一年计划, which
+        the conflict policy gave to the longer span): with it gone they stand, the longest first, where
+        nothing kept overlaps them (the stage does not judge dates; the measures date figures by them)."""
+        taken = list(kept)
+        out = []
+        dates = sorted((c for c in doc._.kg_candidates or () if c.label == "DATE"), key=lambda c: (c.start - c.end, c.start))
+        for c in dates:
+            x = (c.start, c.end, "DATE")
+            if any(a <= c.start and c.end <= b for a, b, _ in dropped) \
+                    and not any(c.start < k[1] and k[0] < c.end for k in taken):
+                taken.append(x)
+                out.append(x)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         if not government_report(doc._.kg_norm.text) or not doc.ents:
@@ -222,11 +244,15 @@ class StackedCRF:
             return doc
         added = [x for x in after if x not in before]
         align(doc, {x[0] for x in added} | {x[1] for x in added})
+        keys = {(c.start, c.end, c.label): dict(c.attrs).get("key") for c in doc._.kg_candidates or ()}
         ents = []
         for s, e, label in after:
             span = doc.char_span(s, e, label=label)
-            if span is not None:  # a kept entity keeps its extensions: they are stored by offsets and label
-                ents.append(span)
+            if span is None:
+                continue
+            if (s, e, label) not in before and keys.get((s, e, label)) is not None:
+                span._.key = keys[(s, e, label)]  # a freed date keeps what its recognizer set, as kg_resolve does
+            ents.append(span)  # a kept entity keeps its extensions: they are stored by offsets and label
         doc.ents = ents
         return doc
 
